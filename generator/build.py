@@ -1,0 +1,176 @@
+"""Stage 5: build every release with MkDocs and publish the multi-version site atomically.
+
+All side effects live here: the work directory, the MkDocs calls, versions.json, the
+``latest/`` redirects and the final swap into the output directory. The existing output is
+replaced only once everything has been built; a failed build leaves it byte-identical.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import html
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import BASE_MKDOCS_YML
+from .derive import ReleaseView, release_view
+from .errors import BuildError, ProgressSiteError
+from .model import Content
+from .render import environment, mkdocs_config, render_release
+from .validate import load_content
+
+Log = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuiltRelease:
+    id: str
+    pages: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    out_dir: Path
+    releases: tuple[BuiltRelease, ...]
+    seconds: float
+
+
+def versions_json(content: Content) -> list[dict[str, object]]:
+    """mike's versions.json: newest first, the newest carrying the alias ``latest``."""
+    newest_first = list(reversed(content.releases))
+    return [
+        {"version": r.id, "title": r.title, "aliases": ["latest"] if i == 0 else []}
+        for i, r in enumerate(newest_first)
+    ]
+
+
+def redirect_page(target: str) -> str:
+    url = html.escape(target, quote=True)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<title>Redirecting to the latest progress report</title>\n"
+        f"<link rel=\"canonical\" href=\"{url}\">\n"
+        f"<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n"
+        f"<script>location.replace({json.dumps(target)} + location.hash)</script>\n"
+        "</head>\n<body>\n"
+        f"<p>Redirecting to <a href=\"{url}\">the latest progress report</a>.</p>\n"
+        "</body>\n</html>\n"
+    )
+
+
+def write_aliases(site_dir: Path, newest: str) -> None:
+    """``latest/...`` mirrors every page of the newest release as a redirect; so does /."""
+    source = site_dir / newest
+    for page in sorted(source.rglob("index.html")):
+        rel = page.parent.relative_to(source)
+        depth = len(rel.parts) + 1
+        target = "../" * depth + newest + "/" + "".join(f"{p}/" for p in rel.parts)
+        dest = site_dir / "latest" / rel / "index.html"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(redirect_page(target), encoding="utf-8")
+    (site_dir / "index.html").write_text(redirect_page(f"{newest}/"), encoding="utf-8")
+
+
+def run_mkdocs(config_file: Path) -> tuple[int, str]:
+    """Build one version through MkDocs' documented command line."""
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONWARNINGS": "ignore"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    return proc.returncode, (proc.stdout + proc.stderr).strip()
+
+
+def _build_one(view: ReleaseView, work: Path, site_dir: Path) -> BuiltRelease:
+    started = time.perf_counter()
+    release_work = work / view.release.id
+    docs = release_work / "docs"
+    pages = render_release(view, docs, environment())
+    config = release_work / "mkdocs.yml"
+    config.write_text(
+        mkdocs_config(view, BASE_MKDOCS_YML, docs, site_dir / view.release.id), encoding="utf-8"
+    )
+    code, output = run_mkdocs(config)
+    if code != 0:
+        raise BuildError(f"MkDocs failed for release {view.release.id}:\n{output}")
+    return BuiltRelease(view.release.id, len(pages), time.perf_counter() - started)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two directories (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
+
+
+def publish(new_site: Path, out_dir: Path, scratch: Path) -> None:
+    """Put ``new_site`` in place of ``out_dir`` without ever leaving a half-written output."""
+    if not out_dir.exists():
+        os.rename(new_site, out_dir)
+        return
+    if _exchange(new_site, out_dir):
+        return  # new_site now holds the previous output, removed with the scratch directory
+    os.rename(out_dir, scratch / "previous")
+    os.rename(new_site, out_dir)
+
+
+def check_out_dir(out_dir: Path) -> None:
+    if out_dir.exists() and (not out_dir.is_dir() or (
+        any(out_dir.iterdir()) and not (out_dir / "versions.json").exists()
+    )):
+        raise ProgressSiteError(
+            f"refusing to replace {out_dir}: it is not empty and is not a progress-site output "
+            "(no versions.json). Choose another --out directory."
+        )
+
+
+def build_site(content_dir: Path, out_dir: Path, jobs: int | None = None,
+               log: Log = lambda message: None) -> BuildResult:
+    """Validate, render and build every release, then swap the result into ``out_dir``."""
+    started = time.perf_counter()
+    content = load_content(content_dir)
+    out_dir = out_dir.absolute()
+    check_out_dir(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    for stale in out_dir.parent.glob(f".{out_dir.name}.build-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-", dir=out_dir.parent))
+    try:
+        work, site_dir = scratch / "work", scratch / "site"
+        site_dir.mkdir()
+        views = [release_view(content, r.id) for r in content.releases]
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(views) or 1))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(_build_one, view, work, site_dir) for view in views]
+            built = [future.result() for future in futures]
+        for item in built:
+            log(f"Built release {item.id}: {item.pages} pages in {item.seconds:.1f} s")
+        (site_dir / "versions.json").write_text(
+            json.dumps(versions_json(content), indent=2) + "\n", encoding="utf-8"
+        )
+        if content.releases:
+            write_aliases(site_dir, content.releases[-1].id)
+        publish(site_dir, out_dir, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return BuildResult(out_dir, tuple(built), time.perf_counter() - started)

@@ -1,0 +1,230 @@
+"""Stage 1: read content files into plain Python values that remember their line numbers.
+
+YAML is parsed to a node tree with PyYAML and converted here, so that:
+
+* every mapping and list knows the line it starts on, and the line of each key or item;
+* duplicate keys are reported (PyYAML silently keeps the last one);
+* mapping keys are always strings, exactly as written (``1.10`` stays ``"1.10"``);
+* the raw text of every plain scalar is kept, so ids such as ``1.1`` are never read as floats;
+* dates are *not* resolved by YAML: the validator parses them and explains bad ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problems
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_SCALAR_CHARS = 100_000
+
+
+class YMap(dict):
+    """A YAML mapping: string keys, with the lines of the mapping and of each key."""
+
+    line: int
+    key_lines: dict[str, int]
+    raw: dict[str, str]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class YList(list):
+    """A YAML sequence, with its own line and the line of each item."""
+
+    line: int
+    item_lines: list[int]
+    raw: list[str | None]
+
+
+@dataclass
+class CsvRow:
+    line: int
+    values: dict[str, str]
+
+
+@dataclass
+class CsvTable:
+    header: list[str]
+    rows: list[CsvRow] = field(default_factory=list)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without implicit timestamps: dates stay text until validated."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _TooBig(Exception):
+    pass
+
+
+class _Converter:
+    def __init__(self, loader: _Loader) -> None:
+        self.loader = loader
+        self.nodes = 0
+        self.duplicates: list[tuple[int, str]] = []
+        self.bad_tags: list[tuple[int, str]] = []
+
+    def convert(self, node: yaml.Node, depth: int = 0) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES or depth > 100:
+            raise _TooBig(node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            result = YMap()
+            result.line = node.start_mark.line + 1
+            result.key_lines = {}
+            result.raw = {}
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+                line = key_node.start_mark.line + 1
+                if key in result:
+                    self.duplicates.append((line, key))
+                    continue
+                result[key] = self.convert(value_node, depth + 1)
+                result.key_lines[key] = line
+                if isinstance(value_node, yaml.ScalarNode) and value_node.style is None:
+                    result.raw[key] = value_node.value
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            items = YList(self.convert(item, depth + 1) for item in node.value)
+            items.line = node.start_mark.line + 1
+            items.item_lines = [item.start_mark.line + 1 for item in node.value]
+            items.raw = [
+                item.value if isinstance(item, yaml.ScalarNode) and item.style is None else None
+                for item in node.value
+            ]
+            return items
+        if len(node.value) > MAX_SCALAR_CHARS:
+            raise _TooBig(node.start_mark.line + 1)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError:
+            self.bad_tags.append((node.start_mark.line + 1, node.tag))
+            return node.value
+
+
+def read_text(path: Path, display: str, problems: Problems) -> str | None:
+    """Read a UTF-8 text file, reporting size and encoding problems."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.add(display, None, None, f"cannot be read ({exc.strerror})")
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        problems.add(
+            display, None, None, f"file is too large ({len(data)} bytes; the limit is {MAX_FILE_BYTES})"
+        )
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.add(
+            display,
+            line,
+            None,
+            f"is not valid UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+        )
+        return None
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> tuple[int | None, str]:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    problem = getattr(exc, "problem", None) or str(exc)
+    if "'\\t'" in problem:
+        return line, "YAML syntax error: tab character in indentation (indent with spaces)"
+    context = getattr(exc, "context", None)
+    text = f"{context}, {problem}" if context else problem
+    return line, f"YAML syntax error: {text}"
+
+
+def parse_yaml(text: str, display: str, problems: Problems) -> Any:
+    """Parse one YAML document; problems are recorded and ``None`` returned on failure."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            problems.add(display, None, None, "file is empty")
+            return None
+        converter = _Converter(loader)
+        value = converter.convert(node)
+    except yaml.YAMLError as exc:
+        line, message = _yaml_problem(exc)
+        problems.add(display, line, None, message)
+        return None
+    except _TooBig as exc:
+        problems.add(
+            display,
+            exc.args[0],
+            None,
+            "value too large or too deeply nested (check for runaway aliases)",
+        )
+        return None
+    finally:
+        loader.dispose()
+    for line, key in converter.duplicates:
+        problems.add(display, line, None, f"duplicate key '{key}' (each key may appear only once)")
+    for line, tag in converter.bad_tags:
+        problems.add(display, line, None, f"unsupported YAML tag '{tag}'")
+    return value
+
+
+def load_yaml(path: Path, display: str, problems: Problems) -> Any:
+    text = read_text(path, display, problems)
+    if text is None:
+        return None
+    return parse_yaml(text, display, problems)
+
+
+def load_csv(path: Path, display: str, problems: Problems) -> CsvTable | None:
+    """Read a CSV file with a header row; each row keeps its line number."""
+    text = read_text(path, display, problems)
+    if text is None:
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip() for h in next(reader, [])]
+        if not header or header == [""]:
+            problems.add(display, 1, None, "file is empty (expected a header row)")
+            return None
+        table = CsvTable(header)
+        for values in reader:
+            if not any(v.strip() for v in values):
+                continue
+            line = reader.line_num
+            if len(values) != len(header):
+                problems.add(
+                    display,
+                    line,
+                    None,
+                    f"expected {len(header)} columns ({', '.join(header)}), found {len(values)}",
+                )
+                continue
+            table.rows.append(CsvRow(line, dict(zip(header, (v.strip() for v in values), strict=True))))
+    except csv.Error as exc:
+        problems.add(display, reader.line_num, None, f"CSV syntax error: {exc}")
+        return None
+    return table
+
+
+def inside(root: Path, path: Path) -> bool:
+    """Whether ``path`` (after following symlinks) stays inside ``root``."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
