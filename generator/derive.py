@@ -123,6 +123,16 @@ class ReleaseView:
     counts: Counts
 
     @property
+    def kpi_directions(self) -> tuple[tuple[Direction, int], ...]:
+        """How many KPIs moved each way at their latest value, in a fixed order."""
+        found = [k.direction for k in self.kpis]
+        return tuple((d, found.count(d)) for d in Direction if found.count(d))
+
+    @property
+    def actions_total(self) -> int:
+        return sum(len(r.actions) for r in self.recommendations if r.state is State.ACTIVE)
+
+    @property
     def overdue(self) -> tuple[ActionView, ...]:
         return tuple(a for r in self.recommendations for a in r.actions if a.overdue)
 

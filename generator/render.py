@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 import yaml
 
 from . import TEMPLATES_DIR
@@ -32,8 +33,8 @@ from .derive import (
 from .model import Group, Kpi, Meaning, Polarity, StatusDef, slugify
 
 
-class Md(str):
-    """Text that is already Markdown and must not be escaped again."""
+Md = markupsafe.Markup
+"""Text that is already Markdown (or safe HTML) and must not be escaped again."""
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=])")
@@ -65,7 +66,7 @@ POLARITY_WORDS = {
 
 def escape_text(value: Any) -> str:
     """Escape plain text so Markdown and HTML show it literally, on one line."""
-    text = " ".join(str(value).split())
+    text = re.sub(r"\s*\n\s*", " ", str(value))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace(":", "&#58;").replace('"', "&quot;")
     return _MD_SPECIAL.sub(r"\\\1", text)
@@ -79,11 +80,12 @@ def markdown_block(value: str) -> Md:
 
 
 def finalize(value: Any) -> Any:
+    """Every printed value is escaped as text unless it is already marked as Markdown."""
     if value is None:
-        return ""
+        return Md("")
     if isinstance(value, Md):
         return value
-    return escape_text(value)
+    return Md(escape_text(value))
 
 
 def long_date(value: date | None) -> str:
@@ -193,7 +195,7 @@ def _linker(current: str, view: ReleaseView) -> tuple[Callable[..., str], Callab
 def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
-        autoescape=False,
+        autoescape=True,  # with ``finalize``: values are escaped for Markdown, not just HTML
         finalize=finalize,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
