@@ -78,6 +78,8 @@ class ActionView:
     past_due_unreported: bool
     new: bool
     kpis: tuple[Kpi, ...]
+    inherited: bool
+    """True when the action left the plan because its recommendation was withdrawn or merged."""
     """The KPIs this action is measured by that are published in this release."""
 
 
@@ -129,8 +131,8 @@ class ReleaseView:
         return tuple((d, found.count(d)) for d in Direction if found.count(d))
 
     @property
-    def actions_total(self) -> int:
-        return sum(len(r.actions) for r in self.recommendations if r.state is State.ACTIVE)
+    def active_recommendations(self) -> tuple[RecommendationView, ...]:
+        return tuple(r for r in self.recommendations if r.state is State.ACTIVE)
 
     @property
     def overdue(self) -> tuple[ActionView, ...]:
@@ -232,6 +234,7 @@ def release_view(content: Content, release_id: str) -> ReleaseView:
                 and action.due < release.date,
                 new=action.lifecycle.added == release_id and index > 0,
                 kpis=tuple(published_kpis[k] for k in action.kpis if k in published_kpis),
+                inherited=state is not State.ACTIVE and action.lifecycle.withdrawn is None,
             )
             actions.append(view)
             action_views[action.id] = view

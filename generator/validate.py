@@ -322,7 +322,7 @@ class _Validator:
                 if group not in group_ids:
                     f.error(f"unknown {grouping_word} '{group}' (known: {_known(group_ids)})",
                             line=gline)
-            if "groups" in node and not rec_groups:
+            if isinstance(node.get("groups"), list) and not rec_groups:
                 f.error(f"no {grouping_word} given (each recommendation needs at least one)",
                         "groups")
             lifecycle, target, tline = self.lifecycle(f, release_ids)

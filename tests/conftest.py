@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ContentError
+from generator.validate import load_content
+
+DATA = Path(__file__).parent / "data"
+SMALL_PLAN = DATA / "small-plan"
+DEFAULT_CONTENT = Path(__file__).parent.parent / "content"
+
+
+class ContentCopy:
+    """A writable copy of a content tree at ./content, for mutation tests."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def text(self, name: str) -> str:
+        return (self.root / name).read_text(encoding="utf-8")
+
+    def write(self, name: str, text: str | bytes) -> None:
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+
+    def replace(self, name: str, old: str, new: str) -> int:
+        """Replace ``old`` once; return the 1-based line where it started."""
+        text = self.text(name)
+        assert text.count(old) >= 1, f"{old!r} not in {name}"
+        index = text.index(old)
+        self.write(name, text[:index] + new + text[index + len(old):])
+        return text[:index].count("\n") + 1
+
+    def line_of(self, name: str, needle: str) -> int:
+        text = self.text(name)
+        assert needle in text, f"{needle!r} not in {name}"
+        return text[: text.index(needle)].count("\n") + 1
+
+    def problems(self) -> list[str]:
+        with pytest.raises(ContentError) as info:
+            load_content(Path("content"))
+        return [str(p) for p in info.value.problems]
+
+
+@pytest.fixture
+def small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ContentCopy:
+    shutil.copytree(SMALL_PLAN, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return ContentCopy(tmp_path / "content")
