@@ -58,13 +58,13 @@ def versions_json(content: Content) -> list[dict[str, object]]:
 def redirect_page(target: str) -> str:
     url = html.escape(target, quote=True)
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         "<title>Redirecting to the latest progress report</title>\n"
-        f"<link rel=\"canonical\" href=\"{url}\">\n"
-        f"<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n"
+        f'<link rel="canonical" href="{url}">\n'
+        f'<meta http-equiv="refresh" content="0; url={url}">\n'
         f"<script>location.replace({json.dumps(target)} + location.hash)</script>\n"
         "</head>\n<body>\n"
-        f"<p>Redirecting to <a href=\"{url}\">the latest progress report</a>.</p>\n"
+        f'<p>Redirecting to <a href="{url}">the latest progress report</a>.</p>\n'
         "</body>\n</html>\n"
     )
 
@@ -135,17 +135,19 @@ def publish(new_site: Path, out_dir: Path, scratch: Path) -> None:
 
 
 def check_out_dir(out_dir: Path) -> None:
-    if out_dir.exists() and (not out_dir.is_dir() or (
-        any(out_dir.iterdir()) and not (out_dir / "versions.json").exists()
-    )):
+    if out_dir.exists() and (
+        not out_dir.is_dir()
+        or (any(out_dir.iterdir()) and not (out_dir / "versions.json").exists())
+    ):
         raise ProgressSiteError(
             f"refusing to replace {out_dir}: it is not empty and is not a progress-site output "
             "(no versions.json). Choose another --out directory."
         )
 
 
-def build_site(content_dir: Path, out_dir: Path, jobs: int | None = None,
-               log: Log = lambda message: None) -> BuildResult:
+def build_site(
+    content_dir: Path, out_dir: Path, jobs: int | None = None, log: Log = lambda message: None
+) -> BuildResult:
     """Validate, render and build every release, then swap the result into ``out_dir``."""
     started = time.perf_counter()
     content = load_content(content_dir)

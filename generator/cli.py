@@ -80,10 +80,21 @@ def validate(content_dir: Path) -> None:
 
 @cli.command()
 @CONTENT_OPTION
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default="site", show_default=True, help="Where to write the built site.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Releases built at once (default: the number of CPU cores).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default="site",
+    show_default=True,
+    help="Where to write the built site.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Releases built at once (default: the number of CPU cores).",
+)
 @reports_errors
 def build(content_dir: Path, out_dir: Path, jobs: int | None) -> None:
     """Build every release into OUT/<release-id>/, with versions.json and OUT/latest/.
@@ -108,8 +119,13 @@ def build(content_dir: Path, out_dir: Path, jobs: int | None) -> None:
 @cli.command()
 @CONTENT_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
-              help="Port to listen on (0 picks a free one).")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0 picks a free one).",
+)
 def serve(content_dir: Path, host: str, port: int) -> None:
     """Preview the site locally, rebuilding whenever content or templates change.
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from .model import (
     Action,
@@ -25,13 +25,13 @@ from .model import (
 )
 
 
-class State(str, Enum):
+class State(StrEnum):
     ACTIVE = "active"
     WITHDRAWN = "withdrawn"
     MERGED = "merged"
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     """Direction of travel of a KPI, derived from its last two values and its polarity."""
 
     IMPROVING = "improving"
@@ -199,8 +199,7 @@ def release_view(content: Content, release_id: str) -> ReleaseView:
     statuses = {s.id: s for s in vocabulary}
     groups = {g.id: g for g in content.groups}
     published_kpis = {
-        k.id: k for k in content.kpis
-        if not k.added or release_ids.index(k.added) <= index
+        k.id: k for k in content.kpis if not k.added or release_ids.index(k.added) <= index
     }
 
     recs: list[RecommendationView] = []
@@ -224,7 +223,8 @@ def release_view(content: Content, release_id: str) -> ReleaseView:
                 action=action,
                 state=state,
                 withdrawal=action.lifecycle.withdrawn or rec.lifecycle.withdrawn
-                if state is not State.ACTIVE else None,
+                if state is not State.ACTIVE
+                else None,
                 status=status,
                 narrative=progress.narrative if progress else "",
                 overdue=status is not None and is_overdue(action.due, release.date, status),
@@ -238,15 +238,17 @@ def release_view(content: Content, release_id: str) -> ReleaseView:
             )
             actions.append(view)
             action_views[action.id] = view
-        recs.append(RecommendationView(
-            recommendation=rec,
-            state=rec_state,
-            withdrawal=rec.lifecycle.withdrawn if rec_state is not State.ACTIVE else None,
-            groups=tuple(groups[g] for g in rec.groups),
-            actions=tuple(actions),
-            counts=_counts(actions, vocabulary),
-            new=rec.lifecycle.added == release_id and index > 0,
-        ))
+        recs.append(
+            RecommendationView(
+                recommendation=rec,
+                state=rec_state,
+                withdrawal=rec.lifecycle.withdrawn if rec_state is not State.ACTIVE else None,
+                groups=tuple(groups[g] for g in rec.groups),
+                actions=tuple(actions),
+                counts=_counts(actions, vocabulary),
+                new=rec.lifecycle.added == release_id and index > 0,
+            )
+        )
 
     group_views = []
     for group in content.groups:
@@ -259,16 +261,21 @@ def release_view(content: Content, release_id: str) -> ReleaseView:
         values = tuple(p for p in kpi.values if p.date <= release.date)
         latest = values[-1] if values else None
         previous = values[-2] if len(values) > 1 else None
-        kpis.append(KpiView(
-            kpi=kpi,
-            values=values,
-            latest=latest,
-            previous=previous,
-            change=latest.value - previous.value if latest and previous else None,
-            direction=direction_of(previous.value if previous else None,
-                                   latest.value if latest else None, kpi.polarity),
-            actions=tuple(a for a in action_views.values() if kpi.id in a.action.kpis),
-        ))
+        kpis.append(
+            KpiView(
+                kpi=kpi,
+                values=values,
+                latest=latest,
+                previous=previous,
+                change=latest.value - previous.value if latest and previous else None,
+                direction=direction_of(
+                    previous.value if previous else None,
+                    latest.value if latest else None,
+                    kpi.polarity,
+                ),
+                actions=tuple(a for a in action_views.values() if kpi.id in a.action.kpis),
+            )
+        )
 
     all_actions = [a for r in recs if r.state is State.ACTIVE for a in r.actions]
     return ReleaseView(

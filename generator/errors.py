@@ -41,7 +41,9 @@ class Problems:
 
     def sorted(self) -> list[Problem]:
         """Problems in a stable order: by file, then line, then message."""
-        return sorted(set(self._items), key=lambda p: (p.file, p.line or 0, p.item or "", p.message))
+        return sorted(
+            set(self._items), key=lambda p: (p.file, p.line or 0, p.item or "", p.message)
+        )
 
     def raise_if_any(self) -> None:
         if self._items:

@@ -72,9 +72,7 @@ class Fields:
     def check_keys(self, allowed: tuple[str, ...]) -> None:
         for key in self.node:
             if key not in allowed:
-                self.error(
-                    f"unknown field '{key}' (expected one of: {', '.join(allowed)})", key
-                )
+                self.error(f"unknown field '{key}' (expected one of: {', '.join(allowed)})", key)
 
     def _get(self, key: str, required: bool) -> Any:
         value = self.node.get(key)
@@ -126,7 +124,9 @@ class Fields:
             return None
         text = self.node.raw.get(key, value) if not isinstance(value, str) else value
         if not isinstance(text, str):
-            self.error(f"field '{key}': expected a date as YYYY-MM-DD, found {describe(value)}", key)
+            self.error(
+                f"field '{key}': expected a date as YYYY-MM-DD, found {describe(value)}", key
+            )
             return None
         parsed, reason = parse_date(text.strip())
         if reason:
@@ -151,9 +151,7 @@ class Fields:
         if not value:
             return None
         if value not in choices:
-            self.error(
-                f"field '{key}': expected one of {', '.join(choices)}, found '{value}'", key
-            )
+            self.error(f"field '{key}': expected one of {', '.join(choices)}, found '{value}'", key)
             return None
         return value
 
@@ -176,9 +174,7 @@ class Fields:
             return
         for index, (item, line) in enumerate(zip(value, value.item_lines, strict=True)):
             if not isinstance(item, YMap):
-                self.error(
-                    f"{key}[{index}]: expected a mapping, found {describe(item)}", line=line
-                )
+                self.error(f"{key}[{index}]: expected a mapping, found {describe(item)}", line=line)
                 continue
             yield line, item
 

@@ -88,7 +88,9 @@ class _Converter:
             result.key_lines = {}
             result.raw = {}
             for key_node, value_node in node.value:
-                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+                key = (
+                    key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+                )
                 line = key_node.start_mark.line + 1
                 if key in result:
                     self.duplicates.append((line, key))
@@ -125,7 +127,10 @@ def read_text(path: Path, display: str, problems: Problems) -> str | None:
         return None
     if len(data) > MAX_FILE_BYTES:
         problems.add(
-            display, None, None, f"file is too large ({len(data)} bytes; the limit is {MAX_FILE_BYTES})"
+            display,
+            None,
+            None,
+            f"file is too large ({len(data)} bytes; the limit is {MAX_FILE_BYTES})",
         )
         return None
     try:
@@ -214,7 +219,9 @@ def load_csv(path: Path, display: str, problems: Problems) -> CsvTable | None:
                     f"expected {len(header)} columns ({', '.join(header)}), found {len(values)}",
                 )
                 continue
-            table.rows.append(CsvRow(line, dict(zip(header, (v.strip() for v in values), strict=True))))
+            table.rows.append(
+                CsvRow(line, dict(zip(header, (v.strip() for v in values), strict=True)))
+            )
     except csv.Error as exc:
         problems.add(display, reader.line_num, None, f"CSV syntax error: {exc}")
         return None

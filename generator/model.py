@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 
-class Meaning(str, Enum):
+class Meaning(StrEnum):
     """What a status means to the generator, whatever a council calls it."""
 
     NOT_STARTED = "not-started"
@@ -22,7 +22,7 @@ class Meaning(str, Enum):
     NOT_REPORTED = "not-reported"
 
 
-class Polarity(str, Enum):
+class Polarity(StrEnum):
     """Which way a KPI should move."""
 
     HIGHER = "higher"

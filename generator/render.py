@@ -32,7 +32,6 @@ from .derive import (
 )
 from .model import Group, Kpi, Meaning, Polarity, StatusDef, slugify
 
-
 Md = markupsafe.Markup
 """Text that is already Markdown (or safe HTML) and must not be escaped again."""
 
@@ -66,10 +65,9 @@ POLARITY_WORDS = {
 
 def escape_text(value: Any) -> str:
     """Escape plain text so Markdown and HTML show it literally, on one line."""
-    text = re.sub(r"\s*\n\s*", " ", str(value))
+    text = _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s*\n\s*", " ", str(value)))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = text.replace(":", "&#58;").replace('"', "&quot;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return text.replace(":", "&#58;").replace('"', "&quot;")
 
 
 def markdown_block(value: str) -> Md:
@@ -156,9 +154,13 @@ def page_path(target: Any) -> str:
         return f"kpis/{target.id}.md"
     if isinstance(target, Group):
         return f"pillars/{target.id}.md"
-    pages = {"home": "index.md", "pillars": "pillars/index.md",
-             "recommendations": "recommendations/index.md", "kpis": "kpis/index.md",
-             "releases": "releases.md"}
+    pages = {
+        "home": "index.md",
+        "pillars": "pillars/index.md",
+        "recommendations": "recommendations/index.md",
+        "kpis": "kpis/index.md",
+        "releases": "releases.md",
+    }
     return pages[target]
 
 
@@ -224,8 +226,7 @@ def pages(view: ReleaseView) -> list[Page]:
         Page("releases.md", "releases.md.j2", {}),
     ]
     result += [Page(page_path(g), "group.md.j2", {"group": g}) for g in view.groups]
-    result += [Page(page_path(r), "recommendation.md.j2", {"rec": r})
-               for r in view.recommendations]
+    result += [Page(page_path(r), "recommendation.md.j2", {"rec": r}) for r in view.recommendations]
     if view.kpis:
         result.append(Page("kpis/index.md", "kpis.md.j2", {}))
         result += [Page(page_path(k), "kpi.md.j2", {"kpi": k}) for k in view.kpis]
@@ -235,20 +236,30 @@ def pages(view: ReleaseView) -> list[Page]:
 def nav(view: ReleaseView) -> list[Any]:
     site = view.content.site
     items: list[Any] = [{"Home": "index.md"}]
-    items.append({site.grouping.plural: ["pillars/index.md"]
-                  + [{g.group.title: page_path(g)} for g in view.groups]})
-    items.append({"Recommendations": ["recommendations/index.md"]
-                  + [{f"Recommendation {r.recommendation.id}": page_path(r)}
-                     for r in view.recommendations]})
+    items.append(
+        {
+            site.grouping.plural: ["pillars/index.md"]
+            + [{g.group.title: page_path(g)} for g in view.groups]
+        }
+    )
+    items.append(
+        {
+            "Recommendations": ["recommendations/index.md"]
+            + [
+                {f"Recommendation {r.recommendation.id}": page_path(r)}
+                for r in view.recommendations
+            ]
+        }
+    )
     if view.kpis:
-        items.append({"KPIs": ["kpis/index.md"]
-                      + [{k.kpi.title: page_path(k)} for k in view.kpis]})
+        items.append({"KPIs": ["kpis/index.md"] + [{k.kpi.title: page_path(k)} for k in view.kpis]})
     items.append({"Releases": "releases.md"})
     return items
 
 
-def render_release(view: ReleaseView, docs_dir: Path,
-                   env: jinja2.Environment | None = None) -> list[str]:
+def render_release(
+    view: ReleaseView, docs_dir: Path, env: jinja2.Environment | None = None
+) -> list[str]:
     """Write every Markdown page of ``view`` under ``docs_dir``; return their paths."""
     env = env or environment()
     written = []
@@ -273,8 +284,13 @@ def render_release(view: ReleaseView, docs_dir: Path,
     return written
 
 
-def mkdocs_config(view: ReleaseView, base_config: Path, docs_dir: Path, site_dir: Path,
-                  theme_dir: Path = TEMPLATES_DIR / "theme") -> str:
+def mkdocs_config(
+    view: ReleaseView,
+    base_config: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    theme_dir: Path = TEMPLATES_DIR / "theme",
+) -> str:
     """The per-version mkdocs.yml: inherits the project's configuration, adds this release."""
     release = view.release
     config = {
@@ -284,8 +300,9 @@ def mkdocs_config(view: ReleaseView, base_config: Path, docs_dir: Path, site_dir
         "docs_dir": str(docs_dir.resolve()),
         "site_dir": str(site_dir.resolve()),
         "theme": {"name": "material", "custom_dir": str(theme_dir.resolve())},
-        "extra": {"release": {"id": release.id, "title": release.title,
-                              "date": release.date.isoformat()}},
+        "extra": {
+            "release": {"id": release.id, "title": release.title, "date": release.date.isoformat()}
+        },
         "nav": nav(view),
     }
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
-import time
 from collections.abc import Callable
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -36,8 +35,14 @@ def snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
     return state
 
 
-def serve(content_dir: Path, host: str, port: int, echo: Callable[[str], None],
-          interval: float = 1.0, stop: threading.Event | None = None) -> None:
+def serve(
+    content_dir: Path,
+    host: str,
+    port: int,
+    echo: Callable[[str], None],
+    interval: float = 1.0,
+    stop: threading.Event | None = None,
+) -> None:
     stop = stop or threading.Event()
     scratch = Path(tempfile.mkdtemp(prefix="progress-site-serve-"))
     out_dir = scratch / "site"

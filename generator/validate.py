@@ -90,7 +90,9 @@ class _Validator:
         if data is None:
             return None
         if not isinstance(data, YMap):
-            self.problems.add(display, getattr(data, "line", 1), None, "expected a mapping of fields")
+            self.problems.add(
+                display, getattr(data, "line", 1), None, "expected a mapping of fields"
+            )
             return None
         return Fields(self.problems, display, data, None)
 
@@ -145,7 +147,9 @@ class _Validator:
         seen: dict[str, int] = {}
         for line, node in root.items("statuses", required=True):
             status_id = node.raw.get("id") or node.get("id")
-            f = Fields(self.problems, root.file, node, f"status '{status_id}'" if status_id else None)
+            f = Fields(
+                self.problems, root.file, node, f"status '{status_id}'" if status_id else None
+            )
             f.check_keys(("id", "label", "meaning", "description"))
             sid = f.ident("id")
             label = f.text("label", required=True)
@@ -166,8 +170,9 @@ class _Validator:
             )
         if not statuses and "statuses" in root.node:
             root.error("field 'statuses' must list at least one status", "statuses")
-        return Site(title, organisation, grouping, tuple(statuses), inspection,
-                    root.text("plan_summary"))
+        return Site(
+            title, organisation, grouping, tuple(statuses), inspection, root.text("plan_summary")
+        )
 
     # -- releases.yaml ---------------------------------------------------------------------
 
@@ -233,8 +238,9 @@ class _Validator:
         """Returns the lifecycle, the merge target (if any) and its line."""
         added = f.text("added") or None
         if added is not None and added not in release_ids:
-            f.error(f"field 'added': unknown release '{added}' (known: {_known(release_ids)})",
-                    "added")
+            f.error(
+                f"field 'added': unknown release '{added}' (known: {_known(release_ids)})", "added"
+            )
             added = None
         withdrawn = None
         target: str | None = None
@@ -253,14 +259,16 @@ class _Validator:
                     "release",
                 )
             elif release and added and release_ids.index(release) < release_ids.index(added):
-                wf.error(f"withdrawn in release {release}, before it was added in {added}",
-                         "release")
+                wf.error(
+                    f"withdrawn in release {release}, before it was added in {added}", "release"
+                )
             elif release and reason:
                 withdrawn = Withdrawal(release, reason, target)
         return Lifecycle(added, withdrawn), target, line
 
-    def check_merges(self, kind: str, file: str, merges: dict[str, tuple[str, int]],
-                     known: set[str]) -> None:
+    def check_merges(
+        self, kind: str, file: str, merges: dict[str, tuple[str, int]], known: set[str]
+    ) -> None:
         """Merge targets must exist, and following them must never come back round."""
         for source, (target, line) in sorted(merges.items()):
             item = f"{kind} {source}"
@@ -280,8 +288,9 @@ class _Validator:
 
     # -- plan.yaml -------------------------------------------------------------------------
 
-    def plan(self, release_ids: list[str], kpi_ids: list[str]
-             ) -> tuple[list[Group], list[Recommendation]]:
+    def plan(
+        self, release_ids: list[str], kpi_ids: list[str]
+    ) -> tuple[list[Group], list[Recommendation]]:
         root = self.yaml_root("plan.yaml")
         if root is None:
             return [], []
@@ -298,8 +307,11 @@ class _Validator:
             if group_id is None:
                 continue
             if group_id in group_lines:
-                f.error(f"duplicate {grouping_word} id '{group_id}' (first defined on line "
-                        f"{group_lines[group_id]})", "id")
+                f.error(
+                    f"duplicate {grouping_word} id '{group_id}' (first defined on line "
+                    f"{group_lines[group_id]})",
+                    "id",
+                )
                 continue
             group_lines[group_id] = line
             groups.append(Group(group_id, title, f.text("description")))
@@ -320,46 +332,77 @@ class _Validator:
             rec_groups, lines = f.text_list("groups", required=True)
             for group, gline in zip(rec_groups, lines, strict=True):
                 if group not in group_ids:
-                    f.error(f"unknown {grouping_word} '{group}' (known: {_known(group_ids)})",
-                            line=gline)
+                    f.error(
+                        f"unknown {grouping_word} '{group}' (known: {_known(group_ids)})",
+                        line=gline,
+                    )
             if isinstance(node.get("groups"), list) and not rec_groups:
-                f.error(f"no {grouping_word} given (each recommendation needs at least one)",
-                        "groups")
+                f.error(
+                    f"no {grouping_word} given (each recommendation needs at least one)", "groups"
+                )
             lifecycle, target, tline = self.lifecycle(f, release_ids)
-            actions = self.actions(f, rec_id, release_ids, kpi_ids, lifecycle, action_lines,
-                                   action_merges)
+            actions = self.actions(
+                f, rec_id, release_ids, kpi_ids, lifecycle, action_lines, action_merges
+            )
             if rec_id is None:
                 continue
             if rec_id in rec_lines:
-                f.error(f"duplicate recommendation id '{rec_id}' (first defined on line "
-                        f"{rec_lines[rec_id]})", "id")
+                f.error(
+                    f"duplicate recommendation id '{rec_id}' (first defined on line "
+                    f"{rec_lines[rec_id]})",
+                    "id",
+                )
                 continue
             slug = slugify(rec_id)
             if slug in slugs:
-                f.error(f"id '{rec_id}' gives the same web address ('{slug}') as recommendation "
-                        f"{slugs[slug]}", "id")
+                f.error(
+                    f"id '{rec_id}' gives the same web address ('{slug}') as recommendation "
+                    f"{slugs[slug]}",
+                    "id",
+                )
                 continue
             rec_lines[rec_id] = line
             slugs[slug] = rec_id
             if target:
                 rec_merges[rec_id] = (target, tline)
             recommendations.append(
-                Recommendation(rec_id, text, tuple(dict.fromkeys(rec_groups)), tuple(actions),
-                               lifecycle)
+                Recommendation(
+                    rec_id, text, tuple(dict.fromkeys(rec_groups)), tuple(actions), lifecycle
+                )
             )
         self.check_merges("recommendation", root.file, rec_merges, set(rec_lines))
         self.check_merges("action", root.file, action_merges, set(action_lines))
         return groups, recommendations
 
-    def actions(self, rec: Fields, rec_id: str | None, release_ids: list[str],
-                kpi_ids: list[str], rec_lifecycle: Lifecycle, seen: dict[str, int],
-                merges: dict[str, tuple[str, int]]) -> list[Action]:
+    def actions(
+        self,
+        rec: Fields,
+        rec_id: str | None,
+        release_ids: list[str],
+        kpi_ids: list[str],
+        rec_lifecycle: Lifecycle,
+        seen: dict[str, int],
+        merges: dict[str, tuple[str, int]],
+    ) -> list[Action]:
         actions: list[Action] = []
         for line, node in rec.items("actions"):
             aid = node.raw.get("id") or node.get("id")
             f = Fields(self.problems, rec.file, node, f"action {aid}" if aid else rec.item)
-            f.check_keys(("id", "description", "strategic_lead", "operational_lead", "resources",
-                          "timescale", "due", "kpis", "outcome", "added", "withdrawn"))
+            f.check_keys(
+                (
+                    "id",
+                    "description",
+                    "strategic_lead",
+                    "operational_lead",
+                    "resources",
+                    "timescale",
+                    "due",
+                    "kpis",
+                    "outcome",
+                    "added",
+                    "withdrawn",
+                )
+            )
             action_id = f.ident("id")
             description = f.text("description", required=True)
             kpis, lines = f.text_list("kpis")
@@ -385,8 +428,10 @@ class _Validator:
             if action_id is None:
                 continue
             if action_id in seen:
-                f.error(f"duplicate action id '{action_id}' (first defined on line "
-                        f"{seen[action_id]})", "id")
+                f.error(
+                    f"duplicate action id '{action_id}' (first defined on line {seen[action_id]})",
+                    "id",
+                )
                 continue
             seen[action_id] = line
             if target:
@@ -418,8 +463,20 @@ class _Validator:
         for line, node in root.items("kpis", required=True):
             kid = node.raw.get("id") or node.get("id")
             f = Fields(self.problems, root.file, node, f"KPI {kid}" if kid else None)
-            f.check_keys(("id", "code", "title", "unit", "polarity", "description", "baseline",
-                          "target", "milestones", "added"))
+            f.check_keys(
+                (
+                    "id",
+                    "code",
+                    "title",
+                    "unit",
+                    "polarity",
+                    "description",
+                    "baseline",
+                    "target",
+                    "milestones",
+                    "added",
+                )
+            )
             kpi_id = f.ident("id", url=True)
             fields = dict(
                 code=f.text("code"),
@@ -439,13 +496,17 @@ class _Validator:
                 if value is not None and when is not None:
                     fields["milestones"].append(Point(when, value))
             if fields["added"] and fields["added"] not in release_ids:
-                f.error(f"field 'added': unknown release '{fields['added']}' "
-                        f"(known: {_known(release_ids)})", "added")
+                f.error(
+                    f"field 'added': unknown release '{fields['added']}' "
+                    f"(known: {_known(release_ids)})",
+                    "added",
+                )
             if kpi_id is None:
                 continue
             if kpi_id in lines:
-                f.error(f"duplicate KPI id '{kpi_id}' (first defined on line {lines[kpi_id]})",
-                        "id")
+                f.error(
+                    f"duplicate KPI id '{kpi_id}' (first defined on line {lines[kpi_id]})", "id"
+                )
                 continue
             lines[kpi_id] = line
             defined.append((f, {"id": kpi_id, **fields}))
@@ -454,14 +515,21 @@ class _Validator:
         for _, fields in defined:
             if fields["polarity"] is None:
                 continue
-            kpis.append(Kpi(
-                id=fields["id"], code=fields["code"], title=fields["title"], unit=fields["unit"],
-                polarity=Polarity(fields["polarity"]), description=fields["description"],
-                baseline=fields["baseline"], target=fields["target"],
-                milestones=tuple(sorted(fields["milestones"], key=lambda p: p.date)),
-                values=tuple(sorted(series.get(fields["id"], []), key=lambda p: p.date)),
-                added=fields["added"],
-            ))
+            kpis.append(
+                Kpi(
+                    id=fields["id"],
+                    code=fields["code"],
+                    title=fields["title"],
+                    unit=fields["unit"],
+                    polarity=Polarity(fields["polarity"]),
+                    description=fields["description"],
+                    baseline=fields["baseline"],
+                    target=fields["target"],
+                    milestones=tuple(sorted(fields["milestones"], key=lambda p: p.date)),
+                    values=tuple(sorted(series.get(fields["id"], []), key=lambda p: p.date)),
+                    added=fields["added"],
+                )
+            )
         return kpis
 
     def kpi_values(self, kpi_ids: list[str]) -> dict[str, list[Point]]:
@@ -474,8 +542,12 @@ class _Validator:
             return {}
         missing = [c for c in ("kpi", "date", "value") if c not in table.header]
         if missing:
-            self.problems.add(display, 1, None,
-                              f"missing column(s) {', '.join(missing)} (expected: kpi, date, value)")
+            self.problems.add(
+                display,
+                1,
+                None,
+                f"missing column(s) {', '.join(missing)} (expected: kpi, date, value)",
+            )
             return {}
         series: dict[str, list[Point]] = {}
         seen: dict[tuple[str, str], int] = {}
@@ -484,29 +556,41 @@ class _Validator:
             item = f"KPI {kpi}" if kpi else None
             ok = True
             if kpi not in kpi_ids:
-                self.problems.add(display, row.line, item,
-                                  f"unknown KPI '{kpi}' (known: {_known(kpi_ids)})")
+                self.problems.add(
+                    display, row.line, item, f"unknown KPI '{kpi}' (known: {_known(kpi_ids)})"
+                )
                 ok = False
             when, reason = parse_date(when_text)
             if reason:
                 self.problems.add(display, row.line, item, f"column 'date': {reason}")
                 ok = False
             if not value_text:
-                self.problems.add(display, row.line, item,
-                                  "column 'value': missing value (leave the row out if nothing "
-                                  "was reported)")
+                self.problems.add(
+                    display,
+                    row.line,
+                    item,
+                    "column 'value': missing value (leave the row out if nothing was reported)",
+                )
                 ok = False
                 value = None
             else:
                 value = parse_number(value_text)
                 if value is None:
-                    self.problems.add(display, row.line, item,
-                                      f"column 'value': expected a number, found '{value_text}'")
+                    self.problems.add(
+                        display,
+                        row.line,
+                        item,
+                        f"column 'value': expected a number, found '{value_text}'",
+                    )
                     ok = False
             key = (kpi, when_text)
             if key in seen:
-                self.problems.add(display, row.line, item,
-                                  f"a value for {when_text} was already given on line {seen[key]}")
+                self.problems.add(
+                    display,
+                    row.line,
+                    item,
+                    f"a value for {when_text} was already given on line {seen[key]}",
+                )
                 ok = False
             seen.setdefault(key, row.line)
             if ok and when is not None and value is not None:
@@ -515,8 +599,9 @@ class _Validator:
 
     # -- progress/<release>.yaml -----------------------------------------------------------
 
-    def progress(self, site: Site, releases: list[Release],
-                 recommendations: list[Recommendation]) -> list[Release]:
+    def progress(
+        self, site: Site, releases: list[Release], recommendations: list[Recommendation]
+    ) -> list[Release]:
         release_ids = [r.id for r in releases]
         actions = {a.id: a for r in recommendations for a in r.actions}
         status_ids = [s.id for s in site.statuses]
@@ -525,9 +610,11 @@ class _Validator:
             for path in sorted(progress_dir.iterdir()):
                 if path.suffix in (".yaml", ".yml") and path.stem not in release_ids:
                     self.problems.add(
-                        self.display(f"progress/{path.name}"), None, None,
-                        f"no release '{path.stem}' in releases.yaml "
-                        f"(known: {_known(release_ids)})")
+                        self.display(f"progress/{path.name}"),
+                        None,
+                        None,
+                        f"no release '{path.stem}' in releases.yaml (known: {_known(release_ids)})",
+                    )
         result = []
         for index, release in enumerate(releases):
             name = f"progress/{release.id}.yaml"
@@ -540,8 +627,12 @@ class _Validator:
                     item = f"action {action_id}"
                     line = node.line_of(action_id)
                     if not isinstance(entry, YMap):
-                        self.problems.add(root.file, line, item,
-                                          "expected a mapping with 'status' and 'narrative'")
+                        self.problems.add(
+                            root.file,
+                            line,
+                            item,
+                            "expected a mapping with 'status' and 'narrative'",
+                        )
                         continue
                     f = Fields(self.problems, root.file, entry, item)
                     f.check_keys(("status", "narrative"))
@@ -556,13 +647,22 @@ class _Validator:
                         f.error(problem, line=line)
                         continue
                     if status and status not in status_ids:
-                        f.error(f"unknown status '{status}' (known: {_known(status_ids)})",
-                                "status")
+                        f.error(
+                            f"unknown status '{status}' (known: {_known(status_ids)})", "status"
+                        )
                         continue
                     if status:
                         entries[action_id] = Progress(status, narrative)
-            result.append(Release(release.id, release.date, release.title, release.summary,
-                                  release.reported_to, entries))
+            result.append(
+                Release(
+                    release.id,
+                    release.date,
+                    release.title,
+                    release.summary,
+                    release.reported_to,
+                    entries,
+                )
+            )
         return result
 
     @staticmethod
@@ -571,7 +671,8 @@ class _Validator:
         if life.added and release_ids.index(life.added) > index:
             return f"is not in the plan yet at this release (added in {life.added})"
         if life.withdrawn and release_ids.index(life.withdrawn.release) <= index:
-            return (f"was withdrawn in release {life.withdrawn.release} and cannot have "
-                    "progress reported")
+            return (
+                f"was withdrawn in release {life.withdrawn.release} and cannot have "
+                "progress reported"
+            )
         return None
-

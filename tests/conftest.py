@@ -35,7 +35,7 @@ class ContentCopy:
         text = self.text(name)
         assert text.count(old) >= 1, f"{old!r} not in {name}"
         index = text.index(old)
-        self.write(name, text[:index] + new + text[index + len(old):])
+        self.write(name, text[:index] + new + text[index + len(old) :])
         return text[:index].count("\n") + 1
 
     def line_of(self, name: str, needle: str) -> int:

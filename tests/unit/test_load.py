@@ -68,4 +68,6 @@ def test_alias_bomb_is_refused():
 
 def test_unsafe_tags_are_refused():
     _, problems = parse("a: !!python/object:os.system echo\n")
-    assert problems == ["f.yaml:1: unsupported YAML tag 'tag:yaml.org,2002:python/object:os.system'"]
+    assert problems == [
+        "f.yaml:1: unsupported YAML tag 'tag:yaml.org,2002:python/object:os.system'"
+    ]

@@ -61,13 +61,18 @@ def test_recommendation_with_no_group(small):
 
 
 def test_missing_required_field(small):
-    small.replace("plan.yaml", "    text: Increase consultation", "    summary: Increase consultation")
+    small.replace(
+        "plan.yaml", "    text: Increase consultation", "    summary: Increase consultation"
+    )
     line = small.line_of("plan.yaml", "  - id: 8")
-    assert small.problems() == [
-        f"content/plan.yaml:{line + 1}: recommendation 8: unknown field 'summary' "
-        "(expected one of: id, text, groups, added, withdrawn, actions)",
-        f"content/plan.yaml:{line}: recommendation 8: missing required field 'text'",
-    ][::-1]
+    assert (
+        small.problems()
+        == [
+            f"content/plan.yaml:{line + 1}: recommendation 8: unknown field 'summary' "
+            "(expected one of: id, text, groups, added, withdrawn, actions)",
+            f"content/plan.yaml:{line}: recommendation 8: missing required field 'text'",
+        ][::-1]
+    )
 
 
 def test_wrongly_typed_field(small):
@@ -88,14 +93,14 @@ def test_unknown_kpi_reference(small):
 def test_unknown_action_in_release(small):
     line = small.replace("progress/2015-01.yaml", "  8.1:", "  8.9:")
     assert small.problems() == [
-        f"content/progress/2015-01.yaml:{line}: action 8.9: unknown action '8.9' "
-        "(not in plan.yaml)"
+        f"content/progress/2015-01.yaml:{line}: action 8.9: unknown action '8.9' (not in plan.yaml)"
     ]
 
 
 def test_progress_for_an_action_not_yet_added(small):
-    small.write("progress/2014-06.yaml", small.text("progress/2014-06.yaml")
-                + "  13.2: {status: planned}\n")
+    small.write(
+        "progress/2014-06.yaml", small.text("progress/2014-06.yaml") + "  13.2: {status: planned}\n"
+    )
     assert small.problems() == [
         "content/progress/2014-06.yaml:5: action 13.2: is not in the plan yet at this release "
         "(added in 2014-10)"
@@ -103,8 +108,9 @@ def test_progress_for_an_action_not_yet_added(small):
 
 
 def test_progress_for_a_withdrawn_action(small):
-    small.write("progress/2015-01.yaml", small.text("progress/2015-01.yaml")
-                + "  1.6: {status: planned}\n")
+    small.write(
+        "progress/2015-01.yaml", small.text("progress/2015-01.yaml") + "  1.6: {status: planned}\n"
+    )
     assert small.problems() == [
         "content/progress/2015-01.yaml:5: action 1.6: was withdrawn in release 2015-01 and "
         "cannot have progress reported"
@@ -128,8 +134,12 @@ def test_duplicate_action_ids_across_recommendations(small):
 def test_duplicate_recommendation_ids_and_clashing_slugs(small):
     line = small.replace("plan.yaml", "  - id: 14\n", "  - id: 13\n")
     text = small.text("plan.yaml")
-    small.write("plan.yaml", text.replace("  - id: 13/14\n", "  - id: 13-14\n")
-                .replace("merged_into: 13/14", "merged_into: 13-14"))
+    small.write(
+        "plan.yaml",
+        text.replace("  - id: 13/14\n", "  - id: 13-14\n").replace(
+            "merged_into: 13/14", "merged_into: 13-14"
+        ),
+    )
     first = small.line_of("plan.yaml", "  - id: 13\n")
     problems = small.problems()
     assert problems == [
@@ -197,8 +207,10 @@ def test_non_numeric_and_missing_kpi_values(small):
 
 
 def test_kpi_values_for_unknown_kpi_and_bad_date(small):
-    small.write("kpi-values.csv", small.text("kpi-values.csv")
-                + "nope,2014-01-01,1\nneet,2014-13-01,2\nneet,2014-04-30,30\n")
+    small.write(
+        "kpi-values.csv",
+        small.text("kpi-values.csv") + "nope,2014-01-01,1\nneet,2014-13-01,2\nneet,2014-04-30,30\n",
+    )
     assert small.problems() == [
         "content/kpi-values.csv:6: KPI nope: unknown KPI 'nope' (known: cicc-members, neet)",
         "content/kpi-values.csv:7: KPI neet: column 'date': '2014-13-01' is not a real date",
@@ -216,7 +228,7 @@ def test_merge_into_itself(small):
 def test_merge_cycle(small):
     text = small.text("plan.yaml")
     first = text.index("merged_into: 13/14")
-    text = text[:first] + "merged_into: '14'" + text[first + len("merged_into: 13/14"):]
+    text = text[:first] + "merged_into: '14'" + text[first + len("merged_into: 13/14") :]
     text = text.replace("merged_into: 13/14", "merged_into: '13'")
     small.write("plan.yaml", text)
     line13 = small.line_of("plan.yaml", "merged_into: '14'")
@@ -239,11 +251,16 @@ def test_every_problem_is_reported_in_one_run(small):
     small.replace("plan.yaml", "groups: [aip-1]", "groups: [aip-x]")
     small.replace("progress/2015-01.yaml", "status: in-place", "status: inplace")
     small.replace("kpi-values.csv", "cicc-members,2014-10-31,9", "cicc-members,2014-10-31,x")
-    small.write("releases.yaml", small.text("releases.yaml") + "  - id: 2015-01\n    date: 2015-02-01\n    title: Again\n")
+    small.write(
+        "releases.yaml",
+        small.text("releases.yaml") + "  - id: 2015-01\n    date: 2015-02-01\n    title: Again\n",
+    )
     problems = small.problems()
     assert len(problems) == 4
     assert {p.split(":")[0] for p in problems} == {
-        "content/plan.yaml", "content/progress/2015-01.yaml", "content/kpi-values.csv",
+        "content/plan.yaml",
+        "content/progress/2015-01.yaml",
+        "content/kpi-values.csv",
         "content/releases.yaml",
     }
 
@@ -289,7 +306,9 @@ def test_release_id_must_be_url_safe(small):
 def test_content_directory_missing(tmp_path):
     with pytest.raises(ContentError) as info:
         load_content(tmp_path / "nope")
-    assert [str(p) for p in info.value.problems] == [f"{tmp_path / 'nope'}: content directory not found"]
+    assert [str(p) for p in info.value.problems] == [
+        f"{tmp_path / 'nope'}: content directory not found"
+    ]
 
 
 def test_symlink_escaping_content_is_refused(small, tmp_path):
@@ -305,10 +324,15 @@ def test_unknown_meaning_and_polarity(small):
     line = small.replace("site.yaml", "meaning: complete}", "meaning: done}")
     kline = small.replace("kpis.yaml", "polarity: lower", "polarity: down")
     problems = small.problems()
-    assert f"content/site.yaml:{line}: status 'completed': field 'meaning': expected one of " \
-        "not-started, in-progress, at-risk, off-track, complete, not-reported, found 'done'" in problems
-    assert f"content/kpis.yaml:{kline}: KPI neet: field 'polarity': expected one of higher, " \
+    assert (
+        f"content/site.yaml:{line}: status 'completed': field 'meaning': expected one of "
+        "not-started, in-progress, at-risk, off-track, complete, not-reported, found 'done'"
+        in problems
+    )
+    assert (
+        f"content/kpis.yaml:{kline}: KPI neet: field 'polarity': expected one of higher, "
         "lower, neutral, found 'down'" in problems
+    )
 
 
 def test_numeric_text_field_keeps_written_form(small):

@@ -1,0 +1,115 @@
+"""End-to-end builds of the shipped content and of the small fixture plan."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from generator.validate import load_content
+from tests.conftest import DEFAULT_CONTENT
+
+
+def text_of(page: Path) -> str:
+    html = page.read_text(encoding="utf-8")
+    article = re.search(r"<article.*?</article>", html, re.S).group(0)
+    article = re.sub(r"<svg.*?</svg>", "", article, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article))
+
+
+def test_versions_json_lists_every_release_newest_first(default_site):
+    versions = json.loads((default_site / "versions.json").read_text())
+    assert versions == [
+        {"version": "2017-04", "title": "April 2017 progress update", "aliases": ["latest"]},
+        {"version": "2016-08", "title": "August 2016 response to the inspection", "aliases": []},
+    ]
+
+
+def test_every_version_has_its_pages_at_permanent_urls(default_site):
+    content = load_content(DEFAULT_CONTENT)
+    for release in content.releases:
+        root = default_site / release.id
+        assert (root / "index.html").is_file()
+        assert (root / "releases/index.html").is_file()
+        for group in content.groups:
+            assert (root / "pillars" / group.id / "index.html").is_file()
+        for rec in content.recommendations:
+            page = root / "recommendations" / rec.slug / "index.html"
+            html = page.read_text()
+            for action in rec.actions:
+                if action.lifecycle.added and action.lifecycle.added > release.id:
+                    assert f'id="{action.anchor}"' not in html
+                else:
+                    assert f'id="{action.anchor}"' in html
+    for kpi in content.kpis:
+        assert (default_site / "2017-04/kpis" / kpi.id / "index.html").is_file()
+        assert not (default_site / "2016-08/kpis" / kpi.id).exists()
+
+
+def test_latest_and_root_lead_to_the_newest_release(default_site):
+    assert 'url=2017-04/"' in (default_site / "index.html").read_text()
+    assert 'url=../2017-04/"' in (default_site / "latest/index.html").read_text()
+    deep = (default_site / "latest/kpis/open-cases/index.html").read_text()
+    assert 'url=../../../2017-04/kpis/open-cases/"' in deep
+    assert not (default_site / "latest/2016-08").exists()
+
+
+def test_version_selector_and_outdated_banner_are_configured(default_site):
+    html = (default_site / "2016-08/index.html").read_text()
+    assert '"version": {"default": "latest", "provider": "mike"}' in html
+    assert "You are reading an earlier progress report." in html
+    assert "Go to the latest report" in html
+
+
+def test_home_page_answers_found_doing_working(default_site):
+    home = text_of(default_site / "2016-08/index.html")
+    assert "What was found: Ofsted judged the services Inadequate (5 August 2016)." in home
+    assert "What is being done: 18 recommendations, 57 actions, in 3 pillars." in home
+    assert (
+        "Is it working? 57 actions in the plan: Completed 27 · In progress 20 · Planned 10" in home
+    )
+
+
+def test_status_is_shown_as_words(default_site):
+    rec = text_of(default_site / "2016-08/recommendations/9/index.html")
+    assert "Status: Planned" in rec and "Status: In progress" in rec
+    assert "Timescale: Aug 16 (due 31 August 2016)" in rec
+
+
+def test_kpi_page_shows_values_and_derived_direction(default_site):
+    page = text_of(default_site / "2017-04/kpis/open-cases/index.html")
+    assert "Latest: 1,784 on 30 April 2017, −40 since 23 April 2017." in page
+    assert "Direction of travel: Improving" in page
+    assert "2 April 2017 1,864" in page
+    lac = text_of(default_site / "2017-04/kpis/lac-visits-outstanding/index.html")
+    assert "Direction of travel: Worsening" in lac
+
+
+def test_no_escaping_artefacts_leak_into_pages(default_site):
+    for page in default_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "&amp;#58;" not in html, page
+        assert "\\." not in text_of(page) if "<article" in html else True
+
+
+def test_small_plan_shows_merges_withdrawals_and_overdue(small_site):
+    assert not (small_site / "2014-06/recommendations/13-14").exists()
+    merged = text_of(small_site / "2014-10/recommendations/13/index.html")
+    assert "Merged in release 2014-10" in merged
+    assert "This recommendation was merged into 13/14. Reason given: Combined with" in merged
+    january = text_of(small_site / "2015-01/recommendations/1/index.html")
+    assert "Overdue : past its due date and not complete" in january
+    assert "Withdrawn in release 2015-01. Reason given: Repetition of action 1.4" in january
+    groups = text_of(small_site / "2015-01/pillars/index.html")
+    assert groups.startswith(" Areas for improvement")
+    kpi = text_of(small_site / "2015-01/kpis/neet/index.html")
+    assert "Code: NI148" in kpi and "Baseline: 34% on 30 April 2014" in kpi
+    assert "Target: 28% by 31 March 2015" in kpi
+
+
+def test_releases_page_links_to_earlier_versions(small_site):
+    html = (small_site / "2015-01/releases/index.html").read_text()
+    assert 'href="../../2014-06/"' in html and 'href="../../2014-10/"' in html
+    assert "2015-02" not in html
+    older = (small_site / "2014-06/releases/index.html").read_text()
+    assert "January 2015" not in older  # old versions never change when a release is added

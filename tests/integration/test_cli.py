@@ -1,0 +1,154 @@
+"""The command line as users run it: exit codes, messages, and an output that is never damaged."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator import BASE_MKDOCS_YML
+from generator import build as build_module
+from generator.cli import cli
+from generator.derive import release_view
+from generator.render import mkdocs_config, render_release
+from generator.serve import serve
+from generator.validate import load_content
+from tests.conftest import SMALL_PLAN
+from tests.integration.conftest import run_cli, tree_digest
+
+
+def test_validate_reports_success():
+    result = run_cli("validate", "--content", str(SMALL_PLAN))
+    assert result.returncode == 0
+    assert result.stdout == (
+        f"{SMALL_PLAN}: valid (5 recommendations, 6 actions, 2 KPIs, 3 releases)\n"
+    )
+
+
+def test_broken_content_exits_1_without_traceback_and_keeps_the_site(small_site, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SMALL_PLAN, content)
+    site = tmp_path / "site"
+    shutil.copytree(small_site, site)
+    before = tree_digest(site)
+    plan = content / "plan.yaml"
+    plan.write_text(plan.read_text().replace("groups: [aip-1]", "groups: [aip-1"))
+    (content / "kpis.yaml").write_text("kpis:\n  - id: neet\n    title: x\n")
+
+    result = run_cli("build", "--content", "content", "--out", "site", cwd=tmp_path)
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stderr.splitlines()
+    assert "content/kpis.yaml:2: KPI neet: missing required field 'polarity'" in lines
+    assert any(
+        line.startswith("content/plan.yaml:") and "YAML syntax error" in line for line in lines
+    )
+    assert lines[-1].startswith("Aborted: ") and lines[-1].endswith(" found in the content.")
+    assert tree_digest(site) == before
+
+
+def test_failed_mkdocs_build_leaves_the_site_untouched(small_site, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    shutil.copytree(small_site, site)
+    before = tree_digest(site)
+    real = build_module.run_mkdocs
+
+    def failing(config_file: Path) -> tuple[int, str]:
+        if "2015-01" in str(config_file):
+            return 1, "ERROR - boom"
+        return real(config_file)
+
+    monkeypatch.setattr(build_module, "run_mkdocs", failing)
+    result = CliRunner().invoke(
+        cli, ["build", "--content", str(SMALL_PLAN), "--out", str(site), "--jobs", "1"]
+    )
+    assert result.exit_code == 1
+    assert result.output.endswith("Error: MkDocs failed for release 2015-01:\nERROR - boom\n")
+    assert tree_digest(site) == before
+    assert not list(tmp_path.glob(".site.build-*"))
+
+
+def test_rebuild_replaces_the_output(small_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(small_site, site)
+    (site / "stale.txt").write_text("old")
+    result = run_cli("build", "--content", str(SMALL_PLAN), "--out", str(site))
+    assert result.returncode == 0, result.stderr
+    assert not (site / "stale.txt").exists()
+    assert tree_digest(site).keys() == tree_digest(small_site).keys()
+
+
+def test_refuses_to_replace_a_directory_that_is_not_a_site(tmp_path):
+    other = tmp_path / "documents"
+    other.mkdir()
+    (other / "letter.txt").write_text("keep me")
+    result = run_cli("build", "--content", str(SMALL_PLAN), "--out", str(other))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"Error: refusing to replace {other}: it is not empty and is not a progress-site "
+        "output (no versions.json). Choose another --out directory.\n"
+    )
+    assert (other / "letter.txt").read_text() == "keep me"
+
+
+def test_strict_build_fails_on_a_broken_link(tmp_path):
+    view = release_view(load_content(SMALL_PLAN), "2015-01")
+    docs = tmp_path / "docs"
+    render_release(view, docs)
+    with (docs / "index.md").open("a") as page:
+        page.write("\n[missing](recommendations/99.md)\n")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(mkdocs_config(view, BASE_MKDOCS_YML, docs, tmp_path / "out"))
+    code, output = build_module.run_mkdocs(config)
+    assert code != 0
+    assert "recommendations/99.md" in output
+
+
+def test_help_for_every_command():
+    for command in ("build", "validate", "serve"):
+        result = run_cli(command, "--help")
+        assert result.returncode == 0
+        assert "Example:" in result.stdout
+
+
+def test_serve_previews_and_rebuilds_on_change(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SMALL_PLAN, content)
+    messages: list[str] = []
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=serve,
+        args=(content, "127.0.0.1", 0, messages.append),
+        kwargs={"interval": 0.2, "stop": stop},
+        daemon=True,
+    )
+    thread.start()
+    try:
+        url = None
+        for _ in range(300):
+            url = next((m.split()[2] for m in messages if m.startswith("Serving on")), None)
+            if url:
+                break
+            time.sleep(0.1)
+        assert url, messages
+        versions = json.loads(urllib.request.urlopen(url + "versions.json").read())
+        assert versions[0]["title"] == "January 2015"
+        releases = content / "releases.yaml"
+        releases.write_text(
+            releases.read_text().replace("title: January 2015", "title: January 2015 (revised)")
+        )
+        for _ in range(300):
+            if sum("Site ready" in m for m in messages) >= 2:
+                break
+            time.sleep(0.1)
+        versions = json.loads(urllib.request.urlopen(url + "versions.json").read())
+        assert versions[0]["title"] == "January 2015 (revised)"
+    finally:
+        stop.set()
+        thread.join(timeout=10)

@@ -1,0 +1,71 @@
+from generator.derive import release_view
+from generator.model import Meaning, StatusDef
+from generator.render import (
+    escape_text,
+    format_change,
+    format_number,
+    markdown_block,
+    nav,
+    page_url,
+    render_release,
+    status_badge,
+)
+from generator.validate import load_content
+from tests.conftest import SMALL_PLAN
+
+
+def test_escape_text_shows_markup_literally():
+    assert escape_text("<script>alert(1)</script>") == "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"
+    assert escape_text("*bold* [x](y) {{ a }}") == "\\*bold\\* \\[x\\]\\(y\\) \\{\\{ a \\}\\}"
+    assert escape_text("a\n\n  b") == "a b"
+    assert escape_text(":smile:") == "&#58;smile&#58;"
+
+
+def test_markdown_block_keeps_markdown_but_escapes_html():
+    assert markdown_block("**yes** <img src=x onerror=alert(1)>") == (
+        "**yes** &lt;img src=x onerror=alert(1)&gt;"
+    )
+    assert markdown_block("{% raw %}") == "&#123;% raw %&#125;"
+
+
+def test_status_is_a_word_and_an_icon():
+    badge = status_badge(StatusDef("red", "Red (off track)", Meaning.OFF_TRACK))
+    assert "Red \\(off track\\)" in badge
+    assert ":material-close-octagon:" in badge
+    assert 'class="ps-status ps-status--off-track"' in badge
+
+
+def test_number_formatting():
+    assert format_number(1864.0, "count") == "1,864"
+    assert format_number(28.5, "%") == "28.5%"
+    assert format_number(3.0, "days") == "3 days"
+    assert format_change(-40.0) == "−40"
+    assert format_change(2.0, "%") == "+2%"
+    assert format_change(0.0) == "no change"
+
+
+def test_page_urls():
+    assert page_url("index.md") == ""
+    assert page_url("pillars/index.md") == "pillars/"
+    assert page_url("recommendations/13-14.md") == "recommendations/13-14/"
+
+
+def test_rendered_pages(tmp_path):
+    view = release_view(load_content(SMALL_PLAN), "2015-01")
+    written = render_release(view, tmp_path)
+    assert "recommendations/13-14.md" in written and "pillars/aip-9.md" in written
+    rec = (tmp_path / "recommendations/1.md").read_text()
+    assert "### Action 1\\.4 { #1.4 }" in rec
+    assert "**Overdue**: past its due date and not complete" in rec
+    assert "Reason given: Repetition of action 1\\.4 and has been removed\\." in rec
+    home = (tmp_path / "index.md").read_text()
+    assert "[Police protection](pillars/aip-1.md)" in home
+    assert "**Overdue actions&#58;**" not in home and "**Overdue actions:**" in home
+    kpi = (tmp_path / "kpis/neet.md").read_text()
+    assert "**Target:** 28% by 31 March 2015" in kpi
+
+
+def test_nav_is_hierarchical():
+    view = release_view(load_content(SMALL_PLAN), "2015-01")
+    sections = [next(iter(item)) for item in nav(view)]
+    assert sections == ["Home", "Areas for improvement", "Recommendations", "KPIs", "Releases"]
