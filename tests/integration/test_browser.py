@@ -1,0 +1,88 @@
+"""The built site in a real browser: the version selector switches between releases."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# CI sets PROGRESS_SITE_BROWSER_TESTS=required so that a missing browser fails instead of skipping.
+REQUIRED = os.environ.get("PROGRESS_SITE_BROWSER_TESTS") == "required"
+if not REQUIRED:
+    pytest.importorskip("playwright.sync_api")
+    pytestmark = pytest.mark.skipif(
+        not Path(CHROMIUM).exists(), reason="needs Debian's chromium (apt-get install chromium)"
+    )
+from playwright import sync_api as playwright  # noqa: E402
+
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(default_site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(default_site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def test_root_opens_the_newest_release(browser, base_url):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base_url)
+    page.wait_for_url(base_url + "2017-04/")
+    heading = page.locator("h1").first.inner_text()
+    assert heading.startswith("Reading children's services improvement plan")
+    page.close()
+
+
+def test_version_selector_switches_release(browser, base_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url + "2016-08/recommendations/7/")
+    current = page.locator(".md-version__current")
+    current.wait_for()
+    assert current.inner_text() == "August 2016 response to the inspection"
+    assert page.locator("[data-md-component=outdated]").is_visible()
+    # keyboard users reach the menu by Tab; Enter follows the link like a click
+    page.locator(".md-version__link", has_text="April 2017 progress update").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(base_url + "2017-04/")
+    assert page.locator(".md-version__current").inner_text() == "April 2017 progress update"
+    assert not page.locator("[data-md-component=outdated]").is_visible()
+    page.close()
+
+
+def test_latest_deep_link_lands_on_the_same_page(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "latest/recommendations/1/#1.1")
+    page.wait_for_url(base_url + "2017-04/recommendations/1/#1.1")
+    assert page.locator('[id="1.1"]').is_visible()
+    page.close()
