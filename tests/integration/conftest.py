@@ -28,17 +28,18 @@ def tree_digest(root: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture(scope="session")
-def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("default") / "site"
-    result = run_cli("build", "--content", str(DEFAULT_CONTENT), "--out", str(out))
+def build_once(factory: pytest.TempPathFactory, name: str, content: Path) -> Path:
+    out = factory.mktemp(name) / "site"
+    result = run_cli("build", "--content", str(content), "--out", str(out))
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_once(tmp_path_factory, "default", DEFAULT_CONTENT)
 
 
 @pytest.fixture(scope="session")
 def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("small") / "site"
-    result = run_cli("build", "--content", str(SMALL_PLAN), "--out", str(out))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return build_once(tmp_path_factory, "small", SMALL_PLAN)
