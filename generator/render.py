@@ -146,6 +146,8 @@ def page_path(target: Any) -> str:
     """The docs-relative Markdown path of a model object's page."""
     if isinstance(target, RecommendationView):
         return f"recommendations/{target.recommendation.slug}.md"
+    if isinstance(target, ActionView):
+        return f"recommendations/{slugify(target.action.recommendation)}.md"
     if isinstance(target, GroupView):
         return f"pillars/{target.group.id}.md"
     if isinstance(target, KpiView):
@@ -173,16 +175,13 @@ def page_url(path: str) -> str:
     return path[: -len(".md")] + "/"
 
 
-def _linker(current: str, view: ReleaseView) -> tuple[Callable[..., str], Callable[..., str]]:
+def _linker(current: str) -> tuple[Callable[..., str], Callable[..., str]]:
     here = posixpath.dirname(current) or "."
-    actions = {a.action.id: r for r in view.recommendations for a in r.actions}
 
     def href(target: Any, anchor: str | None = None) -> str:
+        path = page_path(target)
         if isinstance(target, ActionView):
-            rec = actions[target.action.id]
-            path, anchor = page_path(rec), target.action.anchor
-        else:
-            path = page_path(target)
+            anchor = target.action.anchor
         rel = posixpath.relpath(path, here)
         return Md(f"{rel}#{anchor}" if anchor else rel)
 
@@ -264,7 +263,7 @@ def render_release(
     env = env or environment()
     written = []
     for page in pages(view):
-        href, version_href = _linker(page.path, view)
+        href, version_href = _linker(page.path)
         context = {
             "view": view,
             "site": view.content.site,
