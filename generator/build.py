@@ -17,13 +17,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import BASE_MKDOCS_YML
-from .derive import ReleaseView, release_view
+from .derive import ReleaseView, release_views
 from .errors import BuildError, ProgressSiteError
 from .model import Content
 from .render import environment, mkdocs_config, render_release
@@ -95,11 +95,13 @@ def run_mkdocs(config_file: Path) -> tuple[int, str]:
     return proc.returncode, (proc.stdout + proc.stderr).strip()
 
 
-def _build_one(view: ReleaseView, work: Path, site_dir: Path) -> BuiltRelease:
+def _build_one(
+    view: ReleaseView, earlier: Sequence[ReleaseView], work: Path, site_dir: Path
+) -> BuiltRelease:
     started = time.perf_counter()
     release_work = work / view.release.id
     docs = release_work / "docs"
-    pages = render_release(view, docs, environment())
+    pages = render_release(view, docs, environment(), earlier)
     config = release_work / "mkdocs.yml"
     config.write_text(
         mkdocs_config(view, BASE_MKDOCS_YML, docs, site_dir / view.release.id), encoding="utf-8"
@@ -160,10 +162,13 @@ def build_site(
     try:
         work, site_dir = scratch / "work", scratch / "site"
         site_dir.mkdir()
-        views = [release_view(content, r.id) for r in content.releases]
+        views = release_views(content)
         workers = max(1, min(jobs or os.cpu_count() or 1, len(views) or 1))
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_build_one, view, work, site_dir) for view in views]
+            futures = [
+                pool.submit(_build_one, view, views[:index], work, site_dir)
+                for index, view in enumerate(views)
+            ]
             built = [future.result() for future in futures]
         for item in built:
             log(f"Built release {item.id}: {item.pages} pages in {item.seconds:.1f} s")

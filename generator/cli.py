@@ -117,6 +117,37 @@ def build(content_dir: Path, out_dir: Path, jobs: int | None) -> None:
 
 
 @cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Markdown for people (CriticMarkup word diffs), JSON for scripts (keys in the README).",
+)
+@CONTENT_OPTION
+@reports_errors
+def diff(old: str, new: str, output_format: str, content_dir: Path) -> None:
+    """Show what changed between releases OLD and NEW: statuses, overdue, KPIs, narratives.
+
+    Any two releases can be compared, in either order. Exits 0 when the comparison is made,
+    1 for invalid content or an unknown release id.
+
+    \b
+    Examples:
+        progress-site diff 2016-08 2017-04
+        progress-site diff 2016-08 2017-04 --format json > changes.json
+    """
+    from .report import diff_releases, format_diff
+    from .validate import load_content
+
+    content = load_content(content_dir)
+    click.echo(format_diff(diff_releases(content, old, new), output_format), nl=False)
+
+
+@cli.command()
 @CONTENT_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(

@@ -288,3 +288,8 @@ def release_view(content: Content, release_id: str) -> ReleaseView:
         kpis=tuple(kpis),
         counts=_counts(all_actions, vocabulary),
     )
+
+
+def release_views(content: Content) -> tuple[ReleaseView, ...]:
+    """Every release's view, oldest first."""
+    return tuple(release_view(content, r.id) for r in content.releases)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,14 +29,18 @@ from .derive import (
     RecommendationView,
     ReleaseView,
     State,
+    release_view,
 )
+from .diff import Diff, KpiChange, Move, compare, status_history
 from .model import Group, Kpi, Meaning, Polarity, StatusDef, slugify
+from .words import Op, Segment
 
 Md = markupsafe.Markup
 """Text that is already Markdown (or safe HTML) and must not be escaped again."""
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=])")
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]|])")
+_MD_LINE_START = re.compile(r"^(#|[-+](?=[\s-]|$))|^(\d+)([.)])(?=\s|$)")
 
 STATUS_ICONS = {
     Meaning.COMPLETE: "material-check-circle",
@@ -64,17 +68,65 @@ POLARITY_WORDS = {
 
 
 def escape_text(value: Any) -> str:
-    """Escape plain text so Markdown and HTML show it literally, on one line."""
-    text = _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s*\n\s*", " ", str(value)))
+    """Escape plain text so Markdown and HTML show it literally, on one line.
+
+    Inline syntax is escaped everywhere; block syntax (``- ``, ``# ``, ``1. ``) only where it
+    could take effect, at the start, so ordinary punctuation stays readable in the source.
+    """
+    text = _MD_INLINE.sub(r"\\\1", re.sub(r"\s*\n\s*", " ", str(value)))
+    text = _MD_LINE_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace(":", "&#58;").replace('"', "&quot;")
 
 
+def _escape_source(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("{", "&#123;").replace("}", "&#125;")
+
+
 def markdown_block(value: str) -> Md:
     """Narrative Markdown: formatting is kept, raw HTML and template syntax are shown literally."""
-    text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = text.replace("{", "&#123;").replace("}", "&#125;")
-    return Md(text.strip())
+    return Md(_escape_source(value).strip())
+
+
+_BLOCK_MARKER = re.compile(r"^[ \t]*(?:(?:[-*+]|\d+[.)]|#{1,6})[ \t]+)+")
+_INLINE_SYNTAX = re.compile(r"([\\`*_\[\]!])")
+_CRITIC = {Op.INSERT: ("{++", "++}"), Op.DELETE: ("{--", "--}")}
+
+
+def critic_markup(segments: Sequence[Segment]) -> Md:
+    """A word diff of narrative Markdown as CriticMarkup, shown as <ins>/<del> by pymdownx.critic.
+
+    Unchanged text keeps its formatting. A change never spans a line break (so it cannot break a
+    paragraph or list apart), list and heading markers stay outside it, and Markdown syntax inside
+    a change is shown literally, so a half-changed ``**bold**`` cannot unbalance the page.
+    """
+    out: list[str] = []
+    at_line_start = True
+    for segment in segments:
+        text = _escape_source(segment.text)
+        if segment.op is Op.EQUAL:
+            out.append(text)
+            at_line_start = text.endswith("\n") if text else at_line_start
+            continue
+        opener, closer = _CRITIC[segment.op]
+        for piece in re.split(r"(\n[ \t]*)", text):
+            if piece.startswith("\n"):
+                out.append(piece)
+                at_line_start = True
+                continue
+            lead = ""
+            if at_line_start and (marker := _BLOCK_MARKER.match(piece)):
+                lead = marker.group(0)
+            body = piece[len(lead) :]
+            out.append(lead)
+            if body.strip():
+                out.append(opener + _INLINE_SYNTAX.sub(r"\\\1", body) + closer)
+            elif segment.op is Op.INSERT:
+                out.append(body)
+            if piece:
+                at_line_start = False
+    return Md("".join(out).strip())
 
 
 def finalize(value: Any) -> Any:
@@ -88,6 +140,10 @@ def finalize(value: Any) -> Any:
 
 def long_date(value: date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
+
+
+def month_year(value: date) -> str:
+    return f"{value:%b %Y}"
 
 
 def format_number(value: float | None, unit: str = "") -> str:
@@ -121,7 +177,7 @@ def status_badge(status: StatusDef | None) -> Md:
     )
 
 
-def direction_badge(kpi: KpiView) -> Md:
+def direction_badge(kpi: KpiView | KpiChange) -> Md:
     direction = kpi.direction
     icon = DIRECTION_ICONS[direction]
     if icon is None:
@@ -162,6 +218,8 @@ def page_path(target: Any) -> str:
         "recommendations": "recommendations/index.md",
         "kpis": "kpis/index.md",
         "releases": "releases.md",
+        "changes": "changes/index.md",
+        "baseline": "changes/baseline.md",
     }
     return pages[target]
 
@@ -175,25 +233,59 @@ def page_url(path: str) -> str:
     return path[: -len(".md")] + "/"
 
 
-def _linker(current: str) -> tuple[Callable[..., str], Callable[..., str]]:
-    here = posixpath.dirname(current) or "."
-
-    def href(target: Any, anchor: str | None = None) -> str:
-        path = page_path(target)
-        if isinstance(target, ActionView):
-            anchor = target.action.anchor
-        rel = posixpath.relpath(path, here)
-        return Md(f"{rel}#{anchor}" if anchor else rel)
-
-    def version_href(release_id: str) -> str:
-        """A link to another release's home page (outside this version's docs)."""
-        depth = page_url(current).count("/")
-        return Md("../" * (depth + 1) + f"{release_id}/")
-
-    return href, version_href
+def _anchor(target: Any, anchor: str | None) -> str:
+    if isinstance(target, ActionView):
+        return target.action.anchor
+    return anchor or ""
 
 
-def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+@dataclass(frozen=True)
+class Linker:
+    """Links from one page: within its own version (checked by MkDocs) and into other versions.
+
+    With ``current`` None, links are written relative to the site root instead, for Markdown
+    read outside the site (``progress-site diff``).
+    """
+
+    current: str | None
+    release_id: str
+
+    def href(self, target: Any, anchor: str | None = None) -> Md:
+        if self.current is None:
+            return self.version_href(self.release_id, target, anchor)
+        rel = posixpath.relpath(page_path(target), posixpath.dirname(self.current) or ".")
+        fragment = _anchor(target, anchor)
+        return Md(f"{rel}#{fragment}" if fragment else rel)
+
+    def version_href(self, release_id: str, target: Any = "home", anchor: str | None = None) -> Md:
+        """The permanent URL of a page in any release."""
+        up = "" if self.current is None else "../" * (page_url(self.current).count("/") + 1)
+        fragment = _anchor(target, anchor)
+        url = f"{up}{release_id}/{page_url(page_path(target))}"
+        return Md(f"{url}#{fragment}" if fragment else url)
+
+    def link(self, text: str, release_id: str, target: Any, anchor: str | None = None) -> Md:
+        """A link to ``target`` as published in ``release_id``."""
+        label = escape_text(text)
+        if release_id == self.release_id and self.current is not None:
+            return Md(f"[{label}]({self.href(target, anchor)})")
+        url = self.version_href(release_id, target, anchor)
+        if self.current is None:
+            return Md(f"[{label}]({url})")
+        return Md(f'<a href="{url}">{label}</a>')
+
+
+def plain_status(status: StatusDef | None) -> str:
+    return status.label if status else ""
+
+
+def plain_direction(kpi: KpiView | KpiChange) -> str:
+    return kpi.direction.value.capitalize()
+
+
+def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jinja2.Environment:
+    """The Jinja2 environment for the site's pages; ``plain`` writes statuses and directions as
+    bare words (no icons or HTML), for Markdown read outside the site."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=True,  # with ``finalize``: values are escaped for Markdown, not just HTML
@@ -207,25 +299,44 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         long_date=long_date,
         number=format_number,
         change=format_change,
-        status=status_badge,
-        direction=direction_badge,
+        status=plain_status if plain else status_badge,
+        direction=plain_direction if plain else direction_badge,
         md=markdown_block,
+        critic=critic_markup,
+        month_year=month_year,
         anchor=lambda text: Md(slugify(text)),
     )
-    env.globals.update(polarity_words=POLARITY_WORDS, State=State, Meaning=Meaning)
+    env.globals.update(polarity_words=POLARITY_WORDS, State=State, Meaning=Meaning, Move=Move)
     return env
 
 
-def pages(view: ReleaseView) -> list[Page]:
-    """Every page of one release, with the template and the objects it presents."""
+def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
+    """Every page of one release, with the template and the objects it presents.
+
+    ``earlier`` holds the views of every earlier release, oldest first: the changes pages
+    compare with them and the recommendation pages show the status history through them.
+    """
+    changes = compare(earlier[-1], view) if earlier else None
     result = [
-        Page("index.md", "home.md.j2", {}),
+        Page("index.md", "home.md.j2", {"changes": changes}),
         Page("pillars/index.md", "groups.md.j2", {}),
         Page("recommendations/index.md", "recommendations.md.j2", {}),
         Page("releases.md", "releases.md.j2", {}),
     ]
+    if changes:
+        since_first = compare(earlier[0], view)
+        result.append(
+            Page(page_path("changes"), "changes.md.j2", {"diff": changes, "baseline": False})
+        )
+        result.append(
+            Page(page_path("baseline"), "changes.md.j2", {"diff": since_first, "baseline": True})
+        )
+    history = status_history([*earlier, view])
     result += [Page(page_path(g), "group.md.j2", {"group": g}) for g in view.groups]
-    result += [Page(page_path(r), "recommendation.md.j2", {"rec": r}) for r in view.recommendations]
+    result += [
+        Page(page_path(r), "recommendation.md.j2", {"rec": r, "history": history})
+        for r in view.recommendations
+    ]
     if view.kpis:
         result.append(Page("kpis/index.md", "kpis.md.j2", {}))
         result += [Page(page_path(k), "kpi.md.j2", {"kpi": k}) for k in view.kpis]
@@ -235,6 +346,15 @@ def pages(view: ReleaseView) -> list[Page]:
 def nav(view: ReleaseView) -> list[Any]:
     site = view.content.site
     items: list[Any] = [{"Home": "index.md"}]
+    if view.previous:
+        items.append(
+            {
+                "What changed": [
+                    "changes/index.md",
+                    {"Since the first report": "changes/baseline.md"},
+                ]
+            }
+        )
     items.append(
         {
             site.grouping.plural: ["pillars/index.md"]
@@ -256,23 +376,39 @@ def nav(view: ReleaseView) -> list[Any]:
     return items
 
 
+def render_page(
+    env: jinja2.Environment, template: str, view: ReleaseView, linker: Linker, **context: Any
+) -> str:
+    return env.get_template(template).render(
+        view=view,
+        site=view.content.site,
+        release=view.release,
+        href=linker.href,
+        version_href=linker.version_href,
+        link=linker.link,
+        **context,
+    )
+
+
 def render_release(
-    view: ReleaseView, docs_dir: Path, env: jinja2.Environment | None = None
+    view: ReleaseView,
+    docs_dir: Path,
+    env: jinja2.Environment | None = None,
+    earlier: Sequence[ReleaseView] | None = None,
 ) -> list[str]:
-    """Write every Markdown page of ``view`` under ``docs_dir``; return their paths."""
+    """Write every Markdown page of ``view`` under ``docs_dir``; return their paths.
+
+    ``earlier`` are the views of the releases before this one, oldest first (computed from the
+    content when not given).
+    """
     env = env or environment()
+    if earlier is None:
+        index = view.content.release_index(view.release.id)
+        earlier = [release_view(view.content, r.id) for r in view.content.releases[:index]]
     written = []
-    for page in pages(view):
-        href, version_href = _linker(page.path)
-        context = {
-            "view": view,
-            "site": view.content.site,
-            "release": view.release,
-            "href": href,
-            "version_href": version_href,
-            **page.context,
-        }
-        text = env.get_template(page.template).render(context)
+    for page in pages(view, earlier):
+        linker = Linker(page.path, view.release.id)
+        text = render_page(env, page.template, view, linker, **page.context)
         target = docs_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
@@ -305,3 +441,10 @@ def mkdocs_config(
         "nav": nav(view),
     }
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+
+
+def diff_markdown(diff: Diff, env: jinja2.Environment | None = None) -> str:
+    """The changes page for any two releases, as Markdown linking into the site from its root."""
+    env = env or environment(plain=True)
+    linker = Linker(None, diff.new.release.id)
+    return render_page(env, "changes.md.j2", diff.new, linker, diff=diff, baseline=False)

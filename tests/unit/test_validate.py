@@ -24,7 +24,7 @@ def test_small_plan_loads_into_the_typed_model():
     assert (action.id, action.timescale, str(action.due)) == ("8.1", "Dec 2014", "2014-12-31")
     kpi = content.kpis[0]
     assert kpi.polarity is Polarity.HIGHER and kpi.baseline.value == 7
-    assert [p.value for p in kpi.values] == [7, 9]
+    assert [p.value for p in kpi.values] == [7, 9, 12]
     assert content.site.statuses[1].meaning is Meaning.COMPLETE
     assert content.releases[1].progress["1.2"].status == "completed"
 
@@ -109,7 +109,7 @@ def test_progress_for_a_withdrawn_action(small):
         "progress/2015-01.yaml", small.text("progress/2015-01.yaml") + "  1.6: {status: planned}\n"
     )
     assert small.problems() == [
-        "content/progress/2015-01.yaml:5: action 1.6: was withdrawn in release 2015-01 and "
+        "content/progress/2015-01.yaml:14: action 1.6: was withdrawn in release 2015-01 and "
         "cannot have progress reported"
     ]
 
@@ -209,9 +209,9 @@ def test_kpi_values_for_unknown_kpi_and_bad_date(small):
         small.text("kpi-values.csv") + "nope,2014-01-01,1\nneet,2014-13-01,2\nneet,2014-04-30,30\n",
     )
     assert small.problems() == [
-        "content/kpi-values.csv:6: KPI nope: unknown KPI 'nope' (known: cicc-members, neet)",
-        "content/kpi-values.csv:7: KPI neet: column 'date': '2014-13-01' is not a real date",
-        "content/kpi-values.csv:8: KPI neet: a value for 2014-04-30 was already given on line 4",
+        "content/kpi-values.csv:8: KPI nope: unknown KPI 'nope' (known: cicc-members, neet)",
+        "content/kpi-values.csv:9: KPI neet: column 'date': '2014-13-01' is not a real date",
+        "content/kpi-values.csv:10: KPI neet: a value for 2014-04-30 was already given on line 4",
     ]
 
 

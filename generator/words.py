@@ -1,0 +1,141 @@
+"""Word-level differences between two narratives.
+
+Text is split into words, whitespace and punctuation (keeping accents, emoji sequences and
+CJK characters whole), compared with :mod:`difflib`, then tidied so that a reader sees whole
+phrases replaced rather than a confetti of single words. Whitespace is not significant: a
+narrative re-wrapped in its YAML file has not changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+_MARKS = (  # combining accents, variation selectors and emoji skin tones
+    "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\ufe0e\ufe0f"
+    "\U0001f3fb-\U0001f3ff"
+)
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_TOKEN = re.compile(
+    rf"[{_CJK}][{_MARKS}]*"  # one CJK character: these scripts do not separate words by spaces
+    rf"|[\w{_MARKS}]+"  # a word, with any combining accents
+    r"|\s+"
+    rf"|[^\w\s](?:[{_MARKS}]|\u200d[^\w\s])*"  # punctuation or a symbol, emoji sequences whole
+)
+
+
+class Op(StrEnum):
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+
+
+@dataclass(frozen=True)
+class Segment:
+    op: Op
+    text: str
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(unicodedata.normalize("NFC", text.strip()))
+
+
+def _key(token: str) -> str:
+    return " " if token.isspace() else token
+
+
+def same_words(old: str, new: str) -> bool:
+    """True when two texts differ at most in whitespace and Unicode normalisation."""
+    return [_key(t) for t in tokens(old)] == [_key(t) for t in tokens(new)]
+
+
+def _merge(segments: list[Segment]) -> list[Segment]:
+    """Join neighbours with the same operation; within each run of changes, deletions first."""
+    merged: list[Segment] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+
+    def flush() -> None:
+        if deleted:
+            merged.append(Segment(Op.DELETE, "".join(deleted)))
+        if inserted:
+            merged.append(Segment(Op.INSERT, "".join(inserted)))
+        deleted.clear()
+        inserted.clear()
+
+    for segment in segments:
+        if not segment.text:
+            continue
+        if segment.op is Op.DELETE:
+            deleted.append(segment.text)
+        elif segment.op is Op.INSERT:
+            inserted.append(segment.text)
+        else:
+            flush()
+            if merged and merged[-1].op is Op.EQUAL:
+                merged[-1] = Segment(Op.EQUAL, merged[-1].text + segment.text)
+            else:
+                merged.append(segment)
+    flush()
+    return merged
+
+
+def _change_size(segments: list[Segment]) -> int:
+    return max(
+        sum(len(s.text) for s in segments if s.op is Op.DELETE),
+        sum(len(s.text) for s in segments if s.op is Op.INSERT),
+    )
+
+
+def _absorb_short_equalities(segments: list[Segment]) -> list[Segment]:
+    """Fold an unchanged stretch into the changes around it when it is no longer than they are.
+
+    "{--quickly ran--}{++slowly walked++}" reads better than
+    "{--quickly--}{++slowly++} {--ran--}{++walked++}".
+    """
+    while True:
+        for index, segment in enumerate(segments):
+            if segment.op is not Op.EQUAL or index in (0, len(segments) - 1):
+                continue
+            before, after = [], []
+            i = index - 1
+            while i >= 0 and segments[i].op is not Op.EQUAL:
+                before.insert(0, segments[i])
+                i -= 1
+            j = index + 1
+            while j < len(segments) and segments[j].op is not Op.EQUAL:
+                after.append(segments[j])
+                j += 1
+            if not before or not after:
+                continue
+            size = len(segment.text.strip())
+            if size <= _change_size(before) and size <= _change_size(after):
+                both = [Segment(Op.DELETE, segment.text), Segment(Op.INSERT, segment.text)]
+                segments = _merge(segments[:index] + both + segments[index + 1 :])
+                break
+        else:
+            return segments
+
+
+def word_diff(old: str, new: str) -> tuple[Segment, ...]:
+    """The changes from ``old`` to ``new`` as equal / deleted / inserted stretches of text.
+
+    Joining the equal and deleted text gives ``old`` back, joining the equal and inserted text
+    gives ``new`` (both after Unicode NFC normalisation and trimming; unchanged stretches keep
+    the new text's whitespace).
+    """
+    a, b = tokens(old), tokens(new)
+    matcher = difflib.SequenceMatcher(None, [_key(t) for t in a], [_key(t) for t in b], False)
+    segments: list[Segment] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            segments.append(Segment(Op.EQUAL, "".join(b[j1:j2])))
+            continue
+        if tag in ("delete", "replace"):
+            segments.append(Segment(Op.DELETE, "".join(a[i1:i2])))
+        if tag in ("insert", "replace"):
+            segments.append(Segment(Op.INSERT, "".join(b[j1:j2])))
+    return tuple(_absorb_short_equalities(_merge(segments)))
