@@ -90,7 +90,7 @@ def markdown_block(value: str) -> Md:
 
 
 _BLOCK_MARKER = re.compile(r"^[ \t]*(?:(?:[-*+]|\d+[.)]|#{1,6})[ \t]+)+")
-_INLINE_SYNTAX = re.compile(r"([\\`*_\[\]!])")
+_INLINE_SYNTAX = re.compile(r"([\\`*_\[\]])")
 _CRITIC = {Op.INSERT: ("{++", "++}"), Op.DELETE: ("{--", "--}")}
 
 
@@ -101,6 +101,16 @@ def critic_markup(segments: Sequence[Segment]) -> Md:
     paragraph or list apart), list and heading markers stay outside it, and Markdown syntax inside
     a change is shown literally, so a half-changed ``**bold**`` cannot unbalance the page.
     """
+    if not any(s.op is Op.EQUAL and re.search(r"\w", s.text) for s in segments):
+        # Rewritten from scratch: the old text, then the new, each as its own block.
+        old = "".join(s.text for s in segments if s.op is not Op.INSERT)
+        new = "".join(s.text for s in segments if s.op is not Op.DELETE)
+        blocks = [(Op.DELETE, old), (Op.INSERT, new)]
+        return Md("\n\n".join(_critic_inline([Segment(op, t)]) for op, t in blocks if t.strip()))
+    return _critic_inline(segments)
+
+
+def _critic_inline(segments: Sequence[Segment]) -> Md:
     out: list[str] = []
     at_line_start = True
     for segment in segments:
@@ -143,7 +153,7 @@ def long_date(value: date | None) -> str:
 
 
 def month_year(value: date) -> str:
-    return f"{value:%b %Y}"
+    return f"{value:%b}\u00a0{value:%Y}"  # never split across lines
 
 
 def format_number(value: float | None, unit: str = "") -> str:

@@ -63,6 +63,8 @@ class _Validator:
         self.dir = content_dir
         self.problems = problems
         self.grouping_word = "group"
+        self.release_lines: dict[str, int] = {}
+        """Every release id defined, with its line, even where the rest of the release is bad."""
 
     # -- files -----------------------------------------------------------------------------
 
@@ -105,7 +107,7 @@ class _Validator:
         site = self.site()
         self.grouping_word = site.grouping.singular.lower() if site else "group"
         releases = self.releases()
-        release_ids = [r.id for r in releases]
+        release_ids = list(self.release_lines)  # includes releases with a bad date: no cascade
         kpis = self.kpis(release_ids)
         groups, recommendations = self.plan(release_ids, [k.id for k in kpis])
         if site is not None:
@@ -214,6 +216,7 @@ class _Validator:
                 )
                 continue
             lines[release_id] = line
+            self.release_lines[release_id] = line
             if when is None:
                 continue
             for previous in releases:
@@ -608,12 +611,13 @@ class _Validator:
         progress_dir = self.dir / "progress"
         if progress_dir.is_dir():
             for path in sorted(progress_dir.iterdir()):
-                if path.suffix in (".yaml", ".yml") and path.stem not in release_ids:
+                if path.suffix in (".yaml", ".yml") and path.stem not in self.release_lines:
                     self.problems.add(
                         self.display(f"progress/{path.name}"),
                         None,
                         None,
-                        f"no release '{path.stem}' in releases.yaml (known: {_known(release_ids)})",
+                        f"no release '{path.stem}' in releases.yaml "
+                        f"(known: {_known(list(self.release_lines))})",
                     )
         result = []
         for index, release in enumerate(releases):

@@ -86,3 +86,26 @@ def test_latest_deep_link_lands_on_the_same_page(browser, base_url):
     page.wait_for_url(base_url + "2017-04/recommendations/1/#1.1")
     assert page.locator('[id="1.1"]').is_visible()
     page.close()
+
+
+def test_reviewer_follows_what_changed_from_the_newest_version(browser, base_url):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base_url + "latest/")
+    page.wait_for_url(base_url + "2017-04/")
+    name = "What changed since August 2016 response to the inspection"
+    page.get_by_role("link", name=name).click()
+    page.wait_for_url(base_url + "2017-04/changes/")
+    assert page.locator("h1").first.inner_text().startswith("What changed since August 2016")
+    # insertions and deletions are told apart without colour: underline and strike-through
+    inserted = page.locator("ins.critic").nth(1)
+    deleted = page.locator("del.critic").nth(1)
+    assert "underline" in inserted.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert "line-through" in deleted.evaluate("e => getComputedStyle(e).textDecorationLine")
+    before = "e => getComputedStyle(e, '::before').content"
+    assert inserted.evaluate(before) == '" [added: "'
+    assert deleted.evaluate(before) == '" [removed: "'
+    # every action links to itself in the earlier version
+    page.get_by_role("link", name="as at Aug 2016").first.click()
+    page.wait_for_url(base_url + "2016-08/recommendations/1/#1.1")
+    assert page.locator('[id="1.1"]').is_visible()
+    page.close()

@@ -88,3 +88,62 @@ def test_nav_is_hierarchical():
     ]
     first = release_view(load_content(SMALL_PLAN), "2014-06")
     assert "What changed" not in [next(iter(item)) for item in nav(first)]
+
+
+def test_critic_markup_marks_words_and_keeps_blocks_whole():
+    from generator.render import critic_markup
+    from generator.words import word_diff
+
+    assert critic_markup(word_diff("Numbers are reported.", "Numbers are reported monthly.")) == (
+        "Numbers are reported{++ monthly++}."
+    )
+    lists = critic_markup(word_diff("Intro.\n\n- one\n- two", "Intro.\n\n- one\n- two\n- three"))
+    assert lists == "Intro.\n\n- one\n- two\n- {++three++}"
+    # Markdown syntax inside a change is shown literally, so it cannot unbalance the page
+    assert critic_markup(word_diff("A *b* c", "A **b** c")) == "A *{--b--}{++\\*b\\*++}* c"
+
+
+def test_critic_markup_shows_a_rewrite_as_two_blocks():
+    from generator.render import critic_markup
+    from generator.words import word_diff
+
+    rewrite = critic_markup(word_diff("Old text.", "New words!"))
+    assert rewrite == "{--Old text.--}\n\n{++New words!++}"
+
+
+def test_critic_markup_cannot_be_injected():
+    from generator.render import critic_markup
+    from generator.words import word_diff
+
+    marked = critic_markup(word_diff("Safe.", "Safe. {--x--} <b>y</b>"))
+    assert "{--x--}" not in marked and "<b>" not in marked
+    assert "&#123;--x--&#125;" in marked and "&lt;b&gt;" in marked
+
+
+def test_changes_pages_and_history(tmp_path):
+    from generator.derive import release_views
+
+    views = release_views(load_content(SMALL_PLAN))
+    written = render_release(views[2], tmp_path, earlier=views[:2])
+    assert "changes/index.md" in written and "changes/baseline.md" in written
+    changes = (tmp_path / "changes/index.md").read_text()
+    assert changes.startswith("# What changed since October 2014\n")
+    assert (
+        "- **[Action 8.1](../recommendations/8.md#8.1)** "
+        '(<a href="../../2014-10/recommendations/8/#8.1">as at Oct\u00a02014</a>)'
+    ) in changes
+    assert "Membership has increased from {--7--}{++9++} to {--9--}{++12 — the council’s" in changes
+    baseline = (tmp_path / "changes/baseline.md").read_text()
+    assert baseline.startswith("# What changed since the first report\n")
+    assert "**January 2015** (31 January 2015) compared with **June 2014**" in baseline
+    home = (tmp_path / "index.md").read_text()
+    assert "**[What changed since October 2014](changes/index.md)**: 2 status changes" in home
+    rec = (tmp_path / "recommendations/1.md").read_text()
+    assert "## Status history" in rec
+    assert (
+        '| [1.6](1.md#1.6) | <a href="../../../2014-06/recommendations/1/#1.6">'
+        "Jun\u00a02014 – Oct\u00a02014</a>: "
+    ) in rec
+    first = render_release(views[0], tmp_path / "first", earlier=[])
+    assert "changes/index.md" not in first
+    assert "## Status history" not in (tmp_path / "first/recommendations/1.md").read_text()

@@ -336,3 +336,11 @@ def test_numeric_text_field_keeps_written_form(small):
     small.replace("releases.yaml", "title: June 2014", "title: 2014.10")
     content = load_content(Path("content"))
     assert content.releases[0].title == "2014.10"
+
+
+def test_a_release_with_a_bad_date_is_still_known(small):
+    line = small.replace("releases.yaml", "date: 2014-10-31", "date: 2014-10-32")
+    assert small.problems() == [
+        f"content/releases.yaml:{line}: release 2014-10: field 'date': '2014-10-32' is not a real "
+        "date"
+    ]

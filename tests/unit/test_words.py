@@ -1,0 +1,116 @@
+import unicodedata
+
+import pytest
+
+from generator.words import Op, Segment, same_words, tokens, word_diff
+
+
+def old_and_new(segments: tuple[Segment, ...]) -> tuple[str, str]:
+    old = "".join(s.text for s in segments if s.op is not Op.INSERT)
+    new = "".join(s.text for s in segments if s.op is not Op.DELETE)
+    return old, new
+
+
+def ops(segments: tuple[Segment, ...]) -> list[tuple[str, str]]:
+    return [(s.op.value, s.text) for s in segments]
+
+
+def test_single_word_replaced():
+    assert ops(word_diff("The cat sat on the mat.", "The dog sat on the mat.")) == [
+        ("equal", "The "),
+        ("delete", "cat"),
+        ("insert", "dog"),
+        ("equal", " sat on the mat."),
+    ]
+
+
+def test_punctuation_is_its_own_token():
+    assert ops(word_diff("Done, on time.", "Done; on time!")) == [
+        ("equal", "Done"),
+        ("delete", ","),
+        ("insert", ";"),
+        ("equal", " on time"),
+        ("delete", "."),
+        ("insert", "!"),
+    ]
+
+
+def test_neighbouring_changes_read_as_one_phrase():
+    assert ops(word_diff("He quickly ran home.", "He slowly walked home.")) == [
+        ("equal", "He "),
+        ("delete", "quickly ran"),
+        ("insert", "slowly walked"),
+        ("equal", " home."),
+    ]
+
+
+def test_appended_words():
+    assert ops(word_diff("Numbers are reported.", "Numbers are reported monthly.")) == [
+        ("equal", "Numbers are reported"),
+        ("insert", " monthly"),
+        ("equal", "."),
+    ]
+
+
+def test_reordered_sentences_show_one_deletion_and_one_insertion():
+    old = "First sentence. Second sentence here. Third one."
+    new = "Second sentence here. First sentence. Third one."
+    assert ops(word_diff(old, new)) == [
+        ("delete", "First sentence. "),
+        ("equal", "Second sentence here. "),
+        ("insert", "First sentence. "),
+        ("equal", "Third one."),
+    ]
+
+
+def test_accented_words_stay_whole_and_normalise():
+    decomposed = "Cafe\u0301 staff"
+    assert tokens(decomposed) == ["Café", " ", "staff"]
+    assert same_words(decomposed, "Café staff")
+    assert ops(word_diff("Café staff", "Cafe staff")) == [
+        ("delete", "Café"),
+        ("insert", "Cafe"),
+        ("equal", " staff"),
+    ]
+
+
+def test_emoji_sequences_and_cjk():
+    assert tokens("👩\u200d💻 ok") == ["👩\u200d💻", " ", "ok"]
+    assert ops(word_diff("进展顺利", "进展缓慢")) == [
+        ("equal", "进展"),
+        ("delete", "顺利"),
+        ("insert", "缓慢"),
+    ]
+    assert ops(word_diff("Ŵyr yn dda", "Ŵyr yn wych")) == [
+        ("equal", "Ŵyr yn "),
+        ("delete", "dda"),
+        ("insert", "wych"),
+    ]
+
+
+def test_whitespace_is_not_a_change():
+    assert same_words("signed\n  off.", "signed off.")
+    assert word_diff("a  b\nc", "a b c") == (Segment(Op.EQUAL, "a b c"),)
+    assert not same_words("signed off.", "signed-off.")
+
+
+def test_empty_sides():
+    assert ops(word_diff("", "New text.")) == [("insert", "New text.")]
+    assert ops(word_diff("Old text.", "")) == [("delete", "Old text.")]
+    assert word_diff("", "") == ()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("43 posts were offered and 41 accepted.", "56% of posts were filled (permanent)."),
+        ("A, B; C: D — E.", "A; B, C — D: E!"),
+        ("Line one\n\n- item one\n- item two", "Line one\n\n- item two\n- item three"),
+        ("naïve café", "naive cafe\u0301"),
+        ("", "x"),
+    ],
+)
+def test_both_texts_can_be_rebuilt_from_the_diff(old, new):
+    rebuilt_old, rebuilt_new = old_and_new(word_diff(old, new))
+    assert same_words(rebuilt_old, old)
+    assert rebuilt_new == unicodedata.normalize("NFC", new.strip())
