@@ -113,7 +113,7 @@ def test_worsened_and_no_longer_overdue(small):
     )
     for action, was in (("1.4", "on-track"), ("8.1", "in-place")):
         small.replace(
-            "progress/2015-01.yaml", f"{action}:\n    status: {was}", f"{action}: {{status: red}}"
+            "progress/2015-01.yaml", f"{action}:\n    status: {was}", f"{action}:\n    status: red"
         )
     content = load_content(Path("content"))
     diff = compare(release_view(content, "2014-10"), release_view(content, "2015-01"))
