@@ -11,7 +11,7 @@ from typing import Any
 from .derive import ActionView, KpiView, RecommendationView, release_view
 from .diff import ActionChange, Diff, KpiChange, Move, PlanChange, compare
 from .errors import ProgressSiteError
-from .model import Content, Point, Release, StatusDef
+from .model import Content, Release, StatusDef
 from .render import Linker, diff_markdown
 
 FORMATS = ("markdown", "json")
@@ -29,18 +29,21 @@ def diff_releases(content: Content, old_id: str, new_id: str) -> Diff:
     return compare(release_view(content, old_id), release_view(content, new_id))
 
 
-def _url(release_id: str, target: ActionView | RecommendationView | KpiView | None) -> str | None:
+Target = ActionView | RecommendationView | KpiView
+
+
+def _url(release_id: str, target: Target | None) -> str | None:
     if target is None:
         return None
     return str(Linker(None, release_id).version_href(release_id, target))
 
 
+def _urls(diff: Diff, old: Target | None, new: Target | None) -> dict[str, str | None]:
+    return {"from": _url(diff.old.release.id, old), "to": _url(diff.new.release.id, new)}
+
+
 def _status(status: StatusDef | None) -> str | None:
     return status.id if status else None
-
-
-def _point(point: Point | None) -> dict[str, Any] | None:
-    return {"date": point.date.isoformat(), "value": point.value} if point else None
 
 
 def _release(release: Release) -> dict[str, Any]:
@@ -74,10 +77,7 @@ def _action(change: ActionChange, diff: Diff) -> dict[str, Any]:
             "diff": [{"op": s.op.value, "text": s.text} for s in change.narrative],
         },
         "changed": change.changed,
-        "urls": {
-            "from": _url(diff.old.release.id, old),
-            "to": _url(diff.new.release.id, new),
-        },
+        "urls": _urls(diff, old, new),
     }
 
 
@@ -94,10 +94,7 @@ def _kpi(change: KpiChange, diff: Diff) -> dict[str, Any]:
         "to_date": value_to.date.isoformat() if value_to else None,
         "change": change.change,
         "direction": change.direction.value,
-        "urls": {
-            "from": _url(diff.old.release.id, change.old),
-            "to": _url(diff.new.release.id, change.new),
-        },
+        "urls": _urls(diff, change.old, change.new),
     }
 
 
