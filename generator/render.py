@@ -130,8 +130,11 @@ def _critic_inline(segments: Sequence[Segment]) -> Md:
                 lead = marker.group(0)
             body = piece[len(lead) :]
             out.append(lead)
-            if body.strip():
-                out.append(opener + _INLINE_SYNTAX.sub(r"\\\1", body) + closer)
+            if body.strip():  # spaces at either end stay outside the mark
+                core = body.strip()
+                start = body[: len(body) - len(body.lstrip())]
+                end = body[len(body.rstrip()) :]
+                out.append(start + opener + _INLINE_SYNTAX.sub(r"\\\1", core) + closer + end)
             elif segment.op is Op.INSERT:
                 out.append(body)
             if piece:

@@ -95,7 +95,7 @@ def test_critic_markup_marks_words_and_keeps_blocks_whole():
     from generator.words import word_diff
 
     assert critic_markup(word_diff("Numbers are reported.", "Numbers are reported monthly.")) == (
-        "Numbers are reported{++ monthly++}."
+        "Numbers are reported {++monthly++}."
     )
     lists = critic_markup(word_diff("Intro.\n\n- one\n- two", "Intro.\n\n- one\n- two\n- three"))
     assert lists == "Intro.\n\n- one\n- two\n- {++three++}"
