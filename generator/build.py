@@ -90,6 +90,7 @@ def run_mkdocs(config_file: Path) -> tuple[int, str]:
         capture_output=True,
         text=True,
         env=env,
+        cwd=config_file.parent,  # where the version's snippets/ folder is
         check=False,
     )
     return proc.returncode, (proc.stdout + proc.stderr).strip()

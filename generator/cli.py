@@ -68,9 +68,16 @@ def validate(content_dir: Path) -> None:
     Example:
         progress-site validate --content content
     """
+    from .glossary import missing_terms
     from .validate import load_content
 
     content = load_content(content_dir)
+    for acronym, files in missing_terms(content).items():
+        click.echo(
+            f"Warning: {acronym} (in {', '.join(files)}) has no entry in glossary.yaml, so "
+            "readers are not told what it means",
+            err=True,
+        )
     actions = sum(len(r.actions) for r in content.recommendations)
     click.echo(
         f"{content_dir}: valid ({len(content.recommendations)} recommendations, {actions} actions, "

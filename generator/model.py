@@ -188,6 +188,15 @@ class Release:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A glossary entry: an acronym or a piece of jargon, and what it means in plain words."""
+
+    term: str
+    meaning: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class Content:
     site: Site
     groups: tuple[Group, ...]
@@ -195,6 +204,7 @@ class Content:
     kpis: tuple[Kpi, ...]
     releases: tuple[Release, ...]
     """Oldest first."""
+    glossary: tuple[Term, ...] = ()
 
     def release(self, release_id: str) -> Release:
         for release in self.releases:

@@ -32,6 +32,7 @@ from .derive import (
     release_view,
 )
 from .diff import Diff, KpiChange, Move, compare, status_history
+from .glossary import abbreviations
 from .model import Group, Kpi, Meaning, Polarity, StatusDef, slugify
 from .words import Op, Segment
 
@@ -233,6 +234,7 @@ def page_path(target: Any) -> str:
         "releases": "releases.md",
         "changes": "changes/index.md",
         "baseline": "changes/baseline.md",
+        "glossary": "glossary.md",
     }
     return pages[target]
 
@@ -336,6 +338,8 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
         Page("recommendations/index.md", "recommendations.md.j2", {}),
         Page("releases.md", "releases.md.j2", {}),
     ]
+    if view.content.glossary:
+        result.append(Page(page_path("glossary"), "glossary.md.j2", {}))
     if changes:
         since_first = compare(earlier[0], view)
         result.append(
@@ -385,6 +389,8 @@ def nav(view: ReleaseView) -> list[Any]:
     )
     if view.kpis:
         items.append({"KPIs": ["kpis/index.md"] + [{k.kpi.title: page_path(k)} for k in view.kpis]})
+    if view.content.glossary:
+        items.append({"Glossary": page_path("glossary")})
     items.append({"Releases": "releases.md"})
     return items
 
@@ -429,7 +435,22 @@ def render_release(
     assets = TEMPLATES_DIR / "assets"
     if assets.is_dir():
         shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
+    snippets = snippets_dir(docs_dir)
+    snippets.mkdir(parents=True, exist_ok=True)
+    (snippets / ABBREVIATIONS).write_text(abbreviations(view.content.glossary), encoding="utf-8")
     return written
+
+
+ABBREVIATIONS = "abbreviations.md"
+
+
+def snippets_dir(docs_dir: Path) -> Path:
+    """Beside docs/, so the glossary's abbreviations are appended to pages but are not a page.
+
+    mkdocs.yml points pymdownx.snippets at ``snippets/``, relative to the directory MkDocs runs
+    in, which is the one holding the per-version mkdocs.yml and docs/.
+    """
+    return docs_dir.parent / "snippets"
 
 
 def mkdocs_config(

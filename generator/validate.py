@@ -8,6 +8,7 @@ Content layout (all paths relative to the content directory)::
     kpi-values.csv         KPI series: kpi,date,value (optional)
     releases.yaml          releases, oldest first
     progress/<id>.yaml     per release: status and narrative of each action
+    glossary.yaml          acronyms and their meanings (optional)
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from .errors import Problems
 from .fields import Fields, parse_date, parse_number
+from .glossary import read_terms
 from .load import YMap, inside, load_csv, load_yaml
 from .model import (
     Action,
@@ -112,9 +114,18 @@ class _Validator:
         groups, recommendations = self.plan(release_ids, [k.id for k in kpis])
         if site is not None:
             releases = self.progress(site, releases, recommendations)
+        glossary_root = self.yaml_root("glossary.yaml", required=False)
+        terms = read_terms(glossary_root) if glossary_root else []
         if site is None or self.problems:
             return None
-        return Content(site, tuple(groups), tuple(recommendations), tuple(kpis), tuple(releases))
+        return Content(
+            site,
+            tuple(groups),
+            tuple(recommendations),
+            tuple(kpis),
+            tuple(releases),
+            tuple(terms),
+        )
 
     # -- site.yaml -------------------------------------------------------------------------
 

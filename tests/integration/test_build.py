@@ -113,3 +113,14 @@ def test_releases_page_links_to_earlier_versions(small_site):
     assert "2015-02" not in html
     older = (small_site / "2014-06/releases/index.html").read_text()
     assert "January 2015" not in older  # old versions never change when a release is added
+
+
+def test_acronyms_explain_themselves_on_every_page(default_site):
+    page = (default_site / "2017-04/recommendations/5/index.html").read_text()
+    assert (
+        '<abbr title="Multi-Agency Safeguarding Hub, where agencies share information about '
+        'concerns for a child">MASH</abbr>'
+    ) in page
+    glossary = (default_site / "2017-04/glossary/index.html").read_text()
+    assert "Independent Reviewing Officer" in glossary
+    assert 'href="../../glossary/"' in page  # in the navigation

@@ -152,3 +152,13 @@ def test_serve_previews_and_rebuilds_on_change(tmp_path):
     finally:
         stop.set()
         thread.join(timeout=10)
+
+
+def test_validate_warns_about_acronyms_missing_from_the_glossary(small):
+    small.replace("plan.yaml", "Develop a police", "Ask the MASH to develop a police")
+    result = run_cli("validate", "--content", "content")
+    assert result.returncode == 0
+    assert result.stderr == (
+        "Warning: MASH (in plan.yaml) has no entry in glossary.yaml, so readers are not told "
+        "what it means\n"
+    )

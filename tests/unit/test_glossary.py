@@ -1,0 +1,59 @@
+import re
+from pathlib import Path
+
+from generator import TEMPLATES_DIR
+from generator.glossary import abbreviations, acronyms, missing_terms
+from generator.model import Term
+from generator.validate import load_content
+from tests.conftest import DEFAULT_CONTENT
+
+
+def test_acronyms_found_in_text():
+    text = "The MASH and IROs met A&A staff; Ofsted's CP team (NEET) saw I and A. SEMRAC2 too."
+    assert acronyms(text) == {"MASH", "IRO", "A&A", "CP", "NEET", "SEMRAC2"}
+    assert acronyms("No acronyms here, Not Even Title Case.") == set()
+
+
+def test_abbreviations_cover_plurals():
+    terms = [Term("IRO", "Independent Reviewing Officer"), Term("Ofsted", 'The "inspectorate"')]
+    assert abbreviations(terms) == (
+        "*[IRO]: Independent Reviewing Officer\n"
+        "*[IROs]: Independent Reviewing Officer\n"
+        "*[Ofsted]: The &quot;inspectorate&quot;\n"
+    )
+
+
+def test_every_acronym_in_the_shipped_content_is_in_the_glossary():
+    assert missing_terms(load_content(DEFAULT_CONTENT)) == {}
+
+
+def test_every_acronym_in_the_templates_is_in_the_glossary():
+    known = {t.term for t in load_content(DEFAULT_CONTENT).glossary}
+    found: set[str] = set()
+    for template in Path(TEMPLATES_DIR).glob("*.j2"):
+        text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", " ", template.read_text(), flags=re.S)
+        found |= acronyms(text)
+    assert found - known == set()
+
+
+def test_missing_terms_name_the_files(small):
+    small.replace("plan.yaml", "Develop a police", "Ask the MASH to develop a police")
+    small.replace("progress/2014-10.yaml", "Numbers are now", "MASH numbers and IROs are now")
+    small.write("glossary.yaml", "terms:\n  - {term: IRO, meaning: Independent Reviewing Officer}")
+    assert missing_terms(load_content(Path("content"))) == {
+        "MASH": ["plan.yaml", "progress/2014-10.yaml"]
+    }
+
+
+def test_glossary_problems(small):
+    small.write(
+        "glossary.yaml",
+        "terms:\n"
+        "  - term: IRO\n    meaning: Independent Reviewing Officer\n"
+        "  - term: IRO\n    meaning: Again\n"
+        "  - term: MASH\n",
+    )
+    assert small.problems() == [
+        "content/glossary.yaml:4: term 'IRO': duplicate term 'IRO' (first defined on line 2)",
+        "content/glossary.yaml:6: term 'MASH': missing required field 'meaning'",
+    ]
