@@ -23,6 +23,7 @@ from .model import (
     StatusDef,
     Withdrawal,
 )
+from .progress import TargetProgress, target_progress
 
 
 class State(StrEnum):
@@ -99,6 +100,8 @@ class GroupView:
     group: Group
     recommendations: tuple[RecommendationView, ...]
     counts: Counts
+    kpis: tuple[KpiView, ...] = ()
+    """The KPIs that measure this group's actions."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,8 @@ class KpiView:
     change: float | None
     direction: Direction
     actions: tuple[ActionView, ...]
+    progress: TargetProgress | None
+    """Progress toward the target as at this release; None when the KPI has no target."""
 
 
 @dataclass(frozen=True)
@@ -250,12 +255,6 @@ def release_view(content: Content, release_id: str) -> ReleaseView:
             )
         )
 
-    group_views = []
-    for group in content.groups:
-        members = tuple(r for r in recs if group.id in r.recommendation.groups)
-        actions = [a for r in members if r.state is State.ACTIVE for a in r.actions]
-        group_views.append(GroupView(group, members, _counts(actions, vocabulary)))
-
     kpis = []
     for kpi in published_kpis.values():
         values = tuple(p for p in kpi.values if p.date <= release.date)
@@ -274,8 +273,19 @@ def release_view(content: Content, release_id: str) -> ReleaseView:
                     kpi.polarity,
                 ),
                 actions=tuple(a for a in action_views.values() if kpi.id in a.action.kpis),
+                progress=target_progress(kpi.target, kpi.baseline, values, kpi.polarity)
+                if kpi.target
+                else None,
             )
         )
+
+    group_views = []
+    for group in content.groups:
+        members = tuple(r for r in recs if group.id in r.recommendation.groups)
+        actions = [a for r in members if r.state is State.ACTIVE for a in r.actions]
+        measured = {k for a in actions for k in a.action.kpis}
+        group_kpis = tuple(k for k in kpis if k.kpi.id in measured)
+        group_views.append(GroupView(group, members, _counts(actions, vocabulary), group_kpis))
 
     all_actions = [a for r in recs if r.state is State.ACTIVE for a in r.actions]
     return ReleaseView(

@@ -21,8 +21,10 @@ import markupsafe
 import yaml
 
 from . import TEMPLATES_DIR
+from .charts import chart_path, write_charts
 from .derive import (
     ActionView,
+    Counts,
     Direction,
     GroupView,
     KpiView,
@@ -34,6 +36,7 @@ from .derive import (
 from .diff import Diff, KpiChange, Move, compare, status_history
 from .glossary import abbreviations
 from .model import Group, Kpi, Meaning, Polarity, StatusDef, slugify
+from .progress import Judgement, TargetProgress
 from .words import Op, Segment
 
 Md = markupsafe.Markup
@@ -204,6 +207,42 @@ def direction_badge(kpi: KpiView | KpiChange) -> Md:
     )
 
 
+PROGRESS_ICONS = {
+    Judgement.ACHIEVED: "material-flag-checkered",
+    Judgement.ON_COURSE: "material-check",
+    Judgement.BEHIND: "material-clock-alert-outline",
+    Judgement.DETERIORATING: "material-trending-down",
+    Judgement.NOT_ENOUGH_DATA: "material-minus",
+}
+
+
+def progress_badge(progress: TargetProgress) -> Md:
+    """Progress toward a target as an icon and words."""
+    judgement = progress.judgement
+    word = judgement.value.capitalize()
+    if judgement is Judgement.BEHIND:
+        word += ": moderate progress" if progress.moderate else ": limited progress"
+    return Md(
+        f'<span class="ps-progress ps-progress--{judgement.name.lower().replace("_", "-")}">'
+        f":{PROGRESS_ICONS[judgement]}: {word}</span>"
+    )
+
+
+def status_bar(counts: Counts) -> Md:
+    """Actions by status as a stacked bar; its label, and the counts beside it, give the numbers."""
+    shown = [c for c in counts.by_status if c.count]
+    if not counts.total:
+        return Md("")
+    label = ", ".join(f"{c.status.label} {c.count}" for c in shown)
+    parts = "".join(
+        f'<span class="ps-bar__part ps-bar__part--{c.status.meaning.value}" '
+        f'style="width: {100 * c.count / counts.total:.3f}%"></span>'
+        for c in shown
+    )
+    aria = markupsafe.escape(f"{counts.total} actions: {label}")
+    return Md(f'<span class="ps-bar" role="img" aria-label="{aria}">{parts}</span>')
+
+
 @dataclass(frozen=True)
 class Page:
     path: str
@@ -235,6 +274,7 @@ def page_path(target: Any) -> str:
         "changes": "changes/index.md",
         "baseline": "changes/baseline.md",
         "glossary": "glossary.md",
+        "methods": "methods.md",
     }
     return pages[target]
 
@@ -279,6 +319,11 @@ class Linker:
         url = f"{up}{release_id}/{page_url(page_path(target))}"
         return Md(f"{url}#{fragment}" if fragment else url)
 
+    def file(self, path: str) -> Md:
+        """A link to any file inside this version's docs, such as a chart."""
+        assert self.current is not None
+        return Md(posixpath.relpath(path, posixpath.dirname(self.current) or "."))
+
     def link(self, text: str, release_id: str, target: Any, anchor: str | None = None) -> Md:
         """A link to ``target`` as published in ``release_id``."""
         label = escape_text(text)
@@ -318,6 +363,8 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         direction=plain_direction if plain else direction_badge,
         md=markdown_block,
         critic=critic_markup,
+        progress=progress_badge,
+        bar=status_bar,
         month_year=month_year,
         anchor=lambda text: Md(slugify(text)),
     )
@@ -338,6 +385,7 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
         Page("recommendations/index.md", "recommendations.md.j2", {}),
         Page("releases.md", "releases.md.j2", {}),
     ]
+    result.append(Page(page_path("methods"), "methods.md.j2", {}))
     if view.content.glossary:
         result.append(Page(page_path("glossary"), "glossary.md.j2", {}))
     if changes:
@@ -389,6 +437,7 @@ def nav(view: ReleaseView) -> list[Any]:
     )
     if view.kpis:
         items.append({"KPIs": ["kpis/index.md"] + [{k.kpi.title: page_path(k)} for k in view.kpis]})
+    items.append({"How progress is judged": page_path("methods")})
     if view.content.glossary:
         items.append({"Glossary": page_path("glossary")})
     items.append({"Releases": "releases.md"})
@@ -404,6 +453,8 @@ def render_page(
         release=view.release,
         href=linker.href,
         version_href=linker.version_href,
+        file=linker.file,
+        chart_path=chart_path,
         link=linker.link,
         **context,
     )
@@ -435,6 +486,7 @@ def render_release(
     assets = TEMPLATES_DIR / "assets"
     if assets.is_dir():
         shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
+    write_charts(view.kpis, docs_dir)
     snippets = snippets_dir(docs_dir)
     snippets.mkdir(parents=True, exist_ok=True)
     (snippets / ABBREVIATIONS).write_text(abbreviations(view.content.glossary), encoding="utf-8")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,16 @@ from generator.errors import ContentError
 from generator.validate import load_content
 
 DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Charts drawn by the tests are cached in a temporary directory, not the user's cache."""
+    path = tmp_path_factory.mktemp("chart-cache")
+    os.environ["PROGRESS_SITE_CACHE"] = str(path)
+    return path
+
+
 SMALL_PLAN = DATA / "small-plan"
 DEFAULT_CONTENT = Path(__file__).parent.parent / "content"
 

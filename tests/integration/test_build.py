@@ -124,3 +124,22 @@ def test_acronyms_explain_themselves_on_every_page(default_site):
     glossary = (default_site / "2017-04/glossary/index.html").read_text()
     assert "Independent Reviewing Officer" in glossary
     assert 'href="../../glossary/"' in page  # in the navigation
+
+
+def test_every_kpi_has_a_chart_a_table_and_a_judgement(small_site, default_site):
+    page = (small_site / "2015-01/kpis/neet/index.html").read_text()
+    assert (
+        '<img alt="Line chart of Care leavers not in education, employment or training, 3 values '
+        "from 30 April 2014 to 31 December 2014: 34% at the start, 30% at the latest, +2% since "
+        "the value before (worsening). Baseline 34% on 30 April 2014. Target 28% by 31 March "
+        '2015. The values are in the table." src="../neet.svg"'
+    ) in page
+    assert (small_site / "2015-01/kpis/neet.svg").read_text().startswith("<?xml")
+    assert "Behind: moderate progress</span>" in page
+    assert "<td>31 December 2014</td>" in page
+    for kpi in (default_site / "2017-04/kpis").glob("*/index.html"):
+        assert f'src="../{kpi.parent.name}.svg"' in kpi.read_text()
+        assert "No target has been set for this indicator" in kpi.read_text()
+    home = (default_site / "2017-04/index.html").read_text()
+    assert home.count('src="kpis/') == 18  # a sparkline per indicator
+    assert 'class="ps-bar" role="img" aria-label="14 actions: Not reported 14"' in home

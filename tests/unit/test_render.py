@@ -84,6 +84,7 @@ def test_nav_is_hierarchical():
         "Areas for improvement",
         "Recommendations",
         "KPIs",
+        "How progress is judged",
         "Releases",
     ]
     first = release_view(load_content(SMALL_PLAN), "2014-06")

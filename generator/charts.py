@@ -1,0 +1,210 @@
+"""KPI charts as static SVG, made at build time with matplotlib.
+
+Charts are deterministic (identical bytes for identical data: a fixed hash salt, no dates in
+the metadata, text kept as text) and cached on disk by a hash of everything drawn, so a
+rebuild draws only what changed. Series are told apart by marker shape and line style as well
+as colour, and every chart comes with a text alternative that states the trend.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import matplotlib
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+from matplotlib.figure import Figure
+from matplotlib.ticker import StrMethodFormatter
+
+from .derive import KpiView
+from .model import Point
+
+STYLE_VERSION = "3"
+"""Bump when the drawing code changes, so cached charts are redrawn."""
+
+INK = "#1f2933"
+LINE = "#283593"
+TARGET = "#8a4b00"
+GRID = "#d5d9e0"
+
+matplotlib.rcParams.update(
+    {
+        "svg.hashsalt": "progress-site",  # stable element ids
+        "svg.fonttype": "none",  # text stays text: smaller, selectable, readable by tools
+        "font.family": ["sans-serif"],
+        "font.size": 11,
+        "axes.edgecolor": INK,
+        "axes.labelcolor": INK,
+        "xtick.color": INK,
+        "ytick.color": INK,
+        "path.simplify": False,
+    }
+)
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("PROGRESS_SITE_CACHE")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "progress-site"
+
+
+def _cached(kind: str, data: object, draw: Callable[[], str]) -> str:
+    key = json.dumps(
+        {"kind": kind, "data": data, "style": STYLE_VERSION, "mpl": matplotlib.__version__},
+        sort_keys=True,
+        default=str,
+    )
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    path = cache_dir() / "charts" / f"{digest}.svg"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    svg = draw()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp"
+        ) as tmp:
+            tmp.write(svg)
+        os.replace(tmp.name, path)
+    except OSError:
+        pass  # an unwritable cache only costs time
+    return svg
+
+
+def _svg(figure: Figure) -> str:
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return buffer.getvalue()
+
+
+def _x(points: Sequence[Point]) -> list[float]:
+    return [float(date2num(p.date)) for p in points]
+
+
+def _kpi_data(kpi: KpiView) -> dict[str, object]:
+    k = kpi.kpi
+
+    def pts(points: Sequence[Point]) -> list[tuple[str, float]]:
+        return [(p.date.isoformat(), p.value) for p in points]
+
+    return {
+        "values": pts(kpi.values),
+        "baseline": pts([k.baseline] if k.baseline else []),
+        "milestones": pts(k.milestones),
+        "target": pts([k.target] if k.target else []),
+        "unit": k.unit,
+    }
+
+
+def kpi_chart(kpi: KpiView) -> str:
+    """The KPI's series with its baseline, milestones and target marked, as SVG text."""
+
+    def draw() -> str:
+        k = kpi.kpi
+        figure = Figure(figsize=(4.6, 2.9), dpi=100, layout="constrained")
+        axes = figure.add_subplot()
+        axes.grid(True, color=GRID, linewidth=0.8)
+        axes.set_axisbelow(True)
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        if kpi.values:
+            axes.plot(
+                _x(kpi.values),
+                [p.value for p in kpi.values],
+                color=LINE,
+                linewidth=2,
+                marker="o",
+                markersize=5,
+                label="Reported value",
+            )
+        if k.baseline:
+            axes.plot(
+                _x([k.baseline]),
+                [k.baseline.value],
+                linestyle="none",
+                marker="s",
+                markersize=8,
+                markerfacecolor="white",
+                markeredgecolor=INK,
+                markeredgewidth=2,
+                label="Baseline",
+            )
+        if k.milestones:
+            axes.plot(
+                _x(k.milestones),
+                [p.value for p in k.milestones],
+                linestyle="none",
+                marker="D",
+                markersize=7,
+                markerfacecolor="white",
+                markeredgecolor=TARGET,
+                markeredgewidth=2,
+                label="Milestone",
+            )
+        if k.target:
+            axes.axhline(k.target.value, color=TARGET, linestyle="--", linewidth=1.5)
+            axes.plot(
+                _x([k.target]),
+                [k.target.value],
+                linestyle="none",
+                marker="*",
+                markersize=13,
+                color=TARGET,
+                label="Target",
+            )
+        locator = AutoDateLocator(minticks=3, maxticks=7)
+        axes.xaxis.set_major_locator(locator)
+        axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        axes.yaxis.set_major_formatter(StrMethodFormatter("{x:,g}"))
+        if k.unit not in ("count", "number"):
+            axes.set_ylabel(k.unit)
+        if len(axes.get_legend_handles_labels()[0]) > 1:
+            axes.legend(frameon=False, loc="best", fontsize=9)
+        return _svg(figure)
+
+    return _cached("kpi", _kpi_data(kpi), draw)
+
+
+def sparkline(values: Sequence[Point]) -> str:
+    """A small trend line with the latest value marked, as SVG text."""
+
+    def draw() -> str:
+        figure = Figure(figsize=(1.6, 0.45), dpi=100)
+        axes = figure.add_axes((0.03, 0.12, 0.94, 0.76))
+        axes.set_axis_off()
+        xs, ys = _x(values), [p.value for p in values]
+        axes.plot(xs, ys, color=LINE, linewidth=1.5)
+        axes.plot(xs[-1:], ys[-1:], marker="o", markersize=4, color=LINE)
+        if len(set(ys)) == 1:
+            axes.set_ylim(ys[0] - 1, ys[0] + 1)
+        return _svg(figure)
+
+    return _cached("sparkline", [(p.date.isoformat(), p.value) for p in values], draw)
+
+
+def chart_path(kpi: KpiView, kind: str = "chart") -> str:
+    """Where a KPI's chart (``chart``) or sparkline (``trend``) is written inside docs/."""
+    return f"kpis/{kpi.kpi.id}.svg" if kind == "chart" else f"kpis/{kpi.kpi.id}-trend.svg"
+
+
+def write_charts(kpis: Sequence[KpiView], docs_dir: Path) -> list[str]:
+    """Draw (or take from the cache) every chart of a release; return the docs paths written."""
+    written = []
+    for kpi in kpis:
+        if not kpi.values:
+            continue
+        for kind, svg in (("chart", kpi_chart(kpi)), ("trend", sparkline(kpi.values))):
+            target = docs_dir / chart_path(kpi, kind)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(svg, encoding="utf-8")
+            written.append(chart_path(kpi, kind))
+    return written

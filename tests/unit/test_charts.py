@@ -1,0 +1,62 @@
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.charts import cache_dir, kpi_chart, sparkline
+from generator.derive import release_view
+from generator.validate import load_content
+from tests.conftest import SMALL_PLAN
+
+DRAW = """
+import sys
+from pathlib import Path
+from generator.charts import kpi_chart
+from generator.derive import release_view
+from generator.validate import load_content
+view = release_view(load_content(Path(sys.argv[1])), "2015-01")
+sys.stdout.write(kpi_chart(view.kpis[1]))
+"""
+
+
+def neet(release: str = "2015-01"):
+    return {k.kpi.id: k for k in release_view(load_content(SMALL_PLAN), release).kpis}["neet"]
+
+
+def test_chart_marks_baseline_target_and_values():
+    svg = kpi_chart(neet())
+    assert svg.startswith("<?xml")
+    for label in ("Reported value", "Baseline", "Target"):
+        assert f">{label}<" in svg or label in svg
+    assert "dc:date" not in svg
+
+
+def test_charts_are_identical_bytes_across_processes(tmp_path):
+    outputs = []
+    for run in ("a", "b"):
+        env = {"PROGRESS_SITE_CACHE": str(tmp_path / run), "PATH": "/usr/bin:/bin"}
+        result = subprocess.run(
+            [sys.executable, "-c", DRAW, str(SMALL_PLAN)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=Path(__file__).parents[2],
+            check=True,
+        )
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+    assert len(list((tmp_path / "a" / "charts").glob("*.svg"))) == 1
+
+
+def test_charts_come_from_the_cache_when_nothing_changed():
+    kpi = neet()
+    first = kpi_chart(kpi)
+    [cached] = [p for p in (cache_dir() / "charts").glob("*.svg") if p.read_text() == first]
+    cached.write_text(first.replace("Baseline", "From the cache"))
+    assert "From the cache" in kpi_chart(kpi)
+    cached.unlink()
+    assert kpi_chart(kpi) == first  # redrawn
+
+
+def test_new_data_draws_a_new_chart():
+    assert kpi_chart(neet("2014-10")) != kpi_chart(neet("2015-01"))
+    assert sparkline(neet().values) != kpi_chart(neet())
