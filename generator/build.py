@@ -25,6 +25,7 @@ from pathlib import Path
 from . import BASE_MKDOCS_YML
 from .derive import ReleaseView, release_views
 from .errors import BuildError, ProgressSiteError
+from .feed import atom_feed
 from .model import Content
 from .render import environment, mkdocs_config, render_release
 from .validate import load_content
@@ -176,6 +177,7 @@ def build_site(
         (site_dir / "versions.json").write_text(
             json.dumps(versions_json(content), indent=2) + "\n", encoding="utf-8"
         )
+        (site_dir / "feed.xml").write_text(atom_feed(views), encoding="utf-8")
         if content.releases:
             write_aliases(site_dir, content.releases[-1].id)
         publish(site_dir, out_dir, scratch)

@@ -36,6 +36,7 @@ from .derive import (
 from .diff import Diff, KpiChange, Move, compare, status_history
 from .glossary import abbreviations
 from .model import Group, Kpi, Meaning, Polarity, StatusDef, slugify
+from .opendata import write_open_data
 from .progress import Judgement, TargetProgress
 from .words import Op, Segment
 
@@ -275,6 +276,7 @@ def page_path(target: Any) -> str:
         "baseline": "changes/baseline.md",
         "glossary": "glossary.md",
         "methods": "methods.md",
+        "data": "data.md",
     }
     return pages[target]
 
@@ -318,6 +320,11 @@ class Linker:
         fragment = _anchor(target, anchor)
         url = f"{up}{release_id}/{page_url(page_path(target))}"
         return Md(f"{url}#{fragment}" if fragment else url)
+
+    def root_href(self, path: str) -> Md:
+        """A link to a file at the root of the whole site (above every version)."""
+        up = "" if self.current is None else "../" * (page_url(self.current).count("/") + 1)
+        return Md(up + path)
 
     def file(self, path: str) -> Md:
         """A link to any file inside this version's docs, such as a chart."""
@@ -386,6 +393,7 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
         Page("releases.md", "releases.md.j2", {}),
     ]
     result.append(Page(page_path("methods"), "methods.md.j2", {}))
+    result.append(Page(page_path("data"), "data.md.j2", {}))
     if view.content.glossary:
         result.append(Page(page_path("glossary"), "glossary.md.j2", {}))
     if changes:
@@ -438,6 +446,7 @@ def nav(view: ReleaseView) -> list[Any]:
     if view.kpis:
         items.append({"KPIs": ["kpis/index.md"] + [{k.kpi.title: page_path(k)} for k in view.kpis]})
     items.append({"How progress is judged": page_path("methods")})
+    items.append({"Data": page_path("data")})
     if view.content.glossary:
         items.append({"Glossary": page_path("glossary")})
     items.append({"Releases": "releases.md"})
@@ -454,6 +463,7 @@ def render_page(
         href=linker.href,
         version_href=linker.version_href,
         file=linker.file,
+        root_href=linker.root_href,
         chart_path=chart_path,
         link=linker.link,
         **context,
@@ -487,6 +497,7 @@ def render_release(
     if assets.is_dir():
         shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
     write_charts(view.kpis, docs_dir)
+    write_open_data(view, docs_dir)
     snippets = snippets_dir(docs_dir)
     snippets.mkdir(parents=True, exist_ok=True)
     (snippets / ABBREVIATIONS).write_text(abbreviations(view.content.glossary), encoding="utf-8")

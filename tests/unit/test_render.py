@@ -85,6 +85,7 @@ def test_nav_is_hierarchical():
         "Recommendations",
         "KPIs",
         "How progress is judged",
+        "Data",
         "Releases",
     ]
     first = release_view(load_content(SMALL_PLAN), "2014-06")
