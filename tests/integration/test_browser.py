@@ -2,58 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import os
-import shutil
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-
-import pytest
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# CI sets PROGRESS_SITE_BROWSER_TESTS=required so that a missing browser fails instead of skipping.
-REQUIRED = os.environ.get("PROGRESS_SITE_BROWSER_TESTS") == "required"
-if not REQUIRED:
-    pytest.importorskip("playwright.sync_api")
-    pytestmark = pytest.mark.skipif(
-        not Path(CHROMIUM).exists(), reason="needs Debian's chromium (apt-get install chromium)"
-    )
-from playwright import sync_api as playwright  # noqa: E402
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def base_url(default_site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(default_site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
 
 def test_root_opens_the_newest_release(browser, base_url):
     page = browser.new_page(viewport={"width": 390, "height": 844})
@@ -108,4 +56,24 @@ def test_reviewer_follows_what_changed_from_the_newest_version(browser, base_url
     page.get_by_role("link", name="as at Aug 2016").first.click()
     page.wait_for_url(base_url + "2016-08/recommendations/1/#1.1")
     assert page.locator('[id="1.1"]').is_visible()
+    page.close()
+
+
+def test_search_finds_an_acronym_and_a_kpi(browser, base_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url + "2017-04/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").fill("open cases")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    assert "No. of open cases" in page.locator(".md-search-result").inner_text()
+    page.close()
+
+
+def test_home_answers_found_doing_working_in_the_first_phone_screen(browser, base_url):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base_url + "2017-04/")
+    for question in ("What was found:", "What is being done:", "Is it working?"):
+        box = page.locator(".ps-glance li", has_text=question).bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 844, question
     page.close()
