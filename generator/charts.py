@@ -15,8 +15,10 @@ import os
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import matplotlib
+from matplotlib.axes import Axes
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 from matplotlib.ticker import StrMethodFormatter
@@ -105,6 +107,11 @@ def _kpi_data(kpi: KpiView) -> dict[str, object]:
     }
 
 
+def _marks(axes: Axes, points: Sequence[Point], label: str, **style: Any) -> None:
+    """Points drawn as markers only, told apart by shape."""
+    axes.plot(_x(points), [p.value for p in points], linestyle="none", label=label, **style)
+
+
 def kpi_chart(kpi: KpiView) -> str:
     """The KPI's series with its baseline, milestones and target marked, as SVG text."""
 
@@ -126,41 +133,30 @@ def kpi_chart(kpi: KpiView) -> str:
                 markersize=5,
                 label="Reported value",
             )
+        hollow = {"markerfacecolor": "white", "markeredgewidth": 2}
         if k.baseline:
-            axes.plot(
-                _x([k.baseline]),
-                [k.baseline.value],
-                linestyle="none",
+            _marks(
+                axes,
+                [k.baseline],
+                "Baseline",
                 marker="s",
                 markersize=8,
-                markerfacecolor="white",
+                **hollow,
                 markeredgecolor=INK,
-                markeredgewidth=2,
-                label="Baseline",
             )
         if k.milestones:
-            axes.plot(
-                _x(k.milestones),
-                [p.value for p in k.milestones],
-                linestyle="none",
+            _marks(
+                axes,
+                k.milestones,
+                "Milestone",
                 marker="D",
                 markersize=7,
-                markerfacecolor="white",
+                **hollow,
                 markeredgecolor=TARGET,
-                markeredgewidth=2,
-                label="Milestone",
             )
         if k.target:
             axes.axhline(k.target.value, color=TARGET, linestyle="--", linewidth=1.5)
-            axes.plot(
-                _x([k.target]),
-                [k.target.value],
-                linestyle="none",
-                marker="*",
-                markersize=13,
-                color=TARGET,
-                label="Target",
-            )
+            _marks(axes, [k.target], "Target", marker="*", markersize=13, color=TARGET)
         locator = AutoDateLocator(minticks=3, maxticks=7)
         axes.xaxis.set_major_locator(locator)
         axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
