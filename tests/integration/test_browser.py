@@ -62,8 +62,10 @@ def test_reviewer_follows_what_changed_from_the_newest_version(browser, base_url
 def test_search_finds_an_acronym_and_a_kpi(browser, base_url):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(base_url + "2017-04/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").fill("open cases")
+    page.wait_for_load_state("networkidle")  # the search index is loaded by a web worker
+    search = page.locator(".md-search__input")
+    search.click()
+    search.press_sequentially("open cases", delay=20)
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
     assert "No. of open cases" in page.locator(".md-search-result").inner_text()
