@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +27,8 @@ from .derive import ReleaseView, release_views
 from .errors import BuildError, ProgressSiteError
 from .feed import atom_feed
 from .model import Content
+from .publish import load_locked
 from .render import environment, mkdocs_config, render_release
-from .validate import load_content
 
 Log = Callable[[str], None]
 
@@ -51,7 +51,11 @@ def versions_json(content: Content) -> list[dict[str, object]]:
     """mike's versions.json: newest first, the newest carrying the alias ``latest``."""
     newest_first = list(reversed(content.releases))
     return [
-        {"version": r.id, "title": r.title, "aliases": ["latest"] if i == 0 else []}
+        {
+            "version": r.id,
+            "title": f"{r.title} (draft)" if r.draft else r.title,
+            "aliases": ["latest"] if i == 0 else [],
+        }
         for i, r in enumerate(newest_first)
     ]
 
@@ -150,11 +154,20 @@ def check_out_dir(out_dir: Path) -> None:
 
 
 def build_site(
-    content_dir: Path, out_dir: Path, jobs: int | None = None, log: Log = lambda message: None
+    content_dir: Path,
+    out_dir: Path,
+    jobs: int | None = None,
+    log: Log = lambda message: None,
+    drafts: bool = False,
 ) -> BuildResult:
-    """Validate, render and build every release, then swap the result into ``out_dir``."""
+    """Validate, render and build every release, then swap the result into ``out_dir``.
+
+    Draft releases are left out unless ``drafts`` is set (for previews).
+    """
     started = time.perf_counter()
-    content = load_content(content_dir)
+    content = load_locked(content_dir)
+    if not drafts:
+        content = content.without_drafts()
     out_dir = out_dir.absolute()
     check_out_dir(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -171,9 +184,10 @@ def build_site(
                 pool.submit(_build_one, view, views[:index], work, site_dir)
                 for index, view in enumerate(views)
             ]
+            for done, future in enumerate(as_completed(futures), start=1):
+                item = future.result()
+                log(f"[{done}/{len(views)}] Built release {item.id}: {item.pages} pages")
             built = [future.result() for future in futures]
-        for item in built:
-            log(f"Built release {item.id}: {item.pages} pages in {item.seconds:.1f} s")
         (site_dir / "versions.json").write_text(
             json.dumps(versions_json(content), indent=2) + "\n", encoding="utf-8"
         )

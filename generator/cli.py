@@ -6,6 +6,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from datetime import date
 from functools import wraps
 from pathlib import Path
 from typing import Any
@@ -69,9 +70,15 @@ def validate(content_dir: Path) -> None:
         progress-site validate --content content
     """
     from .glossary import missing_terms
-    from .validate import load_content
+    from .publish import load_locked, unlocked_corrections
 
-    content = load_content(content_dir)
+    content = load_locked(content_dir)
+    for release_id in unlocked_corrections(content, content_dir):
+        click.echo(
+            f"Warning: release {release_id} has a new erratum; run 'progress-site publish "
+            f"{release_id}' to lock the corrected release",
+            err=True,
+        )
     for acronym, files in missing_terms(content).items():
         click.echo(
             f"Warning: {acronym} (in {', '.join(files)}) has no entry in glossary.yaml, so "
@@ -102,8 +109,13 @@ def validate(content_dir: Path) -> None:
     default=None,
     help="Releases built at once (default: the number of CPU cores).",
 )
+@click.option(
+    "--drafts",
+    is_flag=True,
+    help="Include draft releases, each marked 'Draft – not published' (for previews).",
+)
 @reports_errors
-def build(content_dir: Path, out_dir: Path, jobs: int | None) -> None:
+def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool) -> None:
     """Build every release into OUT/<release-id>/, with versions.json and OUT/latest/.
 
     The site is built in a temporary directory and swapped in only when every release has
@@ -115,12 +127,74 @@ def build(content_dir: Path, out_dir: Path, jobs: int | None) -> None:
     """
     from .build import build_site
 
-    result = build_site(content_dir, out_dir, jobs=jobs, log=click.echo)
+    interactive = sys.stdout.isatty() and not os.environ.get("CI")
+    log = click.echo if interactive else (lambda message: None)
+    result = build_site(content_dir, out_dir, jobs=jobs, log=log, drafts=drafts)
     pages = sum(r.pages for r in result.releases)
     click.echo(
         f"Built {len(result.releases)} releases ({pages} pages) into {result.out_dir} "
         f"in {result.seconds:.1f} s"
     )
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date as YYYY-MM-DD, found {value!r}") from None
+
+
+@cli.command("new-release")
+@click.argument("release_id", metavar="ID")
+@click.option("--date", "when", required=True, callback=_date, help="Progress as at (YYYY-MM-DD).")
+@click.option(
+    "--title", default=None, help="Title shown on the site (default: 'Month YYYY progress report')."
+)
+@CONTENT_OPTION
+@reports_errors
+def new_release(release_id: str, when: date, title: str | None, content_dir: Path) -> None:
+    """Start release ID as a draft, carrying forward the latest release's progress.
+
+    Adds the release to releases.yaml marked 'draft: true' and writes progress/ID.yaml with
+    every action's status and narrative from the latest release, each marked
+    'carried_forward: true' until it is edited. Preview with 'progress-site serve'; publish
+    with 'progress-site publish ID'.
+
+    \b
+    Example:
+        progress-site new-release 2017-05 --date 2017-05-31 --title "May 2017 progress update"
+    """
+    from .publish import new_release as start
+
+    path = start(content_dir, release_id, when, title)
+    click.echo(f"Created draft release {release_id}. Edit its progress in:")
+    click.echo(str(path))
+
+
+@cli.command()
+@click.argument("release_id", metavar="ID")
+@click.option(
+    "--date", "when", default=None, callback=_date, help="Publication date (default: today)."
+)
+@CONTENT_OPTION
+@reports_errors
+def publish(release_id: str, when: date | None, content_dir: Path) -> None:
+    """Publish draft release ID and lock it against silent changes.
+
+    Marks the release published in releases.yaml and records its fingerprint in
+    releases.lock. After that, validate and build refuse any change to what the release
+    shows, unless the change is recorded as an erratum under the release (date, reason,
+    corrected); run publish again to lock the corrected release.
+
+    \b
+    Example:
+        progress-site publish 2017-05
+    """
+    from .publish import publish as run
+
+    click.echo(run(content_dir, release_id, when or date.today()))
 
 
 @cli.command()
@@ -147,10 +221,10 @@ def diff(old: str, new: str, output_format: str, content_dir: Path) -> None:
         progress-site diff 2016-08 2017-04
         progress-site diff 2016-08 2017-04 --format json > changes.json
     """
+    from .publish import load_locked
     from .report import diff_releases, format_diff
-    from .validate import load_content
 
-    content = load_content(content_dir)
+    content = load_locked(content_dir)
     click.echo(format_diff(diff_releases(content, old, new), output_format), nl=False)
 
 
@@ -164,7 +238,13 @@ def diff(old: str, new: str, output_format: str, content_dir: Path) -> None:
     type=click.IntRange(0, 65535),
     help="Port to listen on (0 picks a free one).",
 )
-def serve(content_dir: Path, host: str, port: int) -> None:
+@click.option(
+    "--drafts/--no-drafts",
+    default=True,
+    show_default=True,
+    help="Show draft releases in the preview, marked 'Draft – not published'.",
+)
+def serve(content_dir: Path, host: str, port: int, drafts: bool) -> None:
     """Preview the site locally, rebuilding whenever content or templates change.
 
     Errors in the content are printed and the last good preview stays up until they are
@@ -177,7 +257,7 @@ def serve(content_dir: Path, host: str, port: int) -> None:
     from .serve import serve as run
 
     try:
-        run(content_dir, host, port, click.echo)
+        run(content_dir, host, port, click.echo, drafts=drafts)
     except OSError as exc:
         _fail(f"Error: cannot serve on {host}:{port} ({exc.strerror})")
 

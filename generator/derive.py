@@ -18,12 +18,14 @@ from .model import (
     Meaning,
     Point,
     Polarity,
+    Progress,
     Recommendation,
     Release,
     StatusDef,
     Withdrawal,
 )
 from .progress import TargetProgress, target_progress
+from .words import same_words
 
 
 class State(StrEnum):
@@ -81,6 +83,8 @@ class ActionView:
     kpis: tuple[Kpi, ...]
     inherited: bool
     """True when the action left the plan because its recommendation was withdrawn or merged."""
+    carried_forward: bool = False
+    """Status and narrative copied unchanged from the previous release (``new-release``)."""
     """The KPIs this action is measured by that are published in this release."""
 
 
@@ -195,6 +199,13 @@ def _vocabulary(content: Content) -> tuple[StatusDef, ...]:
     return (*site.statuses, site.not_reported)
 
 
+def _carried_forward(progress: Progress | None, before: Progress | None) -> bool:
+    """Marked as carried forward and still as it was: editing either field clears the mark."""
+    if progress is None or before is None or not progress.carried_forward:
+        return False
+    return progress.status == before.status and same_words(progress.narrative, before.narrative)
+
+
 def release_view(content: Content, release_id: str) -> ReleaseView:
     """Everything the pages of one release show, as of that release's date."""
     release_ids = [r.id for r in content.releases]
@@ -203,6 +214,7 @@ def release_view(content: Content, release_id: str) -> ReleaseView:
     vocabulary = _vocabulary(content)
     statuses = {s.id: s for s in vocabulary}
     groups = {g.id: g for g in content.groups}
+    previous = content.releases[index - 1].progress if index else {}
     published_kpis = {
         k.id: k for k in content.kpis if not k.added or release_ids.index(k.added) <= index
     }
@@ -240,6 +252,7 @@ def release_view(content: Content, release_id: str) -> ReleaseView:
                 new=action.lifecycle.added == release_id and index > 0,
                 kpis=tuple(published_kpis[k] for k in action.kpis if k in published_kpis),
                 inherited=state is not State.ACTIVE and action.lifecycle.withdrawn is None,
+                carried_forward=_carried_forward(progress, previous.get(action.id)),
             )
             actions.append(view)
             action_views[action.id] = view

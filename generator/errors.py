@@ -62,6 +62,10 @@ class ContentError(ProgressSiteError):
         count = len(problems)
         super().__init__(f"{count} problem{'s' if count != 1 else ''} found in the content")
 
+    @classmethod
+    def from_messages(cls, file: str, messages: list[str]) -> ContentError:
+        return cls([Problem(file, None, None, m) for m in messages])
+
     def report(self) -> str:
         lines = [str(p) for p in self.problems]
         lines.append(f"Aborted: {self}.")

@@ -146,6 +146,14 @@ class Fields:
             return None
         return number
 
+    def flag(self, key: str) -> bool | None:
+        """A yes/no field written as true or false; None when it is absent."""
+        value = self._get(key, False)
+        if value is None or isinstance(value, bool):
+            return value
+        self.error(f"field '{key}': expected true or false, found {describe(value)}", key)
+        return None
+
     def choice(self, key: str, choices: tuple[str, ...], required: bool = False) -> str | None:
         value = self.text(key, required=required)
         if not value:

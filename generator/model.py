@@ -6,7 +6,7 @@ Everything here is immutable and already checked: templates and derived facts ca
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -175,6 +175,8 @@ class Reporting:
 class Progress:
     status: str
     narrative: str
+    carried_forward: bool = False
+    """Copied from the previous release by ``new-release`` and not yet edited."""
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,18 @@ class Release:
     summary: str
     reported_to: tuple[Reporting, ...]
     progress: dict[str, Progress] = field(default_factory=dict, hash=False)
+    draft: bool = False
+    published: date | None = None
+    errata: tuple[Erratum, ...] = ()
+
+
+@dataclass(frozen=True)
+class Erratum:
+    """A correction to a published release, made openly: when, why and what was corrected."""
+
+    date: date
+    reason: str
+    corrected: str
 
 
 @dataclass(frozen=True)
@@ -214,3 +228,7 @@ class Content:
 
     def release_index(self, release_id: str) -> int:
         return [r.id for r in self.releases].index(release_id)
+
+    def without_drafts(self) -> Content:
+        """The content as the public sees it: draft releases left out."""
+        return replace(self, releases=tuple(r for r in self.releases if not r.draft))

@@ -533,7 +533,13 @@ def mkdocs_config(
         "site_dir": str(site_dir.resolve()),
         "theme": {"name": "material", "custom_dir": str(theme_dir.resolve())},
         "extra": {
-            "release": {"id": release.id, "title": release.title, "date": release.date.isoformat()}
+            "release": {
+                "id": release.id,
+                "title": release.title,
+                "date": release.date.isoformat(),
+                "draft": release.draft,
+                "corrected": long_date(release.errata[-1].date) if release.errata else "",
+            }
         },
         "nav": nav(view),
     }

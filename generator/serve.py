@@ -42,6 +42,7 @@ def serve(
     echo: Callable[[str], None],
     interval: float = 1.0,
     stop: threading.Event | None = None,
+    drafts: bool = True,
 ) -> None:
     stop = stop or threading.Event()
     scratch = Path(tempfile.mkdtemp(prefix="progress-site-serve-"))
@@ -51,7 +52,7 @@ def serve(
 
     def rebuild() -> None:
         try:
-            result = build_site(content_dir, out_dir, log=echo)
+            result = build_site(content_dir, out_dir, log=echo, drafts=drafts)
             echo(f"Site ready ({len(result.releases)} releases, {result.seconds:.1f} s).")
         except ContentError as exc:
             echo(exc.report())

@@ -14,6 +14,7 @@ Content layout (all paths relative to the content directory)::
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import Problems
@@ -23,6 +24,7 @@ from .load import YMap, inside, load_csv, load_yaml
 from .model import (
     Action,
     Content,
+    Erratum,
     Group,
     Grouping,
     Inspection,
@@ -199,7 +201,9 @@ class _Validator:
         for line, node in root.items("releases", required=True):
             rid = node.raw.get("id") or node.get("id")
             f = Fields(self.problems, root.file, node, f"release {rid}" if rid else None)
-            f.check_keys(("id", "date", "title", "summary", "reported_to"))
+            f.check_keys(
+                ("id", "date", "title", "summary", "reported_to", "draft", "published", "errata")
+            )
             release_id = f.ident("id")
             when = f.date("date", required=True)
             title = f.text("title", required=True)
@@ -209,6 +213,21 @@ class _Validator:
                 rf = Fields(self.problems, root.file, rnode, f.item)
                 rf.check_keys(("body", "date"))
                 reported.append(Reporting(rf.text("body", required=True), rf.date("date")))
+            draft = f.flag("draft")
+            published = f.date("published")
+            if draft and published:
+                f.error("is marked both draft and published; keep one", "draft")
+            errata = []
+            for _, enode in f.items("errata"):
+                ef = Fields(self.problems, root.file, enode, f"{f.item}: erratum")
+                ef.check_keys(("date", "reason", "corrected"))
+                fixed = ef.date("date", required=True)
+                reason = ef.text("reason", required=True)
+                corrected = ef.text("corrected", required=True)
+                if fixed and reason and corrected:
+                    errata.append(Erratum(fixed, reason, corrected))
+            if errata and draft:
+                f.error("a draft cannot have errata: edit it directly until it is published")
             if release_id is None:
                 continue
             if not RELEASE_ID_RE.match(release_id) or release_id in RESERVED_RELEASE_IDS:
@@ -243,7 +262,24 @@ class _Validator:
                         f"release {previous.id} dated {previous.date}",
                         "date",
                     )
-            releases.append(Release(release_id, when, title, summary, tuple(reported)))
+            if draft is False and releases and releases[-1].draft:
+                f.error(
+                    f"is published but comes after draft release {releases[-1].id}: drafts "
+                    "must be the newest releases",
+                    "draft",
+                )
+            releases.append(
+                Release(
+                    release_id,
+                    when,
+                    title,
+                    summary,
+                    tuple(reported),
+                    draft=bool(draft),
+                    published=published,
+                    errata=tuple(errata),
+                )
+            )
         return releases
 
     # -- lifecycle (added / withdrawn / merged) --------------------------------------------
@@ -650,9 +686,10 @@ class _Validator:
                         )
                         continue
                     f = Fields(self.problems, root.file, entry, item)
-                    f.check_keys(("status", "narrative"))
+                    f.check_keys(("status", "narrative", "carried_forward"))
                     status = f.text("status", required=True)
                     narrative = f.text("narrative")
+                    carried = bool(f.flag("carried_forward"))
                     action = actions.get(action_id)
                     if action is None:
                         f.error(f"unknown action '{action_id}' (not in plan.yaml)", line=line)
@@ -667,17 +704,8 @@ class _Validator:
                         )
                         continue
                     if status:
-                        entries[action_id] = Progress(status, narrative)
-            result.append(
-                Release(
-                    release.id,
-                    release.date,
-                    release.title,
-                    release.summary,
-                    release.reported_to,
-                    entries,
-                )
-            )
+                        entries[action_id] = Progress(status, narrative, carried)
+            result.append(replace(release, progress=entries))
         return result
 
     @staticmethod

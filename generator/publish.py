@@ -1,0 +1,353 @@
+"""The release workflow: start a draft, publish it, and keep what is published from changing.
+
+``publish`` records a fingerprint of the release, as the public sees it, in
+``content/releases.lock``: one digest per item on its pages (the release itself, the site
+settings, each pillar, recommendation, action and KPI as they stood). From then on any edit
+that would change those pages is refused, naming the release and the items, unless it is
+recorded as an erratum in ``releases.yaml`` and locked again with ``publish``: GOV.UK's model
+of open corrections with a dated change note.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .derive import ReleaseView, State, release_view
+from .errors import ContentError, Problems, ProgressSiteError
+from .model import Content, Point, Release
+from .validate import load_content
+
+LOCK_FILE = "releases.lock"
+
+
+def _digest(data: object) -> str:
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _points(points: tuple[Point, ...]) -> list[tuple[str, float]]:
+    return [(p.date.isoformat(), p.value) for p in points]
+
+
+def _fields(view: ReleaseView) -> dict[str, dict[str, Any]]:
+    """Everything the release's pages show from the content, item by item and field by field."""
+    release = view.release
+    site = view.content.site
+    items: dict[str, dict[str, Any]] = {
+        f"release {release.id}": {
+            "date": release.date,
+            "title": release.title,
+            "summary": release.summary,
+            "reported_to": [asdict(r) for r in release.reported_to],
+        },
+        "site settings": asdict(site),
+    }
+    for group in view.groups:
+        items[f"{site.grouping.singular.lower()} {group.group.id}"] = asdict(group.group)
+    for rec in view.recommendations:
+        r = rec.recommendation
+        items[f"recommendation {r.id}"] = {
+            "text": r.text,
+            "groups": r.groups,
+            "state": rec.state,
+            "withdrawal": rec.withdrawal,
+        }
+        for a in rec.actions:
+            fields = {k: v for k, v in asdict(a.action).items() if k != "lifecycle"}
+            fields |= {
+                "state": a.state,
+                "withdrawal": a.withdrawal,
+                "status": a.status.id if a.status else None,
+                "narrative": a.narrative,
+            }
+            items[f"action {a.action.id}"] = fields
+    for kpi in view.kpis:
+        k = kpi.kpi
+        fields = {f: v for f, v in asdict(k).items() if f not in ("values", "added")}
+        items[f"KPI {k.id}"] = fields | {"values": _points(kpi.values)}
+    return items
+
+
+def fingerprint_items(view: ReleaseView) -> dict[str, str]:
+    """A digest per field of every item the release's pages show, keyed 'item: field'."""
+    return {
+        f"{item}: {name}": _digest(value)
+        for item, fields in _fields(view).items()
+        for name, value in fields.items()
+    }
+
+
+def fingerprint(items: dict[str, str]) -> str:
+    return _digest(sorted(items.items()))
+
+
+def read_lock(content_dir: Path) -> dict[str, Any]:
+    path = content_dir / LOCK_FILE
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ProgressSiteError(f"{path}: cannot be read ({exc}); restore it from history") from exc
+    releases = data.get("releases") if isinstance(data, dict) else None
+    if not isinstance(releases, dict):
+        raise ProgressSiteError(f"{path}: not a progress-site lock file; restore it from history")
+    return releases
+
+
+def write_lock(content_dir: Path, releases: dict[str, Any]) -> None:
+    path = content_dir / LOCK_FILE
+    text = json.dumps({"releases": dict(sorted(releases.items()))}, indent=2, sort_keys=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def _changed(locked: dict[str, str], current: dict[str, str]) -> list[str]:
+    """'action 1.4 (narrative)', one entry per item, fields in order."""
+    by_item: dict[str, list[str]] = {}
+    for key in sorted(set(locked) | set(current)):
+        if locked.get(key) != current.get(key):
+            item, _, field = key.rpartition(": ")
+            by_item.setdefault(item, []).append(field)
+    return [f"{item} ({', '.join(fields)})" for item, fields in by_item.items()]
+
+
+def check_locks(content: Content, content_dir: Path) -> list[str]:
+    """Problems with published releases whose pages the content would now change.
+
+    A change is accepted while the release has more errata than when it was locked; the
+    returned list is empty then, and ``publish`` locks the corrected release again.
+    """
+    locks = read_lock(content_dir)
+    problems = []
+    known = {r.id: r for r in content.releases}
+    for release_id, lock in sorted(locks.items()):
+        release = known.get(release_id)
+        if release is None:
+            problems.append(
+                f"release {release_id}: was published on {lock.get('published')} but is no longer "
+                "in releases.yaml; a published release cannot be removed"
+            )
+            continue
+        if release.draft:
+            problems.append(
+                f"release {release_id}: was published on {lock.get('published')} and cannot "
+                "become a draft again"
+            )
+            continue
+        items = fingerprint_items(release_view(content, release_id))
+        if fingerprint(items) == lock.get("fingerprint"):
+            continue
+        if len(release.errata) > int(lock.get("errata", 0)):
+            continue
+        changed = "; ".join(_changed(lock.get("items", {}), items))
+        problems.append(
+            f"release {release_id}: was published on {lock.get('published')} and cannot be "
+            f"changed, but these items now differ: {changed}. Undo the change, or record it as "
+            f"an erratum (date, reason, corrected) under the release in releases.yaml and run "
+            f"'progress-site publish {release_id}'"
+        )
+    return problems
+
+
+def load_locked(content_dir: Path) -> Content:
+    """Load and validate the content, then refuse silent changes to published releases."""
+    content = load_content(content_dir)
+    problems = Problems()
+    for message in check_locks(content, content_dir):
+        problems.add(str(content_dir / LOCK_FILE), None, None, message)
+    problems.raise_if_any()
+    return content
+
+
+def unlocked_corrections(content: Content, content_dir: Path) -> list[str]:
+    """Published releases changed under a new erratum that have not been locked again."""
+    locks = read_lock(content_dir)
+    pending = []
+    for release_id, lock in locks.items():
+        release = next((r for r in content.releases if r.id == release_id), None)
+        if release and len(release.errata) > int(lock.get("errata", 0)):
+            pending.append(release_id)
+    return sorted(pending)
+
+
+# -- editing releases.yaml in place, keeping its comments and layout --------------------------
+
+_ITEM = re.compile(r"^(?P<indent>\s*)- id:\s*(?P<id>\S+)\s*$")
+
+
+def _release_block(lines: list[str], release_id: str) -> tuple[int, int, str]:
+    """First and end line index of a release's item in releases.yaml, and its key indent."""
+    start = indent = None
+    for index, line in enumerate(lines):
+        match = _ITEM.match(line)
+        if match and start is not None:
+            return start, index, indent or ""
+        if match and match["id"].strip("'\"") == release_id:
+            start, indent = index, match["indent"] + "  "
+    if start is None:
+        raise ProgressSiteError(f"release {release_id} not found in releases.yaml")
+    return start, len(lines), indent or ""
+
+
+def _mark_published(content_dir: Path, release_id: str, when: date) -> None:
+    path = content_dir / "releases.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start, end, indent = _release_block(lines, release_id)
+    block = [line for line in lines[start:end] if not re.match(r"^\s*draft:\s*true\s*$", line)]
+    while block and not block[-1].strip():
+        block.pop()
+    block.append(f"{indent}published: {when.isoformat()}\n")
+    rest = lines[end:]
+    if rest:
+        block.append("\n")
+    path.write_text("".join(lines[:start] + block + rest), encoding="utf-8")
+
+
+def publish(content_dir: Path, release_id: str, when: date) -> str:
+    """Publish a draft, or lock a published release again after an erratum. Returns a summary."""
+    content = load_content(content_dir)
+    ids = [r.id for r in content.releases]
+    if release_id not in ids:
+        raise ProgressSiteError(
+            f"unknown release {release_id!r}. Known releases: {', '.join(ids) or 'none'}"
+        )
+    release = content.release(release_id)
+    locks = read_lock(content_dir)
+    others = [
+        m for m in check_locks(content, content_dir) if not m.startswith(f"release {release_id}:")
+    ]
+    if others:
+        raise ContentError.from_messages(str(content_dir / LOCK_FILE), others)
+    if release.draft:
+        earlier = [
+            r.id for r in content.releases if r.draft and ids.index(r.id) < ids.index(release_id)
+        ]
+        if earlier:
+            raise ProgressSiteError(
+                f"release {release_id} cannot be published before draft release {earlier[0]}"
+            )
+        _mark_published(content_dir, release_id, when)
+        content = load_content(content_dir)
+        release = content.release(release_id)
+        summary = f"Published release {release_id} ({release.title}) on {when.isoformat()}"
+    elif release_id in locks:
+        lock = locks[release_id]
+        items = fingerprint_items(release_view(content, release_id))
+        if fingerprint(items) == lock.get("fingerprint"):
+            return (
+                f"Release {release_id} was already published on {lock['published']}; nothing to do"
+            )
+        if len(release.errata) <= int(lock.get("errata", 0)):
+            raise ContentError.from_messages(
+                str(content_dir / LOCK_FILE), check_locks(content, content_dir)
+            )
+        newest = release.errata[-1]
+        summary = (
+            f"Locked release {release_id} again with its erratum of {newest.date.isoformat()}: "
+            f"{newest.corrected}"
+        )
+    else:
+        if release.published is None:
+            _mark_published(content_dir, release_id, when)
+            content = load_content(content_dir)
+            release = content.release(release_id)
+        summary = f"Published release {release_id} ({release.title}) on {release.published}"
+    items = fingerprint_items(release_view(content, release_id))
+    locks[release_id] = {
+        "published": (release.published or when).isoformat(),
+        "fingerprint": fingerprint(items),
+        "errata": len(release.errata),
+        "items": items,
+    }
+    write_lock(content_dir, locks)
+    return summary
+
+
+# -- starting a new release ---------------------------------------------------------------
+
+
+def _block_scalar(text: str, indent: str) -> str:
+    lines = text.strip("\n").splitlines() or [""]
+    return "|-\n" + "".join(f"{indent}{line}\n" if line.strip() else "\n" for line in lines)
+
+
+def _quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def progress_yaml(content: Content, latest: Release, new_id: str, title: str) -> str:
+    """The draft progress file: the latest release's statuses and narratives, carried forward."""
+    view = release_view(content, latest.id)
+    lines = [
+        f"# Draft progress for {title} ({new_id}).",
+        f"# Statuses and narratives are carried forward from {latest.title}. Update each",
+        "# action: once its status or narrative is edited it is no longer shown as carried",
+        "# forward. To confirm an action had no change, delete its 'carried_forward' line.",
+        "actions:",
+    ]
+    for rec in view.recommendations:
+        for a in rec.actions:
+            if a.state is not State.ACTIVE or a.action.id not in latest.progress:
+                continue
+            progress = latest.progress[a.action.id]
+            lines.append(f"  {a.action.id}:")
+            lines.append(f"    status: {progress.status}")
+            lines.append("    carried_forward: true")
+            if progress.narrative:
+                lines.append(
+                    "    narrative: " + _block_scalar(progress.narrative, "      ").rstrip("\n")
+                )
+    return "\n".join(lines) + "\n"
+
+
+def new_release(content_dir: Path, release_id: str, when: date, title: str | None = None) -> Path:
+    """Add a draft release after the latest one and pre-fill its progress file."""
+    content = load_content(content_dir)
+    if any(r.id == release_id for r in content.releases):
+        raise ProgressSiteError(f"release {release_id} already exists in releases.yaml")
+    if not re.match(r"^[a-z0-9][a-z0-9._-]*$", release_id) or release_id in ("latest", "assets"):
+        raise ProgressSiteError(
+            f"release id {release_id!r} becomes part of the URL: use lower-case letters, digits, "
+            "'.', '-' or '_'"
+        )
+    if not content.releases:
+        raise ProgressSiteError("releases.yaml has no release to carry forward from")
+    latest = content.releases[-1]
+    if when <= latest.date:
+        raise ProgressSiteError(
+            f"the new release must be dated after the latest one ({latest.id}, "
+            f"{latest.date.isoformat()}); got {when.isoformat()}"
+        )
+    progress_path = content_dir / "progress" / f"{release_id}.yaml"
+    if progress_path.exists():
+        raise ProgressSiteError(f"{progress_path} already exists; move it away first")
+    title = title or f"{when:%B %Y} progress report"
+    releases_path = content_dir / "releases.yaml"
+    text = releases_path.read_text(encoding="utf-8")
+    match = re.search(r"^(\s*)- id:", text, re.MULTILINE)
+    indent = match[1] if match else "  "
+    entry = (
+        f"{indent}- id: {release_id}\n"
+        f"{indent}  date: {when.isoformat()}\n"
+        f"{indent}  title: {_quote(title)}\n"
+        f"{indent}  draft: true\n"
+    )
+    progress_path.parent.mkdir(parents=True, exist_ok=True)
+    progress_path.write_text(progress_yaml(content, latest, release_id, title), encoding="utf-8")
+    separator = "" if text.endswith("\n\n") else "\n" if text.endswith("\n") else "\n\n"
+    releases_path.write_text(text + separator + entry, encoding="utf-8")
+    try:
+        load_content(content_dir)
+    except ContentError:
+        releases_path.write_text(text, encoding="utf-8")
+        progress_path.unlink()
+        raise
+    return progress_path
