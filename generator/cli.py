@@ -197,6 +197,87 @@ def publish(release_id: str, when: date | None, content_dir: Path) -> None:
     click.echo(run(content_dir, release_id, when or date.today()))
 
 
+@cli.command("import")
+@click.argument("table", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "--into",
+    "into",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="A new content directory to write (it must not exist or be empty).",
+)
+@click.option(
+    "--mapping",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="YAML: columns (header -> field), ignore, group_pattern, status_words, statuses.",
+)
+@click.option("--skip-bad-rows", is_flag=True, help="Import the good rows and report the rest.")
+@click.option(
+    "--plan-date", callback=_date, help="The plan's date, for timescales like '3 months'."
+)
+@click.option("--title", default="Improvement plan", show_default=True, help="Site title.")
+@click.option("--organisation", default="", help="The council's name.")
+@click.option("--release", "release_id", default=None, help="Release id (default: YYYY-MM).")
+@click.option("--release-title", default=None, help="Release title (default: Month YYYY).")
+@click.option(
+    "--infer-status",
+    is_flag=True,
+    help="Take each action's status from the leading words of its progress text "
+    "('Completed.', 'On track.', 'In place.', 'Planned.').",
+)
+@reports_errors
+def import_table(
+    table: Path,
+    into: Path,
+    mapping: Path | None,
+    skip_bad_rows: bool,
+    plan_date: date | None,
+    title: str,
+    organisation: str,
+    release_id: str | None,
+    release_title: str | None,
+    infer_status: bool,
+) -> None:
+    """Import an action-plan table (TABLE.csv or TABLE.xlsx) as new content.
+
+    Reads area headings ("Area for Improvement (1): ..."), header rows and action rows;
+    matches columns such as Action, Description, Strategic Lead, Operational Lead,
+    Timescale (By When), Performance/Outcome and Progress to date by name. Writes
+    site.yaml, plan.yaml, releases.yaml and progress/<release>.yaml. Nothing is written if
+    any row is rejected, unless --skip-bad-rows is given.
+
+    \b
+    Example:
+        progress-site import plan.xlsx --into content-new --plan-date 2014-06-30 --infer-status
+    """
+    from .importer import Options, import_plan, read_mapping
+
+    settings = read_mapping(mapping) if mapping else {}
+    options = Options(
+        title=title,
+        organisation=organisation,
+        plan_date=plan_date,
+        release=release_id,
+        release_title=release_title,
+        infer_status=infer_status,
+    )
+    for key in ("columns", "ignore", "group_pattern", "status_words", "statuses"):
+        if key in settings:
+            setattr(options, key, settings[key])
+    if "grouping" in settings:
+        options.grouping = (settings["grouping"]["singular"], settings["grouping"]["plural"])
+    imported, path = import_plan(table, into, options, skip_bad_rows)
+    for problem in sorted(imported.problems, key=lambda p: p.line or 0):
+        click.echo(f"Skipped: {problem}", err=True)
+    actions = sum(len(a.actions) for a in imported.areas)
+    areas = sum(1 for a in imported.areas if a.actions)
+    skipped = len(imported.skipped)
+    click.echo(
+        f"Imported {actions} actions in {areas} areas into {path}"
+        + (f"; skipped {skipped} rows" if skipped else "")
+    )
+
+
 @cli.command()
 @click.argument("old")
 @click.argument("new")

@@ -1,0 +1,68 @@
+"""Importing the Barking & Dagenham action plan, as a comms officer would."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.integration.conftest import run_cli
+
+DATA = Path(__file__).parents[1] / "data" / "import"
+EXPECTED = [
+    "action 2.: action id '2.' looks truncated: expected 2.<number>",
+    "action 2.: action id '2.' looks truncated: expected 2.<number>",
+    "action 2.: action id '2.' looks truncated: expected 2.<number>",
+    "action 5.1: duplicate action id '5.1' (first on row 29)",
+    "action 5.2: duplicate action id '5.2' (first on row 30)",
+    "action 5.3: duplicate action id '5.3' (first on row 31)",
+    "action 5.4: duplicate action id '5.4' (first on row 32)",
+    "action 8: action id '8' looks truncated: expected 8.<number>",
+    "action 8: action id '8' looks truncated: expected 8.<number>",
+    "action 8: action id '8' looks truncated: expected 8.<number>",
+    "action 8: action id '8' looks truncated: expected 8.<number>",
+    "action 12.: action id '12.' looks truncated: expected 12.<number>",
+]
+ROWS = [11, 12, 13, 37, 38, 39, 40, 49, 50, 51, 52, 75]
+
+
+@pytest.mark.parametrize("name", ["barking-dagenham-2014.csv", "barking-dagenham-2014.xlsx"])
+def test_bad_rows_are_reported_and_nothing_is_written(tmp_path, name):
+    table = DATA / name
+    result = run_cli("import", str(table), "--into", str(tmp_path / "content"))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    expected = zip(ROWS, EXPECTED, strict=True)
+    assert lines[:-1] == [f"{table}:{row}: {message}" for row, message in expected]
+    assert lines[-1] == "Aborted: 12 problems found in the content."
+    assert not (tmp_path / "content").exists()
+
+
+@pytest.mark.parametrize("name", ["barking-dagenham-2014.csv", "barking-dagenham-2014.xlsx"])
+def test_skip_bad_rows_gives_content_that_validates_and_builds(tmp_path, name):
+    content = tmp_path / "content"
+    result = run_cli(
+        "import",
+        str(DATA / name),
+        "--into",
+        str(content),
+        "--skip-bad-rows",
+        "--infer-status",
+        "--plan-date",
+        "2014-06-30",
+        "--release",
+        "2014-10",
+        "--title",
+        "Barking and Dagenham children's services action plan",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (f"Imported 49 actions in 10 areas into {content}; skipped 12 rows\n")
+    assert result.stderr.count("Skipped: ") == 12
+    plan = (content / "plan.yaml").read_text()
+    assert "timescale: May 2014 to March 2016\n    due: '2016-03-31'" in plan
+    assert "timescale: Oct 2014\n    due: '2014-10-31'" in plan  # a date cell in the workbook
+    progress = (content / "progress/2014-10.yaml").read_text()
+    assert "'1.2':\n    status: completed\n" in progress
+    assert "'1.5':\n    status: on-track\n" in progress
+    assert run_cli("validate", "--content", str(content)).returncode == 0
+    site = tmp_path / "site"
+    assert run_cli("build", "--content", str(content), "--out", str(site)).returncode == 0
+    assert (site / "2014-10/recommendations/1/index.html").is_file()
