@@ -279,6 +279,44 @@ def import_table(
 
 
 @cli.command()
+@click.option(
+    "--file",
+    "name",
+    type=click.Choice(
+        ["site.yaml", "plan.yaml", "kpis.yaml", "releases.yaml", "progress", "glossary.yaml"]
+    ),
+    default=None,
+    help="Print the schema of one content file (progress: the files in progress/).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Write <file>.schema.json for every content file into this directory instead.",
+)
+def schema(name: str | None, out_dir: Path | None) -> None:
+    """Print JSON Schemas for the content files, generated from the model.
+
+    Editors that use the YAML language server (VS Code's YAML extension, among others) give
+    completion and checking as you type once the schemas are associated with the files: see
+    the README.
+
+    \b
+    Examples:
+        progress-site schema --file plan.yaml
+        progress-site schema --out .schemas
+    """
+    from .schema import schema_json, write_schemas
+
+    if out_dir is not None:
+        for path in write_schemas(out_dir):
+            click.echo(str(path))
+        return
+    click.echo(schema_json(name), nl=False)
+
+
+@cli.command()
 @click.argument("old")
 @click.argument("new")
 @click.option(

@@ -1,0 +1,71 @@
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+import yaml
+
+from generator.schema import schemas
+from tests.conftest import DEFAULT_CONTENT, SMALL_PLAN
+
+
+class _NoDates(yaml.SafeLoader):
+    """YAML as editors read it: dates stay text."""
+
+
+_NoDates.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def documents(root):
+    for name in ("site.yaml", "plan.yaml", "kpis.yaml", "releases.yaml", "glossary.yaml"):
+        if (root / name).exists():
+            yield name, yaml.load((root / name).read_text(), Loader=_NoDates)  # noqa: S506
+    for path in sorted((root / "progress").glob("*.yaml")):
+        yield "progress", yaml.load(path.read_text(), Loader=_NoDates)  # noqa: S506
+
+
+@pytest.mark.parametrize("root", [DEFAULT_CONTENT, SMALL_PLAN], ids=["default", "small"])
+def test_the_shipped_content_validates_against_the_schema(root):
+    all_schemas = schemas()
+    checked = 0
+    for name, document in documents(root):
+        jsonschema.Draft202012Validator(all_schemas[name]).validate(document)
+        checked += 1
+    assert checked >= 6
+
+
+def test_the_schema_rejects_what_validate_rejects():
+    plan = schemas()["plan.yaml"]
+    bad = {"groups": [{"id": "a", "title": "A", "colour": "red"}], "recommendations": []}
+    errors = list(jsonschema.Draft202012Validator(plan).iter_errors(bad))
+    assert [e.message for e in errors] == [
+        "Additional properties are not allowed ('colour' was unexpected)"
+    ]
+    site = schemas()["site.yaml"]
+    statuses = site["properties"]["statuses"]
+    assert statuses["items"] == {"$ref": "#/$defs/StatusDef"}
+    assert site["$defs"]["StatusDef"]["properties"]["meaning"]["enum"] == [
+        "not-started",
+        "in-progress",
+        "at-risk",
+        "off-track",
+        "complete",
+        "not-reported",
+    ]
+
+
+def test_schema_command():
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "schema", "--file", "kpis.yaml"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    kpis = json.loads(result.stdout)
+    assert kpis["$defs"]["Kpi"]["properties"]["polarity"] == {
+        "enum": ["higher", "lower", "neutral"]
+    }
