@@ -27,8 +27,9 @@ from .derive import ReleaseView, release_views
 from .errors import BuildError, ProgressSiteError
 from .feed import atom_feed
 from .model import Content
+from .pages import mkdocs_config, render_release
 from .publish import load_locked
-from .render import environment, mkdocs_config, render_release
+from .render import environment
 
 Log = Callable[[str], None]
 

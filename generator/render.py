@@ -1,42 +1,31 @@
-"""Stage 4: render one release's pages to Markdown with the Jinja2 templates in site_templates/.
+"""Stage 4a: how values are written on the pages: escaping, formats, badges, the Jinja2 setup.
 
 Content is text, not markup: every value a template prints is escaped for Markdown and HTML
 unless it is explicitly marked as Markdown (narratives and summaries, whose raw HTML is still
-escaped). Templates only present; every fact they show comes from ``derive``.
+escaped). Templates only present; every fact they show comes from ``derive``. Which pages
+exist and how they link is ``pages``.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
-import shutil
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import markupsafe
-import yaml
 
 from . import TEMPLATES_DIR
-from .charts import chart_path, write_charts
 from .derive import (
-    ActionView,
     Counts,
     Direction,
-    GroupView,
     KpiView,
-    RecommendationView,
-    ReleaseView,
     State,
-    release_view,
 )
-from .diff import Diff, KpiChange, Move, compare, status_history
-from .glossary import abbreviations
-from .model import Group, Kpi, Meaning, Polarity, StatusDef, slugify
-from .opendata import write_open_data
+from .diff import KpiChange, Move
+from .model import Meaning, Polarity, StatusDef, slugify
 from .progress import Judgement, TargetProgress
 from .words import Op, Segment
 
@@ -244,104 +233,6 @@ def status_bar(counts: Counts) -> Md:
     return Md(f'<span class="ps-bar" role="img" aria-label="{aria}">{parts}</span>')
 
 
-@dataclass(frozen=True)
-class Page:
-    path: str
-    """Path of the Markdown file inside docs/, e.g. ``recommendations/7.md``."""
-    template: str
-    context: dict[str, Any]
-
-
-def page_path(target: Any) -> str:
-    """The docs-relative Markdown path of a model object's page."""
-    if isinstance(target, RecommendationView):
-        return f"recommendations/{target.recommendation.slug}.md"
-    if isinstance(target, ActionView):
-        return f"recommendations/{slugify(target.action.recommendation)}.md"
-    if isinstance(target, GroupView):
-        return f"pillars/{target.group.id}.md"
-    if isinstance(target, KpiView):
-        return f"kpis/{target.kpi.id}.md"
-    if isinstance(target, Kpi):
-        return f"kpis/{target.id}.md"
-    if isinstance(target, Group):
-        return f"pillars/{target.id}.md"
-    pages = {
-        "home": "index.md",
-        "pillars": "pillars/index.md",
-        "recommendations": "recommendations/index.md",
-        "kpis": "kpis/index.md",
-        "releases": "releases.md",
-        "changes": "changes/index.md",
-        "baseline": "changes/baseline.md",
-        "glossary": "glossary.md",
-        "methods": "methods.md",
-        "data": "data.md",
-    }
-    return pages[target]
-
-
-def page_url(path: str) -> str:
-    """The URL (relative to the version root) at which MkDocs publishes a Markdown path."""
-    if path == "index.md":
-        return ""
-    if path.endswith("/index.md"):
-        return path[: -len("index.md")]
-    return path[: -len(".md")] + "/"
-
-
-def _anchor(target: Any, anchor: str | None) -> str:
-    if isinstance(target, ActionView):
-        return target.action.anchor
-    return anchor or ""
-
-
-@dataclass(frozen=True)
-class Linker:
-    """Links from one page: within its own version (checked by MkDocs) and into other versions.
-
-    With ``current`` None, links are written relative to the site root instead, for Markdown
-    read outside the site (``progress-site diff``).
-    """
-
-    current: str | None
-    release_id: str
-
-    def href(self, target: Any, anchor: str | None = None) -> Md:
-        if self.current is None:
-            return self.version_href(self.release_id, target, anchor)
-        rel = posixpath.relpath(page_path(target), posixpath.dirname(self.current) or ".")
-        fragment = _anchor(target, anchor)
-        return Md(f"{rel}#{fragment}" if fragment else rel)
-
-    def version_href(self, release_id: str, target: Any = "home", anchor: str | None = None) -> Md:
-        """The permanent URL of a page in any release."""
-        up = "" if self.current is None else "../" * (page_url(self.current).count("/") + 1)
-        fragment = _anchor(target, anchor)
-        url = f"{up}{release_id}/{page_url(page_path(target))}"
-        return Md(f"{url}#{fragment}" if fragment else url)
-
-    def root_href(self, path: str) -> Md:
-        """A link to a file at the root of the whole site (above every version)."""
-        up = "" if self.current is None else "../" * (page_url(self.current).count("/") + 1)
-        return Md(up + path)
-
-    def file(self, path: str) -> Md:
-        """A link to any file inside this version's docs, such as a chart."""
-        assert self.current is not None
-        return Md(posixpath.relpath(path, posixpath.dirname(self.current) or "."))
-
-    def link(self, text: str, release_id: str, target: Any, anchor: str | None = None) -> Md:
-        """A link to ``target`` as published in ``release_id``."""
-        label = escape_text(text)
-        if release_id == self.release_id and self.current is not None:
-            return Md(f"[{label}]({self.href(target, anchor)})")
-        url = self.version_href(release_id, target, anchor)
-        if self.current is None:
-            return Md(f"[{label}]({url})")
-        return Md(f'<a href="{url}">{label}</a>')
-
-
 def plain_status(status: StatusDef | None) -> str:
     return status.label if status else ""
 
@@ -377,177 +268,3 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
     )
     env.globals.update(polarity_words=POLARITY_WORDS, State=State, Meaning=Meaning, Move=Move)
     return env
-
-
-def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
-    """Every page of one release, with the template and the objects it presents.
-
-    ``earlier`` holds the views of every earlier release, oldest first: the changes pages
-    compare with them and the recommendation pages show the status history through them.
-    """
-    changes = compare(earlier[-1], view) if earlier else None
-    result = [
-        Page("index.md", "home.md.j2", {"changes": changes}),
-        Page("pillars/index.md", "groups.md.j2", {}),
-        Page("recommendations/index.md", "recommendations.md.j2", {}),
-        Page("releases.md", "releases.md.j2", {}),
-    ]
-    result.append(Page(page_path("methods"), "methods.md.j2", {}))
-    result.append(Page(page_path("data"), "data.md.j2", {}))
-    if view.content.glossary:
-        result.append(Page(page_path("glossary"), "glossary.md.j2", {}))
-    if changes:
-        since_first = compare(earlier[0], view)
-        result.append(
-            Page(page_path("changes"), "changes.md.j2", {"diff": changes, "baseline": False})
-        )
-        result.append(
-            Page(page_path("baseline"), "changes.md.j2", {"diff": since_first, "baseline": True})
-        )
-    history = status_history([*earlier, view])
-    result += [Page(page_path(g), "group.md.j2", {"group": g}) for g in view.groups]
-    result += [
-        Page(page_path(r), "recommendation.md.j2", {"rec": r, "history": history})
-        for r in view.recommendations
-    ]
-    if view.kpis:
-        result.append(Page("kpis/index.md", "kpis.md.j2", {}))
-        result += [Page(page_path(k), "kpi.md.j2", {"kpi": k}) for k in view.kpis]
-    return result
-
-
-def nav(view: ReleaseView) -> list[Any]:
-    site = view.content.site
-    items: list[Any] = [{"Home": "index.md"}]
-    if view.previous:
-        items.append(
-            {
-                "What changed": [
-                    "changes/index.md",
-                    {"Since the first report": "changes/baseline.md"},
-                ]
-            }
-        )
-    items.append(
-        {
-            site.grouping.plural: ["pillars/index.md"]
-            + [{g.group.title: page_path(g)} for g in view.groups]
-        }
-    )
-    items.append(
-        {
-            "Recommendations": ["recommendations/index.md"]
-            + [
-                {f"Recommendation {r.recommendation.id}": page_path(r)}
-                for r in view.recommendations
-            ]
-        }
-    )
-    if view.kpis:
-        items.append({"KPIs": ["kpis/index.md"] + [{k.kpi.title: page_path(k)} for k in view.kpis]})
-    items.append({"How progress is judged": page_path("methods")})
-    items.append({"Data": page_path("data")})
-    if view.content.glossary:
-        items.append({"Glossary": page_path("glossary")})
-    items.append({"Releases": "releases.md"})
-    return items
-
-
-def render_page(
-    env: jinja2.Environment, template: str, view: ReleaseView, linker: Linker, **context: Any
-) -> str:
-    return env.get_template(template).render(
-        view=view,
-        site=view.content.site,
-        release=view.release,
-        href=linker.href,
-        version_href=linker.version_href,
-        file=linker.file,
-        root_href=linker.root_href,
-        chart_path=chart_path,
-        link=linker.link,
-        **context,
-    )
-
-
-def render_release(
-    view: ReleaseView,
-    docs_dir: Path,
-    env: jinja2.Environment | None = None,
-    earlier: Sequence[ReleaseView] | None = None,
-) -> list[str]:
-    """Write every Markdown page of ``view`` under ``docs_dir``; return their paths.
-
-    ``earlier`` are the views of the releases before this one, oldest first (computed from the
-    content when not given).
-    """
-    env = env or environment()
-    if earlier is None:
-        index = view.content.release_index(view.release.id)
-        earlier = [release_view(view.content, r.id) for r in view.content.releases[:index]]
-    written = []
-    for page in pages(view, earlier):
-        linker = Linker(page.path, view.release.id)
-        text = render_page(env, page.template, view, linker, **page.context)
-        target = docs_dir / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        written.append(page.path)
-    assets = TEMPLATES_DIR / "assets"
-    if assets.is_dir():
-        shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
-    write_charts(view.kpis, docs_dir)
-    write_open_data(view, docs_dir)
-    snippets = snippets_dir(docs_dir)
-    snippets.mkdir(parents=True, exist_ok=True)
-    (snippets / ABBREVIATIONS).write_text(abbreviations(view.content.glossary), encoding="utf-8")
-    return written
-
-
-ABBREVIATIONS = "abbreviations.md"
-
-
-def snippets_dir(docs_dir: Path) -> Path:
-    """Beside docs/, so the glossary's abbreviations are appended to pages but are not a page.
-
-    mkdocs.yml points pymdownx.snippets at ``snippets/``, relative to the directory MkDocs runs
-    in, which is the one holding the per-version mkdocs.yml and docs/.
-    """
-    return docs_dir.parent / "snippets"
-
-
-def mkdocs_config(
-    view: ReleaseView,
-    base_config: Path,
-    docs_dir: Path,
-    site_dir: Path,
-    theme_dir: Path = TEMPLATES_DIR / "theme",
-) -> str:
-    """The per-version mkdocs.yml: inherits the project's configuration, adds this release."""
-    release = view.release
-    config = {
-        "INHERIT": str(base_config.resolve()),
-        "site_name": view.content.site.title,
-        "site_description": f"{view.content.site.title}: {release.title}",
-        "docs_dir": str(docs_dir.resolve()),
-        "site_dir": str(site_dir.resolve()),
-        "theme": {"name": "material", "custom_dir": str(theme_dir.resolve())},
-        "extra": {
-            "release": {
-                "id": release.id,
-                "title": release.title,
-                "date": release.date.isoformat(),
-                "draft": release.draft,
-                "corrected": long_date(release.errata[-1].date) if release.errata else "",
-            }
-        },
-        "nav": nav(view),
-    }
-    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
-
-
-def diff_markdown(diff: Diff, env: jinja2.Environment | None = None) -> str:
-    """The changes page for any two releases, as Markdown linking into the site from its root."""
-    env = env or environment(plain=True)
-    linker = Linker(None, diff.new.release.id)
-    return render_page(env, "changes.md.j2", diff.new, linker, diff=diff, baseline=False)

@@ -12,7 +12,7 @@ from .derive import ActionView, KpiView, RecommendationView, release_view
 from .diff import ActionChange, Diff, KpiChange, Move, PlanChange, compare
 from .errors import ProgressSiteError
 from .model import Content, Release, StatusDef
-from .render import Linker, diff_markdown
+from .pages import Linker, diff_markdown
 
 FORMATS = ("markdown", "json")
 _MOVES = (Move.IMPROVED, Move.WORSENED, Move.OTHER)

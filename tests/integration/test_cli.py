@@ -15,7 +15,7 @@ from generator import BASE_MKDOCS_YML
 from generator import build as build_module
 from generator.cli import cli
 from generator.derive import release_view
-from generator.render import mkdocs_config, render_release
+from generator.pages import mkdocs_config, render_release
 from generator.serve import serve
 from generator.validate import load_content
 from tests.conftest import SMALL_PLAN

@@ -1,13 +1,11 @@
 from generator.derive import release_view
 from generator.model import Meaning, StatusDef
+from generator.pages import nav, page_url, render_release
 from generator.render import (
     escape_text,
     format_change,
     format_number,
     markdown_block,
-    nav,
-    page_url,
-    render_release,
     status_badge,
 )
 from generator.validate import load_content
