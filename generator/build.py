@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from . import BASE_MKDOCS_YML
@@ -88,9 +89,17 @@ def write_aliases(site_dir: Path, newest: str) -> None:
     (site_dir / "index.html").write_text(redirect_page(f"{newest}/"), encoding="utf-8")
 
 
-def run_mkdocs(config_file: Path) -> tuple[int, str]:
-    """Build one version through MkDocs' documented command line."""
+def run_mkdocs(config_file: Path, built_on: date | None = None) -> tuple[int, str]:
+    """Build one version through MkDocs' documented command line.
+
+    Unless SOURCE_DATE_EPOCH is set already, the build date MkDocs records (in the sitemap)
+    is ``built_on``, the release's date, so that the same content always builds to the same
+    bytes.
+    """
     env = {**os.environ, "NO_COLOR": "1", "PYTHONWARNINGS": "ignore"}
+    if built_on is not None and "SOURCE_DATE_EPOCH" not in env:
+        midnight = datetime.combine(built_on, datetime.min.time(), tzinfo=UTC)
+        env["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file)],
         capture_output=True,
@@ -113,7 +122,7 @@ def _build_one(
     config.write_text(
         mkdocs_config(view, BASE_MKDOCS_YML, docs, site_dir / view.release.id), encoding="utf-8"
     )
-    code, output = run_mkdocs(config)
+    code, output = run_mkdocs(config, view.release.date)
     if code != 0:
         raise BuildError(f"MkDocs failed for release {view.release.id}:\n{output}")
     return BuiltRelease(view.release.id, len(pages), time.perf_counter() - started)

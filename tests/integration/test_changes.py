@@ -1,33 +1,9 @@
-import html
 import json
 import re
-from pathlib import Path
-from urllib.parse import unquote, urljoin
 
 from tests.conftest import SMALL_PLAN
 from tests.integration.conftest import run_cli
-
-HREF = re.compile(r'href="([^"#][^"]*|#[^"]+)"')
-
-
-def broken_links(site: Path, page: Path) -> list[str]:
-    """Relative links from ``page`` whose file or #anchor does not exist in the built site."""
-    base = "http://site/" + str(page.relative_to(site))
-    problems = []
-    for raw in HREF.findall(page.read_text(encoding="utf-8")):
-        href = html.unescape(raw)
-        if href.startswith(("http:", "https:", "mailto:")):
-            continue
-        url = urljoin(base, href)
-        path, _, fragment = url.removeprefix("http://site/").partition("#")
-        target = site / unquote(path)
-        if target.is_dir() or path == "" or path.endswith("/"):
-            target = target / "index.html"
-        if not target.is_file():
-            problems.append(f"{href} (no {target.relative_to(site)})")
-        elif fragment and f'id="{unquote(fragment)}"' not in target.read_text(encoding="utf-8"):
-            problems.append(f"{href} (no #{fragment})")
-    return problems
+from tests.integration.linkcheck import broken_links
 
 
 def test_every_version_but_the_first_has_changes_pages(small_site):

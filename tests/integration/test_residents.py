@@ -5,7 +5,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from tests.integration.test_changes import broken_links
+from tests.integration.linkcheck import broken_links, broken_links_everywhere
 
 # Attributes and CSS that make a browser fetch something.
 RESOURCE = re.compile(
@@ -79,3 +79,23 @@ def test_search_index_has_action_text_and_kpi_names(default_site):
         assert ("No. of open cases" in text) is (release == "2017-04")
         locations = {doc["location"] for doc in index["docs"]}
         assert "recommendations/1/#1.3" in locations
+
+
+def test_no_broken_links_anywhere_in_the_output(default_site, small_site):
+    for site in (default_site, small_site):
+        assert broken_links_everywhere(site) == {}
+
+
+def test_the_link_check_finds_broken_links(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text(
+        '<a href="../b/">b</a><a href="#here">x</a><img src="missing.svg"><p id="there"></p>'
+        '<a href="https://example.org/">out</a>'
+    )
+    assert broken_links_everywhere(tmp_path) == {
+        "a/index.html": [
+            "../b/ (no b/index.html)",
+            "#here (no #here)",
+            "missing.svg (no a/missing.svg)",
+        ]
+    }
