@@ -26,7 +26,7 @@ from .diff import Diff, compare, status_history
 from .glossary import abbreviations
 from .model import Group, Kpi, slugify
 from .opendata import write_open_data
-from .render import environment, escape_text, long_date
+from .render import environment, escape_text, html_text, long_date
 
 Md = markupsafe.Markup
 
@@ -180,8 +180,8 @@ def nav(view: ReleaseView) -> list[Any]:
         )
     items.append(
         {
-            site.grouping.plural: ["pillars/index.md"]
-            + [{g.group.title: page_path(g)} for g in view.groups]
+            html_text(site.grouping.plural): ["pillars/index.md"]
+            + [{html_text(g.group.title): page_path(g)} for g in view.groups]
         }
     )
     items.append(
@@ -194,7 +194,8 @@ def nav(view: ReleaseView) -> list[Any]:
         }
     )
     if view.kpis:
-        items.append({"KPIs": ["kpis/index.md"] + [{k.kpi.title: page_path(k)} for k in view.kpis]})
+        kpis = [{html_text(k.kpi.title): page_path(k)} for k in view.kpis]
+        items.append({"KPIs": ["kpis/index.md", *kpis]})
     items.append({"How progress is judged": page_path("methods")})
     items.append({"Data": page_path("data")})
     if view.content.glossary:
@@ -277,8 +278,8 @@ def mkdocs_config(
     release = view.release
     config = {
         "INHERIT": str(base_config.resolve()),
-        "site_name": view.content.site.title,
-        "site_description": f"{view.content.site.title}: {release.title}",
+        "site_name": html_text(view.content.site.title),
+        "site_description": html_text(f"{view.content.site.title}: {release.title}"),
         "docs_dir": str(docs_dir.resolve()),
         "site_dir": str(site_dir.resolve()),
         "theme": {"name": "material", "custom_dir": str(theme_dir.resolve())},

@@ -73,14 +73,43 @@ def escape_text(value: Any) -> str:
     return text.replace(":", "&#58;").replace('"', "&quot;")
 
 
+def html_text(value: str) -> str:
+    """Text for a place the theme prints as HTML without escaping (site name, nav titles)."""
+    text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;")
+
+
 def _escape_source(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("{", "&#123;").replace("}", "&#125;")
 
 
+_LINK_START = re.compile(r"\]\(\s*<?(?P<dest>[^)>]*)")
+_REFERENCE = re.compile(r"^(?P<lead>[ \t]{0,3})\[(?P<rest>[^\]]+\]:[ \t]*<?(?P<dest>\S*))", re.M)
+_SAFE_URL = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"^(?P<lead>[ \t]*)\*\[", re.M)
+
+
+def _safe_destination(destination: str) -> bool:
+    """Only web and e-mail links: no javascript:, data: or relative paths into the site."""
+    return bool(_SAFE_URL.match(re.sub(r"[\x00-\x20]", "", destination)))
+
+
+def _neutralise_links(text: str) -> str:
+    """Links to anything but http(s) and mailto are shown as text, not followed."""
+    text = _LINK_START.sub(
+        lambda m: m[0] if _safe_destination(m["dest"]) else "]\\(" + m[0][2:], text
+    )
+    text = _REFERENCE.sub(
+        lambda m: m[0] if _safe_destination(m["dest"]) else f"{m['lead']}\\[{m['rest']}", text
+    )
+    return _ABBREVIATION.sub(lambda m: f"{m['lead']}\\*\\[", text)
+
+
 def markdown_block(value: str) -> Md:
-    """Narrative Markdown: formatting is kept, raw HTML and template syntax are shown literally."""
-    return Md(_escape_source(value).strip())
+    """Narrative Markdown: formatting and web links are kept; raw HTML, template syntax and
+    other links are shown literally."""
+    return Md(_neutralise_links(_escape_source(value)).strip())
 
 
 _BLOCK_MARKER = re.compile(r"^[ \t]*(?:(?:[-*+]|\d+[.)]|#{1,6})[ \t]+)+")
@@ -109,8 +138,8 @@ def _critic_inline(segments: Sequence[Segment]) -> Md:
     at_line_start = True
     for segment in segments:
         text = _escape_source(segment.text)
-        if segment.op is Op.EQUAL:
-            out.append(text)
+        if segment.op is Op.EQUAL:  # links are not followed in a diff: they may be cut in two
+            out.append(text.replace("](", "]\\("))
             at_line_start = text.endswith("\n") if text else at_line_start
             continue
         opener, closer = _CRITIC[segment.op]
@@ -229,7 +258,7 @@ def status_bar(counts: Counts) -> Md:
         f'style="width: {100 * c.count / counts.total:.3f}%"></span>'
         for c in shown
     )
-    aria = markupsafe.escape(f"{counts.total} actions: {label}")
+    aria = escape_text(f"{counts.total} actions: {label}")  # Markdown reaches inside attributes
     return Md(f'<span class="ps-bar" role="img" aria-label="{aria}">{parts}</span>')
 
 

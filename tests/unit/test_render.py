@@ -147,3 +147,18 @@ def test_changes_pages_and_history(tmp_path):
     first = render_release(views[0], tmp_path / "first", earlier=[])
     assert "changes/index.md" not in first
     assert "## Status history" not in (tmp_path / "first/recommendations/1.md").read_text()
+
+
+def test_narratives_keep_web_links_only():
+    text = (
+        "[a](https://ofsted.gov.uk) [b](javascript:alert(1)) [c](java\tscript:x) "
+        "[d](../kpis/x.md) ![i](data:image/png;base64,AA) [e](mailto:a@b.org)"
+    )
+    assert markdown_block(text) == (
+        "[a](https://ofsted.gov.uk) [b]\\(javascript:alert(1)) [c]\\(java\tscript:x) "
+        "[d]\\(../kpis/x.md) ![i]\\(data:image/png;base64,AA) [e](mailto:a@b.org)"
+    )
+    assert (
+        markdown_block("[x][1]\n[1]: javascript:alert(1)") == "[x][1]\n\\[1]: javascript:alert(1)"
+    )
+    assert markdown_block("*[MASH]: Wrong") == "\\*\\[MASH]: Wrong"
