@@ -157,9 +157,21 @@ def _yaml_problem(exc: yaml.YAMLError) -> tuple[int | None, str]:
     return line, f"YAML syntax error: {text}"
 
 
+def _control_character(exc: yaml.reader.ReaderError, text: str) -> tuple[int, None, str]:
+    line = text.count("\n", 0, exc.position) + 1
+    message = (
+        f"contains a control character (U+{exc.character:04X}) that YAML does not allow; remove it"
+    )
+    return line, None, message
+
+
 def parse_yaml(text: str, display: str, problems: Problems) -> Any:
     """Parse one YAML document; problems are recorded and ``None`` returned on failure."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        problems.add(display, *_control_character(exc, text))
+        return None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -167,6 +179,12 @@ def parse_yaml(text: str, display: str, problems: Problems) -> Any:
             return None
         converter = _Converter(loader)
         value = converter.convert(node)
+        if value is None:
+            problems.add(display, node.start_mark.line + 1, None, "file has no content (null)")
+            return None
+    except yaml.reader.ReaderError as exc:
+        problems.add(display, *_control_character(exc, text))
+        return None
     except yaml.YAMLError as exc:
         line, message = _yaml_problem(exc)
         problems.add(display, line, None, message)

@@ -67,6 +67,8 @@ class _Validator:
         self.dir = content_dir
         self.problems = problems
         self.grouping_word = "group"
+        self.unreadable: set[str] = set()
+        """Files reported as unreadable: references into them are not reported again."""
         self.release_lines: dict[str, int] = {}
         """Every release id defined, with its line, even where the rest of the release is bad."""
 
@@ -81,9 +83,11 @@ class _Validator:
         if not path.exists():
             if required:
                 self.problems.add(display, None, None, "required file is missing")
+                self.unreadable.add(name)
             return None
         if not inside(self.dir, path):
             self.problems.add(display, None, None, "points outside the content directory")
+            self.unreadable.add(name)
             return None
         return path
 
@@ -94,13 +98,19 @@ class _Validator:
         display = self.display(name)
         data = load_yaml(path, display, self.problems)
         if data is None:
+            self.unreadable.add(name)
             return None
         if not isinstance(data, YMap):
             self.problems.add(
                 display, getattr(data, "line", 1), None, "expected a mapping of fields"
             )
+            self.unreadable.add(name)
             return None
         return Fields(self.problems, display, data, None)
+
+    def known(self, name: str) -> bool:
+        """Whether references into ``name`` can be checked (it was read without problems)."""
+        return name not in self.unreadable
 
     # -- the whole run ---------------------------------------------------------------------
 
@@ -288,9 +298,11 @@ class _Validator:
         """Returns the lifecycle, the merge target (if any) and its line."""
         added = f.text("added") or None
         if added is not None and added not in release_ids:
-            f.error(
-                f"field 'added': unknown release '{added}' (known: {_known(release_ids)})", "added"
-            )
+            if self.known("releases.yaml"):
+                f.error(
+                    f"field 'added': unknown release '{added}' (known: {_known(release_ids)})",
+                    "added",
+                )
             added = None
         withdrawn = None
         target: str | None = None
@@ -304,10 +316,14 @@ class _Validator:
             target = wf.text("merged_into") or None
             line = node.line_of("merged_into")
             if release and release not in release_ids:
-                wf.error(
-                    f"field 'release': unknown release '{release}' (known: {_known(release_ids)})",
-                    "release",
-                )
+                if not self.known("releases.yaml"):
+                    release = None
+                else:
+                    wf.error(
+                        f"field 'release': unknown release '{release}' "
+                        f"(known: {_known(release_ids)})",
+                        "release",
+                    )
             elif release and added and release_ids.index(release) < release_ids.index(added):
                 wf.error(
                     f"withdrawn in release {release}, before it was added in {added}", "release"
@@ -457,7 +473,7 @@ class _Validator:
             description = f.text("description", required=True)
             kpis, lines = f.text_list("kpis")
             for kpi, kline in zip(kpis, lines, strict=True):
-                if kpi not in kpi_ids:
+                if kpi not in kpi_ids and self.known("kpis.yaml"):
                     f.error(f"unknown KPI '{kpi}' (known: {_known(kpi_ids)})", line=kline)
             lifecycle, target, tline = self.lifecycle(f, release_ids)
             if lifecycle.added is None and rec_lifecycle.added is not None:
@@ -545,7 +561,8 @@ class _Validator:
                 value, when = mf.number("value", required=True), mf.date("date", required=True)
                 if value is not None and when is not None:
                     fields["milestones"].append(Point(when, value))
-            if fields["added"] and fields["added"] not in release_ids:
+            added = fields["added"]
+            if added and added not in release_ids and self.known("releases.yaml"):
                 f.error(
                     f"field 'added': unknown release '{fields['added']}' "
                     f"(known: {_known(release_ids)})",
@@ -606,9 +623,10 @@ class _Validator:
             item = f"KPI {kpi}" if kpi else None
             ok = True
             if kpi not in kpi_ids:
-                self.problems.add(
-                    display, row.line, item, f"unknown KPI '{kpi}' (known: {_known(kpi_ids)})"
-                )
+                if self.known("kpis.yaml"):
+                    self.problems.add(
+                        display, row.line, item, f"unknown KPI '{kpi}' (known: {_known(kpi_ids)})"
+                    )
                 ok = False
             when, reason = parse_date(when_text)
             if reason:
@@ -658,7 +676,11 @@ class _Validator:
         progress_dir = self.dir / "progress"
         if progress_dir.is_dir():
             for path in sorted(progress_dir.iterdir()):
-                if path.suffix in (".yaml", ".yml") and path.stem not in self.release_lines:
+                if (
+                    path.suffix in (".yaml", ".yml")
+                    and path.stem not in self.release_lines
+                    and self.known("releases.yaml")
+                ):
                     self.problems.add(
                         self.display(f"progress/{path.name}"),
                         None,
@@ -692,7 +714,8 @@ class _Validator:
                     carried = bool(f.flag("carried_forward"))
                     action = actions.get(action_id)
                     if action is None:
-                        f.error(f"unknown action '{action_id}' (not in plan.yaml)", line=line)
+                        if self.known("plan.yaml"):
+                            f.error(f"unknown action '{action_id}' (not in plan.yaml)", line=line)
                         continue
                     problem = self._not_in_release(action, index, release_ids)
                     if problem:

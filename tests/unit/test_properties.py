@@ -1,0 +1,130 @@
+"""Property-based tests: whatever the input, validation gives content or clear problems."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.derive import release_views
+from generator.errors import ContentError
+from generator.validate import load_content
+from tests.conftest import SMALL_PLAN
+
+FILES = sorted(str(p.relative_to(SMALL_PLAN)) for p in SMALL_PLAN.rglob("*") if p.is_file())
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.sampled_from(["1.1", "aip-1", "2014-10", "2014-13-45", "planned", "higher", "13/14"]),
+)
+documents = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "id",
+                    "title",
+                    "groups",
+                    "recommendations",
+                    "actions",
+                    "kpis",
+                    "releases",
+                    "statuses",
+                    "date",
+                    "status",
+                    "narrative",
+                    "withdrawn",
+                    "added",
+                    "text",
+                ]
+            )
+            | st.text(max_size=8),
+            children,
+            max_size=5,
+        ),
+    ),
+    max_leaves=20,
+)
+
+
+def check(root: Path) -> None:
+    """Loading either works (and the result can be derived) or reports problems."""
+    try:
+        content = load_content(root)
+    except ContentError as exc:
+        assert exc.problems
+        for problem in exc.problems:
+            assert problem.file.startswith(str(root)) and problem.message
+        return
+    release_views(content)
+
+
+def fresh(tmp_path: Path, name: str) -> Path:
+    root = tmp_path / name
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(SMALL_PLAN, root)
+    return root
+
+
+@SETTINGS
+@given(target=st.sampled_from([f for f in FILES if f.endswith(".yaml")]), document=documents)
+def test_random_documents_in_place_of_a_file(tmp_path, target, document):
+    root = fresh(tmp_path, "docs")
+    (root / target).write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    check(root)
+
+
+@SETTINGS
+@given(target=st.sampled_from(FILES), text=st.text(max_size=200))
+def test_random_text_in_place_of_a_file(tmp_path, target, text):
+    root = fresh(tmp_path, "text")
+    (root / target).write_text(text, encoding="utf-8")
+    check(root)
+
+
+@SETTINGS
+@given(
+    target=st.sampled_from(FILES),
+    edits=st.lists(
+        st.tuples(
+            st.sampled_from(["delete", "duplicate", "insert", "swap"]),
+            st.integers(min_value=0, max_value=200),
+            st.text(alphabet=st.characters(codec="utf-8"), max_size=12),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_random_mutations_of_real_content(tmp_path, target, edits):
+    root = fresh(tmp_path, "mutations")
+    path = root / target
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True) or ["\n"]
+    for op, where, text in edits:
+        i = where % len(lines)
+        if op == "delete" and len(lines) > 1:
+            del lines[i]
+        elif op == "duplicate":
+            lines.insert(i, lines[i])
+        elif op == "insert":
+            cut = where % (len(lines[i]) + 1)
+            lines[i] = lines[i][:cut] + text + lines[i][cut:]
+        elif op == "swap" and len(lines) > 1:
+            j = (i + 1) % len(lines)
+            lines[i], lines[j] = lines[j], lines[i]
+    path.write_text("".join(lines), encoding="utf-8")
+    check(root)
