@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from . import BASE_MKDOCS_YML
+from .cache import read_manifest, reusable, reuse, shared_digest, version_digests, write_manifest
 from .derive import ReleaseView, release_views
 from .errors import BuildError, ProgressSiteError
 from .feed import atom_feed
@@ -46,6 +47,9 @@ class BuiltRelease:
 class BuildResult:
     out_dir: Path
     releases: tuple[BuiltRelease, ...]
+    """The versions built this time."""
+    reused: tuple[str, ...]
+    """The versions copied unchanged from the previous output."""
     seconds: float
 
 
@@ -188,16 +192,29 @@ def build_site(
         work, site_dir = scratch / "work", scratch / "site"
         site_dir.mkdir()
         views = release_views(content)
-        workers = max(1, min(jobs or os.cpu_count() or 1, len(views) or 1))
+        digests = version_digests(views, shared_digest())
+        manifest = read_manifest(out_dir)
+        todo = []
+        reused = []
+        for index, (view, digest) in enumerate(zip(views, digests, strict=True)):
+            if reusable(out_dir, view.release.id, digest, manifest):
+                reuse(out_dir, view.release.id, site_dir)
+                reused.append(view.release.id)
+            else:
+                todo.append(index)
+        if reused:
+            log(f"Unchanged, not rebuilt: {', '.join(reused)}")
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
         with ThreadPoolExecutor(max_workers=workers) as pool:
             futures = [
-                pool.submit(_build_one, view, views[:index], work, site_dir)
-                for index, view in enumerate(views)
+                pool.submit(_build_one, views[index], views[:index], work, site_dir)
+                for index in todo
             ]
             for done, future in enumerate(as_completed(futures), start=1):
                 item = future.result()
-                log(f"[{done}/{len(views)}] Built release {item.id}: {item.pages} pages")
+                log(f"[{done}/{len(todo)}] Built release {item.id}: {item.pages} pages")
             built = [future.result() for future in futures]
+        write_manifest(site_dir, {v.release.id: d for v, d in zip(views, digests, strict=True)})
         (site_dir / "versions.json").write_text(
             json.dumps(versions_json(content), indent=2) + "\n", encoding="utf-8"
         )
@@ -207,4 +224,4 @@ def build_site(
         publish(site_dir, out_dir, scratch)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return BuildResult(out_dir, tuple(built), time.perf_counter() - started)
+    return BuildResult(out_dir, tuple(built), tuple(reused), time.perf_counter() - started)

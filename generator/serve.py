@@ -53,7 +53,8 @@ def serve(
     def rebuild() -> None:
         try:
             result = build_site(content_dir, out_dir, log=echo, drafts=drafts)
-            echo(f"Site ready ({len(result.releases)} releases, {result.seconds:.1f} s).")
+            total = len(result.releases) + len(result.reused)
+            echo(f"Site ready ({total} releases, {result.seconds:.1f} s).")
         except ContentError as exc:
             echo(exc.report())
             echo("Fix the content and save: the preview rebuilds automatically.")

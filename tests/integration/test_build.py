@@ -143,7 +143,7 @@ def test_every_kpi_has_a_chart_a_table_and_a_judgement(small_site, default_site)
         assert "No target has been set for this indicator" in kpi.read_text()
     home = (default_site / "2017-04/index.html").read_text()
     assert home.count('src="kpis/') == 18  # a sparkline per indicator
-    assert 'class="ps-bar" role="img" aria-label="14 actions: Not reported 14"' in home
+    assert 'class="ps-bar" role="img" aria-label="14 actions&#58; Not reported 14"' in home
 
 
 def test_builds_are_byte_identical(small_site, tmp_path):

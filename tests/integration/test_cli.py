@@ -56,13 +56,14 @@ def test_broken_content_exits_1_without_traceback_and_keeps_the_site(small_site,
 def test_failed_mkdocs_build_leaves_the_site_untouched(small_site, tmp_path, monkeypatch):
     site = tmp_path / "site"
     shutil.copytree(small_site, site)
+    (site / ".progress-site-cache.json").unlink()  # nothing cached: every version is built
     before = tree_digest(site)
     real = build_module.run_mkdocs
 
-    def failing(config_file: Path) -> tuple[int, str]:
+    def failing(config_file: Path, built_on: object = None) -> tuple[int, str]:
         if "2015-01" in str(config_file):
             return 1, "ERROR - boom"
-        return real(config_file)
+        return real(config_file, built_on)
 
     monkeypatch.setattr(build_module, "run_mkdocs", failing)
     result = CliRunner().invoke(
