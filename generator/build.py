@@ -19,7 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -41,6 +41,8 @@ class BuiltRelease:
     id: str
     pages: int
     seconds: float
+    render_seconds: float = 0.0
+    """Of which rendering the Markdown, charts and downloads (the rest is MkDocs)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ class BuildResult:
     reused: tuple[str, ...]
     """The versions copied unchanged from the previous output."""
     seconds: float
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent loading, deriving (views and cache digests), rendering and in MkDocs."""
 
 
 def versions_json(content: Content) -> list[dict[str, object]]:
@@ -122,6 +126,7 @@ def _build_one(
     release_work = work / view.release.id
     docs = release_work / "docs"
     pages = render_release(view, docs, environment(), earlier)
+    rendered = time.perf_counter()
     config = release_work / "mkdocs.yml"
     config.write_text(
         mkdocs_config(view, BASE_MKDOCS_YML, docs, site_dir / view.release.id), encoding="utf-8"
@@ -129,7 +134,8 @@ def _build_one(
     code, output = run_mkdocs(config, view.release.date)
     if code != 0:
         raise BuildError(f"MkDocs failed for release {view.release.id}:\n{output}")
-    return BuiltRelease(view.release.id, len(pages), time.perf_counter() - started)
+    done = time.perf_counter()
+    return BuiltRelease(view.release.id, len(pages), done - started, rendered - started)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -180,6 +186,7 @@ def build_site(
     """
     started = time.perf_counter()
     content = load_locked(content_dir)
+    loaded = time.perf_counter()
     if not drafts:
         content = content.without_drafts()
     out_dir = out_dir.absolute()
@@ -193,6 +200,7 @@ def build_site(
         site_dir.mkdir()
         views = release_views(content)
         digests = version_digests(views, shared_digest())
+        derived = time.perf_counter()
         manifest = read_manifest(out_dir)
         todo = []
         reused = []
@@ -224,4 +232,11 @@ def build_site(
         publish(site_dir, out_dir, scratch)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return BuildResult(out_dir, tuple(built), tuple(reused), time.perf_counter() - started)
+    render = sum(b.render_seconds for b in built)
+    timings = {
+        "load": loaded - started,
+        "derive": derived - loaded,
+        "render": render,
+        "mkdocs": sum(b.seconds for b in built) - render,
+    }
+    return BuildResult(out_dir, tuple(built), tuple(reused), time.perf_counter() - started, timings)

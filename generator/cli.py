@@ -319,6 +319,33 @@ def schema(name: str | None, out_dir: Path | None) -> None:
 
 
 @cli.command()
+@click.option("--quick", is_flag=True, help="A reduced scale that runs in about 3 minutes.")
+@click.option("--json", "as_json", is_flag=True, help="Also print the figures as a JSON line.")
+def bench(quick: bool, as_json: bool) -> None:
+    """Measure build speed and page size on synthetic content, as ratios from one run.
+
+    Prints a table of the figures with their goals; with --json, a last line of JSON with
+    the keys incremental_vs_single, incremental_vs_mike, parallel_vs_serial,
+    per_page_vs_markdown, max_page_kb, scale_2x_ratio and generator_share.
+
+    \b
+    Example:
+        progress-site bench --quick --json
+    """
+    import json
+
+    from .bench import run, table
+
+    report = run(quick, log=lambda message: click.echo(message, err=True))
+    click.echo(table(report))
+    if as_json:
+        figures = {
+            k: (round(v, 3) if v is not None else None) for k, v in report["figures"].items()
+        }
+        click.echo(json.dumps(figures))
+
+
+@cli.command()
 @click.argument("old")
 @click.argument("new")
 @click.option(

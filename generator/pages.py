@@ -17,6 +17,7 @@ from typing import Any
 
 import jinja2
 import markupsafe
+import material
 import yaml
 
 from . import TEMPLATES_DIR
@@ -26,9 +27,10 @@ from .diff import Diff, compare, status_history
 from .glossary import abbreviations
 from .model import Group, Kpi, slugify
 from .opendata import write_open_data
-from .render import environment, escape_text, html_text, long_date
+from .render import ICONS, environment, escape_text, html_text, long_date
 
 Md = markupsafe.Markup
+MATERIAL_ICONS = Path(material.__file__).parent / "templates" / ".icons" / "material"
 
 
 @dataclass(frozen=True)
@@ -247,6 +249,11 @@ def render_release(
     assets = TEMPLATES_DIR / "assets"
     if assets.is_dir():
         shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
+    icons = docs_dir / "assets" / "icons"
+    icons.mkdir(parents=True, exist_ok=True)
+    for icon in ICONS:
+        name = icon.removeprefix("material-")
+        shutil.copyfile(MATERIAL_ICONS / f"{name}.svg", icons / f"{name}.svg")
     write_charts(view.kpis, docs_dir)
     write_open_data(view, docs_dir)
     snippets = snippets_dir(docs_dir)

@@ -202,13 +202,19 @@ def format_change(value: float | None, unit: str = "") -> str:
     return sign + format_number(abs(value), unit)
 
 
+def icon_html(icon: str) -> str:
+    """A decorative icon drawn by the stylesheet from one shared SVG file, not inlined."""
+    name = icon.removeprefix("material-")
+    return f'<span class="ps-icon ps-icon--{name}" aria-hidden="true"></span>'
+
+
 def status_badge(status: StatusDef | None) -> Md:
     """A status as an icon *and* a word; the icon is decoration, the word carries the meaning."""
     if status is None:
         return Md("")
     icon = STATUS_ICONS[status.meaning]
     return Md(
-        f'<span class="ps-status ps-status--{status.meaning.value}">:{icon}: '
+        f'<span class="ps-status ps-status--{status.meaning.value}">{icon_html(icon)} '
         f"{escape_text(status.label)}</span>"
     )
 
@@ -222,7 +228,7 @@ def direction_badge(kpi: KpiView | KpiChange) -> Md:
     word = direction.value.capitalize()
     return Md(
         f'<span class="ps-direction ps-direction--{direction.name.lower().replace("_", "-")}">'
-        f":{icon}: {word}</span>"
+        f"{icon_html(icon)} {word}</span>"
     )
 
 
@@ -233,6 +239,11 @@ PROGRESS_ICONS = {
     Judgement.DETERIORATING: "material-trending-down",
     Judgement.NOT_ENOUGH_DATA: "material-minus",
 }
+ICONS = sorted(
+    {*STATUS_ICONS.values(), *PROGRESS_ICONS.values(), "material-arrow-up", "material-arrow-down"}
+    | {icon for icon in DIRECTION_ICONS.values() if icon}
+)
+"""Every icon a badge can show; their SVG files are copied into each version's assets."""
 
 
 def progress_badge(progress: TargetProgress) -> Md:
@@ -243,7 +254,7 @@ def progress_badge(progress: TargetProgress) -> Md:
         word += ": moderate progress" if progress.moderate else ": limited progress"
     return Md(
         f'<span class="ps-progress ps-progress--{judgement.name.lower().replace("_", "-")}">'
-        f":{PROGRESS_ICONS[judgement]}: {word}</span>"
+        f"{icon_html(PROGRESS_ICONS[judgement])} {word}</span>"
     )
 
 
