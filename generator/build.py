@@ -11,6 +11,7 @@ import ctypes
 import ctypes.util
 import html
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -18,7 +19,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -138,6 +139,23 @@ def _build_one(
     return BuiltRelease(view.release.id, len(pages), done - started, rendered - started)
 
 
+_SHARED: dict[str, Sequence[ReleaseView]] = {}
+
+
+def _build_version(index: int, work: Path, site_dir: Path) -> BuiltRelease:
+    """Build version ``index`` of the views the parent process prepared."""
+    views = _SHARED["views"]
+    return _build_one(views[index], views[:index], work, site_dir)
+
+
+def _pool(workers: int) -> Executor:
+    """Versions build in separate processes (forked, so they share the prepared views); one
+    job runs in this process."""
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    return ThreadPoolExecutor(max_workers=1)
+
+
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two directories (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
     if not sys.platform.startswith("linux"):
@@ -213,11 +231,9 @@ def build_site(
         if reused:
             log(f"Unchanged, not rebuilt: {', '.join(reused)}")
         workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = [
-                pool.submit(_build_one, views[index], views[:index], work, site_dir)
-                for index in todo
-            ]
+        _SHARED["views"] = views  # inherited by the worker processes, not pickled
+        with _pool(workers) as pool:
+            futures = [pool.submit(_build_version, index, work, site_dir) for index in todo]
             for done, future in enumerate(as_completed(futures), start=1):
                 item = future.result()
                 log(f"[{done}/{len(todo)}] Built release {item.id}: {item.pages} pages")

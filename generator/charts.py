@@ -171,20 +171,33 @@ def kpi_chart(kpi: KpiView) -> str:
 
 
 def sparkline(values: Sequence[Point]) -> str:
-    """A small trend line with the latest value marked, as SVG text."""
+    """A small trend line with the latest value marked, as SVG text.
 
-    def draw() -> str:
-        figure = Figure(figsize=(1.6, 0.45), dpi=100)
-        axes = figure.add_axes((0.03, 0.12, 0.94, 0.76))
-        axes.set_axis_off()
-        xs, ys = _x(values), [p.value for p in values]
-        axes.plot(xs, ys, color=LINE, linewidth=1.5)
-        axes.plot(xs[-1:], ys[-1:], marker="o", markersize=4, color=LINE)
-        if len(set(ys)) == 1:
-            axes.set_ylim(ys[0] - 1, ys[0] + 1)
-        return _svg(figure)
+    Written directly rather than drawn by matplotlib: it is a single polyline, and a
+    release's pages carry one per indicator.
+    """
+    width, height, pad = 160.0, 45.0, 4.0
+    first, last = values[0].date.toordinal(), values[-1].date.toordinal()
+    low, high = min(p.value for p in values), max(p.value for p in values)
+    if high == low:
+        low, high = low - 1, high + 1
 
-    return _cached("sparkline", [(p.date.isoformat(), p.value) for p in values], draw)
+    def x(point: Point) -> float:
+        span = (last - first) or 1
+        return pad + (width - 2 * pad) * (point.date.toordinal() - first) / span
+
+    def y(point: Point) -> float:
+        return height - pad - (height - 2 * pad) * (point.value - low) / (high - low)
+
+    points = " ".join(f"{x(p):.1f},{y(p):.1f}" for p in values)
+    end = values[-1]
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" '
+        f'width="{width:g}" height="{height:g}">'
+        f'<polyline points="{points}" fill="none" stroke="{LINE}" stroke-width="2" '
+        'stroke-linejoin="round" stroke-linecap="round"/>'
+        f'<circle cx="{x(end):.1f}" cy="{y(end):.1f}" r="3.5" fill="{LINE}"/></svg>\n'
+    )
 
 
 def chart_path(kpi: KpiView, kind: str = "chart") -> str:

@@ -94,30 +94,36 @@ def _absorb_short_equalities(segments: list[Segment]) -> list[Segment]:
     """Fold an unchanged stretch into the changes around it when it is no longer than they are.
 
     "{--quickly ran--}{++slowly walked++}" reads better than
-    "{--quickly--}{++slowly++} {--ran--}{++walked++}".
+    "{--quickly--}{++slowly++} {--ran--}{++walked++}". One pass, left to right: each
+    equality is compared with the (already folded) changes before it and the changes after it.
     """
-    while True:
-        for index, segment in enumerate(segments):
-            if segment.op is not Op.EQUAL or index in (0, len(segments) - 1):
-                continue
-            before, after = [], []
-            i = index - 1
-            while i >= 0 and segments[i].op is not Op.EQUAL:
-                before.insert(0, segments[i])
-                i -= 1
-            j = index + 1
-            while j < len(segments) and segments[j].op is not Op.EQUAL:
-                after.append(segments[j])
-                j += 1
-            if not before or not after:
-                continue
-            size = len(segment.text.strip())
-            if size <= _change_size(before) and size <= _change_size(after):
-                both = [Segment(Op.DELETE, segment.text), Segment(Op.INSERT, segment.text)]
-                segments = _merge(segments[:index] + both + segments[index + 1 :])
-                break
+    result: list[Segment] = []
+    index = 0
+    while index < len(segments):
+        segment = segments[index]
+        if segment.op is not Op.EQUAL or not result or result[-1].op is Op.EQUAL:
+            result.append(segment)
+            index += 1
+            continue
+        after = []
+        j = index + 1
+        while j < len(segments) and segments[j].op is not Op.EQUAL:
+            after.append(segments[j])
+            j += 1
+        before = []
+        k = len(result) - 1
+        while k >= 0 and result[k].op is not Op.EQUAL:
+            before.insert(0, result[k])
+            k -= 1
+        size = len(segment.text.strip())
+        if after and size <= _change_size(before) and size <= _change_size(after):
+            both = [Segment(Op.DELETE, segment.text), Segment(Op.INSERT, segment.text)]
+            result = _merge(result + both + after)
+            index = j
         else:
-            return segments
+            result.append(segment)
+            index += 1
+    return _merge(result)
 
 
 def word_diff(old: str, new: str) -> tuple[Segment, ...]:
