@@ -26,7 +26,7 @@ from matplotlib.ticker import StrMethodFormatter
 from .derive import KpiView
 from .model import Point
 
-STYLE_VERSION = "3"
+STYLE_VERSION = "4"
 """Bump when the drawing code changes, so cached charts are redrawn."""
 
 INK = "#1f2933"
@@ -117,8 +117,8 @@ def kpi_chart(kpi: KpiView) -> str:
 
     def draw() -> str:
         k = kpi.kpi
-        figure = Figure(figsize=(4.6, 2.9), dpi=100, layout="constrained")
-        axes = figure.add_subplot()
+        figure = Figure(figsize=(4.6, 2.9), dpi=100)
+        axes = figure.add_axes((0.15, 0.15, 0.82, 0.8))  # fixed margins: no layout pass
         axes.grid(True, color=GRID, linewidth=0.8)
         axes.set_axisbelow(True)
         for side in ("top", "right"):
