@@ -1,0 +1,30 @@
+"""The benchmark runs end to end and reports every figure (its values are not asserted)."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from generator import bench
+from generator.cli import cli
+from generator.synthetic import Scale
+
+
+def test_bench_reports_every_figure(monkeypatch):
+    tiny = bench.Settings(Scale(recommendations=3, releases=2, kpis=2), big_actions=20)
+    monkeypatch.setattr(bench, "settings", lambda quick: tiny)
+    result = CliRunner().invoke(cli, ["bench", "--quick", "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert list(figures) == [
+        "incremental_vs_single",
+        "incremental_vs_mike",
+        "parallel_vs_serial",
+        "per_page_vs_markdown",
+        "max_page_kb",
+        "scale_2x_ratio",
+        "generator_share",
+    ]
+    assert all(isinstance(value, float) and value > 0 for value in figures.values())
+    assert "incremental_vs_single" in result.stdout and "goal" in result.stdout
