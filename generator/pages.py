@@ -47,10 +47,8 @@ def page_path(target: Any) -> str:
         return f"recommendations/{target.recommendation.slug}.md"
     if isinstance(target, ActionView):
         return f"recommendations/{slugify(target.action.recommendation)}.md"
-    if isinstance(target, GroupView):
-        return f"pillars/{target.group.id}.md"
-    if isinstance(target, KpiView):
-        return f"kpis/{target.kpi.id}.md"
+    target = target.group if isinstance(target, GroupView) else target
+    target = target.kpi if isinstance(target, KpiView) else target
     if isinstance(target, Kpi):
         return f"kpis/{target.id}.md"
     if isinstance(target, Group):
