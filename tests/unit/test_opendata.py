@@ -62,3 +62,19 @@ def test_atom_feed_newest_first():
     assert atom_feed(views) == atom_feed(release_views(load_content(SMALL_PLAN)))
     ids = [e.findtext(f"{ATOM}id") for e in entries]
     assert len(set(ids)) == 3 and all(i.startswith("urn:uuid:") for i in ids)
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas(small):
+    from pathlib import Path
+
+    small.replace(
+        "progress/2014-10.yaml",
+        "narrative: Numbers are now reported.",
+        'narrative: \'=HYPERLINK("http://evil.example","click")\'',
+    )
+    files = open_data(release_view(load_content(Path("content")), "2014-10"))
+    row = next(
+        r for r in csv.DictReader(io.StringIO(files["data/actions.csv"])) if r["action"] == "1.4"
+    )
+    assert row["narrative"] == '\'=HYPERLINK("http://evil.example","click")'
+    assert json.loads(files["data/actions.json"])["actions"][1]["narrative"].startswith("=HYPER")
