@@ -1,0 +1,76 @@
+"""The shared machinery of content validation: reading files and remembering which failed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import Problems
+from .fields import Fields
+from .load import YMap, inside, load_yaml
+from .model import (
+    Meaning,
+    Polarity,
+)
+
+RELEASE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+RESERVED_RELEASE_IDS = ("latest", "assets", "search")
+MEANINGS = tuple(m.value for m in Meaning)
+POLARITIES = tuple(p.value for p in Polarity)
+
+
+def _known(ids: list[str] | tuple[str, ...]) -> str:
+    return ", ".join(ids) if ids else "none defined"
+
+
+class ContentChecks:
+    """What every part of validation shares: the content directory and the problems found."""
+
+    def __init__(self, content_dir: Path, problems: Problems) -> None:
+        self.dir = content_dir
+        self.problems = problems
+        self.grouping_word = "group"
+        self.unreadable: set[str] = set()
+        """Files reported as unreadable: references into them are not reported again."""
+        self.release_lines: dict[str, int] = {}
+        """Every release id defined, with its line, even where the rest of the release is bad."""
+
+    # -- files -----------------------------------------------------------------------------
+
+    def display(self, name: str) -> str:
+        return str(self.dir / name)
+
+    def _path(self, name: str, required: bool) -> Path | None:
+        path = self.dir / name
+        display = self.display(name)
+        if not path.exists():
+            if required:
+                self.problems.add(display, None, None, "required file is missing")
+                self.unreadable.add(name)
+            return None
+        if not inside(self.dir, path):
+            self.problems.add(display, None, None, "points outside the content directory")
+            self.unreadable.add(name)
+            return None
+        return path
+
+    def yaml_root(self, name: str, required: bool = True) -> Fields | None:
+        path = self._path(name, required)
+        if path is None:
+            return None
+        display = self.display(name)
+        data = load_yaml(path, display, self.problems)
+        if data is None:
+            self.unreadable.add(name)
+            return None
+        if not isinstance(data, YMap):
+            self.problems.add(
+                display, getattr(data, "line", 1), None, "expected a mapping of fields"
+            )
+            self.unreadable.add(name)
+            return None
+        return Fields(self.problems, display, data, None)
+
+    def known(self, name: str) -> bool:
+        """Whether references into ``name`` can be checked (it was read without problems)."""
+        return name not in self.unreadable
