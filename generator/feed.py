@@ -44,20 +44,21 @@ def atom_feed(views: Sequence[ReleaseView]) -> str:
     site = views[-1].content.site if views else None
     title = site.title if site else "Progress reports"
     org = site.organisation if site else ""
+    base = site.url if site else ""  # absolute links when the site's address is known
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
         f"  <title>{escape(title)}: progress reports</title>",
         f"  <id>{_id(org, title)}</id>",
-        '  <link rel="alternate" type="text/html" href="./"/>',
-        '  <link rel="self" type="application/atom+xml" href="feed.xml"/>',
+        f'  <link rel="alternate" type="text/html" href={quoteattr(base or "./")}/>',
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(base + "feed.xml")}/>',
         f"  <updated>{_timestamp(views[-1]) if views else '1970-01-01T00:00:00Z'}</updated>",
         f"  <author><name>{escape(org or title)}</name></author>",
     ]
     for index in reversed(range(len(views))):
         view = views[index]
         release = view.release
-        home = quoteattr(f"{release.id}/")
+        home = quoteattr(f"{base}{release.id}/")
         lines += [
             "  <entry>",
             f"    <title>{escape(release.title)}</title>",
@@ -65,7 +66,7 @@ def atom_feed(views: Sequence[ReleaseView]) -> str:
             f'    <link rel="alternate" type="text/html" href={home}/>',
         ]
         if index:
-            changes = quoteattr(f"{release.id}/changes/")
+            changes = quoteattr(f"{base}{release.id}/changes/")
             lines.append(
                 f'    <link rel="related" type="text/html" href={changes} title="What changed"/>'
             )

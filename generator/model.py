@@ -75,6 +75,9 @@ class Site:
     statuses: tuple[StatusDef, ...]
     inspection: Inspection | None
     plan_summary: str
+    url: str = ""
+    """Where the site is published, such as https://example.gov.uk/improvement/ (optional):
+    makes the feed's links absolute and gives every page its canonical address."""
 
     def status(self, status_id: str) -> StatusDef:
         for status in self.statuses:

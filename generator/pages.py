@@ -299,6 +299,8 @@ def mkdocs_config(
         },
         "nav": nav(view),
     }
+    if view.content.site.url:
+        config["site_url"] = f"{view.content.site.url}{release.id}/"
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 

@@ -10,10 +10,10 @@ of open corrections with a dated change note.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
-from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,41 @@ LOCK_FILE = "releases.lock"
 def _digest(data: object) -> str:
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+NOT_CONTENT = {"url"}
+"""Settings that change where pages are published, not what they say."""
+
+
+def _default(f: dataclasses.Field) -> object:
+    if f.default is not dataclasses.MISSING:
+        return f.default
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory()
+    return dataclasses.MISSING
+
+
+def _plain(value: object) -> object:
+    """A dataclass as a dict of the fields that differ from their defaults, recursively.
+
+    Leaving defaults out means a field added to the model later, with a default, does not
+    change the fingerprint of releases published before it existed.
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name not in NOT_CONTENT and getattr(value, f.name) != _default(f)
+        }
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def asdict(value: object) -> dict[str, object]:
+    plain = _plain(value)
+    assert isinstance(plain, dict)
+    return plain
 
 
 def _points(points: tuple[Point, ...]) -> list[tuple[str, float]]:

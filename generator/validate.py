@@ -13,6 +13,7 @@ Content layout (all paths relative to the content directory)::
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .checks import MEANINGS, ContentChecks
@@ -78,7 +79,7 @@ class _Validator(ReleaseChecks, PlanChecks, KpiChecks, ContentChecks):
         if root is None:
             return None
         root.check_keys(
-            ("title", "organisation", "grouping", "statuses", "inspection", "plan_summary")
+            ("title", "organisation", "grouping", "statuses", "inspection", "plan_summary", "url")
         )
         title = root.text("title", required=True)
         organisation = root.text("organisation", required=True)
@@ -127,6 +128,22 @@ class _Validator(ReleaseChecks, PlanChecks, KpiChecks, ContentChecks):
             )
         if not statuses and "statuses" in root.node:
             root.error("field 'statuses' must list at least one status", "statuses")
+        url = root.text("url")
+        if url and not re.match(r"^https?://[^\s/]+(/\S*)?$", url):
+            root.error(
+                "field 'url': expected an address such as https://example.gov.uk/plan/, "
+                f"found '{url}'",
+                "url",
+            )
+            url = ""
+        if url and not url.endswith("/"):
+            url += "/"
         return Site(
-            title, organisation, grouping, tuple(statuses), inspection, root.text("plan_summary")
+            title,
+            organisation,
+            grouping,
+            tuple(statuses),
+            inspection,
+            root.text("plan_summary"),
+            url,
         )

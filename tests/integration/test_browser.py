@@ -79,3 +79,34 @@ def test_home_answers_found_doing_working_in_the_first_phone_screen(browser, bas
         box = page.locator(".ps-glance li", has_text=question).bounding_box()
         assert box is not None and box["y"] + box["height"] <= 844, question
     page.close()
+
+
+def test_with_the_site_address_known_the_version_selector_keeps_the_page(browser, tmp_path_factory):
+    import functools
+    import shutil
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from tests.conftest import SMALL_PLAN
+    from tests.integration.conftest import _Quiet, build_once
+
+    content = tmp_path_factory.mktemp("addressed") / "content"
+    shutil.copytree(SMALL_PLAN, content)
+    site_yaml = content / "site.yaml"
+    site_yaml.write_text("url: https://plan.example.gov.uk/\n" + site_yaml.read_text())
+    site = build_once(tmp_path_factory, "addressed-site", content)
+    page_html = (site / "2014-10/kpis/neet/index.html").read_text()
+    assert 'rel="canonical" href="https://plan.example.gov.uk/2014-10/kpis/neet/"' in page_html
+    assert 'href="https://plan.example.gov.uk/2015-01/"' in (site / "feed.xml").read_text()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + "2014-10/kpis/neet/")
+        page.locator(".md-version__link", has_text="January 2015").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_url(base + "2015-01/kpis/neet/")
+        page.close()
+    finally:
+        server.shutdown()

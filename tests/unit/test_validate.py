@@ -344,3 +344,13 @@ def test_a_release_with_a_bad_date_is_still_known(small):
         f"content/releases.yaml:{line}: release 2014-10: field 'date': '2014-10-32' is not a real "
         "date"
     ]
+
+
+def test_site_url_is_checked_and_ends_with_a_slash(small):
+    small.replace("site.yaml", "title: Barking", "url: https://example.gov.uk/plan\ntitle: Barking")
+    assert load_content(Path("content")).site.url == "https://example.gov.uk/plan/"
+    small.replace("site.yaml", "url: https://example.gov.uk/plan", "url: example.gov.uk")
+    assert small.problems() == [
+        "content/site.yaml:1: field 'url': expected an address such as "
+        "https://example.gov.uk/plan/, found 'example.gov.uk'"
+    ]
