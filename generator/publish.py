@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .checks import RELEASE_ID_RE, RESERVED_RELEASE_IDS
 from .derive import ReleaseView, State, release_view
 from .errors import ContentError, Problems, ProgressSiteError
 from .model import Content, Point, Release
@@ -348,10 +349,10 @@ def new_release(content_dir: Path, release_id: str, when: date, title: str | Non
     content = load_content(content_dir)
     if any(r.id == release_id for r in content.releases):
         raise ProgressSiteError(f"release {release_id} already exists in releases.yaml")
-    if not re.match(r"^[a-z0-9][a-z0-9._-]*$", release_id) or release_id in ("latest", "assets"):
+    if not RELEASE_ID_RE.match(release_id) or release_id in RESERVED_RELEASE_IDS:
         raise ProgressSiteError(
             f"release id {release_id!r} becomes part of the URL: use lower-case letters, digits, "
-            "'.', '-' or '_'"
+            f"'.', '-' or '_' (not {', '.join(RESERVED_RELEASE_IDS)})"
         )
     if not content.releases:
         raise ProgressSiteError("releases.yaml has no release to carry forward from")
