@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
+from .errors import ProgressSiteError
+
 
 class Meaning(StrEnum):
     """What a status means to the generator, whatever a council calls it."""
@@ -228,6 +230,14 @@ class Content:
             if release.id == release_id:
                 return release
         raise KeyError(release_id)
+
+    def require_release(self, release_id: str) -> Release:
+        """The release with this id, or an error for the user listing the known ids."""
+        for release in self.releases:
+            if release.id == release_id:
+                return release
+        known = ", ".join(r.id for r in self.releases) or "none"
+        raise ProgressSiteError(f"unknown release {release_id!r}. Known releases: {known}")
 
     def release_index(self, release_id: str) -> int:
         return [r.id for r in self.releases].index(release_id)

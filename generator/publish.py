@@ -250,12 +250,8 @@ def _mark_published(content_dir: Path, release_id: str, when: date) -> None:
 def publish(content_dir: Path, release_id: str, when: date) -> str:
     """Publish a draft, or lock a published release again after an erratum. Returns a summary."""
     content = load_content(content_dir)
+    release = content.require_release(release_id)
     ids = [r.id for r in content.releases]
-    if release_id not in ids:
-        raise ProgressSiteError(
-            f"unknown release {release_id!r}. Known releases: {', '.join(ids) or 'none'}"
-        )
-    release = content.release(release_id)
     locks = read_lock(content_dir)
     others = [
         m for m in check_locks(content, content_dir) if not m.startswith(f"release {release_id}:")

@@ -10,7 +10,6 @@ from typing import Any
 
 from .derive import ActionView, KpiView, RecommendationView, release_view
 from .diff import ActionChange, Diff, KpiChange, Move, PlanChange, compare
-from .errors import ProgressSiteError
 from .model import Content, Release, StatusDef
 from .pages import Linker, diff_markdown
 
@@ -20,12 +19,8 @@ _MOVES = (Move.IMPROVED, Move.WORSENED, Move.OTHER)
 
 def diff_releases(content: Content, old_id: str, new_id: str) -> Diff:
     """Compare two releases by id; an unknown id is an error listing the known ones."""
-    known = [r.id for r in content.releases]
     for release_id in (old_id, new_id):
-        if release_id not in known:
-            raise ProgressSiteError(
-                f"unknown release {release_id!r}. Known releases: {', '.join(known) or 'none'}"
-            )
+        content.require_release(release_id)
     return compare(release_view(content, old_id), release_view(content, new_id))
 
 
