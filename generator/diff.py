@@ -271,9 +271,9 @@ def compare(old: ReleaseView, new: ReleaseView) -> Diff:
     ids = (old.release.id, new.release.id)
     changes: dict[str, list[PlanChange]] = {"added": [], "removed": []}
     old_recs = {r.recommendation.id: r for r in old.recommendations}
+    new_recs = {r.recommendation.id: r for r in new.recommendations}
     for rec in new.content.recommendations:
-        before_rec = old_recs.get(rec.id)
-        after_rec = next((r for r in new.recommendations if r.recommendation is rec), None)
+        before_rec, after_rec = old_recs.get(rec.id), new_recs.get(rec.id)
         entry = _entry("recommendation", rec.id, rec.text, before_rec, after_rec, ids)
         if entry:
             changes[entry[0]].append(entry[1])
