@@ -103,9 +103,8 @@ class Linker:
 
     def version_href(self, release_id: str, target: Any = "home", anchor: str | None = None) -> Md:
         """The permanent URL of a page in any release."""
-        up = "" if self.current is None else "../" * (page_url(self.current).count("/") + 1)
         fragment = _anchor(target, anchor)
-        url = f"{up}{release_id}/{page_url(page_path(target))}"
+        url = self.root_href(f"{release_id}/{page_url(page_path(target))}")
         return Md(f"{url}#{fragment}" if fragment else url)
 
     def root_href(self, path: str) -> Md:
