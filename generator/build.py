@@ -31,8 +31,9 @@ from .errors import BuildError, ProgressSiteError
 from .feed import atom_feed
 from .model import Content
 from .pages import mkdocs_config, render_release
-from .publish import load_locked
+from .publish import fingerprint_items, refuse_lock_problems
 from .render import environment
+from .validate import load_content
 
 Log = Callable[[str], None]
 
@@ -203,10 +204,14 @@ def build_site(
     Draft releases are left out unless ``drafts`` is set (for previews).
     """
     started = time.perf_counter()
-    content = load_locked(content_dir)
+    everything = load_content(content_dir)
     loaded = time.perf_counter()
-    if not drafts:
-        content = content.without_drafts()
+    content = everything if drafts else everything.without_drafts()
+    views = release_views(content)
+    fingerprints = {view.release.id: fingerprint_items(view) for view in views}
+    refuse_lock_problems(everything, content_dir, fingerprints)
+    digests = version_digests(views, shared_digest(), fingerprints)
+    derived = time.perf_counter()
     out_dir = out_dir.absolute()
     check_out_dir(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -216,9 +221,6 @@ def build_site(
     try:
         work, site_dir = scratch / "work", scratch / "site"
         site_dir.mkdir()
-        views = release_views(content)
-        digests = version_digests(views, shared_digest())
-        derived = time.perf_counter()
         manifest = read_manifest(out_dir)
         todo = []
         reused = []

@@ -20,13 +20,12 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
 from . import BASE_MKDOCS_YML, TEMPLATES_DIR, __version__
 from .derive import ReleaseView
-from .publish import fingerprint_items
 
 MANIFEST = ".progress-site-cache.json"
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "matplotlib")
@@ -58,14 +57,19 @@ def shared_digest(templates_dir: Path = TEMPLATES_DIR) -> str:
     return hasher.hexdigest()
 
 
-def version_digests(views: Sequence[ReleaseView], shared: str) -> list[str]:
-    """One digest per version, oldest first, each chained to the one before."""
+def version_digests(
+    views: Sequence[ReleaseView], shared: str, fingerprints: Mapping[str, dict[str, str]]
+) -> list[str]:
+    """One digest per version, oldest first, each chained to the one before.
+
+    ``fingerprints`` are the views' ``fingerprint_items``, computed once per build.
+    """
     digests: list[str] = []
     previous = shared
     for view in views:
         release = view.release
         own = {
-            "items": fingerprint_items(view),
+            "items": fingerprints[release.id],
             "draft": release.draft,
             "published": str(release.published),
             "errata": [asdict(e) for e in release.errata],

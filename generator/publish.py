@@ -14,6 +14,7 @@ import dataclasses
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -155,11 +156,14 @@ def _changed(locked: dict[str, str], current: dict[str, str]) -> list[str]:
     return [f"{item} ({', '.join(fields)})" for item, fields in by_item.items()]
 
 
-def check_locks(content: Content, content_dir: Path) -> list[str]:
+def check_locks(
+    content: Content, content_dir: Path, fingerprints: Mapping[str, dict[str, str]] | None = None
+) -> list[str]:
     """Problems with published releases whose pages the content would now change.
 
     A change is accepted while the release has more errata than when it was locked; the
     returned list is empty then, and ``publish`` locks the corrected release again.
+    ``fingerprints`` are the releases' ``fingerprint_items``, when the caller has them.
     """
     locks = read_lock(content_dir)
     problems = []
@@ -178,7 +182,10 @@ def check_locks(content: Content, content_dir: Path) -> list[str]:
                 "become a draft again"
             )
             continue
-        items = fingerprint_items(release_view(content, release_id))
+        if fingerprints is not None and release_id in fingerprints:
+            items = fingerprints[release_id]
+        else:
+            items = fingerprint_items(release_view(content, release_id))
         if fingerprint(items) == lock.get("fingerprint"):
             continue
         if len(release.errata) > int(lock.get("errata", 0)):
@@ -193,13 +200,20 @@ def check_locks(content: Content, content_dir: Path) -> list[str]:
     return problems
 
 
+def refuse_lock_problems(
+    content: Content, content_dir: Path, fingerprints: Mapping[str, dict[str, str]] | None = None
+) -> None:
+    """Raise ContentError if the content would silently change a published release."""
+    problems = Problems()
+    for message in check_locks(content, content_dir, fingerprints):
+        problems.add(str(content_dir / LOCK_FILE), None, None, message)
+    problems.raise_if_any()
+
+
 def load_locked(content_dir: Path) -> Content:
     """Load and validate the content, then refuse silent changes to published releases."""
     content = load_content(content_dir)
-    problems = Problems()
-    for message in check_locks(content, content_dir):
-        problems.add(str(content_dir / LOCK_FILE), None, None, message)
-    problems.raise_if_any()
+    refuse_lock_problems(content, content_dir)
     return content
 
 
