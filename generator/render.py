@@ -69,19 +69,20 @@ def escape_text(value: Any) -> str:
     """
     text = _MD_INLINE.sub(r"\\\1", re.sub(r"\s*\n\s*", " ", str(value)))
     text = _MD_LINE_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], text)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace(":", "&#58;").replace('"', "&quot;")
+    return html_text(text).replace(":", "&#58;")  # ":" would start an emoji shortcode
+
+
+def _no_tags(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def html_text(value: str) -> str:
     """Text for a place the theme prints as HTML without escaping (site name, nav titles)."""
-    text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace('"', "&quot;")
+    return _no_tags(value).replace('"', "&quot;")
 
 
 def _escape_source(text: str) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("{", "&#123;").replace("}", "&#125;")
+    return _no_tags(text).replace("{", "&#123;").replace("}", "&#125;")
 
 
 _LINK_START = re.compile(r"\]\(\s*<?(?P<dest>[^)>]*)")
