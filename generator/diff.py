@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 from .derive import (
     ActionView,
@@ -68,8 +69,24 @@ class ActionChange:
     old: ActionView | None
     new: ActionView | None
     move: Move
-    narrative: tuple[Segment, ...]
-    """The word diff of the narrative; empty when the words did not change."""
+
+    @property
+    def narratives(self) -> tuple[str, str]:
+        """The narrative in each release ("" where there is none)."""
+        return (self.old.narrative if self.old else "", self.new.narrative if self.new else "")
+
+    @cached_property
+    def narrative_changed(self) -> bool:
+        """The action is in the plan in the later release and its narrative's words differ."""
+        return _active(self.new) and not same_words(*self.narratives)
+
+    @cached_property
+    def narrative(self) -> tuple[Segment, ...]:
+        """The word diff of the narrative; empty when the words did not change.
+
+        Worked out when first asked for: summaries such as the feed's only need the count.
+        """
+        return word_diff(*self.narratives) if self.narrative_changed else ()
 
     @property
     def action(self) -> Action:
@@ -100,10 +117,6 @@ class ActionChange:
     @property
     def no_longer_overdue(self) -> bool:
         return self.overdue_from and not self.overdue_to and _active(self.new)
-
-    @property
-    def narrative_changed(self) -> bool:
-        return bool(self.narrative)
 
     @property
     def status_changed(self) -> bool:
@@ -225,13 +238,6 @@ def _plan_order(old: ReleaseView, new: ReleaseView) -> list[str]:
     ]
 
 
-def _narrative(old: ActionView | None, new: ActionView | None) -> tuple[Segment, ...]:
-    before, after = (old.narrative if old else ""), (new.narrative if new else "")
-    if not _active(new) or same_words(before, after):
-        return ()
-    return word_diff(before, after)
-
-
 Item = RecommendationView | ActionView | KpiView
 
 
@@ -266,7 +272,7 @@ def compare(old: ReleaseView, new: ReleaseView) -> Diff:
             if _active(before) and _active(after) and before and after
             else Move.UNCHANGED
         )
-        actions.append(ActionChange(before, after, move, _narrative(before, after)))
+        actions.append(ActionChange(before, after, move))
 
     ids = (old.release.id, new.release.id)
     changes: dict[str, list[PlanChange]] = {"added": [], "removed": []}
