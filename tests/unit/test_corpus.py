@@ -12,7 +12,14 @@ import pytest
 
 from generator.cli import main
 from generator.publish import publish
-from tests.unit.corpus_cases import CASES
+from tests.unit import corpus_cases, corpus_faults, corpus_ids, corpus_values
+
+CASES = [
+    *corpus_cases.CASES,
+    *corpus_values.CASES,
+    *corpus_ids.CASES,
+    *corpus_faults.CASES,
+]
 
 HUGE = "plan_summary: " + "x" * 2_100_000 + " The"
 
