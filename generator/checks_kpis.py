@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .checks import POLARITIES, ContentChecks, _known
-from .fields import Fields, parse_date, parse_number
+from .fields import Fields, number_problem, parse_date
 from .load import load_csv
 from .model import (
     Kpi,
@@ -117,14 +117,14 @@ class KpiChecks(ContentChecks):
         table = load_csv(path, display, self.problems)
         if table is None:
             return {}
-        missing = [c for c in ("kpi", "date", "value") if c not in table.header]
-        if missing:
-            self.problems.add(
-                display,
-                1,
-                None,
-                f"missing column(s) {', '.join(missing)} (expected: kpi, date, value)",
-            )
+        columns = ("kpi", "date", "value")
+        missing = [c for c in columns if c not in table.header]
+        unknown = [c for c in table.header if c not in columns]
+        found = [f"missing column(s) {', '.join(missing)}"] if missing else []
+        found += [f"unknown column(s) {', '.join(unknown)}"] if unknown else []
+        if found:
+            self.problems.add(display, 1, None, f"{'; '.join(found)} (expected: kpi, date, value)")
+        if missing or unknown:
             return {}
         series: dict[str, list[Point]] = {}
         seen: dict[tuple[str, str], int] = {}
@@ -152,14 +152,10 @@ class KpiChecks(ContentChecks):
                 ok = False
                 value = None
             else:
-                value = parse_number(value_text)
-                if value is None:
-                    self.problems.add(
-                        display,
-                        row.line,
-                        item,
-                        f"column 'value': expected a number, found '{value_text}'",
-                    )
+                problem = number_problem(value_text)
+                value = None if problem else float(value_text)
+                if problem:
+                    self.problems.add(display, row.line, item, f"column 'value': {problem}")
                     ok = False
             key = (kpi, when_text)
             if key in seen:

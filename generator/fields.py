@@ -37,22 +37,64 @@ def describe(value: Any) -> str:
     return f"'{text}'"
 
 
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2200, 12, 31)
+"""Dates outside these are typing mistakes (``0214-06-30``, ``2104-06-30``), never plan dates."""
+
+NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+MAX_NUMBER = 1e12
+"""The largest magnitude of any number in the content: far above any count or rate."""
+NUMBER_FORMAT = "write numbers with a decimal point and no thousands separators, e.g. 30.5 or 1234"
+MAX_ID_CHARS = 64
+"""Ids become folder names and anchors: they are kept well below any file system's limit."""
+
+
+def date_problem(value: date) -> str | None:
+    """Why a real date cannot be a content date (it is outside the sane range), or None."""
+    if EARLIEST <= value <= LATEST:
+        return None
+    return (
+        f"{value.isoformat()} is outside the dates this site accepts "
+        f"({EARLIEST.isoformat()} to {LATEST.isoformat()}); check the year"
+    )
+
+
 def parse_date(text: str) -> tuple[date | None, str | None]:
-    """Parse YYYY-MM-DD; on failure return the reason."""
+    """Parse YYYY-MM-DD within the accepted range; on failure return the reason."""
     if not DATE_RE.match(text):
         return None, f"expected a date as YYYY-MM-DD, found '{text}'"
     try:
-        return date.fromisoformat(text), None
+        value = date.fromisoformat(text)
     except ValueError:
         return None, f"'{text}' is not a real date"
+    problem = date_problem(value)
+    return (None, problem) if problem else (value, None)
+
+
+def number_problem(text: str) -> str | None:
+    """Why ``text`` is not a number as the content writes numbers, or None if it is one.
+
+    Only plain decimal notation is read: a comma, a space or an apostrophe could be a decimal
+    comma or a thousands separator (``30,5``, ``1,234``, ``1 234``), so it is never guessed.
+    """
+    text = text.strip()
+    if NUMBER_RE.match(text):
+        number = float(text)
+        if math.isfinite(number) and abs(number) <= MAX_NUMBER:
+            return None
+        return (
+            f"'{text}' is too large: numbers must lie between -{MAX_NUMBER:.0f} and "
+            f"{MAX_NUMBER:.0f}"
+        )
+    found = describe(text)
+    if re.match(r"^[+-]?[\d.,\s'\u00a0\u202f]*\d[\d.,\s'\u00a0\u202f]*$", text):
+        return f"expected a number, found {found}: {NUMBER_FORMAT}"
+    return f"expected a number, found {found}"
 
 
 def parse_number(text: str) -> float | None:
-    try:
-        number = float(text.replace(",", ""))
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
+    """The number written in ``text``, or None if it is not one (see ``number_problem``)."""
+    return None if number_problem(text) else float(text.strip())
 
 
 class Fields:
@@ -102,6 +144,13 @@ class Fields:
         value = self.text(key, required=required)
         if not value:
             return None
+        if len(value) > MAX_ID_CHARS:
+            self.error(
+                f"field '{key}': an id may be at most {MAX_ID_CHARS} characters long, found "
+                f"{len(value)} characters ({describe(value)})",
+                key,
+            )
+            return None
         if url and not URL_ID_RE.match(value):
             self.error(
                 f"field '{key}': this id is part of a web address: use lower-case letters, "
@@ -134,17 +183,19 @@ class Fields:
         return parsed
 
     def number(self, key: str, required: bool = False) -> float | None:
+        """A number as written: YAML's own readings (``1_000``, ``0x1F``, ``1:30``) are not used."""
         value = self._get(key, required)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             self.error(f"field '{key}': expected a number, found {describe(value)}", key)
             return None
-        number = parse_number(str(value)) if isinstance(value, str) else float(value)
-        if number is None or not math.isfinite(number):
-            self.error(f"field '{key}': expected a number, found {describe(value)}", key)
+        text = value if isinstance(value, str) else self.node.raw.get(key, str(value))
+        problem = number_problem(text)
+        if problem:
+            self.error(f"field '{key}': {problem}", key)
             return None
-        return number
+        return float(text)
 
     def flag(self, key: str) -> bool | None:
         """A yes/no field written as true or false; None when it is absent."""

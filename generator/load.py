@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from .errors import Problems
+from .strings import BAD_CHARACTER, character_problem, cleaned
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
@@ -92,6 +93,18 @@ class _Converter:
         self.nodes = 0
         self.duplicates: list[tuple[int, str]] = []
         self.bad_tags: list[tuple[int, str]] = []
+        self.bad_text: list[tuple[int, str]] = []
+
+    def text(self, value: Any, node: yaml.Node) -> Any:
+        """A string with a disallowed character is reported, and cleaned for later messages."""
+        found = BAD_CHARACTER.search(value) if isinstance(value, str) else None
+        if found is None:
+            return value
+        line = node.start_mark.line + 1
+        if getattr(node, "style", None) == "|":  # a literal block: the exact line is known
+            line += 1 + value.count("\n", 0, found.start())
+        self.bad_text.append((line, str(character_problem(value))))
+        return cleaned(value)
 
     def convert(self, node: yaml.Node, depth: int = 0) -> Any:
         self.nodes += 1
@@ -103,8 +116,11 @@ class _Converter:
             result.key_lines = {}
             result.raw = {}
             for key_node, value_node in node.value:
-                key = (
-                    key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+                key = self.text(
+                    key_node.value
+                    if isinstance(key_node, yaml.ScalarNode)
+                    else str(key_node.value),
+                    key_node,
                 )
                 line = key_node.start_mark.line + 1
                 if key in result:
@@ -113,21 +129,23 @@ class _Converter:
                 result[key] = self.convert(value_node, depth + 1)
                 result.key_lines[key] = line
                 if isinstance(value_node, yaml.ScalarNode) and not value_node.style:
-                    result.raw[key] = value_node.value
+                    result.raw[key] = cleaned(value_node.value)
             return result
         if isinstance(node, yaml.SequenceNode):
             items = YList(self.convert(item, depth + 1) for item in node.value)
             items.line = node.start_mark.line + 1
             items.item_lines = [item.start_mark.line + 1 for item in node.value]
             items.raw = [
-                item.value if isinstance(item, yaml.ScalarNode) and not item.style else None
+                cleaned(item.value)
+                if isinstance(item, yaml.ScalarNode) and not item.style
+                else None
                 for item in node.value
             ]
             return items
         if len(node.value) > MAX_SCALAR_CHARS:
             raise _TooBig(node.start_mark.line + 1)
         try:
-            return self.loader.construct_object(node, deep=True)
+            return self.text(self.loader.construct_object(node, deep=True), node)
         except yaml.constructor.ConstructorError:
             self.bad_tags.append((node.start_mark.line + 1, node.tag))
             return node.value
@@ -221,7 +239,9 @@ def parse_yaml(
     for line, key in converter.duplicates:
         problems.add(display, line, None, f"duplicate key '{key}' (each key may appear only once)")
     for line, tag in converter.bad_tags:
-        problems.add(display, line, None, f"unsupported YAML tag '{tag}'")
+        problems.add(display, line, None, f"unsupported YAML tag '{cleaned(tag)}'")
+    for line, message in converter.bad_text:
+        problems.add(display, line, None, message)
     return value
 
 
@@ -243,6 +263,8 @@ def load_csv(path: Path, display: str, problems: Problems) -> CsvTable | None:
         if not header or header == [""]:
             problems.add(display, 1, None, "file is empty (expected a header row)")
             return None
+        if not _csv_header_ok(header, display, problems):
+            return None
         table = CsvTable(header)
         for values in reader:
             if not any(v.strip() for v in values):
@@ -256,13 +278,31 @@ def load_csv(path: Path, display: str, problems: Problems) -> CsvTable | None:
                     f"expected {len(header)} columns ({', '.join(header)}), found {len(values)}",
                 )
                 continue
-            table.rows.append(
-                CsvRow(line, dict(zip(header, (v.strip() for v in values), strict=True)))
-            )
+            cells = [v.strip() for v in values]
+            for name, cell in zip(header, cells, strict=True):
+                if (problem := character_problem(cell)) is not None:
+                    problems.add(display, line, None, f"column '{name}': {problem}")
+            table.rows.append(CsvRow(line, dict(zip(header, map(cleaned, cells), strict=True))))
     except csv.Error as exc:
         problems.add(display, reader.line_num, None, f"CSV syntax error: {exc}")
         return None
     return table
+
+
+def _csv_header_ok(header: list[str], display: str, problems: Problems) -> bool:
+    """Every column of a header row has its own, printable name."""
+    ok = True
+    for number, name in enumerate(header, 1):
+        if (problem := character_problem(name)) is not None:
+            problems.add(display, 1, None, f"column {number} of the header row {problem}")
+            ok = False
+        elif not name:
+            problems.add(display, 1, None, f"column {number} of the header row has no name")
+            ok = False
+        elif name in header[: number - 1]:
+            problems.add(display, 1, None, f"duplicate column '{name}' in the header row")
+            ok = False
+    return ok
 
 
 def inside(root: Path, path: Path) -> bool:

@@ -345,7 +345,10 @@ CASES = [
     (
         "kpi-values-bad-header",
         [("replace", "kpi-values.csv", "kpi,date,value", "kpi,when,value")],
-        ["content/kpi-values.csv:1: missing column(s) date (expected: kpi, date, value)"],
+        [
+            "content/kpi-values.csv:1: missing column(s) date; unknown column(s) when "
+            "(expected: kpi, date, value)"
+        ],
     ),
     (
         "recommendation-without-group",
