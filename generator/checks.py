@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from .errors import Problems
@@ -13,8 +12,6 @@ from .model import (
     Polarity,
 )
 
-RELEASE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-RESERVED_RELEASE_IDS = ("latest", "assets", "search")
 MEANINGS = tuple(m.value for m in Meaning)
 POLARITIES = tuple(p.value for p in Polarity)
 

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from .checks import POLARITIES, ContentChecks, _known
 from .fields import Fields, number_problem, parse_date
+from .ids import IdSpace, Name, folder_names
 from .load import load_csv
 from .model import (
     Kpi,
     Point,
     Polarity,
 )
+
+
+def kpi_files(kpi_id: str) -> dict[str, Name]:
+    """The names a KPI takes in kpis/: its page's folder, its chart and its sparkline."""
+    return {
+        kpi_id: Name(f"kpis/{kpi_id}/", "page"),
+        f"{kpi_id}.svg": Name(f"kpis/{kpi_id}.svg", "chart"),
+        f"{kpi_id}-trend.svg": Name(f"kpis/{kpi_id}-trend.svg", "sparkline"),
+    }
 
 
 class KpiChecks(ContentChecks):
@@ -36,6 +46,7 @@ class KpiChecks(ContentChecks):
         root.check_keys(("kpis",))
         defined: list[tuple[Fields, dict]] = []
         lines: dict[str, int] = {}
+        space = IdSpace(self.problems, root.file, folder_names("kpis"))
         for line, node in root.items("kpis", required=True):
             kid = node.raw.get("id") or node.get("id")
             f = Fields(self.problems, root.file, node, f"KPI {kid}" if kid else None)
@@ -85,6 +96,7 @@ class KpiChecks(ContentChecks):
                     f"duplicate KPI id '{kpi_id}' (first defined on line {lines[kpi_id]})", "id"
                 )
                 continue
+            space.add(kpi_id, node.line_of("id"), str(f.item), kpi_files(kpi_id))
             lines[kpi_id] = line
             defined.append((f, {"id": kpi_id, **fields}))
         series = self.kpi_values(list(lines))

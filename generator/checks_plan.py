@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .checks import ContentChecks, _known
 from .fields import Fields
+from .ids import CaseSpace, IdSpace, Name, folder_names, page_anchors
 from .model import (
     Action,
     Group,
@@ -89,6 +90,7 @@ class PlanChecks(ContentChecks):
         root.check_keys(("groups", "recommendations"))
         groups: list[Group] = []
         group_lines: dict[str, int] = {}
+        group_space = IdSpace(self.problems, root.file, folder_names("pillars"))
         for line, node in root.items("groups", required=True):
             gid = node.raw.get("id") or node.get("id")
             f = Fields(self.problems, root.file, node, f"{grouping_word} {gid}" if gid else None)
@@ -104,13 +106,16 @@ class PlanChecks(ContentChecks):
                     "id",
                 )
                 continue
+            page = {group_id: Name(f"pillars/{group_id}/", "page")}
+            group_space.add(group_id, node.line_of("id"), str(f.item), page)
             group_lines[group_id] = line
             groups.append(Group(group_id, title, f.text("description")))
         group_ids = [g.id for g in groups]
 
         recommendations: list[Recommendation] = []
         rec_lines: dict[str, int] = {}
-        slugs: dict[str, str] = {}
+        rec_space = IdSpace(self.problems, root.file, folder_names("recommendations"))
+        action_case = CaseSpace(self.problems, root.file)
         action_lines: dict[str, int] = {}
         rec_merges: dict[str, tuple[str, int]] = {}
         action_merges: dict[str, tuple[str, int]] = {}
@@ -133,7 +138,7 @@ class PlanChecks(ContentChecks):
                 )
             lifecycle, target, tline = self.lifecycle(f, release_ids)
             actions = self.actions(
-                f, rec_id, release_ids, kpi_ids, lifecycle, action_lines, action_merges
+                f, rec_id, release_ids, kpi_ids, lifecycle, action_lines, action_merges, action_case
             )
             if rec_id is None:
                 continue
@@ -145,15 +150,9 @@ class PlanChecks(ContentChecks):
                 )
                 continue
             slug = slugify(rec_id)
-            if slug in slugs:
-                f.error(
-                    f"id '{rec_id}' gives the same web address ('{slug}') as recommendation "
-                    f"{slugs[slug]}",
-                    "id",
-                )
-                continue
+            page = {slug: Name(f"recommendations/{slug}/", "page")}
+            rec_space.add(rec_id, node.line_of("id"), str(f.item), page)
             rec_lines[rec_id] = line
-            slugs[slug] = rec_id
             if target:
                 rec_merges[rec_id] = (target, tline)
             recommendations.append(
@@ -174,8 +173,12 @@ class PlanChecks(ContentChecks):
         rec_lifecycle: Lifecycle,
         seen: dict[str, int],
         merges: dict[str, tuple[str, int]],
+        case: CaseSpace,
     ) -> list[Action]:
         actions: list[Action] = []
+        reserved = page_anchors(rec_id) if rec_id else {}
+        anchors = IdSpace(self.problems, rec.file, reserved)
+        page = f"recommendations/{slugify(rec_id)}/" if rec_id else ""
         for line, node in rec.items("actions"):
             aid = node.raw.get("id") or node.get("id")
             f = Fields(self.problems, rec.file, node, f"action {aid}" if aid else rec.item)
@@ -224,6 +227,9 @@ class PlanChecks(ContentChecks):
                     "id",
                 )
                 continue
+            anchor = {slugify(action_id): Name(f"{page}#{slugify(action_id)}", "anchor")}
+            if case.add(action_id, node.line_of("id"), str(f.item)):
+                anchors.add(action_id, node.line_of("id"), str(f.item), anchor)
             seen[action_id] = line
             if target:
                 merges[action_id] = (target, tline)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .checks import RELEASE_ID_RE, RESERVED_RELEASE_IDS, ContentChecks, _known
+from .checks import ContentChecks, _known
 from .fields import Fields
+from .ids import release_id_problem
 from .load import YMap
 from .model import (
     Action,
@@ -62,13 +63,9 @@ class ReleaseChecks(ContentChecks):
                 f.error("a draft cannot have errata: edit it directly until it is published")
             if release_id is None:
                 continue
-            if not RELEASE_ID_RE.match(release_id) or release_id in RESERVED_RELEASE_IDS:
-                f.error(
-                    "field 'id': a release id becomes part of the URL: use lower-case letters, "
-                    f"digits, '.', '-' or '_' (not {', '.join(RESERVED_RELEASE_IDS)}), "
-                    f"found '{release_id}'",
-                    "id",
-                )
+            problem = release_id_problem(release_id)
+            if problem:
+                f.error(f"field 'id': {problem}", "id")
                 continue
             if release_id in lines:
                 f.error(

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from .errors import Problems
+from .ids import MAX_ID_CHARS
 from .load import YList, YMap
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
@@ -45,8 +46,6 @@ NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 MAX_NUMBER = 1e12
 """The largest magnitude of any number in the content: far above any count or rate."""
 NUMBER_FORMAT = "write numbers with a decimal point and no thousands separators, e.g. 30.5 or 1234"
-MAX_ID_CHARS = 64
-"""Ids become folder names and anchors: they are kept well below any file system's limit."""
 
 
 def date_problem(value: date) -> str | None:

@@ -19,9 +19,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .checks import RELEASE_ID_RE, RESERVED_RELEASE_IDS
 from .derive import ReleaseView, State, release_view
 from .errors import ContentError, Problems, ProgressSiteError
+from .ids import release_id_problem
+from .lockfile import read_lock_file
 from .model import Content, Point, Release
 from .validate import load_content
 
@@ -125,17 +126,9 @@ def fingerprint(items: dict[str, str]) -> str:
 
 
 def read_lock(content_dir: Path) -> dict[str, Any]:
+    """The locked releases, every field checked (``lockfile``); ContentError if any is bad."""
     path = content_dir / LOCK_FILE
-    if not path.exists():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ProgressSiteError(f"{path}: cannot be read ({exc}); restore it from history") from exc
-    releases = data.get("releases") if isinstance(data, dict) else None
-    if not isinstance(releases, dict):
-        raise ProgressSiteError(f"{path}: not a progress-site lock file; restore it from history")
-    return releases
+    return read_lock_file(path, str(path), fingerprint)
 
 
 def write_lock(content_dir: Path, releases: dict[str, Any]) -> None:
@@ -359,11 +352,8 @@ def new_release(content_dir: Path, release_id: str, when: date, title: str | Non
     content = load_content(content_dir)
     if any(r.id == release_id for r in content.releases):
         raise ProgressSiteError(f"release {release_id} already exists in releases.yaml")
-    if not RELEASE_ID_RE.match(release_id) or release_id in RESERVED_RELEASE_IDS:
-        raise ProgressSiteError(
-            f"release id {release_id!r} becomes part of the URL: use lower-case letters, digits, "
-            f"'.', '-' or '_' (not {', '.join(RESERVED_RELEASE_IDS)})"
-        )
+    if problem := release_id_problem(release_id):
+        raise ProgressSiteError(problem)
     if not content.releases:
         raise ProgressSiteError("releases.yaml has no release to carry forward from")
     latest = content.releases[-1]

@@ -148,8 +148,9 @@ def test_duplicate_recommendation_ids_and_clashing_slugs(small):
 def test_slug_clash(small):
     line = small.replace("plan.yaml", "  - id: 14\n", "  - id: 13.\n")
     assert small.problems() == [
-        f"content/plan.yaml:{line}: recommendation 13.: id '13.' gives the same web address "
-        "('13') as recommendation 13"
+        f"content/plan.yaml:{line}: recommendation 13.: id '13.' collides with recommendation "
+        f"13 (line {small.line_of('plan.yaml', '  - id: 13')}): both would be published as "
+        "recommendations/13/"
     ]
 
 
