@@ -82,12 +82,11 @@ def _entry(
         add(item, f"field 'items': expected a mapping of item digests, found {_found(items)}")
         return
     bad = [k for k, v in items.items() if not (isinstance(v, str) and DIGEST_RE.match(v))]
-    named = [k for k in items if character_problem(k)]
+    named = [(k, found) for k in items if (found := BAD_CHARACTER.search(k))]
     if named:
-        add(
-            item,
-            f"field 'items': the item name '{cleaned(named[0])}' {character_problem(named[0])}",
-        )
+        name, found = named[0]
+        character = describe_character(found.group())
+        add(item, f"field 'items': the item name '{cleaned(name)}' contains {character}")
     elif bad:
         add(
             item,
