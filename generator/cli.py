@@ -142,10 +142,12 @@ def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool) -> N
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"expected a date as YYYY-MM-DD, found {value!r}") from None
+    from .fields import parse_date
+
+    when, reason = parse_date(value.strip())
+    if reason:
+        raise click.BadParameter(reason)
+    return when
 
 
 @cli.command("new-release")

@@ -14,10 +14,11 @@ from typing import Any
 from .errors import Problems
 from .ids import MAX_ID_CHARS
 from .load import YList, YMap
+from .strings import cleaned
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 URL_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def describe(value: Any) -> str:
@@ -32,7 +33,7 @@ def describe(value: Any) -> str:
         return "a list"
     if isinstance(value, int | float):
         return f"a number ({value})"
-    text = str(value)
+    text = cleaned(str(value))
     if len(text) > 40:
         text = text[:37] + "..."
     return f"'{text}'"
@@ -42,7 +43,7 @@ EARLIEST = date(1900, 1, 1)
 LATEST = date(2200, 12, 31)
 """Dates outside these are typing mistakes (``0214-06-30``, ``2104-06-30``), never plan dates."""
 
-NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+NUMBER_RE = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 MAX_NUMBER = 1e12
 """The largest magnitude of any number in the content: far above any count or rate."""
 NUMBER_FORMAT = "write numbers with a decimal point and no thousands separators, e.g. 30.5 or 1234"
@@ -60,8 +61,8 @@ def date_problem(value: date) -> str | None:
 
 def parse_date(text: str) -> tuple[date | None, str | None]:
     """Parse YYYY-MM-DD within the accepted range; on failure return the reason."""
-    if not DATE_RE.match(text):
-        return None, f"expected a date as YYYY-MM-DD, found '{text}'"
+    if not DATE_RE.fullmatch(text):
+        return None, f"expected a date as YYYY-MM-DD, found '{cleaned(text)}'"
     try:
         value = date.fromisoformat(text)
     except ValueError:
@@ -77,7 +78,7 @@ def number_problem(text: str) -> str | None:
     comma or a thousands separator (``30,5``, ``1,234``, ``1 234``), so it is never guessed.
     """
     text = text.strip()
-    if NUMBER_RE.match(text):
+    if NUMBER_RE.fullmatch(text):
         number = float(text)
         if math.isfinite(number) and abs(number) <= MAX_NUMBER:
             return None
