@@ -24,18 +24,18 @@ MAX_ID_CHARS = 64
 """Ids become folder names and anchors: they are kept well below any file system's limit."""
 
 ROOT_NAMES = {
-    "index": "the site's own home page index.html",
-    "index.html": "the site's own home page index.html",
-    "versions.json": "the site's own list of versions versions.json",
-    "feed.xml": "the site's own feed feed.xml",
-    "latest": "the site's own latest/ folder",
+    "index": "the site's own index.html (the site's home page)",
+    "index.html": "the site's own index.html (the site's home page)",
+    "versions.json": "the site's own versions.json (the list of versions)",
+    "feed.xml": "the site's own feed.xml (the Atom feed)",
+    "latest": "the site's own latest/ folder (links to the newest release)",
     "assets": "the site's own assets/ folder",
     "search": "the site's own search/ folder",
     "sitemap.xml": "the site's own sitemap.xml",
     "sitemap.xml.gz": "the site's own sitemap.xml.gz",
-    "404.html": "the site's own page 404.html",
-    "robots.txt": "the site's own robots.txt",
-    "favicon.ico": "the site's own favicon.ico",
+    "404.html": "the site's own 404.html (the page for addresses not found)",
+    "robots.txt": "the robots.txt file that web hosts read",
+    "favicon.ico": "the favicon.ico file that browsers read",
     "cname": "the CNAME file that names the site's domain",
 }
 """What the build writes at the site root, beside the release folders (and what web hosts
