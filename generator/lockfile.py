@@ -45,7 +45,7 @@ def _found(value: Any) -> str:
         text = cleaned(value)
         return f"'{text[:37]}...'" if len(text) > 40 else f"'{text}'"
     if isinstance(value, dict):
-        return "a mapping"
+        return "a mapping" if value else "an empty mapping"
     if isinstance(value, list):
         return "a list"
     return "null" if value is None else str(value)
