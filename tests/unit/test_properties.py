@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import re
 import shutil
 from pathlib import Path
 
@@ -69,6 +71,7 @@ def check(root: Path) -> None:
         assert exc.problems
         for problem in exc.problems:
             assert problem.file.startswith(str(root)) and problem.message
+            str(problem).encode("utf-8")  # printable: no lone surrogate reaches a message
         return
     release_views(content)
 
@@ -127,4 +130,49 @@ def test_random_mutations_of_real_content(tmp_path, target, edits):
             j = (i + 1) % len(lines)
             lines[i], lines[j] = lines[j], lines[i]
     path.write_text("".join(lines), encoding="utf-8")
+    check(root)
+
+
+HOSTILE = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(["\x00", "\x07", "\x1b", "\x7f", "\x85", "\x9b", "\ufdd0", "\ufffe"]),
+        st.sampled_from(["\U0010ffff", "\ud800", "\udfff", ",", " ", "<", "\u00a0"]),
+    ),
+    max_size=16,
+)
+
+
+def yaml_escaped(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar, every character escaped: any code point fits."""
+    return '"' + "".join(f"\\U{ord(c):08x}" for c in text) + '"'
+
+
+@SETTINGS
+@given(
+    target=st.sampled_from([f for f in FILES if f.endswith(".yaml")]),
+    where=st.integers(min_value=0, max_value=200),
+    text=HOSTILE,
+)
+def test_hostile_strings_in_any_yaml_value(tmp_path, target, where, text):
+    """Control characters, non-characters and lone surrogates anywhere: content or problems."""
+    root = fresh(tmp_path, "hostile")
+    path = root / target
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    values = [i for i, line in enumerate(lines) if ": " in line]
+    i = values[where % len(values)]
+    if "{" in lines[i]:  # a flow mapping: its first value
+        lines[i] = re.sub(r"(\{\s*[\w-]+: )[^,}]*", lambda m: m[1] + yaml_escaped(text), lines[i])
+    else:
+        lines[i] = f"{lines[i].split(': ', 1)[0]}: {yaml_escaped(text)}\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    check(root)
+
+
+@SETTINGS
+@given(cell=HOSTILE.filter(lambda t: not any(0xD800 <= ord(c) <= 0xDFFF for c in t)))
+def test_hostile_kpi_value_cells(tmp_path, cell):
+    root = fresh(tmp_path, "cells")
+    with (root / "kpi-values.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerow(["neet", "2014-11-30", cell])
     check(root)
