@@ -11,6 +11,7 @@ from .model import (
     Meaning,
     Polarity,
 )
+from .strings import cleaned
 
 MEANINGS = tuple(m.value for m in Meaning)
 POLARITIES = tuple(p.value for p in Polarity)
@@ -35,7 +36,8 @@ class ContentChecks:
     # -- files -----------------------------------------------------------------------------
 
     def display(self, name: str) -> str:
-        return str(self.dir / name)
+        """How a content file is named in messages (characters that cannot be shown replaced)."""
+        return cleaned(str(self.dir / name))
 
     def _path(self, name: str, required: bool) -> Path | None:
         path = self.dir / name

@@ -17,6 +17,7 @@ from .model import (
     Reporting,
     Site,
 )
+from .strings import cleaned
 
 
 class ReleaseChecks(ContentChecks):
@@ -131,7 +132,7 @@ class ReleaseChecks(ContentChecks):
                         self.display(f"progress/{path.name}"),
                         None,
                         None,
-                        f"no release '{path.stem}' in releases.yaml "
+                        f"no release '{cleaned(path.stem)}' in releases.yaml "
                         f"(known: {_known(list(self.release_lines))})",
                     )
         result = []
