@@ -75,7 +75,7 @@ def _check_title(title: str) -> None:
 
 def new_release(content_dir: Path, release_id: str, when: date, title: str | None = None) -> Path:
     """Add a draft release after the latest one and pre-fill its progress file."""
-    if not RELEASE_ID_RE.match(release_id) or release_id in RESERVED_RELEASE_IDS:
+    if not RELEASE_ID_RE.fullmatch(release_id) or release_id in RESERVED_RELEASE_IDS:
         raise ProgressSiteError(
             f"release id {release_id!r} becomes part of the URL: use lower-case letters, digits, "
             f"'.', '-' or '_' (not {', '.join(RESERVED_RELEASE_IDS)})"
