@@ -85,7 +85,7 @@ def read_rows(path: Path) -> Rows:
         raise ProgressSiteError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from exc
     except OSError as exc:
         raise ProgressSiteError(f"{path}: cannot be read ({exc.strerror})") from exc
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: Rows = []
     try:
         for row in reader:

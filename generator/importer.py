@@ -9,6 +9,7 @@ unless every row is good (or ``--skip-bad-rows`` is given).
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -333,9 +334,13 @@ def import_plan(
     if not any(area.actions for area in imported.areas):
         raise ProgressSiteError(f"{table}: no actions found")
     files = content_files(imported, options)
-    into.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{into.name}.import-", dir=into.parent))
+    work: Path | None = None
     try:
+        into.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{into.name or 'content'}.import-", dir=into.parent))
+        umask = os.umask(0o022)
+        os.umask(umask)
+        work.chmod(0o777 & ~umask)
         for name, data in files.items():
             target = work / name
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -344,9 +349,11 @@ def import_plan(
             load_content(work)  # what is written must be valid content
         except ContentError as exc:
             raise ContentError(_by_row(exc.problems, imported, table)) from None
-        if into.exists():
-            into.rmdir()
-        work.rename(into)
+        work.rename(into)  # replaces an empty directory atomically
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ProgressSiteError(f"cannot write {into}: {reason}; nothing was written") from exc
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
     return imported, into
