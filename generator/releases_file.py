@@ -46,11 +46,13 @@ def _item(seq: yaml.SequenceNode, release_id: str, display: str) -> tuple[int, y
     raise ProgressSiteError(f"{display}: release {release_id} not found")
 
 
-def _data(text: str, display: str) -> Any:
+def _data(text: str, display: str, what: str) -> Any:
     problems = Problems()
     data = parse_yaml(text, display, problems)
-    if problems or not isinstance(data, dict) or not isinstance(data.get("releases"), list):
-        return None
+    for problem in problems.sorted():
+        raise ProgressSiteError(f"{display}: {what} would make the file invalid: {problem.message}")
+    if not isinstance(data, dict) or not isinstance(data.get("releases"), list):
+        raise ProgressSiteError(f"{display}: expected a list of releases under 'releases'")
     return data
 
 
@@ -64,12 +66,10 @@ def _plain(value: Any) -> Any:
 
 def _check(old: str, new: str, display: str, change: Any, what: str) -> str:
     """``new`` if it parses to ``old`` with ``change`` applied to its releases, else refuse."""
-    before, after = _data(old, display), _data(new, display)
-    if before is not None and after is not None:
-        expected = _plain(before)
-        change(expected["releases"])
-        if _plain(after) == expected:
-            return new
+    expected = _plain(_data(old, display, what))
+    change(expected["releases"])
+    if _plain(_data(new, display, what)) == expected:
+        return new
     raise ProgressSiteError(f"{display}: {what} cannot be done in place in this file's layout")
 
 

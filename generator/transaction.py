@@ -69,7 +69,10 @@ def _locked(content_dir: Path, wait: bool) -> Iterator[None]:
     if key in _held:
         yield
         return
-    fd = _open_dir(content_dir)
+    try:
+        fd = _open_dir(content_dir)
+    except OSError as exc:
+        raise ProgressSiteError(f"{content_dir}: cannot be opened ({exc.strerror})") from exc
     try:
         deadline = time.monotonic() + (READ_WAIT_SECONDS if wait else 0)
         while True:
@@ -83,6 +86,10 @@ def _locked(content_dir: Path, wait: bool) -> Iterator[None]:
                         "new-release) is changing this content; try again when it has finished"
                     ) from None
                 time.sleep(0.05)
+            except OSError as exc:
+                raise ProgressSiteError(
+                    f"{content_dir}: cannot be locked for changes ({exc.strerror})"
+                ) from exc
         _held[key] = fd
         try:
             yield
@@ -153,13 +160,14 @@ def _recover(content_dir: Path) -> None:
                     _fsync_dir(content_dir / folder)
             journal.unlink()
             _fsync_dir(content_dir)
-        for path in _leftovers(content_dir):
-            path.unlink()
     except OSError as exc:
         raise ProgressSiteError(
             f"{content_dir}: cannot complete an interrupted change ({exc.strerror}); "
             f"fix the problem and run the command again"
         ) from exc
+    for path in _leftovers(content_dir):  # staged by a change that never committed
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def _write_new(path: Path, data: bytes, mode: int) -> None:
