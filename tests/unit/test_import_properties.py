@@ -14,6 +14,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from generator.errors import ContentError, ProgressSiteError
 from generator.importer import Options, import_plan
+from generator.timescales import TimescaleError, parse_timescale
 from generator.validate import load_content
 
 HEADER = ["Area", "Action", "Description", "Lead", "Timescale", "Progress", "Status"]
@@ -35,7 +36,10 @@ IDS = st.integers(0, 3).flatmap(
     lambda n: ODD_IDS if n == 0 else st.from_regex(r"[1-3]\.[1-9]", fullmatch=True)
 )
 TIMESCALES = st.one_of(
-    st.sampled_from(["Oct 2014", "Sept 14", "3 months", "Ongoing", "30/02/2015", "May 2014 to"]),
+    st.sampled_from(
+        ["Oct 2014", "Sept 14", "3 months", "Ongoing", "30/02/2015", "May 2014 to", "9999/10"]
+    ),
+    st.from_regex(r"[0-9]{1,25} (days|weeks|months)", fullmatch=True),
     st.dates(min_value=date(1901, 1, 1), max_value=date(2099, 12, 31)),
     TEXT,
 )
@@ -93,3 +97,12 @@ def test_any_table_imports_validly_or_is_refused_by_row(rows, xlsx, skip, infer)
             event("imported")
             load_content(into)  # what 'progress-site validate' checks
         assert sorted(p.name for p in root.iterdir() if p != into) == [table.name]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(TIMESCALES.filter(lambda t: isinstance(t, str)), TEXT))
+def test_a_timescale_is_read_or_explained(text):
+    try:
+        parse_timescale(text, date(2014, 6, 30))
+    except TimescaleError as exc:
+        assert str(exc).startswith("'")
