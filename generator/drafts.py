@@ -100,7 +100,7 @@ def new_release(content_dir: Path, release_id: str, when: date, title: str | Non
             raise ProgressSiteError(f"{progress_path} already exists; move it away first")
         releases_path = content_dir / "releases.yaml"
         releases = append_release(
-            releases_path.read_text(encoding="utf-8"), release_id, when, title, str(releases_path)
+            releases_path.read_bytes().decode("utf-8"), release_id, when, title, str(releases_path)
         )
         progress = progress_yaml(content, latest, release_id, title)
         commit(content_dir, {"releases.yaml": releases, name: progress})

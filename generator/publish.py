@@ -291,7 +291,7 @@ def _publish(content_dir: Path, release_id: str, when: date) -> str:
 
 def _marked(content_dir: Path, release_id: str, when: date) -> str:
     path = content_dir / "releases.yaml"
-    return mark_published(path.read_text(encoding="utf-8"), release_id, when, str(path))
+    return mark_published(path.read_bytes().decode("utf-8"), release_id, when, str(path))
 
 
 def publish(content_dir: Path, release_id: str, when: date) -> str:

@@ -73,6 +73,11 @@ def _check(old: str, new: str, display: str, change: Any, what: str) -> str:
     raise ProgressSiteError(f"{display}: {what} cannot be done in place in this file's layout")
 
 
+def _newline(text: str) -> str:
+    """The file's own line ending."""
+    return "\r\n" if "\r\n" in text else "\n"
+
+
 def _line_after(text: str, node: yaml.Node) -> int:
     """Where the line after a block node's last value starts (or the end of the text)."""
     while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not node.flow_style:
@@ -85,6 +90,19 @@ def _line_after(text: str, node: yaml.Node) -> int:
     return len(text) if line_end < 0 else line_end + 1
 
 
+def _without_bom(edit: Any) -> Any:
+    """Edit the text after a byte-order mark, and keep the mark."""
+
+    def edited(text: str, *args: Any) -> str:
+        if text.startswith("\ufeff"):
+            return "\ufeff" + edit(text[1:], *args)
+        return edit(text, *args)
+
+    edited.__doc__ = edit.__doc__
+    return edited
+
+
+@_without_bom
 def mark_published(text: str, release_id: str, when: date, display: str) -> str:
     """releases.yaml with ``release_id``'s ``draft`` entry replaced by ``published: when``."""
     index, item = _item(_releases_node(text, display), release_id, display)
@@ -94,7 +112,7 @@ def mark_published(text: str, release_id: str, when: date, display: str) -> str:
         key, value = keys["draft"]
         start, end = key.start_mark.index, value.end_mark.index
         if not item.flow_style:  # a comment about the draft flag goes with it
-            comment = re.match(r"[ \t]+#[^\n]*", text[end:])
+            comment = re.match(r"[ \t]+#[^\r\n]*", text[end:])
             end += comment.end() if comment else 0
         new = text[:start] + entry + text[end:]
     elif item.flow_style:
@@ -103,7 +121,8 @@ def mark_published(text: str, release_id: str, when: date, display: str) -> str:
     else:
         at = _line_after(text, item)
         indent = " " * item.start_mark.column
-        new = text[:at] + ("" if text[:at].endswith("\n") else "\n") + indent + entry + "\n"
+        nl = _newline(text)
+        new = text[:at] + ("" if text[:at].endswith("\n") else nl) + indent + entry + nl
         new += text[at:]
 
     def change(releases: list[dict[str, Any]]) -> None:
@@ -117,6 +136,7 @@ def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+@_without_bom
 def append_release(text: str, release_id: str, when: date, title: str, display: str) -> str:
     """releases.yaml with a draft release added after the last one, in the file's layout."""
     seq = _releases_node(text, display)
@@ -134,9 +154,10 @@ def append_release(text: str, release_id: str, when: date, title: str, display: 
             body = "{" + ", ".join(f"{k}: {v}" for k, v in fields) + "}"
         else:
             indent = " " * column
-            body = f"\n{indent}".join(f"{k}: {v}" for k, v in fields)
+            body = f"{_newline(text)}{indent}".join(f"{k}: {v}" for k, v in fields)
         gap = " " * max(column - dash - 1, 1)
-        new = text + ("" if text.endswith("\n") else "\n") + f"{' ' * dash}-{gap}{body}\n"
+        nl = _newline(text)
+        new = text + ("" if text.endswith("\n") else nl) + f"{' ' * dash}-{gap}{body}{nl}"
     entry = {"id": release_id, "date": when.isoformat(), "title": title, "draft": True}
 
     def change(releases: list[dict[str, Any]]) -> None:

@@ -203,3 +203,19 @@ def test_a_journal_cannot_move_files_it_did_not_stage(tmp_path):
         f"{tmp_path}/{JOURNAL}: not a progress-site journal (unexpected entry "
         "'../../etc/passwd'); move it away and check the content with 'progress-site validate'"
     )
+
+
+def test_line_endings_and_a_byte_order_mark_are_kept():
+    text = (
+        "\ufeffreleases:\r\n  - id: a\r\n    draft: true  # x\r\n"
+        "  - id: b\r\n    date: 2015-01-31\r\n"
+    )
+    assert mark_published(text, "a", WHEN, "releases.yaml") == text.replace(
+        "draft: true  # x", "published: 2015-05-10"
+    )
+    assert (
+        mark_published(text, "b", WHEN, "releases.yaml") == text + "    published: 2015-05-10\r\n"
+    )
+    assert append_release(text, "c", WHEN, "C", "releases.yaml") == (
+        text + '  - id: c\r\n    date: 2015-05-10\r\n    title: "C"\r\n    draft: true\r\n'
+    )
