@@ -196,3 +196,16 @@ def test_publish_changes_only_the_release_it_names(small):
         "  # the next one\n"
     )
     assert not [p.name for p in small.root.rglob(".*")]  # no journal or staged files left
+
+
+def test_a_quoted_draft_flag_is_refused_by_validation_and_nothing_is_written(small):
+    small.write("releases.yaml", small.text("releases.yaml") + '    draft: "true"\n')
+    before = small.text("releases.yaml")
+    assert cli("publish", "2015-01") == (
+        1,
+        "",
+        "content/releases.yaml:15: release 2015-01: field 'draft': expected true or false, "
+        "found 'true'\nAborted: 1 problem found in the content.\n",
+    )
+    assert small.text("releases.yaml") == before
+    assert not (small.root / "releases.lock").exists()
