@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -413,6 +414,8 @@ def serve(content_dir: Path, host: str, port: int, drafts: bool) -> None:
 
 
 def main() -> None:
+    # over a file-size limit (ulimit -f), a write fails with a message instead of killing us
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
         cli(prog_name="progress-site")
     except Exception as exc:  # noqa: BLE001 - last resort: never show a traceback by default

@@ -144,7 +144,7 @@ def release_id_problem(release_id: str) -> str | None:
             f"a release id may be at most {MAX_ID_CHARS} characters long, found "
             f"{len(release_id)} characters"
         )
-    if not RELEASE_ID_RE.match(release_id):
+    if not RELEASE_ID_RE.fullmatch(release_id):
         return (
             "a release id becomes part of the URL: use lower-case letters, digits, '.', '-' or "
             f"'_', found '{cleaned(release_id)}'"

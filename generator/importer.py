@@ -9,18 +9,21 @@ unless every row is good (or ``--skip-bad-rows`` is given).
 
 from __future__ import annotations
 
-import csv
+import os
 import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import ContentError, Problem, ProgressSiteError
+from .ids import release_id_problem
+from .import_mapping import read_mapping  # noqa: F401 - part of the importer's API
+from .import_read import read_rows
 from .model import slugify
 from .timescales import TimescaleError, parse_timescale
 from .validate import load_content
@@ -105,6 +108,7 @@ class Action:
 class Area:
     id: str
     text: str
+    row: int | None = None
     actions: list[Action] = field(default_factory=list)
 
 
@@ -113,48 +117,6 @@ class Imported:
     areas: list[Area]
     problems: list[Problem]
     skipped: set[int]
-
-
-def read_rows(path: Path) -> list[tuple[int, list[str]]]:
-    """The table's rows with their 1-based row numbers, as text."""
-    if path.suffix.lower() == ".xlsx":
-        return _read_xlsx(path)
-    if path.suffix.lower() != ".csv":
-        raise ProgressSiteError(f"{path}: expected a .csv or .xlsx file")
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return [(n, [c.strip() for c in row]) for n, row in enumerate(csv.reader(handle), 1)]
-    except UnicodeDecodeError as exc:
-        raise ProgressSiteError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from exc
-    except (OSError, csv.Error) as exc:
-        raise ProgressSiteError(f"{path}: cannot be read ({exc})") from exc
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime | date):
-        day = value.date() if isinstance(value, datetime) else value
-        return f"{day:%b %Y}" if day.day == 1 else day.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _read_xlsx(path: Path) -> list[tuple[int, list[str]]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, InvalidFileException, KeyError, ValueError) as exc:
-        raise ProgressSiteError(f"{path}: not a readable .xlsx workbook ({exc})") from exc
-    sheet = book.worksheets[0]
-    rows = [
-        (n, [_cell(v) for v in row]) for n, row in enumerate(sheet.iter_rows(values_only=True), 1)
-    ]
-    book.close()
-    return rows
 
 
 def _field_for(header: str, options: Options) -> str | None:
@@ -220,7 +182,7 @@ def read_plan(path: Path, options: Options) -> Imported:
             continue
         heading = group.match(filled[0]) if len(filled) == 1 else None
         if heading:
-            areas.append(Area(heading["id"].strip(), " ".join(heading["text"].split())))
+            areas.append(Area(heading["id"].strip(), " ".join(heading["text"].split()), number))
             continue
         if _is_header(cells, options):
             if columns is None:
@@ -234,7 +196,7 @@ def read_plan(path: Path, options: Options) -> Imported:
         item = f"action {action_id}" if action_id else None
         area_id = values.get("recommendation") or (areas[-1].id if areas else "")
         if values.get("recommendation") and not any(a.id == area_id for a in areas):
-            areas.append(Area(area_id, area_id))
+            areas.append(Area(area_id, area_id, number))
         if not area_id:
             reject(number, item, "no area heading above this row and no area column")
             continue
@@ -341,10 +303,23 @@ def _dump(data: object) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
+def _by_row(problems: list[Problem], imported: Imported, table: Path) -> list[Problem]:
+    """Problems found in the imported content, placed on the table's rows."""
+    rows = {f"action {a.id}": a.row for area in imported.areas for a in area.actions}
+    rows |= {f"recommendation {area.id}": area.row for area in imported.areas}
+    placed = [Problem(str(table), rows.get(p.item or ""), p.item, p.message) for p in problems]
+    return sorted(set(placed), key=lambda p: (p.line or 0, p.item or "", p.message))
+
+
 def import_plan(
     table: Path, into: Path, options: Options, skip_bad_rows: bool = False
 ) -> tuple[Imported, Path]:
     """Import ``table`` into the new content directory ``into``, all or nothing."""
+    release_id = _release_id(options)
+    if problem := release_id_problem(release_id):
+        raise ProgressSiteError(f"--release: {release_id!r} is not a release id: {problem}")
+    if into.exists() and not into.is_dir():
+        raise ProgressSiteError(f"{into} is not a directory: import into a new directory")
     if into.exists() and any(into.iterdir()):
         raise ProgressSiteError(f"{into} is not empty: import into a new directory")
     imported = read_plan(table, options)
@@ -355,51 +330,26 @@ def import_plan(
     if not any(area.actions for area in imported.areas):
         raise ProgressSiteError(f"{table}: no actions found")
     files = content_files(imported, options)
-    into.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{into.name}.import-", dir=into.parent))
+    work: Path | None = None
     try:
+        into.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{into.name or 'content'}.import-", dir=into.parent))
+        umask = os.umask(0o022)
+        os.umask(umask)
+        work.chmod(0o777 & ~umask)
         for name, data in files.items():
             target = work / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(_dump(data), encoding="utf-8")
-        load_content(work)  # what is written must be valid content
-        if into.exists():
-            into.rmdir()
-        work.rename(into)
+        try:
+            load_content(work)  # what is written must be valid content
+        except ContentError as exc:
+            raise ContentError(_by_row(exc.problems, imported, table)) from None
+        work.rename(into)  # replaces an empty directory atomically
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ProgressSiteError(f"cannot write {into}: {reason}; nothing was written") from exc
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
     return imported, into
-
-
-def read_mapping(path: Path) -> dict[str, Any]:
-    """A mapping file: columns, ignore, group_pattern, status_words, statuses, title..."""
-    from .errors import Problems
-    from .load import YMap, load_yaml
-
-    problems = Problems()
-    data = load_yaml(path, str(path), problems)
-    problems.raise_if_any()
-    if not isinstance(data, YMap):
-        raise ProgressSiteError(f"{path}: expected a mapping of settings")
-    allowed = {"columns", "ignore", "group_pattern", "status_words", "statuses", "grouping"}
-    unknown = sorted(set(data) - allowed)
-    if unknown:
-        raise ProgressSiteError(
-            f"{path}: unknown setting '{unknown[0]}' (known: {', '.join(sorted(allowed))})"
-        )
-    columns = dict(data.get("columns") or {})
-    for header, name in columns.items():
-        if name not in FIELDS:
-            raise ProgressSiteError(
-                f"{path}: column '{header}' maps to '{name}', which is not one of "
-                f"{', '.join(FIELDS)}"
-            )
-    return {k: _plain(v) for k, v in data.items()}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value

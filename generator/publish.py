@@ -13,17 +13,18 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import re
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .derive import ReleaseView, State, release_view
+from .derive import ReleaseView, release_view
+from .drafts import new_release, progress_yaml  # noqa: F401 - part of the workflow's API
 from .errors import ContentError, Problems, ProgressSiteError
-from .ids import release_id_problem
 from .lockfile import read_lock_file
-from .model import Content, Point, Release
+from .model import Content, Point
+from .releases_file import mark_published
+from .transaction import commit, writing
 from .validate import load_content
 
 LOCK_FILE = "releases.lock"
@@ -131,12 +132,15 @@ def read_lock(content_dir: Path) -> dict[str, Any]:
     return read_lock_file(path, str(path), fingerprint)
 
 
+def lock_text(releases: dict[str, Any]) -> str:
+    """The text of releases.lock recording ``releases``."""
+    return json.dumps({"releases": dict(sorted(releases.items()))}, indent=2, sort_keys=True) + "\n"
+
+
 def write_lock(content_dir: Path, releases: dict[str, Any]) -> None:
-    path = content_dir / LOCK_FILE
-    text = json.dumps({"releases": dict(sorted(releases.items()))}, indent=2, sort_keys=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(text + "\n", encoding="utf-8")
-    tmp.replace(path)
+    """Write releases.lock whole or not at all (see ``transaction``)."""
+    with writing(content_dir):
+        commit(content_dir, {LOCK_FILE: lock_text(releases)})
 
 
 def _changed(locked: dict[str, str], current: dict[str, str]) -> list[str]:
@@ -221,41 +225,7 @@ def unlocked_corrections(content: Content, content_dir: Path) -> list[str]:
     return sorted(pending)
 
 
-# -- editing releases.yaml in place, keeping its comments and layout --------------------------
-
-_ITEM = re.compile(r"^(?P<indent>\s*)- id:\s*(?P<id>\S+)\s*$")
-
-
-def _release_block(lines: list[str], release_id: str) -> tuple[int, int, str]:
-    """First and end line index of a release's item in releases.yaml, and its key indent."""
-    start = indent = None
-    for index, line in enumerate(lines):
-        match = _ITEM.match(line)
-        if match and start is not None:
-            return start, index, indent or ""
-        if match and match["id"].strip("'\"") == release_id:
-            start, indent = index, match["indent"] + "  "
-    if start is None:
-        raise ProgressSiteError(f"release {release_id} not found in releases.yaml")
-    return start, len(lines), indent or ""
-
-
-def _mark_published(content_dir: Path, release_id: str, when: date) -> None:
-    path = content_dir / "releases.yaml"
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    start, end, indent = _release_block(lines, release_id)
-    block = [line for line in lines[start:end] if not re.match(r"^\s*draft:\s*true\s*$", line)]
-    while block and not block[-1].strip():
-        block.pop()
-    block.append(f"{indent}published: {when.isoformat()}\n")
-    rest = lines[end:]
-    if rest:
-        block.append("\n")
-    path.write_text("".join(lines[:start] + block + rest), encoding="utf-8")
-
-
-def publish(content_dir: Path, release_id: str, when: date) -> str:
-    """Publish a draft, or lock a published release again after an erratum. Returns a summary."""
+def _publish(content_dir: Path, release_id: str, when: date) -> str:
     content = load_content(content_dir)
     release = content.require_release(release_id)
     ids = [r.id for r in content.releases]
@@ -265,6 +235,7 @@ def publish(content_dir: Path, release_id: str, when: date) -> str:
     ]
     if others:
         raise ContentError.from_messages(str(content_dir / LOCK_FILE), others)
+    files: dict[str, str] = {}
     if release.draft:
         earlier = [
             r.id for r in content.releases if r.draft and ids.index(r.id) < ids.index(release_id)
@@ -273,9 +244,7 @@ def publish(content_dir: Path, release_id: str, when: date) -> str:
             raise ProgressSiteError(
                 f"release {release_id} cannot be published before draft release {earlier[0]}"
             )
-        _mark_published(content_dir, release_id, when)
-        content = load_content(content_dir)
-        release = content.release(release_id)
+        files["releases.yaml"] = _marked(content_dir, release_id, when)
         summary = f"Published release {release_id} ({release.title}) on {when.isoformat()}"
     elif release_id in locks:
         lock = locks[release_id]
@@ -295,10 +264,12 @@ def publish(content_dir: Path, release_id: str, when: date) -> str:
         )
     else:
         if release.published is None:
-            _mark_published(content_dir, release_id, when)
-            content = load_content(content_dir)
-            release = content.release(release_id)
-        summary = f"Published release {release_id} ({release.title}) on {release.published}"
+            files["releases.yaml"] = _marked(content_dir, release_id, when)
+        summary = (
+            f"Published release {release_id} ({release.title}) on "
+            f"{(release.published or when).isoformat()}"
+        )
+    # what the pages show does not depend on the draft or published marks
     items = fingerprint_items(release_view(content, release_id))
     locks[release_id] = {
         "published": (release.published or when).isoformat(),
@@ -306,84 +277,20 @@ def publish(content_dir: Path, release_id: str, when: date) -> str:
         "errata": len(release.errata),
         "items": items,
     }
-    write_lock(content_dir, locks)
+    files[LOCK_FILE] = lock_text(locks)
+    commit(content_dir, files)
     return summary
 
 
-# -- starting a new release ---------------------------------------------------------------
+def _marked(content_dir: Path, release_id: str, when: date) -> str:
+    path = content_dir / "releases.yaml"
+    return mark_published(path.read_bytes().decode("utf-8"), release_id, when, str(path))
 
 
-def _block_scalar(text: str, indent: str) -> str:
-    lines = text.strip("\n").splitlines() or [""]
-    return "|-\n" + "".join(f"{indent}{line}\n" if line.strip() else "\n" for line in lines)
+def publish(content_dir: Path, release_id: str, when: date) -> str:
+    """Publish a draft, or lock a published release again after an erratum. Returns a summary.
 
-
-def _quote(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
-
-
-def progress_yaml(content: Content, latest: Release, new_id: str, title: str) -> str:
-    """The draft progress file: the latest release's statuses and narratives, carried forward."""
-    view = release_view(content, latest.id)
-    lines = [
-        f"# Draft progress for {title} ({new_id}).",
-        f"# Statuses and narratives are carried forward from {latest.title}. Update each",
-        "# action: once its status or narrative is edited it is no longer shown as carried",
-        "# forward. To confirm an action had no change, delete its 'carried_forward' line.",
-        "actions:",
-    ]
-    for rec in view.recommendations:
-        for a in rec.actions:
-            if a.state is not State.ACTIVE or a.action.id not in latest.progress:
-                continue
-            progress = latest.progress[a.action.id]
-            lines.append(f"  {a.action.id}:")
-            lines.append(f"    status: {progress.status}")
-            lines.append("    carried_forward: true")
-            if progress.narrative:
-                lines.append(
-                    "    narrative: " + _block_scalar(progress.narrative, "      ").rstrip("\n")
-                )
-    return "\n".join(lines) + "\n"
-
-
-def new_release(content_dir: Path, release_id: str, when: date, title: str | None = None) -> Path:
-    """Add a draft release after the latest one and pre-fill its progress file."""
-    content = load_content(content_dir)
-    if any(r.id == release_id for r in content.releases):
-        raise ProgressSiteError(f"release {release_id} already exists in releases.yaml")
-    if problem := release_id_problem(release_id):
-        raise ProgressSiteError(problem)
-    if not content.releases:
-        raise ProgressSiteError("releases.yaml has no release to carry forward from")
-    latest = content.releases[-1]
-    if when <= latest.date:
-        raise ProgressSiteError(
-            f"the new release must be dated after the latest one ({latest.id}, "
-            f"{latest.date.isoformat()}); got {when.isoformat()}"
-        )
-    progress_path = content_dir / "progress" / f"{release_id}.yaml"
-    if progress_path.exists():
-        raise ProgressSiteError(f"{progress_path} already exists; move it away first")
-    title = title or f"{when:%B %Y} progress report"
-    releases_path = content_dir / "releases.yaml"
-    text = releases_path.read_text(encoding="utf-8")
-    match = re.search(r"^(\s*)- id:", text, re.MULTILINE)
-    indent = match[1] if match else "  "
-    entry = (
-        f"{indent}- id: {release_id}\n"
-        f"{indent}  date: {when.isoformat()}\n"
-        f"{indent}  title: {_quote(title)}\n"
-        f"{indent}  draft: true\n"
-    )
-    progress_path.parent.mkdir(parents=True, exist_ok=True)
-    progress_path.write_text(progress_yaml(content, latest, release_id, title), encoding="utf-8")
-    separator = "" if text.endswith("\n\n") else "\n" if text.endswith("\n") else "\n\n"
-    releases_path.write_text(text + separator + entry, encoding="utf-8")
-    try:
-        load_content(content_dir)
-    except ContentError:
-        releases_path.write_text(text, encoding="utf-8")
-        progress_path.unlink()
-        raise
-    return progress_path
+    releases.yaml and releases.lock change together or not at all (see ``transaction``).
+    """
+    with writing(content_dir):
+        return _publish(content_dir, release_id, when)

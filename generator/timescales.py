@@ -89,6 +89,16 @@ def _dates(text: str) -> list[date]:
 
 def parse_timescale(text: str, plan_date: date | None = None) -> Timescale:
     """Read a timescale; raise TimescaleError saying what is wrong when it cannot be read."""
+    try:
+        return _parse(text, plan_date)
+    except TimescaleError:
+        raise
+    except (ValueError, OverflowError) as exc:  # a date beyond the calendar
+        wording = " ".join(text.split())
+        raise TimescaleError(f"'{wording}' gives a date that does not exist ({exc})") from None
+
+
+def _parse(text: str, plan_date: date | None) -> Timescale:
     wording = " ".join(text.split())
     lowered = wording.lower()
     if not wording:

@@ -31,10 +31,15 @@ from .model import (
     Site,
     StatusDef,
 )
+from .transaction import recover
 
 
 def load_content(content_dir: Path) -> Content:
-    """Load and validate a content directory; raise ContentError listing every problem."""
+    """Load and validate a content directory; raise ContentError listing every problem.
+
+    An interrupted ``publish`` or ``new-release`` is completed or undone first (``transaction``).
+    """
+    recover(content_dir)
     problems = Problems()
     content = _Validator(content_dir, problems).run()
     problems.raise_if_any()

@@ -66,3 +66,47 @@ def test_skip_bad_rows_gives_content_that_validates_and_builds(tmp_path, name):
     site = tmp_path / "site"
     assert run_cli("build", "--content", str(content), "--out", str(site)).returncode == 0
     assert (site / "2014-10/recommendations/1/index.html").is_file()
+
+
+def test_import_failures_are_messages_through_the_command_line(tmp_path):
+    table = tmp_path / "plan.csv"
+    table.write_text("Area,Action,Description\n1,1.1,Write the strategy\n")
+    into = tmp_path / "out" / "content"
+    result = run_cli("import", str(table), "--into", str(into), "--release", "../../x")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        "Error: --release: '../../x' is not a release id: a release id becomes part of the URL "
+        "and a file name: use lower-case letters, digits, '.', '-' or '_', starting with a "
+        "letter or digit (not latest, assets, search)\n",
+    )
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("columns: {Owner: owner}\ngroup_pattern: '(unclosed'\n")
+    result = run_cli("import", str(table), "--into", str(into), "--mapping", str(mapping))
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"{mapping}:1: 'columns': 'Owner' maps to 'owner', which is not one of id, description, "
+        "strategic_lead, operational_lead, timescale, outcome, progress, status, recommendation\n"
+        f"{mapping}:2: 'group_pattern': not a valid regular expression (missing ), unterminated "
+        "subpattern at position 0)\n"
+        "Aborted: 2 problems found in the content.\n",
+    )
+    fake = tmp_path / "plan.xlsx"
+    fake.write_text("Area,Action\n")
+    result = run_cli("import", str(fake), "--into", str(into))
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"Error: {fake}: not a readable .xlsx workbook (BadZipFile: File is not a zip file); "
+        "save it from Excel as an .xlsx workbook, or as CSV (UTF-8)\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.yaml", "plan.csv", "plan.xlsx"]
+    result = run_cli("import", str(table), "--into", str(into), "--release", "2014-10")
+    assert result.returncode == 0, result.stderr
+    assert sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "out").rglob("*")) == [
+        "out/content",
+        "out/content/plan.yaml",
+        "out/content/progress",
+        "out/content/progress/2014-10.yaml",
+        "out/content/releases.yaml",
+        "out/content/site.yaml",
+    ]

@@ -155,3 +155,57 @@ def test_withdrawn_and_merged_items_stay_visible_in_later_versions(small_site: P
     assert (
         "Withdrawn in release 2015-01. Reason given: Repetition of action 1.4 and has been removed."
     ) in one
+
+
+HAND_WRITTEN = """\
+# Reported to the improvement board.
+releases:
+  - id: 2014-06
+    date: 2014-06-30
+    title: June 2014
+    summary: The action plan as first agreed.
+  -   id: "2014-10"   # quoted, odd indentation
+      date: 2014-10-31
+      # a comment between fields
+      draft: yes  # waiting for the committee
+      title: October 2014
+      reported_to:
+        - body: Children's Select Committee
+          date: 2014-11-12
+  - {id: 2015-01, date: 2015-01-31, title: January 2015, draft: True}  # the next one
+"""
+
+
+def test_publish_changes_only_the_release_it_names(small):
+    small.write("releases.yaml", HAND_WRITTEN)
+    assert cli("publish", "2014-06", "--date", "2014-07-01")[0] == 0
+    code, out, err = cli("publish", "2014-10", "--date", "2014-11-12")
+    assert (code, out, err) == (0, "Published release 2014-10 (October 2014) on 2014-11-12\n", "")
+    assert small.text("releases.yaml") == HAND_WRITTEN.replace(
+        "      draft: yes  # waiting for the committee\n", "      published: 2014-11-12\n"
+    ).replace(
+        "    summary: The action plan as first agreed.\n",
+        "    summary: The action plan as first agreed.\n    published: 2014-07-01\n",
+    )
+    code, out, err = cli("validate")
+    assert code == 0, err
+    assert "2015-01" not in small.text("releases.lock")  # the neighbouring draft stays a draft
+    assert cli("publish", "2015-01", "--date", "2015-02-10")[0] == 0
+    assert small.text("releases.yaml").endswith(
+        "  - {id: 2015-01, date: 2015-01-31, title: January 2015, published: 2015-02-10}"
+        "  # the next one\n"
+    )
+    assert not [p.name for p in small.root.rglob(".*")]  # no journal or staged files left
+
+
+def test_a_quoted_draft_flag_is_refused_by_validation_and_nothing_is_written(small):
+    small.write("releases.yaml", small.text("releases.yaml") + '    draft: "true"\n')
+    before = small.text("releases.yaml")
+    assert cli("publish", "2015-01") == (
+        1,
+        "",
+        "content/releases.yaml:15: release 2015-01: field 'draft': expected true or false, "
+        "found 'true'\nAborted: 1 problem found in the content.\n",
+    )
+    assert small.text("releases.yaml") == before
+    assert not (small.root / "releases.lock").exists()

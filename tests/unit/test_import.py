@@ -51,6 +51,14 @@ def test_timescales_that_cannot_be_read():
         parse_timescale("30/02/2015", PLAN_DATE)
     with pytest.raises(TimescaleError, match="relative to the plan's date: give --plan-date"):
         parse_timescale("3 months")
+    for text, reason in (
+        ("Quarterly 9999/10", "year 10000 is out of range"),
+        ("99999999 months", "year 8335347 is out of range"),
+        ("99999999999 days", "Python int too large to convert to C int"),
+    ):
+        with pytest.raises(TimescaleError) as beyond:
+            parse_timescale(text, PLAN_DATE)
+        assert str(beyond.value) == f"'{text}' gives a date that does not exist ({reason})"
 
 
 def test_status_from_the_leading_words_of_progress():

@@ -1,0 +1,248 @@
+"""import: whatever the table or mapping file, a clear message naming it, in bounded time."""
+
+from __future__ import annotations
+
+import re
+import time
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+from generator.errors import ContentError, ProgressSiteError
+from generator.import_mapping import read_mapping
+from generator.import_read import MAX_COLUMNS, MAX_ROWS, read_rows
+from generator.importer import Options, import_plan
+
+HEADER = ["Area", "Action", "Description", "Timescale"]
+ROW = ["1", "1.1", "Write the strategy", "Oct 2014"]
+
+
+def workbook(path: Path, rows: list[list[object]], setup=None) -> Path:
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    if setup:
+        setup(book)
+    book.save(path)
+    return path
+
+
+def patch_zip(path: Path, member: str, change) -> None:
+    with zipfile.ZipFile(path) as source:
+        items = {name: source.read(name) for name in source.namelist()}
+    items[member] = change(items[member].decode()).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in items.items():
+            target.writestr(name, data)
+
+
+def error(path: Path) -> str:
+    with pytest.raises(ProgressSiteError) as failed:
+        read_rows(path)
+    return str(failed.value)
+
+
+def test_a_declared_million_row_range_is_read_in_bounded_time(tmp_path):
+    path = workbook(tmp_path / "plan.xlsx", [HEADER, ROW])
+    patch_zip(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: re.sub(r'<dimension ref="[^"]*"/>', '<dimension ref="A1:XFD1048576"/>', xml),
+    )
+    started = time.monotonic()
+    assert read_rows(path) == [(1, HEADER), (2, ROW)]
+    assert time.monotonic() - started < 2
+
+
+def test_a_cell_in_the_last_row_or_column_stops_at_the_limit(tmp_path):
+    path = workbook(tmp_path / "far.xlsx", [HEADER, ROW])
+    far_row = '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    patch_zip(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace("</sheetData>", far_row + "</sheetData>"),
+    )
+    started = time.monotonic()
+    assert error(path) == (
+        f"{path}: more than {MAX_ROWS:,} rows; an action plan is read up to row {MAX_ROWS:,}"
+    )
+    assert time.monotonic() - started < 5
+    wide = workbook(tmp_path / "wide.xlsx", [HEADER, ROW])
+    far_cell = '<c r="XFD2" t="inlineStr"><is><t>x</t></is></c></row>'
+    patch_zip(
+        wide,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace("</row>", far_cell, 2).replace(far_cell, "</row>", 1),
+    )
+    assert error(wide) == (
+        f"{wide}:2: more than {MAX_COLUMNS} columns; an action plan is read up to column "
+        f"{MAX_COLUMNS}"
+    )
+
+
+def test_a_long_csv_stops_at_the_limit(tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text(",".join(HEADER) + "\n" + "x\n" * MAX_ROWS)
+    assert error(path) == (
+        f"{path}: more than {MAX_ROWS:,} rows; an action plan is read up to row {MAX_ROWS:,}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        (
+            "plan.xlsx",
+            b"Action,Description\n",
+            "not a readable .xlsx workbook (BadZipFile: File is not a zip file); save it from "
+            "Excel as an .xlsx workbook, or as CSV (UTF-8)",
+        ),
+        (
+            "plan.csv",
+            "Action,Description\n1.1,Café\n".encode("cp1252"),
+            "not UTF-8 text; save the CSV as UTF-8",
+        ),
+        (
+            "plan.csv",
+            b"Action,Description\n1.1,a\x00b\n",
+            "2: column 2: contains a control character (U+0000) that content files cannot "
+            "hold; remove it",
+        ),
+        (
+            "plan.csv",
+            b'Action,Description\n1.1,"open\n',
+            "2: cannot be read as CSV (unexpected end of data)",
+        ),
+        ("plan.ods", b"x", "expected a .csv or .xlsx file"),
+    ],
+)
+def test_unreadable_tables_are_named(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    found = error(path)
+    assert found == f"{path}: {message}" or found == f"{path}:{message}"
+
+
+def test_a_zip_that_is_not_a_workbook_and_a_corrupt_workbook(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "x")
+    assert error(path).startswith(f"{path}: not a readable .xlsx workbook (KeyError: ")
+    corrupt = workbook(tmp_path / "corrupt.xlsx", [HEADER, ROW])
+    patch_zip(corrupt, "xl/worksheets/sheet1.xml", lambda xml: xml[: len(xml) // 2])
+    assert error(corrupt).startswith(f"{corrupt}: not a readable .xlsx workbook (")
+
+
+def test_an_empty_workbook_has_no_actions(tmp_path):
+    path = workbook(tmp_path / "empty.xlsx", [])
+    assert read_rows(path) == []
+    with pytest.raises(ProgressSiteError, match=f"^{re.escape(str(path))}: no actions found$"):
+        import_plan(path, tmp_path / "content", Options())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.xlsx"]
+
+
+def test_the_first_visible_sheet_is_read(tmp_path):
+    def hide_first(book):
+        hidden = book.active
+        hidden.title = "Old"
+        hidden.sheet_state = "hidden"
+        very = book.create_sheet("Lookups")
+        very.append(["not", "this"])
+        very.sheet_state = "veryHidden"
+        book.create_sheet("Plan").append(HEADER)
+        book["Plan"].append(ROW)
+        book.active = 2
+
+    path = workbook(tmp_path / "plan.xlsx", [["old", "sheet"]], hide_first)
+    assert read_rows(path) == [(1, HEADER), (2, ROW)]
+    nothing = workbook(tmp_path / "hidden.xlsx", [HEADER])
+    patch_zip(
+        nothing,
+        "xl/workbook.xml",
+        lambda xml: xml.replace('state="visible"', 'state="hidden"'),
+    )
+    assert error(nothing) == f"{nothing}: the workbook has no visible sheet"
+
+
+@pytest.mark.parametrize("epoch", [None, CALENDAR_MAC_1904])
+def test_date_cells_keep_their_day(tmp_path, epoch):
+    def dates(book):
+        if epoch:
+            book.epoch = epoch
+        sheet = book.active
+        sheet["D2"].number_format = "dd/mm/yyyy"
+        sheet["D3"].number_format = "mmm yyyy"
+        sheet["D4"].number_format = "yyyy-mm-dd h:mm:ss"
+
+    rows = [
+        HEADER,
+        ["1", "1.1", "a", date(2014, 10, 15)],
+        ["1", "1.2", "b", date(2014, 12, 17)],
+        ["1", "1.3", "c", datetime(2015, 3, 30, 23, 59, 59, 999_999)],
+        ["1", "1.4", "d", date(2014, 11, 1)],
+    ]
+    path = workbook(tmp_path / "dates.xlsx", rows, dates)
+    assert [cells[3] for _, cells in read_rows(path)[1:]] == [
+        "2014-10-15",  # the day shown
+        "Dec 2014",  # a month shown as a month
+        "2015-03-31",  # a split second before midnight is that midnight
+        "Nov 2014",  # the first of a month stands for the month
+    ]
+
+
+def mapping(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "map.yaml"
+    path.write_text(text)
+    with pytest.raises(ContentError) as failed:
+        read_mapping(path)
+    return [str(p).replace(str(path), "map.yaml") for p in failed.value.problems]
+
+
+def test_the_mapping_file_is_checked_with_its_lines(tmp_path):
+    assert mapping(
+        tmp_path,
+        "columns:\n  Lead: lead\n  Notes: [x]\nignore: Notes\ngroup_pattern: '^(?P<id>\\d+'\n"
+        "status_words: {done: finished}\nstatuses: [{id: done, label: Done, meaning: over}]\n"
+        "colour: red\ngrouping: {singular: Area}\n",
+    ) == [
+        "map.yaml:2: 'columns': 'Lead' maps to 'lead', which is not one of id, description, "
+        "strategic_lead, operational_lead, timescale, outcome, progress, status, recommendation",
+        "map.yaml:3: 'columns': 'Notes': expected text, found a list",
+        "map.yaml:4: 'ignore': expected a list of column headers",
+        "map.yaml:5: 'group_pattern': not a valid regular expression (missing ), unterminated "
+        "subpattern at position 1)",
+        "map.yaml:7: 'statuses': meaning 'over' is not one of not-started, in-progress, "
+        "at-risk, off-track, complete, not-reported",
+        "map.yaml:8: unknown setting 'colour' (known: columns, ignore, group_pattern, "
+        "status_words, statuses, grouping)",
+        "map.yaml:9: 'grouping': expected 'singular' and 'plural'",
+    ]
+    assert mapping(tmp_path, "group_pattern: '^Area (\\d+)'\n") == [
+        "map.yaml:1: 'group_pattern': the pattern needs the named groups (?P<id>...) and "
+        "(?P<text>...); missing: id, text"
+    ]
+    assert mapping(tmp_path, "status_words: {done: finished}\n") == [
+        "map.yaml:1: 'status_words': 'done' gives status 'finished', which is not in 'statuses' "
+        "(known: completed, in-place, on-track, planned, due, not-reported)"
+    ]
+    assert mapping(tmp_path, "- columns\n") == ["map.yaml:1: expected a mapping of settings"]
+    assert mapping(tmp_path, "columns: {a: b\n")[0].startswith("map.yaml:2: YAML syntax error")
+
+
+@pytest.mark.parametrize("release", ["../../x", "/abs", "a/b", ".", "..", "x\x00", "x\n", "Latest"])
+def test_release_ids_that_would_escape_are_refused_before_anything_is_written(tmp_path, release):
+    table = tmp_path / "plan.csv"
+    table.write_text(",".join(HEADER) + "\n" + ",".join(ROW) + "\n")
+    with pytest.raises(ProgressSiteError) as refused:
+        import_plan(table, tmp_path / "out" / "content", Options(release=release))
+    assert str(refused.value) == (
+        f"--release: {release!r} is not a release id: a release id becomes part of the URL and "
+        "a file name: use lower-case letters, digits, '.', '-' or '_', starting with a letter "
+        "or digit (not latest, assets, search)"
+    )
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["plan.csv"]
