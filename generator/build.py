@@ -13,6 +13,7 @@ import html
 import json
 import multiprocessing
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -108,7 +109,7 @@ def run_mkdocs(config_file: Path, built_on: date | None = None) -> tuple[int, st
     is ``built_on``, the release's date, so that the same content always builds to the same
     bytes.
     """
-    env = {**os.environ, "NO_COLOR": "1", "PYTHONWARNINGS": "ignore"}
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONWARNINGS": "ignore", "NO_MKDOCS_2_WARNING": "1"}
     if built_on is not None and "SOURCE_DATE_EPOCH" not in env:
         midnight = datetime.combine(built_on, datetime.min.time(), tzinfo=UTC)
         env["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
@@ -151,10 +152,13 @@ def _build_version(index: int, work: Path, site_dir: Path) -> BuiltRelease:
     return _build_one(views[index], views[:index], work, site_dir)
 
 
+_OS_ERROR = re.compile(r"^\w*(?:Error|Exception): \[Errno \d+\] ([^:]+)")
+
+
 def mkdocs_failure(release_id: str, output: str, work: Path, site_dir: Path) -> str:
     """What MkDocs reported, in terms of the release: no temporary paths, no traceback.
 
-    MkDocs' progress lines are left out; a crash is reduced to its last line (the error).
+    Its warnings and errors are kept; a crash is reduced to what went wrong.
     """
     places = {
         str(work / "docs"): f"(release {release_id} pages)",
@@ -162,20 +166,23 @@ def mkdocs_failure(release_id: str, output: str, work: Path, site_dir: Path) -> 
         str(work): f"(release {release_id})",
         str(site_dir): "(the site)",
     }
-    lines, in_traceback = [], False
+    lines, crash = [], None
+    in_traceback = False
     for line in output.splitlines():
         if line.startswith("Traceback ("):
             in_traceback = True
-            continue
-        if in_traceback and (line.startswith(" ") or not line.strip()):
-            continue
-        in_traceback = False
-        if line.startswith("INFO"):
-            continue
-        for path, name in places.items():
-            line = line.replace(path, name)
-        lines.append(line)
-    detail = "\n".join(lines) or "(no message)"
+        elif in_traceback and line and not line[0].isspace():
+            crash, in_traceback = line, False
+        elif line.startswith(("WARNING", "ERROR")):
+            lines.append(line)
+    if crash is not None:
+        found = _OS_ERROR.match(crash)
+        lines.append(f"MkDocs stopped: {found.group(1) if found else crash}")
+    elif not lines:
+        lines = [line for line in output.splitlines() if line.strip()][-1:] or ["(no message)"]
+    detail = "\n".join(lines)
+    for path, name in places.items():
+        detail = detail.replace(path, name)
     return f"MkDocs failed for release {release_id}:\n{detail}"
 
 
