@@ -14,6 +14,7 @@ import json
 import multiprocessing
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -153,6 +154,7 @@ def _build_version(index: int, work: Path, site_dir: Path) -> BuiltRelease:
 
 
 _OS_ERROR = re.compile(r"^\w*(?:Error|Exception): \[Errno \d+\] ([^:]+)")
+_ERRNO = re.compile(r"^\[Errno \d+\] ([^:]+)")
 
 
 def mkdocs_failure(release_id: str, output: str, work: Path, site_dir: Path) -> str:
@@ -231,6 +233,18 @@ def publish(new_site: Path, out_dir: Path, scratch: Path) -> None:
         raise
 
 
+def _reason(error: OSError) -> str:
+    """What went wrong, without the (temporary) paths involved."""
+    if error.strerror:
+        return error.strerror
+    if isinstance(error, shutil.Error) and error.args and isinstance(error.args[0], list):
+        for *_, reason in error.args[0]:  # (source, target, reason) for each file copied
+            found = _OS_ERROR.match(str(reason)) or _ERRNO.match(str(reason))
+            if found:
+                return found.group(1)
+    return "a file could not be written"
+
+
 def build_site(
     content_dir: Path,
     out_dir: Path,
@@ -260,9 +274,8 @@ def build_site(
             clear_stale(out_dir)
             built, reused = _build_into(out_dir, views, digests, content, jobs, log)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
         raise ProgressSiteError(
-            f"cannot write the site into {given} ({reason}); the existing output is unchanged"
+            f"cannot write the site into {given} ({_reason(exc)}); the existing output is unchanged"
         ) from None
     except BrokenProcessPool:
         raise ProgressSiteError(
