@@ -266,8 +266,8 @@ def build_site(
     digests = version_digests(views, shared_digest(), fingerprints)
     derived = time.perf_counter()
     given = out_dir
-    out_dir = resolve_out(out_dir, content_dir)
     try:
+        out_dir = resolve_out(out_dir, content_dir)
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         with lock(out_dir, given):
             check_owned(out_dir, given)

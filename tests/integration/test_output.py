@@ -111,6 +111,12 @@ def test_places_that_are_never_replaced_are_refused(tmp_path):
     assert result.stderr == (
         "Error: refusing to build into .: it is the current directory. Choose another --out.\n"
     )
+    long = "a" * 300
+    result = run_cli("build", "--content", "content", "--out", long, cwd=tmp_path)
+    assert result.stderr == (
+        f"Error: cannot write the site into {long} (File name too long); the existing output "
+        "is unchanged\n"
+    )
     assert tree_digest(tmp_path) == before
 
 
