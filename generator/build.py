@@ -13,6 +13,7 @@ import html
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -30,7 +32,9 @@ from .derive import ReleaseView, release_views
 from .errors import BuildError, ProgressSiteError
 from .feed import atom_feed
 from .model import Content
+from .output import carry, check_owned, clear_stale, discard, lock, resolve_out
 from .pages import mkdocs_config, render_release
+from .procs import die_with_parent, mkdocs_command
 from .publish import fingerprint_items, refuse_lock_problems
 from .render import environment
 from .validate import load_content
@@ -106,12 +110,12 @@ def run_mkdocs(config_file: Path, built_on: date | None = None) -> tuple[int, st
     is ``built_on``, the release's date, so that the same content always builds to the same
     bytes.
     """
-    env = {**os.environ, "NO_COLOR": "1", "PYTHONWARNINGS": "ignore"}
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONWARNINGS": "ignore", "NO_MKDOCS_2_WARNING": "1"}
     if built_on is not None and "SOURCE_DATE_EPOCH" not in env:
         midnight = datetime.combine(built_on, datetime.min.time(), tzinfo=UTC)
         env["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file)],
+        mkdocs_command("build", "--strict", "--config-file", str(config_file)),
         capture_output=True,
         text=True,
         env=env,
@@ -135,7 +139,7 @@ def _build_one(
     )
     code, output = run_mkdocs(config, view.release.date)
     if code != 0:
-        raise BuildError(f"MkDocs failed for release {view.release.id}:\n{output}")
+        raise BuildError(mkdocs_failure(view.release.id, output, release_work, site_dir))
     done = time.perf_counter()
     return BuiltRelease(view.release.id, len(pages), done - started, rendered - started)
 
@@ -149,11 +153,51 @@ def _build_version(index: int, work: Path, site_dir: Path) -> BuiltRelease:
     return _build_one(views[index], views[:index], work, site_dir)
 
 
+_OS_ERROR = re.compile(r"^\w*(?:Error|Exception): \[Errno \d+\] ([^:]+)")
+_ERRNO = re.compile(r"^\[Errno \d+\] ([^:]+)")
+
+
+def mkdocs_failure(release_id: str, output: str, work: Path, site_dir: Path) -> str:
+    """What MkDocs reported, in terms of the release: no temporary paths, no traceback.
+
+    Its warnings and errors are kept; a crash is reduced to what went wrong.
+    """
+    places = {
+        str(work / "docs"): f"(release {release_id} pages)",
+        str(site_dir / release_id): f"(release {release_id} output)",
+        str(work): f"(release {release_id})",
+        str(site_dir): "(the site)",
+    }
+    lines, crash = [], None
+    in_traceback = False
+    for line in output.splitlines():
+        if line.startswith("Traceback ("):
+            in_traceback = True
+        elif in_traceback and line and not line[0].isspace():
+            crash, in_traceback = line, False
+        elif line.startswith(("WARNING", "ERROR")):
+            lines.append(line)
+    if crash is not None:
+        found = _OS_ERROR.match(crash)
+        lines.append(f"MkDocs stopped: {found.group(1) if found else crash}")
+    elif not lines:
+        lines = [line for line in output.splitlines() if line.strip()][-1:] or ["(no message)"]
+    detail = "\n".join(lines)
+    for path, name in places.items():
+        detail = detail.replace(path, name)
+    return f"MkDocs failed for release {release_id}:\n{detail}"
+
+
 def _pool(workers: int) -> Executor:
     """Versions build in separate processes (forked, so they share the prepared views); one
-    job runs in this process."""
+    job runs in this process. The workers die with this process, even if it is killed."""
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        return ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        )
     return ThreadPoolExecutor(max_workers=1)
 
 
@@ -171,25 +215,34 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def publish(new_site: Path, out_dir: Path, scratch: Path) -> None:
-    """Put ``new_site`` in place of ``out_dir`` without ever leaving a half-written output."""
+    """Put ``new_site`` in place of ``out_dir`` without ever leaving a half-written output.
+
+    ``.git``, ``CNAME`` and ``.nojekyll`` move from the old output into the new one.
+    """
     if not out_dir.exists():
         os.rename(new_site, out_dir)
         return
-    if _exchange(new_site, out_dir):
-        return  # new_site now holds the previous output, removed with the scratch directory
-    os.rename(out_dir, scratch / "previous")
-    os.rename(new_site, out_dir)
+    carry(out_dir, new_site)
+    try:
+        if _exchange(new_site, out_dir):
+            return  # new_site now holds the previous output, removed with the scratch directory
+        os.rename(out_dir, scratch / "previous")
+        os.rename(new_site, out_dir)
+    except BaseException:
+        carry(new_site, out_dir)
+        raise
 
 
-def check_out_dir(out_dir: Path) -> None:
-    if out_dir.exists() and (
-        not out_dir.is_dir()
-        or (any(out_dir.iterdir()) and not (out_dir / "versions.json").exists())
-    ):
-        raise ProgressSiteError(
-            f"refusing to replace {out_dir}: it is not empty and is not a progress-site output "
-            "(no versions.json). Choose another --out directory."
-        )
+def _reason(error: OSError) -> str:
+    """What went wrong, without the (temporary) paths involved."""
+    if error.strerror:
+        return error.strerror
+    if isinstance(error, shutil.Error) and error.args and isinstance(error.args[0], list):
+        for *_, reason in error.args[0]:  # (source, target, reason) for each file copied
+            found = _OS_ERROR.match(str(reason)) or _ERRNO.match(str(reason))
+            if found:
+                return found.group(1)
+    return "a file could not be written"
 
 
 def build_site(
@@ -212,11 +265,44 @@ def build_site(
     refuse_lock_problems(everything, content_dir, fingerprints)
     digests = version_digests(views, shared_digest(), fingerprints)
     derived = time.perf_counter()
-    out_dir = out_dir.absolute()
-    check_out_dir(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    for stale in out_dir.parent.glob(f".{out_dir.name}.build-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    given = out_dir
+    try:
+        out_dir = resolve_out(out_dir, content_dir)
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        with lock(out_dir, given):
+            check_owned(out_dir, given)
+            clear_stale(out_dir)
+            built, reused = _build_into(out_dir, views, digests, content, jobs, log)
+    except OSError as exc:
+        raise ProgressSiteError(
+            f"cannot write the site into {given} ({_reason(exc)}); the existing output is unchanged"
+        ) from None
+    except BrokenProcessPool:
+        raise ProgressSiteError(
+            "a build process stopped unexpectedly (killed, or out of memory); "
+            "the existing output is unchanged"
+        ) from None
+    render = sum(b.render_seconds for b in built)
+    timings = {
+        "load": loaded - started,
+        "derive": derived - loaded,
+        "render": render,
+        "mkdocs": sum(b.seconds for b in built) - render,
+    }
+    result_dir = given.absolute()
+    seconds = time.perf_counter() - started
+    return BuildResult(result_dir, tuple(built), tuple(reused), seconds, timings)
+
+
+def _build_into(
+    out_dir: Path,
+    views: Sequence[ReleaseView],
+    digests: Sequence[str],
+    content: Content,
+    jobs: int | None,
+    log: Log,
+) -> tuple[list[BuiltRelease], list[str]]:
+    """Build the site in a scratch directory beside ``out_dir`` and swap it in."""
     scratch = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-", dir=out_dir.parent))
     try:
         work, site_dir = scratch / "work", scratch / "site"
@@ -249,12 +335,5 @@ def build_site(
             write_aliases(site_dir, content.releases[-1].id)
         publish(site_dir, out_dir, scratch)
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-    render = sum(b.render_seconds for b in built)
-    timings = {
-        "load": loaded - started,
-        "derive": derived - loaded,
-        "render": render,
-        "mkdocs": sum(b.seconds for b in built) - render,
-    }
-    return BuildResult(out_dir, tuple(built), tuple(reused), time.perf_counter() - started, timings)
+        discard(scratch, out_dir)
+    return built, reused

@@ -90,6 +90,15 @@ def read_manifest(out_dir: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in versions.items()} if isinstance(versions, dict) else {}
 
 
+def is_output(out_dir: Path) -> bool:
+    """Whether ``out_dir`` holds a build manifest, so progress-site built it."""
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and isinstance(data.get("versions"), dict)
+
+
 def write_manifest(site_dir: Path, digests: dict[str, str]) -> None:
     text = json.dumps({"versions": dict(sorted(digests.items()))}, indent=2)
     (site_dir / MANIFEST).write_text(text + "\n", encoding="utf-8")

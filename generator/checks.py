@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 from .errors import Problems
@@ -43,6 +45,11 @@ class ContentChecks:
         path = self.dir / name
         display = self.display(name)
         if not path.exists():
+            if path.is_symlink():
+                message = f"is a link to {os.readlink(path)}, which does not exist"
+                self.problems.add(display, None, None, message)
+                self.unreadable.add(name)
+                return None
             if required:
                 self.problems.add(display, None, None, "required file is missing")
                 self.unreadable.add(name)

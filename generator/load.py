@@ -12,7 +12,10 @@ YAML is parsed to a node tree with PyYAML and converted here, so that:
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,9 @@ from .strings import BAD_CHARACTER, character_problem, cleaned
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_SCALAR_CHARS = 100_000
+MAX_DEPTH = 100
+"""Lists and mappings nested deeper than this are refused (the outermost is level 1)."""
+DEEP_MESSAGE = f"nested too deeply (more than {MAX_DEPTH} levels of lists and mappings)"
 
 
 class YMap(dict):
@@ -87,6 +93,14 @@ class _TooBig(Exception):
     pass
 
 
+class _TooDeep(Exception):
+    pass
+
+
+class _SelfReference(Exception):
+    pass
+
+
 class _Converter:
     def __init__(self, loader: _Loader) -> None:
         self.loader = loader
@@ -94,6 +108,7 @@ class _Converter:
         self.duplicates: list[tuple[int, str]] = []
         self.bad_tags: list[tuple[int, str]] = []
         self.bad_text: list[tuple[int, str]] = []
+        self.open: set[int] = set()  # the lists and mappings being converted
 
     def text(self, value: Any, node: yaml.Node) -> Any:
         """A string with a disallowed character is reported, and cleaned for later messages."""
@@ -106,33 +121,48 @@ class _Converter:
         self.bad_text.append((line, str(character_problem(value))))
         return cleaned(value)
 
-    def convert(self, node: yaml.Node, depth: int = 0) -> Any:
+    def convert(self, node: yaml.Node, depth: int = 0, line: int | None = None) -> Any:
+        """``line`` is where the node is used: for an alias, the line of its key."""
         self.nodes += 1
-        if self.nodes > MAX_NODES or depth > 100:
+        if self.nodes > MAX_NODES:
             raise _TooBig(node.start_mark.line + 1)
+        if not isinstance(node, yaml.CollectionNode):
+            return self.scalar(node)
+        if id(node) in self.open:
+            raise _SelfReference(line or node.start_mark.line + 1)
+        if depth >= MAX_DEPTH:
+            raise _TooDeep(node.start_mark.line + 1)
+        self.open.add(id(node))
+        try:
+            return self.collection(node, depth)
+        finally:
+            self.open.discard(id(node))
+
+    def collection(self, node: yaml.CollectionNode, depth: int) -> YMap | YList:
         if isinstance(node, yaml.MappingNode):
             result = YMap()
             result.line = node.start_mark.line + 1
             result.key_lines = {}
             result.raw = {}
             for key_node, value_node in node.value:
-                key = self.text(
-                    key_node.value
-                    if isinstance(key_node, yaml.ScalarNode)
-                    else str(key_node.value),
-                    key_node,
-                )
                 line = key_node.start_mark.line + 1
+                if isinstance(key_node, yaml.ScalarNode):
+                    key = self.text(key_node.value, key_node)
+                else:  # checked like any value, then named by its text
+                    self.convert(key_node, depth + 1, line)
+                    key = str(key_node.value)
                 if key in result:
                     self.duplicates.append((line, key))
                     continue
-                result[key] = self.convert(value_node, depth + 1)
+                result[key] = self.convert(value_node, depth + 1, line)
                 result.key_lines[key] = line
                 if isinstance(value_node, yaml.ScalarNode) and not value_node.style:
                     result.raw[key] = cleaned(value_node.value)
             return result
         if isinstance(node, yaml.SequenceNode):
-            items = YList(self.convert(item, depth + 1) for item in node.value)
+            items = YList(
+                self.convert(item, depth + 1, node.start_mark.line + 1) for item in node.value
+            )
             items.line = node.start_mark.line + 1
             items.item_lines = [item.start_mark.line + 1 for item in node.value]
             items.raw = [
@@ -142,6 +172,8 @@ class _Converter:
                 for item in node.value
             ]
             return items
+
+    def scalar(self, node: yaml.Node) -> Any:
         if len(node.value) > MAX_SCALAR_CHARS:
             raise _TooBig(node.start_mark.line + 1)
         try:
@@ -151,20 +183,56 @@ class _Converter:
             return node.value
 
 
-def read_text(path: Path, display: str, problems: Problems) -> str | None:
-    """Read a UTF-8 text file, reporting size and encoding problems."""
+def _file_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a content file, checked before anything is read."""
     try:
-        data = path.read_bytes()
+        info = path.stat()
     except OSError as exc:
-        problems.add(display, None, None, f"cannot be read ({exc.strerror})")
-        return None
-    if len(data) > MAX_FILE_BYTES:
-        problems.add(
-            display,
-            None,
-            None,
-            f"file is too large ({len(data)} bytes; the limit is {MAX_FILE_BYTES})",
-        )
+        return f"cannot be read ({exc.strerror})"
+    if stat.S_ISDIR(info.st_mode):
+        return "is a directory, not a file"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a named pipe, socket or device); replace it with a file"
+    if info.st_size > MAX_FILE_BYTES:
+        return f"file is too large ({info.st_size} bytes; the limit is {MAX_FILE_BYTES})"
+    return None
+
+
+def _read_bytes(path: Path) -> bytes:
+    """At most ``MAX_FILE_BYTES + 1`` bytes of a regular file; never waits on a pipe."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a pipe since the check
+            raise OSError(errno.EINVAL, "not a regular file")
+        chunks, size = [], 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, MAX_FILE_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def read_text(path: Path, display: str, problems: Problems) -> str | None:
+    """Read a UTF-8 text file, reporting size and encoding problems.
+
+    The file's kind and size are checked before it is opened: a directory, a named pipe or a
+    file over the size limit is reported without being read.
+    """
+    problem = _file_problem(path)
+    if problem is None:
+        try:
+            data = _read_bytes(path)
+        except OSError as exc:
+            problem = f"cannot be read ({exc.strerror})"
+        else:
+            if len(data) > MAX_FILE_BYTES:  # grew since it was checked
+                problem = f"file is too large (over {MAX_FILE_BYTES} bytes)"
+    if problem is not None:
+        problems.add(display, None, None, problem)
         return None
     try:
         return data.decode("utf-8-sig")
@@ -196,6 +264,29 @@ def _control_character(exc: yaml.reader.ReaderError, text: str) -> tuple[int, No
         f"contains a control character (U+{exc.character:04X}) that YAML does not allow; remove it"
     )
     return line, None, message
+
+
+def _deep_line(text: str, loader_class: type) -> int | None:
+    """The line of the first list or mapping nested more than ``MAX_DEPTH`` levels deep.
+
+    Reads the event stream, which PyYAML produces without recursion, so any depth is safe.
+    """
+    loader = loader_class(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
 
 
 def parse_yaml(
@@ -233,6 +324,16 @@ def parse_yaml(
             None,
             "value too large or too deeply nested (check for runaway aliases)",
         )
+        return None
+    except _SelfReference as exc:
+        message = "an alias (*name) refers to the list or mapping that contains it"
+        problems.add(display, exc.args[0], None, message)
+        return None
+    except _TooDeep as exc:
+        problems.add(display, exc.args[0], None, DEEP_MESSAGE)
+        return None
+    except RecursionError:  # PyYAML composes nodes recursively: deep input ends here
+        problems.add(display, _deep_line(text, loader_class), None, DEEP_MESSAGE)
         return None
     finally:
         loader.dispose()

@@ -60,3 +60,56 @@ def test_sigkill_at_several_moments_never_leaves_a_half_written_site(tmp_path):
     assert run_cli("build", "--content", str(SMALL_PLAN), "--out", str(out)).returncode == 0
     assert not any(p.exists() for p in leftovers)  # the next build clears them away
     assert tree_digest(out) == old
+
+
+def _processes_with(token: str) -> list[int]:
+    """Live processes (not zombies) started with ``PROGRESS_SITE_TEST_TOKEN=token``."""
+    marker = f"PROGRESS_SITE_TEST_TOKEN={token}".encode()
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/environ", "rb") as handle:
+                    if marker in handle.read().split(b"\0"):
+                        found.append(int(entry))
+            except OSError:
+                continue
+    return found
+
+
+def _mkdocs_running(pids: list[int]) -> bool:
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                if b"mkdocs" in handle.read():
+                    return True
+        except OSError:
+            continue
+    return False
+
+
+def test_sigkill_of_a_parallel_build_leaves_no_worker_or_mkdocs_running(tmp_path):
+    out = tmp_path / "site"
+    for attempt in range(3):
+        token = f"{os.getpid()}-{attempt}-{time.time_ns()}"
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "build", "--content", str(SMALL_PLAN)]
+            + ["--out", str(out), "--jobs", "2"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "PROGRESS_SITE_TEST_TOKEN": token},
+        )
+        deadline = time.monotonic() + 30
+        while not _mkdocs_running(_processes_with(token)):  # workers and MkDocs are running
+            assert time.monotonic() < deadline and process.poll() is None
+            time.sleep(0.01)
+        assert len(_processes_with(token)) >= 3  # the build, its workers, MkDocs
+        os.kill(process.pid, signal.SIGKILL)  # the build alone, not its process group
+        process.wait()
+        deadline = time.monotonic() + 5
+        while _processes_with(token) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _processes_with(token) == []
+        assert not out.exists()  # killed before the swap: no output at all
+    assert run_cli("build", "--content", str(SMALL_PLAN), "--out", str(out)).returncode == 0
+    assert not list(tmp_path.glob(".site.build-*"))  # the killed builds' scratch is cleared

@@ -56,7 +56,7 @@ def test_broken_content_exits_1_without_traceback_and_keeps_the_site(small_site,
 def test_failed_mkdocs_build_leaves_the_site_untouched(small_site, tmp_path, monkeypatch):
     site = tmp_path / "site"
     shutil.copytree(small_site, site)
-    (site / ".progress-site-cache.json").unlink()  # nothing cached: every version is built
+    (site / ".progress-site-cache.json").write_text('{"versions": {}}')  # nothing cached
     before = tree_digest(site)
     real = build_module.run_mkdocs
 
@@ -92,8 +92,8 @@ def test_refuses_to_replace_a_directory_that_is_not_a_site(tmp_path):
     result = run_cli("build", "--content", str(SMALL_PLAN), "--out", str(other))
     assert result.returncode == 1
     assert result.stderr == (
-        f"Error: refusing to replace {other}: it is not empty and is not a progress-site "
-        "output (no versions.json). Choose another --out directory.\n"
+        f"Error: refusing to replace {other}: it is not empty and was not built by "
+        "progress-site (no .progress-site-cache.json). Choose another --out directory.\n"
     )
     assert (other / "letter.txt").read_text() == "keep me"
 

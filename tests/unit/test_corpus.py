@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -44,6 +45,12 @@ def apply(root: Path, edits: list[tuple]) -> None:
         elif op == "symlink":
             path.unlink()
             path.symlink_to(args[0])
+        elif op == "mkfifo":
+            path.unlink()
+            os.mkfifo(path)
+        elif op == "mkdir":
+            path.unlink()
+            path.mkdir()
         elif op == "publish":
             publish(root, name, date(2015, 2, 1))
         else:

@@ -1,5 +1,8 @@
+import os
+from pathlib import Path
+
 from generator.errors import Problems
-from generator.load import YList, YMap, parse_yaml
+from generator.load import MAX_FILE_BYTES, YList, YMap, parse_yaml, read_text
 
 
 def parse(text: str):
@@ -71,3 +74,72 @@ def test_unsafe_tags_are_refused():
     assert problems == [
         "f.yaml:1: unsupported YAML tag 'tag:yaml.org,2002:python/object:os.system'"
     ]
+
+
+DEEP = "nested too deeply (more than 100 levels of lists and mappings)"
+
+
+def test_nesting_is_allowed_to_100_levels_in_every_style():
+    for text in ("[" * 100 + "]" * 100, "- " * 100 + "x\n", "{a: " * 100 + "b" + "}" * 100):
+        value, problems = parse(text)
+        assert problems == [] and value
+
+
+def test_nesting_beyond_100_levels_is_refused_with_its_line():
+    # 101 levels is refused after composing; 100,000 used to exhaust PyYAML's recursion.
+    for depth in (101, 400, 100_000):
+        for text, line in (
+            ("a: " + "[" * depth + "]" * depth, 1),
+            ("a: " + "{a: " * depth + "b" + "}" * depth, 1),
+            ("note: x\nlist:\n  " + "- " * depth + "x\n", 3),
+            ("note: x\n" + "? " * depth + "x\n", 2),
+        ):
+            value, problems = parse(text)
+            assert value is None
+            assert problems == [f"f.yaml:{line}: {DEEP}"], (depth, text[:20])
+
+
+def test_block_mappings_report_the_first_level_too_deep():
+    for depth in (101, 2_000):
+        _, problems = parse("".join("  " * i + "a:\n" for i in range(depth)))
+        assert problems == [f"f.yaml:101: {DEEP}"]
+
+
+def test_an_alias_inside_itself_is_refused():
+    message = "an alias (*name) refers to the list or mapping that contains it"
+    assert parse("a: &a [x, *a]\n")[1] == [f"f.yaml:1: {message}"]
+    assert parse("top:\n  a: &a\n    b: c\n    d: *a\n")[1] == [f"f.yaml:4: {message}"]
+    value, problems = parse("a: &a [x]\nb: *a\nc: [*a, *a]\n")  # reuse is fine
+    assert problems == [] and value["c"] == [["x"], ["x"]]
+
+
+def read(path):
+    problems = Problems()
+    text = read_text(path, "f.yaml", problems)
+    return text, [str(p) for p in problems]
+
+
+def test_the_size_is_checked_before_reading(tmp_path):
+    sparse = tmp_path / "f.yaml"
+    with sparse.open("wb") as handle:  # 64 GB that would take minutes and all memory to read
+        handle.truncate(64 * 1024**3)
+    assert read(sparse) == (
+        None,
+        [f"f.yaml: file is too large ({64 * 1024**3} bytes; the limit is {MAX_FILE_BYTES})"],
+    )
+    exact = tmp_path / "exact.yaml"
+    exact.write_bytes(b"#" * MAX_FILE_BYTES)
+    assert read(exact)[1] == []
+
+
+def test_a_named_pipe_or_device_is_refused_without_waiting(tmp_path):
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)  # opening it to read would wait for a writer forever
+    message = "is not a regular file (a named pipe, socket or device); replace it with a file"
+    assert read(pipe) == (None, [f"f.yaml: {message}"])
+    assert read(Path("/dev/zero")) == (None, [f"f.yaml: {message}"])
+    assert read(tmp_path) == (None, ["f.yaml: is a directory, not a file"])
+    assert read(tmp_path / "missing") == (
+        None,
+        ["f.yaml: cannot be read (No such file or directory)"],
+    )

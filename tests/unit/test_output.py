@@ -1,0 +1,25 @@
+from generator.output import clear_stale
+
+
+def test_a_build_killed_mid_swap_gives_back_git_and_cname(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("new")
+    scratch = tmp_path / ".site.build-x"
+    (scratch / "site" / ".git").mkdir(parents=True)  # moved into the new site, then killed
+    (scratch / "site" / ".git" / "HEAD").write_text("ref")
+    (scratch / "site" / "CNAME").write_text("plan.example")
+    clear_stale(out)
+    assert not scratch.exists()
+    assert (out / ".git" / "HEAD").read_text() == "ref"
+    assert (out / "CNAME").read_text() == "plan.example"
+
+
+def test_an_output_moved_aside_and_killed_is_put_back(tmp_path):
+    out = tmp_path / "site"
+    previous = tmp_path / ".site.build-y" / "previous"
+    previous.mkdir(parents=True)
+    (previous / "index.html").write_text("old")
+    clear_stale(out)
+    assert (out / "index.html").read_text() == "old"
+    assert not (tmp_path / ".site.build-y").exists()
