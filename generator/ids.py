@@ -137,6 +137,10 @@ class CaseSpace:
         return True
 
 
+def _one_line(text: str) -> str:
+    return text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+
+
 def release_id_problem(release_id: str) -> str | None:
     """Why ``release_id`` cannot name a release folder at the site root, or None."""
     if len(release_id) > MAX_ID_CHARS:
@@ -147,7 +151,7 @@ def release_id_problem(release_id: str) -> str | None:
     if not RELEASE_ID_RE.fullmatch(release_id):
         return (
             "a release id becomes part of the URL: use lower-case letters, digits, '.', '-' or "
-            f"'_', found '{cleaned(release_id)}'"
+            f"'_', starting with a letter or digit, found '{_one_line(cleaned(release_id))}'"
         )
     if release_id in ROOT_NAMES:
         return (

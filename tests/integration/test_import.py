@@ -76,9 +76,9 @@ def test_import_failures_are_messages_through_the_command_line(tmp_path):
     assert (result.returncode, result.stdout, result.stderr) == (
         1,
         "",
-        "Error: --release: '../../x' is not a release id: a release id becomes part of the URL "
-        "and a file name: use lower-case letters, digits, '.', '-' or '_', starting with a "
-        "letter or digit (not latest, assets, search)\n",
+        "Error: --release: '../../x' is not a release id: a release id becomes part of the URL: "
+        "use lower-case letters, digits, '.', '-' or '_', starting with a letter or digit, "
+        "found '../../x'\n",
     )
     mapping = tmp_path / "map.yaml"
     mapping.write_text("columns: {Owner: owner}\ngroup_pattern: '(unclosed'\n")

@@ -234,15 +234,29 @@ def test_the_mapping_file_is_checked_with_its_lines(tmp_path):
     assert mapping(tmp_path, "columns: {a: b\n")[0].startswith("map.yaml:2: YAML syntax error")
 
 
-@pytest.mark.parametrize("release", ["../../x", "/abs", "a/b", ".", "..", "x\x00", "x\n", "Latest"])
-def test_release_ids_that_would_escape_are_refused_before_anything_is_written(tmp_path, release):
+@pytest.mark.parametrize(
+    ("release", "shown"),
+    [
+        ("../../x", "../../x"),
+        ("/abs", "/abs"),
+        ("a/b", "a/b"),
+        (".", "."),
+        ("..", ".."),
+        ("x\x00", "x\ufffd"),
+        ("x\n", "x\\n"),
+        ("Latest", "Latest"),
+    ],
+)
+def test_release_ids_that_would_escape_are_refused_before_anything_is_written(
+    tmp_path, release, shown
+):
     table = tmp_path / "plan.csv"
     table.write_text(",".join(HEADER) + "\n" + ",".join(ROW) + "\n")
     with pytest.raises(ProgressSiteError) as refused:
         import_plan(table, tmp_path / "out" / "content", Options(release=release))
     assert str(refused.value) == (
-        f"--release: {release!r} is not a release id: a release id becomes part of the URL and "
-        "a file name: use lower-case letters, digits, '.', '-' or '_', starting with a letter "
-        "or digit (not latest, assets, search)"
+        f"--release: {release!r} is not a release id: a release id becomes part of the URL: use "
+        "lower-case letters, digits, '.', '-' or '_', starting with a letter or digit, found "
+        f"'{shown}'"
     )
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["plan.csv"]
