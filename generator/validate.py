@@ -35,7 +35,7 @@ from .model import (
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 SITE_URL = re.compile(
     rf"^https?://{_LABEL}(?:\.{_LABEL})*\.?(?::[0-9]{{1,5}})?"
-    r"(?:/(?:[A-Za-z0-9._~!$&+,;=:@-]|%[0-9A-Fa-f]{2})*)*$",
+    r"(?:/(?:[A-Za-z0-9._~!$+,;=:@-]|%[0-9A-Fa-f]{2})*)*$",
     re.IGNORECASE,
 )
 """The site's public address: it becomes every page's canonical link and MkDocs' site_url, so
@@ -147,7 +147,7 @@ class _Validator(ReleaseChecks, PlanChecks, KpiChecks, ContentChecks):
         if url and not SITE_URL.match(url):
             root.error(
                 "field 'url': expected an address such as https://example.gov.uk/plan/ "
-                "(http or https, a host name, then a path without spaces, quotes, <, > or "
+                "(http or https, a host name, then a path without spaces, quotes, <, >, & or "
                 f"a query), found {shown(url)}",
                 "url",
             )

@@ -354,7 +354,7 @@ def test_site_url_is_checked_and_ends_with_a_slash(small):
     assert small.problems() == [
         "content/site.yaml:1: field 'url': expected an address such as "
         "https://example.gov.uk/plan/ (http or https, a host name, then a path without spaces, "
-        "quotes, <, > or a query), found 'example.gov.uk'"
+        "quotes, <, >, & or a query), found 'example.gov.uk'"
     ]
 
 
@@ -373,6 +373,7 @@ def test_site_url_is_checked_and_ends_with_a_slash(small):
         ("https://a.gov.uk/\\x07", "'https://a.gov.uk/\\x07'"),
         ("data:text/html,hi", "'data:text/html,hi'"),
         ("//a.gov.uk/plan/", "'//a.gov.uk/plan/'"),
+        ("https://a.gov.uk/p&amp;x/", "'https://a.gov.uk/p&amp;x/'"),
     ],
 )
 def test_site_url_must_be_a_plain_web_address(small, url, found):
@@ -380,7 +381,7 @@ def test_site_url_must_be_a_plain_web_address(small, url, found):
     assert small.problems() == [
         "content/site.yaml:1: field 'url': expected an address such as "
         "https://example.gov.uk/plan/ (http or https, a host name, then a path without spaces, "
-        f"quotes, <, > or a query), found {found}"
+        f"quotes, <, >, & or a query), found {found}"
     ]
 
 
