@@ -19,7 +19,7 @@ PAYLOAD = (
     ' <script>alert("s")</script> <img src=x onerror=alert(1)> [click](javascript:alert(2))'
     ' [tab](java\tscript:alert(4)) <a href="javascript:alert(3)">a</a> {{ 7*7 }}'
     " {% if true %}TPL{% endif %} {++crit++} :material-alert: &lt;b&gt; *[HTML]: Hyper"
-    ' "><svg onload=alert(5)> \'><img src=x onerror=alert(6)>'
+    " \"><svg onload=alert(5)> '><img src=x onerror=alert(6)>"
     " &lt;img src=x onerror=alert(7)&gt; &#60;img src=x onerror=alert(8)&#62;"
     " </script><script>alert(9)</script> javascript:alert(10)"
     ' [t](https://example.org/ "<img src=x onerror=alert(11)>")'
@@ -34,7 +34,7 @@ BLOCKS = (
     "*[NEET]: &lt;img src=x onerror=alert(15)&gt;\n\n"
     "1. <img src=x onerror=alert(16)>\n\n   ![x][ref]\n\n"
     '[titled](https://example.org/ "<img src=x onerror=alert(21)> &lt;b&gt;") and '
-    "<https://example.org/autolink> ![img](https://evil.example/y.png \"t\")\n"
+    '<https://example.org/autolink> ![img](https://evil.example/y.png "t")\n'
 )
 """For fields written as Markdown: definitions that could only take effect at a line start."""
 
