@@ -56,9 +56,11 @@ def _attribute(text: str) -> str:
     """A meaning as the title of an abbreviation definition: one line, shown as written.
 
     The abbreviation extension keeps entities in a title as they are, so ``&`` is written
-    as ``&amp;`` and ``&lt;`` in a meaning stays the text ``&lt;``.
+    as ``&amp;`` and ``&lt;`` in a meaning stays the text ``&lt;``. Braces are written as
+    entities, as CriticMarkup would otherwise be applied inside the title.
     """
-    return " ".join(text.split()).replace("&", "&amp;").replace('"', "&quot;")
+    text = " ".join(text.split()).replace("&", "&amp;").replace('"', "&quot;")
+    return text.replace("{", "&#123;").replace("}", "&#125;")  # never CriticMarkup
 
 
 def abbreviations(terms: Iterable[Term]) -> str:

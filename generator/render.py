@@ -33,7 +33,7 @@ Md = markupsafe.Markup
 """Text that is already Markdown (or safe HTML) and must not be escaped again."""
 
 
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]|])")
+_MD_INLINE = re.compile(r"([\\`*_\[\]|])")
 _MD_LINE_START = re.compile(r"^(#|[-+](?=[\s-]|$))|^(\d+)([.)])(?=\s|$)")
 
 STATUS_ICONS = {
@@ -69,7 +69,10 @@ def escape_text(value: Any) -> str:
     """
     text = _MD_INLINE.sub(r"\\\1", re.sub(r"\s*\n\s*", " ", str(value)))
     text = _MD_LINE_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], text)
-    return html_text(text).replace(":", "&#58;")  # ":" would start an emoji shortcode
+    # ":" would start an emoji shortcode; "{" CriticMarkup, even after a backslash, and
+    # attribute lists: as entities, neither can take effect anywhere, attributes included.
+    text = html_text(text).replace("{", "&#123;").replace("}", "&#125;")
+    return text.replace(":", "&#58;")
 
 
 def _no_tags(text: str) -> str:

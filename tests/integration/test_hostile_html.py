@@ -140,7 +140,7 @@ def plain(tmp_path_factory: pytest.TempPathFactory) -> set[tuple[str, str]]:
 
 
 @settings(
-    max_examples=4,
+    max_examples=8,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

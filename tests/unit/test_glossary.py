@@ -85,10 +85,10 @@ def test_terms_that_cannot_be_matched_word_for_word_are_rejected(small):
 def test_meanings_reach_the_abbreviation_title_as_written():
     import markdown
 
-    meaning = 'Says "hi" & <b>bold</b> &lt;img src=x onerror=alert(1)&gt; *[X]: y'
+    meaning = 'Says "hi" & <b>bold</b> &lt;img src=x onerror=alert(1)&gt; *[X]: y {++c++}'
     snippet = abbreviations([Term("IRO", meaning), Term("A\\B", "never defined")])
     assert snippet.count("\n") == 2  # the unusable term is left out, not shown as text
-    html = markdown.markdown("IRO and A\\B\n\n" + snippet, extensions=["abbr"])
+    html = markdown.markdown("IRO and A\\B\n\n" + snippet, extensions=["abbr", "pymdownx.critic"])
     title = re.search(r'<abbr title="([^"]*)">IRO</abbr>', html)[1]
     assert html_unescape(title) == meaning
     assert "never defined" not in html

@@ -16,7 +16,11 @@ from tests.conftest import SMALL_PLAN
 
 def test_escape_text_shows_markup_literally():
     assert escape_text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
-    assert escape_text("*bold* [x](y) {{ a }}") == "\\*bold\\* \\[x\\](y) \\{\\{ a \\}\\}"
+    assert (
+        escape_text("*bold* [x](y) {{ a }}") == "\\*bold\\* \\[x\\](y) &#123;&#123; a &#125;&#125;"
+    )
+    # CriticMarkup is recognised even after a backslash, inside attributes too
+    assert escape_text("{++a++} x ++}") == "&#123;++a++&#125; x ++&#125;"
     assert escape_text("| a_b `c`") == "\\| a\\_b \\`c\\`"
 
 
