@@ -25,6 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 from . import BASE_MKDOCS_YML
 from .cache import read_manifest, reusable, reuse, shared_digest, version_digests, write_manifest
@@ -36,7 +37,7 @@ from .output import carry, check_owned, clear_stale, discard, lock, resolve_out
 from .pages import mkdocs_config, render_release
 from .procs import die_with_parent, mkdocs_command
 from .publish import fingerprint_items, refuse_lock_problems
-from .render import environment
+from .render import environment, html_text
 from .validate import load_content
 
 Log = Callable[[str], None]
@@ -64,16 +65,36 @@ class BuildResult:
 
 
 def versions_json(content: Content) -> list[dict[str, object]]:
-    """mike's versions.json: newest first, the newest carrying the alias ``latest``."""
+    """mike's versions.json: newest first, the newest carrying the alias ``latest``.
+
+    Material's version selector inserts each title and alias into the page as HTML, so they
+    are written HTML-escaped: the selector then shows them as the text they are.
+    """
     newest_first = list(reversed(content.releases))
     return [
         {
             "version": r.id,
-            "title": f"{r.title} (draft)" if r.draft else r.title,
+            "title": html_text(f"{r.title} (draft)" if r.draft else r.title),
             "aliases": ["latest"] if i == 0 else [],
         }
         for i, r in enumerate(newest_first)
     ]
+
+
+def sitemap_index(content: Content) -> str:
+    """The site root's sitemap.xml: an index of every version's own sitemap.
+
+    Absolute addresses when the site's ``url`` is known; relative to the root otherwise.
+    """
+    entries = "".join(
+        f"  <sitemap><loc>{xml_escape(f'{content.site.url}{r.id}/sitemap.xml')}</loc></sitemap>\n"
+        for r in reversed(content.releases)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}</sitemapindex>\n"
+    )
 
 
 def redirect_page(target: str) -> str:
@@ -331,6 +352,7 @@ def _build_into(
             json.dumps(versions_json(content), indent=2) + "\n", encoding="utf-8"
         )
         (site_dir / "feed.xml").write_text(atom_feed(views), encoding="utf-8")
+        (site_dir / "sitemap.xml").write_text(sitemap_index(content), encoding="utf-8")
         if content.releases:
             write_aliases(site_dir, content.releases[-1].id)
         publish(site_dir, out_dir, scratch)

@@ -15,6 +15,8 @@ from .model import Content, Term
 
 ACRONYM = re.compile(r"(?<![\w&])([A-Z](?:[A-Z0-9]|&(?=[A-Z]))*[A-Z0-9])(s?)(?![\w&])")
 """Two or more capitals (digits and ``&`` allowed inside), optionally with a plural ``s``."""
+UNUSABLE_IN_TERM = re.compile(r"[\[\]\\\r\n]")
+"""Characters that cannot be written in a Markdown abbreviation definition."""
 
 
 def read_terms(root: Fields) -> list[Term]:
@@ -30,6 +32,13 @@ def read_terms(root: Fields) -> list[Term]:
         meaning = f.text("meaning", required=True)
         if not term or not meaning:
             continue
+        if UNUSABLE_IN_TERM.search(term):
+            f.error(
+                "field 'term': a term cannot contain '[', ']', a backslash or a line break "
+                "(it is matched word for word on every page)",
+                "term",
+            )
+            continue
         if term in seen:
             f.error(f"duplicate term '{term}' (first defined on line {seen[term]})", "term")
             continue
@@ -44,13 +53,22 @@ def acronyms(text: str) -> set[str]:
 
 
 def _attribute(text: str) -> str:
-    return " ".join(text.split()).replace('"', "&quot;")
+    """A meaning as the title of an abbreviation definition: one line, shown as written.
+
+    The abbreviation extension keeps entities in a title as they are, so ``&`` is written
+    as ``&amp;`` and ``&lt;`` in a meaning stays the text ``&lt;``. Braces are written as
+    entities, as CriticMarkup would otherwise be applied inside the title.
+    """
+    text = " ".join(text.split()).replace("&", "&amp;").replace('"', "&quot;")
+    return text.replace("{", "&#123;").replace("}", "&#125;")  # never CriticMarkup
 
 
 def abbreviations(terms: Iterable[Term]) -> str:
     """Markdown abbreviation definitions for every term and its plural."""
     lines = []
     for term in terms:
+        if UNUSABLE_IN_TERM.search(term.term):
+            continue  # rejected by validation: never a line the page would show as text
         title = _attribute(term.meaning)
         lines.append(f"*[{term.term}]: {title}")
         if ACRONYM.fullmatch(term.term):

@@ -33,7 +33,7 @@ Md = markupsafe.Markup
 """Text that is already Markdown (or safe HTML) and must not be escaped again."""
 
 
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]|])")
+_MD_INLINE = re.compile(r"([\\`*_\[\]|])")
 _MD_LINE_START = re.compile(r"^(#|[-+](?=[\s-]|$))|^(\d+)([.)])(?=\s|$)")
 
 STATUS_ICONS = {
@@ -69,7 +69,10 @@ def escape_text(value: Any) -> str:
     """
     text = _MD_INLINE.sub(r"\\\1", re.sub(r"\s*\n\s*", " ", str(value)))
     text = _MD_LINE_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], text)
-    return html_text(text).replace(":", "&#58;")  # ":" would start an emoji shortcode
+    # ":" would start an emoji shortcode; "{" CriticMarkup, even after a backslash, and
+    # attribute lists: as entities, neither can take effect anywhere, attributes included.
+    text = html_text(text).replace("{", "&#123;").replace("}", "&#125;")
+    return text.replace(":", "&#58;")
 
 
 def _no_tags(text: str) -> str:
@@ -86,9 +89,14 @@ def _escape_source(text: str) -> str:
 
 
 _LINK_START = re.compile(r"\]\(\s*<?(?P<dest>[^)>]*)")
-_REFERENCE = re.compile(r"^(?P<lead>[ \t]{0,3})\[(?P<rest>[^\]]+\]:[ \t]*<?(?P<dest>\S*))", re.M)
 _SAFE_URL = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
-_ABBREVIATION = re.compile(r"^(?P<lead>[ \t]*)\*\[", re.M)
+_UNESCAPED = r"(?<!\\)(?P<escapes>(?:\\\\)*)"
+"""An even run of backslashes (possibly none): the character after it is not escaped."""
+_DEFINITION = re.compile(_UNESCAPED + r"\[(?=[^\[\]]*\][ \t]*:)")
+"""``[label]:`` starts a reference definition (``*[label]:`` an abbreviation) at the start of
+any line, however deeply nested in lists or quotes; escaped wherever it appears, so content
+text can never define a link target or abbreviation for the page."""
+_IMAGE = re.compile(_UNESCAPED + r"!\[")
 
 
 def _safe_destination(destination: str) -> bool:
@@ -96,15 +104,19 @@ def _safe_destination(destination: str) -> bool:
     return bool(_SAFE_URL.match(re.sub(r"[\x00-\x20]", "", destination)))
 
 
+def _no_definitions(text: str) -> str:
+    """Markdown source in which no reference or abbreviation can be defined and no image
+    loaded: ``[x]:`` and ``![x]`` are shown as written (an image becomes a link to it)."""
+    text = _DEFINITION.sub(lambda m: m["escapes"] + "\\[", text)
+    return _IMAGE.sub(lambda m: m["escapes"] + "\\![", text)
+
+
 def _neutralise_links(text: str) -> str:
     """Links to anything but http(s) and mailto are shown as text, not followed."""
     text = _LINK_START.sub(
         lambda m: m[0] if _safe_destination(m["dest"]) else "]\\(" + m[0][2:], text
     )
-    text = _REFERENCE.sub(
-        lambda m: m[0] if _safe_destination(m["dest"]) else f"{m['lead']}\\[{m['rest']}", text
-    )
-    return _ABBREVIATION.sub(lambda m: f"{m['lead']}\\*\\[", text)
+    return _no_definitions(text)
 
 
 def markdown_block(value: str) -> Md:
@@ -163,7 +175,7 @@ def _critic_inline(segments: Sequence[Segment]) -> Md:
                 out.append(body)
             if piece:
                 at_line_start = False
-    return Md("".join(out).strip())
+    return Md(_no_definitions("".join(out)).strip())
 
 
 def finalize(value: Any) -> Any:

@@ -33,6 +33,21 @@ from .model import (
 )
 from .transaction import recover
 
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+SITE_URL = re.compile(
+    rf"^https?://{_LABEL}(?:\.{_LABEL})*\.?(?::[0-9]{{1,5}})?"
+    r"(?:/(?:[A-Za-z0-9._~!$+,;=:@-]|%[0-9A-Fa-f]{2})*)*$",
+    re.IGNORECASE,
+)
+"""The site's public address: it becomes every page's canonical link and MkDocs' site_url, so
+nothing in it can end an attribute, a string or a URL early."""
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """A found value quoted for a message, with invisible characters spelled out."""
+    text = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in value)
+    return "'" + (text[: limit - 3] + "..." if len(text) > limit else text) + "'"
+
 
 def load_content(content_dir: Path) -> Content:
     """Load and validate a content directory; raise ContentError listing every problem.
@@ -134,10 +149,11 @@ class _Validator(ReleaseChecks, PlanChecks, KpiChecks, ContentChecks):
         if not statuses and "statuses" in root.node:
             root.error("field 'statuses' must list at least one status", "statuses")
         url = root.text("url")
-        if url and not re.match(r"^https?://[^\s/]+(/\S*)?$", url):
+        if url and not SITE_URL.match(url):
             root.error(
-                "field 'url': expected an address such as https://example.gov.uk/plan/, "
-                f"found '{url}'",
+                "field 'url': expected an address such as https://example.gov.uk/plan/ "
+                "(http or https, a host name, then a path without spaces, quotes, <, >, & or "
+                f"a query), found {shown(url)}",
                 "url",
             )
             url = ""

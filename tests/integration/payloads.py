@@ -1,4 +1,11 @@
-"""Content in which every text field carries an attack payload, for the injection tests."""
+"""Content in which every free-text field of every content file carries attack payloads.
+
+The payloads are built to execute through each route a string takes to the browser: raw HTML
+in Markdown, attributes, template syntax, Markdown that defines link targets or
+abbreviations, emoji and images that load from other hosts, entity-encoded markup that turns
+live if something decodes it and inserts it again as HTML (the theme's version selector and
+tooltips insert text as HTML), and JavaScript strings.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +19,25 @@ PAYLOAD = (
     ' <script>alert("s")</script> <img src=x onerror=alert(1)> [click](javascript:alert(2))'
     ' [tab](java\tscript:alert(4)) <a href="javascript:alert(3)">a</a> {{ 7*7 }}'
     " {% if true %}TPL{% endif %} {++crit++} :material-alert: &lt;b&gt; *[HTML]: Hyper"
+    " \"><svg onload=alert(5)> '><img src=x onerror=alert(6)>"
+    " &lt;img src=x onerror=alert(7)&gt; &#60;img src=x onerror=alert(8)&#62;"
+    " </script><script>alert(9)</script> javascript:alert(10)"
+    ' [t](https://example.org/ "<img src=x onerror=alert(11)>")'
+    " ![remote](https://evil.example/x.png) :smile: :fontawesome-brands-github: --8<-- x"
 )
+"""For every text field: on one line, so it fits wherever a title or label goes."""
+
+BLOCKS = (
+    "\n\n- item\n\n    [ref]: javascript:alert(12)\n"
+    "    *[ITEM]: <img src=x onerror=alert(13)>\n\n  [ref] and ITEM\n\n"
+    "> [quoted]: javascript:alert(14)\n\n[quoted][ref]\n\n"
+    "*[NEET]: &lt;img src=x onerror=alert(15)&gt;\n\n"
+    "1. <img src=x onerror=alert(16)>\n\n   ![x][ref]\n\n"
+    '[titled](https://example.org/ "<img src=x onerror=alert(21)> &lt;b&gt;") and '
+    '<https://example.org/autolink> ![img](https://evil.example/y.png "t")\n'
+)
+"""For fields written as Markdown: definitions that could only take effect at a line start."""
+
 TEXT_KEYS = {
     "title",
     "organisation",
@@ -33,10 +58,22 @@ TEXT_KEYS = {
     "summary",
     "narrative",
     "reason",
+    "corrected",
     "code",
     "unit",
-    "term",
 }
+"""Every free-text field of the content files (the others are ids, dates and choices)."""
+MARKDOWN_KEYS = {"summary", "findings", "plan_summary", "narrative", "description"}
+
+GLOSSARY_TERMS = [
+    {"term": "NEET", "meaning": "Not in work" + PAYLOAD},
+    {"term": "<img src=x onerror=alert(17)>", "meaning": "A term" + PAYLOAD},
+    {"term": '"><svg onload=alert(18)>', "meaning": '"><svg onload=alert(19)>'},
+    {"term": "ITEM", "meaning": "&lt;img src=x onerror=alert(20)&gt;"},
+]
+ERRATUM = {"date": "2015-02-10", "reason": "Typo" + PAYLOAD, "corrected": "A figure" + PAYLOAD}
+SITE_URL = "https://plan.example.gov.uk/p;x=@!$,+~/"
+"""A valid address, still full of characters that mean something in a URL."""
 
 
 class _Loader(yaml.SafeLoader):
@@ -49,25 +86,35 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _poison(value: Any, key: str = "", glossary: bool = False) -> Any:
+def _poison(value: Any, key: str = "") -> Any:
     if isinstance(value, dict):
-        return {k: _poison(v, str(k), glossary) for k, v in value.items()}
+        return {k: _poison(v, str(k)) for k, v in value.items()}
     if isinstance(value, list):
-        return [_poison(v, key, glossary) for v in value]
-    if isinstance(value, str) and (key in TEXT_KEYS or (glossary and key == "meaning")):
-        return value + PAYLOAD
+        return [_poison(v, key) for v in value]
+    if isinstance(value, str | int | float) and not isinstance(value, bool) and key in TEXT_KEYS:
+        return f"{value}{PAYLOAD}{BLOCKS if key in MARKDOWN_KEYS else ''}"
     return value
 
 
-def poisoned_content(source: Path, target: Path) -> Path:
-    """A copy of ``source`` with the payload appended to every text field."""
+def poisoned_content(source: Path, target: Path, erratum: bool = False) -> Path:
+    """A copy of ``source`` with payloads in every text field and in the glossary.
+
+    With ``erratum``, the newest release is published with a poisoned erratum, and the site's
+    address is set (to a valid one, as hostile as validation allows).
+    """
     shutil.copytree(source, target)
-    files = [p for p in target.rglob("*.yaml")]
-    for path in files:
+    (target / "releases.lock").unlink(missing_ok=True)  # every published text changes
+    for path in target.rglob("*.yaml"):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
-        poisoned = _poison(data, glossary=path.name == "glossary.yaml")
-        path.write_text(yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False))
-    (target / "glossary.yaml").write_text(
-        yaml.safe_dump({"terms": [{"term": "NEET", "meaning": "Not in work" + PAYLOAD}]})
-    )
+        path.write_text(yaml.safe_dump(_poison(data), allow_unicode=True, sort_keys=False))
+    (target / "glossary.yaml").write_text(yaml.safe_dump({"terms": GLOSSARY_TERMS}))
+    if erratum:
+        releases = yaml.load((target / "releases.yaml").read_text(), Loader=_Loader)  # noqa: S506
+        newest = releases["releases"][-1]
+        newest["published"] = newest["date"]
+        newest["errata"] = [ERRATUM]
+        (target / "releases.yaml").write_text(yaml.safe_dump(releases, allow_unicode=True))
+        site = yaml.load((target / "site.yaml").read_text(), Loader=_Loader)  # noqa: S506
+        site["url"] = SITE_URL
+        (target / "site.yaml").write_text(yaml.safe_dump(site, allow_unicode=True))
     return target

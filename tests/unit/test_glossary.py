@@ -1,4 +1,5 @@
 import re
+from html import unescape as html_unescape
 from pathlib import Path
 
 from generator import TEMPLATES_DIR
@@ -57,3 +58,37 @@ def test_glossary_problems(small):
         "content/glossary.yaml:4: term 'IRO': duplicate term 'IRO' (first defined on line 2)",
         "content/glossary.yaml:6: term 'MASH': missing required field 'meaning'",
     ]
+
+
+def test_terms_that_cannot_be_matched_word_for_word_are_rejected(small):
+    small.write(
+        "glossary.yaml",
+        "terms:\n"
+        "  - term: 'A\\B'\n    meaning: <img src=x onerror=alert(1)>\n"
+        "  - term: 'X]: <b>'\n    meaning: m\n"
+        "  - term: '[Y'\n    meaning: m\n"
+        '  - term: "P\\nQ"\n    meaning: m\n'
+        "  - term: '*C*'\n    meaning: Markdown is fine\n",
+    )
+    message = (
+        "field 'term': a term cannot contain '[', ']', a backslash or a line break "
+        "(it is matched word for word on every page)"
+    )
+    assert small.problems() == [
+        f"content/glossary.yaml:2: term 'A\\B': {message}",
+        f"content/glossary.yaml:4: term 'X]: <b>': {message}",
+        f"content/glossary.yaml:6: term '[Y': {message}",
+        f"content/glossary.yaml:8: term 'P\nQ': {message}",
+    ]
+
+
+def test_meanings_reach_the_abbreviation_title_as_written():
+    import markdown
+
+    meaning = 'Says "hi" & <b>bold</b> &lt;img src=x onerror=alert(1)&gt; *[X]: y {++c++}'
+    snippet = abbreviations([Term("IRO", meaning), Term("A\\B", "never defined")])
+    assert snippet.count("\n") == 2  # the unusable term is left out, not shown as text
+    html = markdown.markdown("IRO and A\\B\n\n" + snippet, extensions=["abbr", "pymdownx.critic"])
+    title = re.search(r'<abbr title="([^"]*)">IRO</abbr>', html)[1]
+    assert html_unescape(title) == meaning
+    assert "never defined" not in html

@@ -1,3 +1,5 @@
+import pytest
+
 from generator.derive import release_view
 from generator.model import Meaning, StatusDef
 from generator.pages import nav, page_url, render_release
@@ -14,7 +16,11 @@ from tests.conftest import SMALL_PLAN
 
 def test_escape_text_shows_markup_literally():
     assert escape_text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
-    assert escape_text("*bold* [x](y) {{ a }}") == "\\*bold\\* \\[x\\](y) \\{\\{ a \\}\\}"
+    assert (
+        escape_text("*bold* [x](y) {{ a }}") == "\\*bold\\* \\[x\\](y) &#123;&#123; a &#125;&#125;"
+    )
+    # CriticMarkup is recognised even after a backslash, inside attributes too
+    assert escape_text("{++a++} x ++}") == "&#123;++a++&#125; x ++&#125;"
     assert escape_text("| a_b `c`") == "\\| a\\_b \\`c\\`"
 
 
@@ -156,9 +162,51 @@ def test_narratives_keep_web_links_only():
     )
     assert markdown_block(text) == (
         "[a](https://ofsted.gov.uk) [b]\\(javascript:alert(1)) [c]\\(java\tscript:x) "
-        "[d]\\(../kpis/x.md) ![i]\\(data:image/png;base64,AA) [e](mailto:a@b.org)"
+        "[d]\\(../kpis/x.md) \\![i]\\(data:image/png;base64,AA) [e](mailto:a@b.org)"
     )
     assert (
         markdown_block("[x][1]\n[1]: javascript:alert(1)") == "[x][1]\n\\[1]: javascript:alert(1)"
     )
-    assert markdown_block("*[MASH]: Wrong") == "\\*\\[MASH]: Wrong"
+    assert markdown_block("*[MASH]: Wrong") == "*\\[MASH]: Wrong"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # reference definitions, whatever their destination, wherever they are
+        ("[x]: https://a.example/ 'T'", "\\[x]: https://a.example/ 'T'"),
+        ("- item\n\n    [x]: javascript:alert(1)", "- item\n\n    \\[x]: javascript:alert(1)"),
+        ("> [x] : https://a.example/", "&gt; \\[x] : https://a.example/"),
+        (
+            "1. a\n   * b\n     [x]:\n     javascript:x",
+            "1. a\n   * b\n     \\[x]:\n     javascript:x",
+        ),
+        # abbreviation definitions
+        (
+            "- *[HTML]: <img src=x onerror=alert(1)>",
+            "- *\\[HTML]: &lt;img src=x onerror=alert(1)&gt;",
+        ),
+        ("text\n\t*[A\nB]:x", "text\n\t*\\[A\nB]:x"),
+        # already escaped brackets stay escaped; an escaped backslash does not escape one
+        ("\\[x]: y", "\\[x]: y"),
+        ("\\\\[x]: y", "\\\\\\[x]: y"),
+        # images become links to the image, which are not loaded
+        ("![x](https://evil.example/x.png)", "\\![x](https://evil.example/x.png)"),
+        ("- ![x][y]", "- \\![x][y]"),
+    ],
+)
+def test_narratives_cannot_define_references_abbreviations_or_load_images(source, expected):
+    assert markdown_block(source) == expected
+
+
+def test_defined_things_in_narratives_are_shown_as_text_by_markdown():
+    import markdown
+
+    text = markdown_block(
+        "[go][x] ABBR ![i](https://evil.example/i.png)\n\n- a\n\n    [x]: javascript:alert(1)"
+        "\n\n    *[ABBR]: <b>bold</b>\n"
+    )
+    html = markdown.markdown(str(text), extensions=["abbr", "attr_list", "md_in_html"])
+    assert "<abbr" not in html and "<img" not in html and "javascript:alert(1)</p>" in html
+    assert 'href="javascript' not in html
+    assert '<a href="https://evil.example/i.png">i</a>' in html

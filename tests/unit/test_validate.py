@@ -1,5 +1,6 @@
 """Every validation message, asserted exactly as the user sees it."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -353,5 +354,41 @@ def test_site_url_is_checked_and_ends_with_a_slash(small):
     small.replace("site.yaml", "url: https://example.gov.uk/plan", "url: example.gov.uk")
     assert small.problems() == [
         "content/site.yaml:1: field 'url': expected an address such as "
-        "https://example.gov.uk/plan/, found 'example.gov.uk'"
+        "https://example.gov.uk/plan/ (http or https, a host name, then a path without spaces, "
+        "quotes, <, >, & or a query), found 'example.gov.uk'"
     ]
+
+
+@pytest.mark.parametrize(
+    ("url", "found"),
+    [
+        (
+            'https://a.gov.uk/"><script>alert(1)</script>',
+            "'https://a.gov.uk/\"><script>alert(1)</script>'",
+        ),
+        ("javascript:alert(1)//", "'javascript:alert(1)//'"),
+        ("https://a.gov.uk/x onmouseover=alert(1)", "'https://a.gov.uk/x onmouseover=alert(1)'"),
+        ("https://a.gov.uk/plan/?q=1", "'https://a.gov.uk/plan/?q=1'"),
+        ("https://user@a.gov.uk/", "'https://user@a.gov.uk/'"),
+        ("https://a.gov.uk/'x", "'https://a.gov.uk/'x'"),
+        ("https://a.gov.uk/\\x07", "'https://a.gov.uk/\\x07'"),
+        ("data:text/html,hi", "'data:text/html,hi'"),
+        ("//a.gov.uk/plan/", "'//a.gov.uk/plan/'"),
+        ("https://a.gov.uk/p&amp;x/", "'https://a.gov.uk/p&amp;x/'"),
+    ],
+)
+def test_site_url_must_be_a_plain_web_address(small, url, found):
+    small.replace("site.yaml", "title: Barking", f"url: {json.dumps(url)}\ntitle: Barking")
+    assert small.problems() == [
+        "content/site.yaml:1: field 'url': expected an address such as "
+        "https://example.gov.uk/plan/ (http or https, a host name, then a path without spaces, "
+        f"quotes, <, >, & or a query), found {found}"
+    ]
+
+
+@pytest.mark.parametrize(
+    "url", ["http://localhost:8000/", "https://plan.example.gov.uk/a%20b/~x/", "HTTPS://A.GOV.UK"]
+)
+def test_plain_web_addresses_are_accepted(small, url):
+    small.replace("site.yaml", "title: Barking", f"url: {url}\ntitle: Barking")
+    assert load_content(Path("content")).site.url.rstrip("/") == url.rstrip("/")
