@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from .errors import ProgressSiteError
+from .strings import BAD_CHARACTER
 
 MAX_ROWS = 10_000
 MAX_COLUMNS = 200
@@ -25,17 +25,15 @@ Rows = list[tuple[int, list[str]]]
 
 
 def _bad_character(text: str) -> str | None:
-    for char in text:
-        if char in "\t\n\r":
-            continue
-        category = unicodedata.category(char)
-        if (
-            category in ("Cc", "Cs")
-            or (ord(char) & 0xFFFE) == 0xFFFE
-            or 0xFDD0 <= ord(char) <= 0xFDEF
-        ):
-            return f"U+{ord(char):04X}"
-    return None
+    """The first character content files cannot hold, as U+XXXX (the validator's own rule)."""
+    found = BAD_CHARACTER.search(text)
+    return f"U+{ord(found[0]):04X}" if found else None
+
+
+def _lines(text: str) -> str:
+    """Line breaks inside a cell as content files write them: a spreadsheet's CR LF or CR
+    becomes LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _checked(path: Path, number: int, cells: list[str]) -> list[str]:
@@ -50,6 +48,7 @@ def _checked(path: Path, number: int, cells: list[str]) -> list[str]:
                 f"column {MAX_COLUMNS}"
             )
         cells = cells[:MAX_COLUMNS]
+    cells = [_lines(cell) for cell in cells]
     for column, cell in enumerate(cells, 1):
         bad = _bad_character(cell)
         if bad:

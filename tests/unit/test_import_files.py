@@ -260,3 +260,15 @@ def test_release_ids_that_would_escape_are_refused_before_anything_is_written(
         f"'{shown}'"
     )
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["plan.csv"]
+
+
+def test_line_breaks_inside_cells_are_read_as_content_writes_them(tmp_path):
+    table = tmp_path / "plan.csv"
+    table.write_bytes(
+        b"Area,Action,Description,Timescale\r\n"
+        b'1,1.1,"First line\r\nsecond line\rthird line",Oct 2014\r\n'
+    )
+    rows = read_rows(table)
+    assert rows[1][1][2] == "First line\nsecond line\nthird line"
+    import_plan(table, tmp_path / "content", Options(plan_date=date(2014, 6, 30)))
+    assert b"\r" not in (tmp_path / "content" / "plan.yaml").read_bytes()
