@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .errors import ContentError, ProgressSiteError
+from generator import __version__
+from generator.errors import ContentError, ProgressSiteError
 
 CONTENT_OPTION = click.option(
     "--content",
@@ -70,8 +70,8 @@ def validate(content_dir: Path) -> None:
     Example:
         progress-site validate --content content
     """
-    from .glossary import missing_terms
-    from .publish import load_locked, unlocked_corrections
+    from generator.content.glossary import missing_terms
+    from generator.facts.lock import load_locked, unlocked_corrections
 
     content = load_locked(content_dir)
     for release_id in unlocked_corrections(content, content_dir):
@@ -126,7 +126,7 @@ def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool) -> N
     Example:
         progress-site build --content content --out site
     """
-    from .build import build_site
+    from generator.site.build import build_site
 
     interactive = sys.stdout.isatty() and not os.environ.get("CI")
     log = click.echo if interactive else (lambda message: None)
@@ -143,7 +143,7 @@ def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool) -> N
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
-    from .fields import parse_date
+    from generator.content.fields import parse_date
 
     when, reason = parse_date(value.strip())
     if reason:
@@ -171,7 +171,7 @@ def new_release(release_id: str, when: date, title: str | None, content_dir: Pat
     Example:
         progress-site new-release 2017-05 --date 2017-05-31 --title "May 2017 progress update"
     """
-    from .publish import new_release as start
+    from generator.workflow.drafts import new_release as start
 
     path = start(content_dir, release_id, when, title)
     click.echo(f"Created draft release {release_id}. Edit its progress in:")
@@ -197,7 +197,7 @@ def publish(release_id: str, when: date | None, content_dir: Path) -> None:
     Example:
         progress-site publish 2017-05
     """
-    from .publish import publish as run
+    from generator.workflow.releases import publish as run
 
     click.echo(run(content_dir, release_id, when or date.today()))
 
@@ -255,7 +255,7 @@ def import_table(
     Example:
         progress-site import plan.xlsx --into content-new --plan-date 2014-06-30 --infer-status
     """
-    from .importer import Options, import_plan, read_mapping
+    from generator.workflow.importer import Options, import_plan, read_mapping
 
     settings = read_mapping(mapping) if mapping else {}
     options = Options(
@@ -312,7 +312,7 @@ def schema(name: str | None, out_dir: Path | None) -> None:
         progress-site schema --file plan.yaml
         progress-site schema --out .schemas
     """
-    from .schema import schema_json, write_schemas
+    from generator.content.schema import schema_json, write_schemas
 
     if out_dir is not None:
         for path in write_schemas(out_dir):
@@ -337,7 +337,7 @@ def bench(quick: bool, as_json: bool) -> None:
     """
     import json
 
-    from .bench import run, table
+    from generator.dev.bench import run, table
 
     report = run(quick, log=lambda message: click.echo(message, err=True))
     click.echo(table(report))
@@ -372,8 +372,8 @@ def diff(old: str, new: str, output_format: str, content_dir: Path) -> None:
         progress-site diff 2016-08 2017-04
         progress-site diff 2016-08 2017-04 --format json > changes.json
     """
-    from .publish import load_locked
-    from .report import diff_releases, format_diff
+    from generator.facts.lock import load_locked
+    from generator.render.report import diff_releases, format_diff
 
     content = load_locked(content_dir)
     click.echo(format_diff(diff_releases(content, old, new), output_format), nl=False)
@@ -405,7 +405,7 @@ def serve(content_dir: Path, host: str, port: int, drafts: bool) -> None:
     Example:
         progress-site serve --port 8000
     """
-    from .serve import serve as run
+    from generator.site.serve import serve as run
 
     try:
         run(content_dir, host, port, click.echo, drafts=drafts)

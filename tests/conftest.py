@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.validate import load_content
 from generator.errors import ContentError
-from generator.validate import load_content
 
 DATA = Path(__file__).parent / "data"
 

@@ -6,9 +6,9 @@ import json
 
 from click.testing import CliRunner
 
-from generator import bench
 from generator.cli import cli
-from generator.synthetic import Scale
+from generator.dev import bench as bench
+from generator.dev.synthetic import Scale
 
 
 def test_bench_reports_every_figure(monkeypatch):

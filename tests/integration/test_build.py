@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from generator.validate import load_content
+from generator.content.validate import load_content
 from tests.conftest import DEFAULT_CONTENT, SMALL_PLAN
 from tests.integration.conftest import run_cli, tree_digest
 

@@ -12,12 +12,12 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator import BASE_MKDOCS_YML
-from generator import build as build_module
 from generator.cli import cli
-from generator.derive import release_view
-from generator.pages import mkdocs_config, render_release
-from generator.serve import serve
-from generator.validate import load_content
+from generator.content.validate import load_content
+from generator.facts.derive import release_view
+from generator.render.pages import mkdocs_config, render_release
+from generator.site import build as build_module
+from generator.site.serve import serve
 from tests.conftest import SMALL_PLAN
 from tests.integration.conftest import run_cli, tree_digest
 

@@ -19,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import build_site
+from generator.site.build import build_site
 from tests.conftest import SMALL_PLAN
 from tests.integration.payloads import MARKDOWN_KEYS, TEXT_KEYS, _Loader
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.checks_kpis import kpi_files
-from generator.ids import ROOT_NAMES, folder_names
-from generator.validate import load_content
+from generator.content.checks_kpis import kpi_files
+from generator.content.ids import ROOT_NAMES, folder_names
+from generator.content.validate import load_content
 from tests.conftest import SMALL_PLAN
 
 

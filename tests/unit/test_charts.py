@@ -2,17 +2,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.charts import cache_dir, kpi_chart, sparkline
-from generator.derive import release_view
-from generator.validate import load_content
+from generator.content.validate import load_content
+from generator.facts.derive import release_view
+from generator.render.charts import cache_dir, kpi_chart, sparkline
 from tests.conftest import SMALL_PLAN
 
 DRAW = """
 import sys
 from pathlib import Path
-from generator.charts import kpi_chart
-from generator.derive import release_view
-from generator.validate import load_content
+from generator.render.charts import kpi_chart
+from generator.facts.derive import release_view
+from generator.content.validate import load_content
 view = release_view(load_content(Path(sys.argv[1])), "2015-01")
 sys.stdout.write(kpi_chart(view.kpis[1]))
 """

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.publish import publish
+from generator.workflow.releases import publish
 from tests.unit import corpus_cases, corpus_faults, corpus_ids, corpus_values
 
 CASES = [

@@ -2,9 +2,16 @@ from datetime import date
 
 import pytest
 
-from generator.derive import Direction, State, direction_of, is_overdue, release_view, state_at
-from generator.model import Lifecycle, Meaning, Polarity, StatusDef, Withdrawal
-from generator.validate import load_content
+from generator.content.model import Lifecycle, Meaning, Polarity, StatusDef, Withdrawal
+from generator.content.validate import load_content
+from generator.facts.derive import (
+    Direction,
+    State,
+    direction_of,
+    is_overdue,
+    release_view,
+    state_at,
+)
 from tests.conftest import SMALL_PLAN
 
 ON_TRACK = StatusDef("on-track", "On track", Meaning.IN_PROGRESS)

@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.derive import Direction, State, release_view, release_views
-from generator.diff import Move, compare, status_history, status_move
-from generator.model import Meaning, StatusDef
-from generator.validate import load_content
+from generator.content.model import Meaning, StatusDef
+from generator.content.validate import load_content
+from generator.facts.compare import Move, compare, status_history, status_move
+from generator.facts.derive import Direction, State, release_view, release_views
 from tests.conftest import SMALL_PLAN
 
 

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ContentError, ProgressSiteError
-from generator.importer import STATUS_WORDS, Options, import_plan, infer_status, read_plan
-from generator.timescales import TimescaleError, parse_timescale
+from generator.workflow.importer import STATUS_WORDS, Options, import_plan, infer_status, read_plan
+from generator.workflow.timescales import TimescaleError, parse_timescale
 
 PLAN_DATE = date(2014, 6, 30)
 HEADER = (

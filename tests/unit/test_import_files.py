@@ -13,9 +13,9 @@ from openpyxl import Workbook
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from generator.errors import ContentError, ProgressSiteError
-from generator.import_mapping import read_mapping
-from generator.import_read import MAX_COLUMNS, MAX_ROWS, read_rows
-from generator.importer import Options, import_plan
+from generator.workflow.import_mapping import read_mapping
+from generator.workflow.import_read import MAX_COLUMNS, MAX_ROWS, read_rows
+from generator.workflow.importer import Options, import_plan
 
 HEADER = ["Area", "Action", "Description", "Timescale"]
 ROW = ["1", "1.1", "Write the strategy", "Oct 2014"]

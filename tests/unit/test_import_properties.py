@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from generator.content.validate import load_content
 from generator.errors import ContentError, ProgressSiteError
-from generator.importer import Options, import_plan
-from generator.timescales import TimescaleError, parse_timescale
-from generator.validate import load_content
+from generator.workflow.importer import Options, import_plan
+from generator.workflow.timescales import TimescaleError, parse_timescale
 
 HEADER = ["Area", "Action", "Description", "Lead", "Timescale", "Progress", "Status"]
 SAFE_TEXT = st.text(

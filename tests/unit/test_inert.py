@@ -11,8 +11,8 @@ import markdown
 import yaml
 
 from generator import BASE_MKDOCS_YML
-from generator.build import sitemap_index, versions_json
-from generator.validate import load_content
+from generator.content.validate import load_content
+from generator.site.build import sitemap_index, versions_json
 from tests.conftest import SMALL_PLAN
 
 

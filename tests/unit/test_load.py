@@ -1,8 +1,8 @@
 import os
 from pathlib import Path
 
+from generator.content.load import MAX_FILE_BYTES, YList, YMap, parse_yaml, read_text
 from generator.errors import Problems
-from generator.load import MAX_FILE_BYTES, YList, YMap, parse_yaml, read_text
 
 
 def parse(text: str):

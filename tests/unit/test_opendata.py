@@ -3,10 +3,10 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
-from generator.derive import release_view, release_views
-from generator.feed import atom_feed
-from generator.opendata import ACTION_COLUMNS, KPI_COLUMNS, open_data
-from generator.validate import load_content
+from generator.content.validate import load_content
+from generator.facts.derive import release_view, release_views
+from generator.render.feed import atom_feed
+from generator.render.opendata import ACTION_COLUMNS, KPI_COLUMNS, open_data
 from tests.conftest import SMALL_PLAN
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -1,4 +1,4 @@
-from generator.output import clear_stale
+from generator.site.output import clear_stale
 
 
 def test_a_build_killed_mid_swap_gives_back_git_and_cname(tmp_path):

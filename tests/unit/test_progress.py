@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from generator.model import Point, Polarity
-from generator.progress import Judgement, target_progress
+from generator.content.model import Point, Polarity
+from generator.facts.targets import Judgement, target_progress
 
 
 def series(*pairs: tuple[str, float]) -> tuple[Point, ...]:

@@ -11,9 +11,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.derive import release_views
+from generator.content.validate import load_content
 from generator.errors import ContentError
-from generator.validate import load_content
+from generator.facts.derive import release_views
 from tests.conftest import SMALL_PLAN
 
 FILES = sorted(str(p.relative_to(SMALL_PLAN)) for p in SMALL_PLAN.rglob("*") if p.is_file())

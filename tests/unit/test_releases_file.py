@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.content.transaction import JOURNAL, commit, recover, writing
 from generator.errors import ProgressSiteError
-from generator.releases_file import append_release, mark_published
-from generator.transaction import JOURNAL, commit, recover, writing
+from generator.workflow.releases_file import append_release, mark_published
 
 WHEN = date(2015, 5, 10)
 

@@ -1,16 +1,17 @@
 import pytest
 
-from generator.derive import release_view
-from generator.model import Meaning, StatusDef
-from generator.pages import nav, page_url, render_release
-from generator.render import (
+from generator.content.model import Meaning, StatusDef
+from generator.content.validate import load_content
+from generator.facts.derive import release_view
+from generator.render.format import (
     escape_text,
     format_change,
     format_number,
     markdown_block,
     status_badge,
 )
-from generator.validate import load_content
+from generator.render.pages import nav, render_release
+from generator.render.urls import page_url
 from tests.conftest import SMALL_PLAN
 
 
@@ -97,8 +98,8 @@ def test_nav_is_hierarchical():
 
 
 def test_critic_markup_marks_words_and_keeps_blocks_whole():
-    from generator.render import critic_markup
-    from generator.words import word_diff
+    from generator.facts.words import word_diff
+    from generator.render.format import critic_markup
 
     assert critic_markup(word_diff("Numbers are reported.", "Numbers are reported monthly.")) == (
         "Numbers are reported {++monthly++}."
@@ -110,16 +111,16 @@ def test_critic_markup_marks_words_and_keeps_blocks_whole():
 
 
 def test_critic_markup_shows_a_rewrite_as_two_blocks():
-    from generator.render import critic_markup
-    from generator.words import word_diff
+    from generator.facts.words import word_diff
+    from generator.render.format import critic_markup
 
     rewrite = critic_markup(word_diff("Old text.", "New words!"))
     assert rewrite == "{--Old text.--}\n\n{++New words!++}"
 
 
 def test_critic_markup_cannot_be_injected():
-    from generator.render import critic_markup
-    from generator.words import word_diff
+    from generator.facts.words import word_diff
+    from generator.render.format import critic_markup
 
     marked = critic_markup(word_diff("Safe.", "Safe. {--x--} <b>y</b>"))
     assert "{--x--}" not in marked and "<b>" not in marked
@@ -127,7 +128,7 @@ def test_critic_markup_cannot_be_injected():
 
 
 def test_changes_pages_and_history(tmp_path):
-    from generator.derive import release_views
+    from generator.facts.derive import release_views
 
     views = release_views(load_content(SMALL_PLAN))
     written = render_release(views[2], tmp_path, earlier=views[:2])

@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.schema import schemas
+from generator.content.schema import schemas
 from tests.conftest import DEFAULT_CONTENT, SMALL_PLAN
 
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.model import Meaning, Polarity
+from generator.content.validate import load_content
 from generator.errors import ContentError
-from generator.model import Meaning, Polarity
-from generator.validate import load_content
 from tests.conftest import DEFAULT_CONTENT, SMALL_PLAN
 
 

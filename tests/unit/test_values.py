@@ -8,15 +8,15 @@ import json
 import pytest
 
 from generator import TEMPLATES_DIR
-from generator.charts import chart_path
-from generator.checks_kpis import kpi_files
+from generator.content.checks_kpis import kpi_files
+from generator.content.fields import number_problem, parse_date, parse_number
+from generator.content.ids import ROOT_NAMES, IdSpace, Name, page_anchors, release_id_problem
+from generator.content.load import parse_yaml
+from generator.content.lockfile import parse_lock
+from generator.content.strings import character_problem, cleaned
 from generator.errors import ContentError, Problems
-from generator.fields import number_problem, parse_date, parse_number
-from generator.ids import ROOT_NAMES, IdSpace, Name, page_anchors, release_id_problem
-from generator.load import parse_yaml
-from generator.lockfile import parse_lock
-from generator.publish import fingerprint
-from generator.strings import character_problem, cleaned
+from generator.facts.lock import fingerprint
+from generator.render.urls import chart_path
 
 
 @pytest.mark.parametrize(

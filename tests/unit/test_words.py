@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from generator.words import Op, Segment, same_words, tokens, word_diff
+from generator.facts.words import Op, Segment, same_words, tokens, word_diff
 
 
 def old_and_new(segments: tuple[Segment, ...]) -> tuple[str, str]:

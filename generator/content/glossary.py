@@ -1,0 +1,108 @@
+"""The glossary: every acronym a page uses, explained where it appears and on a Glossary page.
+
+``content/glossary.yaml`` lists the terms. Each version gets a snippet of Markdown
+abbreviations that ``pymdownx.snippets`` appends to every page, so the ``abbr`` extension
+wraps each use in ``<abbr title="...">`` (Material's documented approach).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from generator.content.fields import Fields
+from generator.content.model import Content, Term
+
+ACRONYM = re.compile(r"(?<![\w&])([A-Z](?:[A-Z0-9]|&(?=[A-Z]))*[A-Z0-9])(s?)(?![\w&])")
+"""Two or more capitals (digits and ``&`` allowed inside), optionally with a plural ``s``."""
+UNUSABLE_IN_TERM = re.compile(r"[\[\]\\\r\n]")
+"""Characters that cannot be written in a Markdown abbreviation definition."""
+
+
+def read_terms(root: Fields) -> list[Term]:
+    """The terms of a glossary.yaml already loaded as ``root``; problems go to its collector."""
+    root.check_keys(("terms",))
+    terms: list[Term] = []
+    seen: dict[str, int] = {}
+    for line, node in root.items("terms", required=True):
+        name = node.raw.get("term") or node.get("term")
+        f = Fields(root.problems, root.file, node, f"term '{name}'" if name else None)
+        f.check_keys(("term", "meaning", "description"))
+        term = f.text("term", required=True)
+        meaning = f.text("meaning", required=True)
+        if not term or not meaning:
+            continue
+        if UNUSABLE_IN_TERM.search(term):
+            f.error(
+                "field 'term': a term cannot contain '[', ']', a backslash or a line break "
+                "(it is matched word for word on every page)",
+                "term",
+            )
+            continue
+        if term in seen:
+            f.error(f"duplicate term '{term}' (first defined on line {seen[term]})", "term")
+            continue
+        seen[term] = line
+        terms.append(Term(term, meaning, f.text("description")))
+    return sorted(terms, key=lambda t: t.term.lower())
+
+
+def acronyms(text: str) -> set[str]:
+    """The acronyms used in ``text``, singular (``IROs`` counts as ``IRO``)."""
+    return {m[1] for m in ACRONYM.finditer(text)}
+
+
+def _attribute(text: str) -> str:
+    """A meaning as the title of an abbreviation definition: one line, shown as written.
+
+    The abbreviation extension keeps entities in a title as they are, so ``&`` is written
+    as ``&amp;`` and ``&lt;`` in a meaning stays the text ``&lt;``. Braces are written as
+    entities, as CriticMarkup would otherwise be applied inside the title.
+    """
+    text = " ".join(text.split()).replace("&", "&amp;").replace('"', "&quot;")
+    return text.replace("{", "&#123;").replace("}", "&#125;")  # never CriticMarkup
+
+
+def abbreviations(terms: Iterable[Term]) -> str:
+    """Markdown abbreviation definitions for every term and its plural."""
+    lines = []
+    for term in terms:
+        if UNUSABLE_IN_TERM.search(term.term):
+            continue  # rejected by validation: never a line the page would show as text
+        title = _attribute(term.meaning)
+        lines.append(f"*[{term.term}]: {title}")
+        if ACRONYM.fullmatch(term.term):
+            lines.append(f"*[{term.term}s]: {title}")
+    return "\n".join(lines) + "\n"
+
+
+def content_texts(content: Content) -> Iterator[tuple[str, str]]:
+    """Every piece of prose in the content, with the file it comes from."""
+    site = content.site
+    yield "site.yaml", " ".join((site.title, site.plan_summary, *(s.label for s in site.statuses)))
+    if site.inspection:
+        yield "site.yaml", " ".join((site.inspection.title, site.inspection.findings))
+    for group in content.groups:
+        yield "plan.yaml", f"{group.title} {group.description}"
+    for rec in content.recommendations:
+        yield "plan.yaml", rec.text
+        for a in rec.actions:
+            yield "plan.yaml", " ".join((a.description, a.resources, a.timescale, a.outcome))
+    for kpi in content.kpis:
+        yield "kpis.yaml", f"{kpi.title} {kpi.description}"
+    for release in content.releases:
+        yield "releases.yaml", f"{release.title} {release.summary}"
+        for progress in release.progress.values():
+            yield f"progress/{release.id}.yaml", progress.narrative
+
+
+def missing_terms(content: Content) -> dict[str, list[str]]:
+    """Acronyms used in the content with no glossary entry, and the files that use them."""
+    known = {t.term for t in content.glossary}
+    missing: dict[str, list[str]] = {}
+    for file, text in content_texts(content):
+        for acronym in sorted(acronyms(text) - known):
+            files = missing.setdefault(acronym, [])
+            if file not in files:
+                files.append(file)
+    return dict(sorted(missing.items()))

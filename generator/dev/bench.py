@@ -1,0 +1,248 @@
+"""``progress-site bench``: the speed and size figures, measured in one run on synthetic content.
+
+Every figure is a ratio of two times measured in the same run (or a size), so it says the
+same on a fast machine and a slow one. The goals are in ``GOALS``; the README reports a run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator import BASE_MKDOCS_YML
+from generator.content.validate import load_content
+from generator.dev.synthetic import Scale, write_content
+from generator.facts.derive import release_views
+from generator.render.pages import mkdocs_config, render_release
+from generator.site.build import BuildResult, build_site
+
+GOALS = {
+    "incremental_vs_single": ("<=", 1.2),
+    "incremental_vs_mike": ("<=", 1.0),
+    "parallel_vs_serial": ("<=", 0.6),
+    "per_page_vs_markdown": ("<=", 2.5),
+    "max_page_kb": ("<=", 60.0),
+    "scale_2x_ratio": ("<=", 2.1),
+    "generator_share": ("<=", 0.10),
+}
+DESCRIPTIONS = {
+    "incremental_vs_single": "publish one more release onto {releases} / build that version alone",
+    "incremental_vs_mike": "the same publish / mike deploy of that version",
+    "parallel_vs_serial": "full rebuild with all cores / with one",
+    "per_page_vs_markdown": "build time per page / Python-Markdown per page",
+    "max_page_kb": "largest HTML page at {actions} actions (KB)",
+    "scale_2x_ratio": "build of a plan twice the size / the base plan",
+    "generator_share": "share of a full build spent in progress-site itself",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    scale: Scale
+    big_actions: int
+    """The plan size at which the largest page is measured."""
+
+
+def settings(quick: bool) -> Settings:
+    if quick:
+        return Settings(Scale(recommendations=24, releases=8), big_actions=1000)
+    return Settings(Scale(recommendations=100, releases=24), big_actions=1000)
+
+
+def _timed(step: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = step()
+    return time.perf_counter() - started, result
+
+
+def _drop_last_release(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target)
+    releases = yaml.safe_load((target / "releases.yaml").read_text())
+    last = releases["releases"].pop()
+    (target / "releases.yaml").write_text(yaml.safe_dump(releases, sort_keys=False))
+    (target / "progress" / f"{last['id']}.yaml").unlink()
+    return target
+
+
+MIKE = "import sys; from mike.driver import main; sys.exit(main())"
+
+
+def _mike_deploy(content_dir: Path, work: Path) -> float | None:
+    """Time ``mike deploy`` of the newest version's pages in a fresh git repository."""
+    if shutil.which("git") is None:
+        return None
+    try:
+        import mike  # noqa: F401
+    except ImportError:
+        return None
+    content = load_content(content_dir)
+    views = release_views(content)
+    repo = work / "mike-repo"
+    docs = repo / "docs"
+    render_release(views[-1], docs, earlier=views[:-1])
+    config = repo / "mkdocs.yml"
+    config.write_text(
+        mkdocs_config(views[-1], BASE_MKDOCS_YML, docs, repo / "site"), encoding="utf-8"
+    )
+    path = os.environ.get("PATH", "")  # mike runs the mkdocs command installed beside it
+    git = ["git", "-C", str(repo)]
+    for command in (
+        ["init", "-q", "-b", "main"],
+        ["config", "user.email", "bench@example.org"],
+        ["config", "user.name", "bench"],
+        ["add", "."],
+        ["commit", "-q", "-m", "content"],
+    ):
+        subprocess.run([*git, *command], check=True, capture_output=True)
+    seconds, result = _timed(
+        lambda: subprocess.run(
+            [sys.executable, "-c", MIKE, "deploy", "--config-file", str(config), "bench"],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{path}"},
+        )
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"mike deploy failed:\n{result.stdout}{result.stderr}")
+    return seconds
+
+
+def _markdown_seconds(content_dir: Path, work: Path) -> tuple[float, int]:
+    """Python-Markdown alone on every page of every version, with the site's extensions."""
+    import markdown
+
+    content = load_content(content_dir)
+    views = release_views(content)
+    sources = []
+    for index, view in enumerate(views):
+        docs = work / "markdown" / view.release.id
+        written = render_release(view, docs, earlier=views[:index])
+        sources += [(docs / path).read_text(encoding="utf-8") for path in written]
+    extensions = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc"]
+    extensions += ["pymdownx.critic", "pymdownx.emoji"]
+
+    def convert() -> None:
+        for text in sources:
+            markdown.Markdown(extensions=extensions).convert(text)
+
+    seconds, _ = _timed(convert)
+    return seconds, len(sources)
+
+
+def _build(
+    content: Path, out: Path, jobs: int | None = None, cache: Path | None = None
+) -> tuple[float, BuildResult]:
+    """A timed build; its chart cache is ``cache`` (warm) or else a new, empty one (cold)."""
+    previous = os.environ.get("PROGRESS_SITE_CACHE")
+    os.environ["PROGRESS_SITE_CACHE"] = str(cache or Path(tempfile.mkdtemp(dir=out.parent)))
+    try:
+        return _timed(lambda: build_site(content, out, jobs=jobs))
+    finally:
+        if previous is None:
+            del os.environ["PROGRESS_SITE_CACHE"]
+        else:
+            os.environ["PROGRESS_SITE_CACHE"] = previous
+
+
+def run(quick: bool, log: Callable[[str], None] = lambda message: None) -> dict[str, Any]:
+    """Measure every figure; returns them with the scale they were measured at."""
+    chosen = settings(quick)
+    scale = chosen.scale
+    work = Path(tempfile.mkdtemp(prefix="progress-site-bench-"))
+    try:
+        full = write_content(work / "full", replace(scale, releases=scale.releases + 1))
+        base = _drop_last_release(full, work / "base")
+        actions = sum(len(r.actions) for r in load_content(base).recommendations)
+
+        log(f"Serial full build of {scale.releases} releases ({actions} actions)...")
+        serial_seconds, serial = _build(base, work / "serial", jobs=1)
+        log("Parallel full build...")
+        charts = work / "chart-cache"
+        parallel_seconds, _ = _build(base, work / "parallel", cache=charts)
+        log("Publishing one more release onto the parallel build...")
+        incremental_seconds, incremental = _build(full, work / "parallel", cache=charts)
+        single_seconds = sum(r.seconds for r in incremental.releases)
+        log("mike deploy of the same version...")
+        mike_seconds = _mike_deploy(full, work)
+        log("Python-Markdown alone on the same pages...")
+        markdown_seconds, _ = _markdown_seconds(base, work)
+
+        per_action = actions / scale.recommendations
+        big_recs = max(1, round(chosen.big_actions / per_action))
+        log(f"Largest page at about {chosen.big_actions} actions...")
+        big = write_content(work / "big", replace(scale, recommendations=big_recs, releases=2))
+        _build(big, work / "big-site")
+        pages = list((work / "big-site").rglob("*.html"))
+        largest = max(pages, key=lambda p: p.stat().st_size)
+        big_actions = sum(len(r.actions) for r in load_content(big).recommendations)
+
+        log("Twice the plan...")
+        one = write_content(work / "one", replace(scale, releases=1))
+        two = write_content(
+            work / "two", replace(scale, releases=1, recommendations=2 * scale.recommendations)
+        )
+        one_seconds, _ = _build(one, work / "one-site", jobs=1)
+        two_seconds, _ = _build(two, work / "two-site", jobs=1)
+
+        generator = serial.timings["load"] + serial.timings["derive"] + serial.timings["render"]
+        figures = {
+            "incremental_vs_single": incremental_seconds / single_seconds,
+            "incremental_vs_mike": incremental_seconds / mike_seconds if mike_seconds else None,
+            "parallel_vs_serial": parallel_seconds / serial_seconds,
+            "per_page_vs_markdown": serial_seconds / markdown_seconds,
+            "max_page_kb": largest.stat().st_size / 1024,
+            "scale_2x_ratio": two_seconds / one_seconds,
+            "generator_share": generator / serial.seconds,
+        }
+        return {
+            "figures": figures,
+            "largest_page": str(largest.relative_to(work / "big-site")),
+            "scale": {
+                "recommendations": scale.recommendations,
+                "actions": actions,
+                "kpis": scale.kpis,
+                "releases": scale.releases,
+                "big_actions": big_actions,
+            },
+            "seconds": {
+                "serial": serial_seconds,
+                "parallel": parallel_seconds,
+                "incremental": incremental_seconds,
+                "single": single_seconds,
+                "mike": mike_seconds,
+                "markdown": markdown_seconds,
+            },
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def table(report: dict[str, Any]) -> str:
+    scale = report["scale"]
+    lines = [f"{'figure':<24} {'value':>8}  {'goal':<8} {'':<4} what it compares", "-" * 100]
+    for key, (op, goal) in GOALS.items():
+        value = report["figures"][key]
+        shown = "n/a" if value is None else f"{value:.2f}"
+        met = "" if value is None else ("ok" if value <= goal else "MISS")
+        description = DESCRIPTIONS[key].format(
+            releases=scale["releases"], actions=scale["big_actions"]
+        )
+        lines.append(f"{key:<24} {shown:>8}  {op} {goal:<5} {met:<4} {description}")
+    lines.append(
+        f"\nScale: {scale['recommendations']} recommendations, {scale['actions']} actions, "
+        f"{scale['kpis']} KPIs, {scale['releases']} releases; largest page: "
+        f"{report['largest_page']}"
+    )
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Stage 2: derive what the content means: release views, comparisons, judgements."""

@@ -1,0 +1,345 @@
+"""Derived facts across releases: what changed between two of them, and each action's history.
+
+A comparison works on two :class:`~generator.facts.derive.ReleaseView` objects, so "the plan as it
+stood" means the same thing on a changes page, in ``progress-site diff`` and on every other
+page. Any two releases can be compared, in either order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+
+from generator.content.model import Action, Kpi, Meaning, Point, Release, StatusDef, Withdrawal
+from generator.facts.derive import (
+    ActionView,
+    Direction,
+    KpiView,
+    RecommendationView,
+    ReleaseView,
+    State,
+    direction_of,
+)
+from generator.facts.words import Segment, same_words, word_diff
+
+
+class Move(StrEnum):
+    """How an action's status changed, read through the meanings of the two statuses."""
+
+    IMPROVED = "improved"
+    WORSENED = "worsened"
+    OTHER = "other"
+    UNCHANGED = "unchanged"
+
+
+PROGRESS_ORDER = (
+    Meaning.OFF_TRACK,
+    Meaning.AT_RISK,
+    Meaning.NOT_STARTED,
+    Meaning.IN_PROGRESS,
+    Meaning.COMPLETE,
+)
+"""Status meanings from worst to best. "Not reported" has no place: a move to or from it is
+neither better nor worse."""
+
+
+def status_move(old: StatusDef | None, new: StatusDef | None) -> Move:
+    if old is None or new is None or old == new:
+        return Move.UNCHANGED
+    if old.meaning not in PROGRESS_ORDER or new.meaning not in PROGRESS_ORDER:
+        return Move.OTHER
+    rank_old, rank_new = PROGRESS_ORDER.index(old.meaning), PROGRESS_ORDER.index(new.meaning)
+    if rank_new > rank_old:
+        return Move.IMPROVED
+    if rank_new < rank_old:
+        return Move.WORSENED
+    return Move.OTHER
+
+
+def _active(view: ActionView | None) -> bool:
+    return view is not None and view.state is State.ACTIVE
+
+
+@dataclass(frozen=True)
+class ActionChange:
+    """One action in two releases. ``old`` or ``new`` is None where it was not in the plan."""
+
+    old: ActionView | None
+    new: ActionView | None
+    move: Move
+
+    @property
+    def narratives(self) -> tuple[str, str]:
+        """The narrative in each release ("" where there is none)."""
+        return (self.old.narrative if self.old else "", self.new.narrative if self.new else "")
+
+    @cached_property
+    def narrative_changed(self) -> bool:
+        """The action is in the plan in the later release and its narrative's words differ."""
+        return _active(self.new) and not same_words(*self.narratives)
+
+    @cached_property
+    def narrative(self) -> tuple[Segment, ...]:
+        """The word diff of the narrative; empty when the words did not change.
+
+        Worked out when first asked for: summaries such as the feed's only need the count.
+        """
+        return word_diff(*self.narratives) if self.narrative_changed else ()
+
+    @property
+    def action(self) -> Action:
+        view = self.new or self.old
+        if view is None:
+            raise ValueError("an action change needs the action in one of the two releases")
+        return view.action
+
+    @property
+    def status_from(self) -> StatusDef | None:
+        return self.old.status if self.old else None
+
+    @property
+    def status_to(self) -> StatusDef | None:
+        return self.new.status if self.new else None
+
+    @property
+    def overdue_from(self) -> bool:
+        return bool(self.old and self.old.overdue)
+
+    @property
+    def overdue_to(self) -> bool:
+        return bool(self.new and self.new.overdue)
+
+    @property
+    def newly_overdue(self) -> bool:
+        return self.overdue_to and not self.overdue_from
+
+    @property
+    def no_longer_overdue(self) -> bool:
+        return self.overdue_from and not self.overdue_to and _active(self.new)
+
+    @property
+    def status_changed(self) -> bool:
+        return self.move is not Move.UNCHANGED
+
+    @property
+    def changed(self) -> bool:
+        return (
+            self.status_changed
+            or self.narrative_changed
+            or self.overdue_from != self.overdue_to
+            or _active(self.old) != _active(self.new)
+        )
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    """A recommendation, action or KPI that came into or left the plan between two releases."""
+
+    kind: str
+    """``recommendation``, ``action`` or ``kpi``."""
+    id: str
+    title: str
+    state: State | None
+    """For an item that left the plan: withdrawn or merged (None if it is simply absent)."""
+    withdrawal: Withdrawal | None
+    target: RecommendationView | ActionView | KpiView
+    """The item's view in the release where it is in the plan, for links."""
+    release: str
+    """The release whose pages show the item: the later one for additions."""
+
+
+@dataclass(frozen=True)
+class KpiChange:
+    kpi: Kpi
+    old: KpiView | None
+    new: KpiView | None
+
+    @property
+    def value_from(self) -> Point | None:
+        return self.old.latest if self.old else None
+
+    @property
+    def value_to(self) -> Point | None:
+        return self.new.latest if self.new else None
+
+    @property
+    def change(self) -> float | None:
+        if self.value_from is None or self.value_to is None:
+            return None
+        return self.value_to.value - self.value_from.value
+
+    @property
+    def direction(self) -> Direction:
+        return direction_of(
+            self.value_from.value if self.value_from else None,
+            self.value_to.value if self.value_to else None,
+            self.kpi.polarity,
+        )
+
+
+@dataclass(frozen=True)
+class Diff:
+    old: ReleaseView
+    new: ReleaseView
+    actions: tuple[ActionChange, ...]
+    """Every action in the plan in either release, in plan order."""
+    kpis: tuple[KpiChange, ...]
+    """Every KPI published in either release."""
+    added: tuple[PlanChange, ...]
+    removed: tuple[PlanChange, ...]
+
+    def moved(self, move: Move) -> tuple[ActionChange, ...]:
+        return tuple(a for a in self.actions if a.move is move)
+
+    @property
+    def status_changes(self) -> tuple[ActionChange, ...]:
+        return tuple(a for a in self.actions if a.status_changed)
+
+    @property
+    def newly_overdue(self) -> tuple[ActionChange, ...]:
+        return tuple(a for a in self.actions if a.newly_overdue)
+
+    @property
+    def no_longer_overdue(self) -> tuple[ActionChange, ...]:
+        return tuple(a for a in self.actions if a.no_longer_overdue)
+
+    @property
+    def narrative_changes(self) -> tuple[ActionChange, ...]:
+        return tuple(a for a in self.actions if a.narrative_changed)
+
+    @property
+    def kpi_moves(self) -> tuple[KpiChange, ...]:
+        """KPIs with a value in both releases."""
+        return tuple(k for k in self.kpis if k.value_from and k.value_to)
+
+    @property
+    def kpis_moved(self) -> tuple[KpiChange, ...]:
+        """KPIs whose value differs between the two releases."""
+        return tuple(k for k in self.kpi_moves if k.change)
+
+    @property
+    def kpi_directions(self) -> tuple[tuple[Direction, int], ...]:
+        found = [k.direction for k in self.kpi_moves]
+        return tuple((d, found.count(d)) for d in Direction if found.count(d))
+
+
+def _actions_by_id(view: ReleaseView) -> dict[str, ActionView]:
+    return {a.action.id: a for r in view.recommendations for a in r.actions}
+
+
+def _plan_order(old: ReleaseView, new: ReleaseView) -> list[str]:
+    ids = {a.action.id for r in (*old.recommendations, *new.recommendations) for a in r.actions}
+    return [
+        action.id
+        for rec in new.content.recommendations
+        for action in rec.actions
+        if action.id in ids
+    ]
+
+
+Item = RecommendationView | ActionView | KpiView
+
+
+def _state(view: Item | None) -> State | None:
+    if view is None:
+        return None
+    return State.ACTIVE if isinstance(view, KpiView) else view.state
+
+
+def _entry(
+    kind: str, item_id: str, title: str, old: Item | None, new: Item | None, ids: tuple[str, str]
+) -> tuple[str, PlanChange] | None:
+    """Classify one item as added, removed or neither, from its views in the two releases."""
+    was, now = _state(old), _state(new)
+    if now is State.ACTIVE and was is not State.ACTIVE and new is not None:
+        return "added", PlanChange(kind, item_id, title, None, None, new, ids[1])
+    if was is State.ACTIVE and now is not State.ACTIVE and old is not None:
+        withdrawal = None if new is None or isinstance(new, KpiView) else new.withdrawal
+        target, release = (new, ids[1]) if new is not None else (old, ids[0])
+        return "removed", PlanChange(kind, item_id, title, now, withdrawal, target, release)
+    return None
+
+
+def compare(old: ReleaseView, new: ReleaseView) -> Diff:
+    """Everything that changed between two releases (``old`` may be the later one)."""
+    old_actions, new_actions = _actions_by_id(old), _actions_by_id(new)
+    actions = []
+    for action_id in _plan_order(old, new):
+        before, after = old_actions.get(action_id), new_actions.get(action_id)
+        move = (
+            status_move(before.status, after.status)
+            if _active(before) and _active(after) and before and after
+            else Move.UNCHANGED
+        )
+        actions.append(ActionChange(before, after, move))
+
+    ids = (old.release.id, new.release.id)
+    changes: dict[str, list[PlanChange]] = {"added": [], "removed": []}
+    old_recs = {r.recommendation.id: r for r in old.recommendations}
+    new_recs = {r.recommendation.id: r for r in new.recommendations}
+    for rec in new.content.recommendations:
+        before_rec, after_rec = old_recs.get(rec.id), new_recs.get(rec.id)
+        entry = _entry("recommendation", rec.id, rec.text, before_rec, after_rec, ids)
+        if entry:
+            changes[entry[0]].append(entry[1])
+        for action in rec.actions:
+            before, after = old_actions.get(action.id), new_actions.get(action.id)
+            if after is not None and after.inherited and _state(before) is State.ACTIVE:
+                continue  # left the plan with its recommendation, which is listed already
+            entry = _entry("action", action.id, action.description, before, after, ids)
+            if entry:
+                changes[entry[0]].append(entry[1])
+
+    old_kpis = {k.kpi.id: k for k in old.kpis}
+    new_kpis = {k.kpi.id: k for k in new.kpis}
+    kpis = []
+    for kpi in new.content.kpis:
+        before_kpi, after_kpi = old_kpis.get(kpi.id), new_kpis.get(kpi.id)
+        if before_kpi is None and after_kpi is None:
+            continue
+        kpis.append(KpiChange(kpi, before_kpi, after_kpi))
+        entry = _entry("kpi", kpi.id, kpi.title, before_kpi, after_kpi, ids)
+        if entry:
+            changes[entry[0]].append(entry[1])
+
+    return Diff(
+        old=old,
+        new=new,
+        actions=tuple(actions),
+        kpis=tuple(kpis),
+        added=tuple(changes["added"]),
+        removed=tuple(changes["removed"]),
+    )
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of consecutive releases in which an action kept the same status (or state)."""
+
+    status: StatusDef | None
+    state: State
+    releases: tuple[Release, ...]
+
+    @property
+    def first(self) -> Release:
+        return self.releases[0]
+
+    @property
+    def last(self) -> Release:
+        return self.releases[-1]
+
+
+def status_history(views: Sequence[ReleaseView]) -> dict[str, tuple[Span, ...]]:
+    """Each action's statuses across ``views`` (oldest first), with repeats run together."""
+    spans: dict[str, list[Span]] = {}
+    for view in views:
+        for action_id, action in _actions_by_id(view).items():
+            runs = spans.setdefault(action_id, [])
+            if runs and (runs[-1].status, runs[-1].state) == (action.status, action.state):
+                last = runs[-1]
+                runs[-1] = Span(last.status, last.state, (*last.releases, view.release))
+            else:
+                runs.append(Span(action.status, action.state, (view.release,)))
+    return {action_id: tuple(runs) for action_id, runs in spans.items()}

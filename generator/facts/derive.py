@@ -1,0 +1,318 @@
+"""Stage 3: derived facts for one release — the plan as it stood, statuses, overdue, counts, KPIs.
+
+Everything a page shows that is *computed* is computed here, so it can be tested here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from generator.content.model import (
+    Action,
+    Content,
+    Group,
+    Kpi,
+    Lifecycle,
+    Meaning,
+    Point,
+    Polarity,
+    Progress,
+    Recommendation,
+    Release,
+    StatusDef,
+    Withdrawal,
+)
+from generator.facts.targets import TargetProgress, target_progress
+from generator.facts.words import same_words
+
+
+class State(StrEnum):
+    ACTIVE = "active"
+    WITHDRAWN = "withdrawn"
+    MERGED = "merged"
+
+
+class Direction(StrEnum):
+    """Direction of travel of a KPI, derived from its last two values and its polarity."""
+
+    IMPROVING = "improving"
+    WORSENING = "worsening"
+    NO_CHANGE = "no change"
+    UP = "up"
+    DOWN = "down"
+    UNKNOWN = "not enough data"
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: StatusDef
+    count: int
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Actions by status, in the order of the site's vocabulary."""
+
+    by_status: tuple[StatusCount, ...]
+    total: int
+    overdue: int
+
+    @property
+    def nonzero(self) -> tuple[StatusCount, ...]:
+        return tuple(c for c in self.by_status if c.count)
+
+    def count_of(self, status: StatusDef) -> int:
+        return sum(c.count for c in self.by_status if c.status == status)
+
+    def of(self, meaning: Meaning) -> int:
+        return sum(c.count for c in self.by_status if c.status.meaning is meaning)
+
+
+@dataclass(frozen=True)
+class ActionView:
+    action: Action
+    state: State
+    withdrawal: Withdrawal | None
+    status: StatusDef | None
+    narrative: str
+    overdue: bool
+    past_due_unreported: bool
+    new: bool
+    kpis: tuple[Kpi, ...]
+    inherited: bool
+    """True when the action left the plan because its recommendation was withdrawn or merged."""
+    carried_forward: bool = False
+    """Status and narrative copied unchanged from the previous release (``new-release``)."""
+    """The KPIs this action is measured by that are published in this release."""
+
+
+@dataclass(frozen=True)
+class RecommendationView:
+    recommendation: Recommendation
+    state: State
+    withdrawal: Withdrawal | None
+    groups: tuple[Group, ...]
+    actions: tuple[ActionView, ...]
+    counts: Counts
+    new: bool
+
+
+@dataclass(frozen=True)
+class GroupView:
+    group: Group
+    recommendations: tuple[RecommendationView, ...]
+    counts: Counts
+    kpis: tuple[KpiView, ...] = ()
+    """The KPIs that measure this group's actions."""
+
+
+@dataclass(frozen=True)
+class KpiView:
+    kpi: Kpi
+    values: tuple[Point, ...]
+    latest: Point | None
+    previous: Point | None
+    change: float | None
+    direction: Direction
+    actions: tuple[ActionView, ...]
+    progress: TargetProgress | None
+    """Progress toward the target as at this release; None when the KPI has no target."""
+
+
+@dataclass(frozen=True)
+class ReleaseView:
+    content: Content
+    release: Release
+    previous: Release | None
+    history: tuple[Release, ...]
+    """Every release up to and including this one, newest first."""
+    groups: tuple[GroupView, ...]
+    recommendations: tuple[RecommendationView, ...]
+    kpis: tuple[KpiView, ...]
+    counts: Counts
+
+    @property
+    def kpi_directions(self) -> tuple[tuple[Direction, int], ...]:
+        """How many KPIs moved each way at their latest value, in a fixed order."""
+        found = [k.direction for k in self.kpis]
+        return tuple((d, found.count(d)) for d in Direction if found.count(d))
+
+    @property
+    def active_recommendations(self) -> tuple[RecommendationView, ...]:
+        return tuple(r for r in self.recommendations if r.state is State.ACTIVE)
+
+    @property
+    def overdue(self) -> tuple[ActionView, ...]:
+        return tuple(a for r in self.recommendations for a in r.actions if a.overdue)
+
+
+def state_at(lifecycle: Lifecycle, index: int, release_ids: list[str]) -> State | None:
+    """The state of an item at release ``index``; None if it is not in the plan yet."""
+    if lifecycle.added and release_ids.index(lifecycle.added) > index:
+        return None
+    withdrawn = lifecycle.withdrawn
+    if withdrawn and release_ids.index(withdrawn.release) <= index:
+        return State.MERGED if withdrawn.merged_into else State.WITHDRAWN
+    return State.ACTIVE
+
+
+def is_overdue(due: date | None, as_of: date, status: StatusDef) -> bool:
+    """Past its due date and not complete. An unreported status is never called overdue."""
+    if due is None or due >= as_of:
+        return False
+    return status.meaning not in (Meaning.COMPLETE, Meaning.NOT_REPORTED)
+
+
+def direction_of(previous: float | None, latest: float | None, polarity: Polarity) -> Direction:
+    """Direction of travel from the last two values, read through the KPI's polarity."""
+    if previous is None or latest is None:
+        return Direction.UNKNOWN
+    if latest == previous:
+        return Direction.NO_CHANGE
+    rising = latest > previous
+    if polarity is Polarity.NEUTRAL:
+        return Direction.UP if rising else Direction.DOWN
+    better = rising == (polarity is Polarity.HIGHER)
+    return Direction.IMPROVING if better else Direction.WORSENING
+
+
+def count(statuses: list[StatusDef], vocabulary: tuple[StatusDef, ...], overdue: int) -> Counts:
+    order = list(vocabulary)
+    for status in statuses:
+        if status not in order:
+            order.append(status)
+    by_status = tuple(StatusCount(s, sum(1 for x in statuses if x == s)) for s in order)
+    return Counts(by_status, len(statuses), overdue)
+
+
+def _counts(actions: list[ActionView], vocabulary: tuple[StatusDef, ...]) -> Counts:
+    active = [a for a in actions if a.state is State.ACTIVE and a.status is not None]
+    return count([a.status for a in active], vocabulary, sum(1 for a in active if a.overdue))
+
+
+def _vocabulary(content: Content) -> tuple[StatusDef, ...]:
+    site = content.site
+    if any(s.meaning is Meaning.NOT_REPORTED for s in site.statuses):
+        return site.statuses
+    return (*site.statuses, site.not_reported)
+
+
+def _carried_forward(progress: Progress | None, before: Progress | None) -> bool:
+    """Marked as carried forward and still as it was: editing either field clears the mark."""
+    if progress is None or before is None or not progress.carried_forward:
+        return False
+    return progress.status == before.status and same_words(progress.narrative, before.narrative)
+
+
+def release_view(content: Content, release_id: str) -> ReleaseView:
+    """Everything the pages of one release show, as of that release's date."""
+    release_ids = [r.id for r in content.releases]
+    index = release_ids.index(release_id)
+    release = content.releases[index]
+    vocabulary = _vocabulary(content)
+    statuses = {s.id: s for s in vocabulary}
+    groups = {g.id: g for g in content.groups}
+    previous = content.releases[index - 1].progress if index else {}
+    published_kpis = {
+        k.id: k for k in content.kpis if not k.added or release_ids.index(k.added) <= index
+    }
+
+    recs: list[RecommendationView] = []
+    action_views: dict[str, ActionView] = {}
+    for rec in content.recommendations:
+        rec_state = state_at(rec.lifecycle, index, release_ids)
+        if rec_state is None:
+            continue
+        actions = []
+        for action in rec.actions:
+            state = state_at(action.lifecycle, index, release_ids)
+            if state is None:
+                continue
+            if rec_state is not State.ACTIVE and state is State.ACTIVE:
+                state = rec_state
+            progress = release.progress.get(action.id)
+            status = None
+            if state is State.ACTIVE:
+                status = statuses[progress.status] if progress else content.site.not_reported
+            view = ActionView(
+                action=action,
+                state=state,
+                withdrawal=action.lifecycle.withdrawn or rec.lifecycle.withdrawn
+                if state is not State.ACTIVE
+                else None,
+                status=status,
+                narrative=progress.narrative if progress else "",
+                overdue=status is not None and is_overdue(action.due, release.date, status),
+                past_due_unreported=status is not None
+                and status.meaning is Meaning.NOT_REPORTED
+                and action.due is not None
+                and action.due < release.date,
+                new=action.lifecycle.added == release_id and index > 0,
+                kpis=tuple(published_kpis[k] for k in action.kpis if k in published_kpis),
+                inherited=state is not State.ACTIVE and action.lifecycle.withdrawn is None,
+                carried_forward=_carried_forward(progress, previous.get(action.id)),
+            )
+            actions.append(view)
+            action_views[action.id] = view
+        recs.append(
+            RecommendationView(
+                recommendation=rec,
+                state=rec_state,
+                withdrawal=rec.lifecycle.withdrawn if rec_state is not State.ACTIVE else None,
+                groups=tuple(groups[g] for g in rec.groups),
+                actions=tuple(actions),
+                counts=_counts(actions, vocabulary),
+                new=rec.lifecycle.added == release_id and index > 0,
+            )
+        )
+
+    kpis = []
+    for kpi in published_kpis.values():
+        values = tuple(p for p in kpi.values if p.date <= release.date)
+        latest = values[-1] if values else None
+        previous = values[-2] if len(values) > 1 else None
+        kpis.append(
+            KpiView(
+                kpi=kpi,
+                values=values,
+                latest=latest,
+                previous=previous,
+                change=latest.value - previous.value if latest and previous else None,
+                direction=direction_of(
+                    previous.value if previous else None,
+                    latest.value if latest else None,
+                    kpi.polarity,
+                ),
+                actions=tuple(a for a in action_views.values() if kpi.id in a.action.kpis),
+                progress=target_progress(kpi.target, kpi.baseline, values, kpi.polarity)
+                if kpi.target
+                else None,
+            )
+        )
+
+    group_views = []
+    for group in content.groups:
+        members = tuple(r for r in recs if group.id in r.recommendation.groups)
+        actions = [a for r in members if r.state is State.ACTIVE for a in r.actions]
+        measured = {k for a in actions for k in a.action.kpis}
+        group_kpis = tuple(k for k in kpis if k.kpi.id in measured)
+        group_views.append(GroupView(group, members, _counts(actions, vocabulary), group_kpis))
+
+    all_actions = [a for r in recs if r.state is State.ACTIVE for a in r.actions]
+    return ReleaseView(
+        content=content,
+        release=release,
+        previous=content.releases[index - 1] if index else None,
+        history=tuple(reversed(content.releases[: index + 1])),
+        groups=tuple(group_views),
+        recommendations=tuple(recs),
+        kpis=tuple(kpis),
+        counts=_counts(all_actions, vocabulary),
+    )
+
+
+def release_views(content: Content) -> tuple[ReleaseView, ...]:
+    """Every release's view, oldest first."""
+    return tuple(release_view(content, r.id) for r in content.releases)

@@ -1,0 +1,216 @@
+"""The lock on published releases: what each release showed, and whether it still does.
+
+``publish`` records a fingerprint of the release, as the public sees it, in
+``content/releases.lock``: one digest per item on its pages (the release itself, the site
+settings, each pillar, recommendation, action and KPI as they stood). From then on any edit
+that would change those pages is refused, naming the release and the items, unless it is
+recorded as an erratum in ``releases.yaml`` and locked again with ``publish``: GOV.UK's model
+of open corrections with a dated change note.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from generator.content.lockfile import read_lock_file
+from generator.content.model import Content, Point
+from generator.content.validate import load_content
+from generator.errors import Problems
+from generator.facts.derive import ReleaseView, release_view
+
+LOCK_FILE = "releases.lock"
+
+
+def _digest(data: object) -> str:
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+NOT_CONTENT = {"url"}
+"""Settings that change where pages are published, not what they say."""
+
+
+def _default(f: dataclasses.Field) -> object:
+    if f.default is not dataclasses.MISSING:
+        return f.default
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory()
+    return dataclasses.MISSING
+
+
+def _plain(value: object) -> object:
+    """A dataclass as a dict of the fields that differ from their defaults, recursively.
+
+    Leaving defaults out means a field added to the model later, with a default, does not
+    change the fingerprint of releases published before it existed.
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name not in NOT_CONTENT and getattr(value, f.name) != _default(f)
+        }
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def asdict(value: object) -> dict[str, object]:
+    plain = _plain(value)
+    if not isinstance(plain, dict):
+        raise TypeError(f"expected a dataclass instance, got {type(value).__name__}")
+    return plain
+
+
+def _points(points: tuple[Point, ...]) -> list[tuple[str, float]]:
+    return [(p.date.isoformat(), p.value) for p in points]
+
+
+def _fields(view: ReleaseView) -> dict[str, dict[str, Any]]:
+    """Everything the release's pages show from the content, item by item and field by field."""
+    release = view.release
+    site = view.content.site
+    items: dict[str, dict[str, Any]] = {
+        f"release {release.id}": {
+            "date": release.date,
+            "title": release.title,
+            "summary": release.summary,
+            "reported_to": [asdict(r) for r in release.reported_to],
+        },
+        "site settings": asdict(site),
+    }
+    for group in view.groups:
+        items[f"{site.grouping.singular.lower()} {group.group.id}"] = asdict(group.group)
+    for rec in view.recommendations:
+        r = rec.recommendation
+        items[f"recommendation {r.id}"] = {
+            "text": r.text,
+            "groups": r.groups,
+            "state": rec.state,
+            "withdrawal": rec.withdrawal,
+        }
+        for a in rec.actions:
+            fields = {k: v for k, v in asdict(a.action).items() if k != "lifecycle"}
+            fields |= {
+                "state": a.state,
+                "withdrawal": a.withdrawal,
+                "status": a.status.id if a.status else None,
+                "narrative": a.narrative,
+            }
+            items[f"action {a.action.id}"] = fields
+    for kpi in view.kpis:
+        k = kpi.kpi
+        fields = {f: v for f, v in asdict(k).items() if f not in ("values", "added")}
+        items[f"KPI {k.id}"] = fields | {"values": _points(kpi.values)}
+    return items
+
+
+def fingerprint_items(view: ReleaseView) -> dict[str, str]:
+    """A digest per field of every item the release's pages show, keyed 'item: field'."""
+    return {
+        f"{item}: {name}": _digest(value)
+        for item, fields in _fields(view).items()
+        for name, value in fields.items()
+    }
+
+
+def fingerprint(items: dict[str, str]) -> str:
+    return _digest(sorted(items.items()))
+
+
+def read_lock(content_dir: Path) -> dict[str, Any]:
+    """The locked releases, every field checked (``lockfile``); ContentError if any is bad."""
+    path = content_dir / LOCK_FILE
+    return read_lock_file(path, str(path), fingerprint)
+
+
+def lock_text(releases: dict[str, Any]) -> str:
+    """The text of releases.lock recording ``releases``."""
+    return json.dumps({"releases": dict(sorted(releases.items()))}, indent=2, sort_keys=True) + "\n"
+
+
+def _changed(locked: dict[str, str], current: dict[str, str]) -> list[str]:
+    """'action 1.4 (narrative)', one entry per item, fields in order."""
+    by_item: dict[str, list[str]] = {}
+    for key in sorted(set(locked) | set(current)):
+        if locked.get(key) != current.get(key):
+            item, _, field = key.rpartition(": ")
+            by_item.setdefault(item, []).append(field)
+    return [f"{item} ({', '.join(fields)})" for item, fields in by_item.items()]
+
+
+def check_locks(
+    content: Content, content_dir: Path, fingerprints: Mapping[str, dict[str, str]] | None = None
+) -> list[str]:
+    """Problems with published releases whose pages the content would now change.
+
+    A change is accepted while the release has more errata than when it was locked; the
+    returned list is empty then, and ``publish`` locks the corrected release again.
+    ``fingerprints`` are the releases' ``fingerprint_items``, when the caller has them.
+    """
+    locks = read_lock(content_dir)
+    problems = []
+    known = {r.id: r for r in content.releases}
+    for release_id, lock in sorted(locks.items()):
+        release = known.get(release_id)
+        if release is None:
+            problems.append(
+                f"release {release_id}: was published on {lock.get('published')} but is no longer "
+                "in releases.yaml; a published release cannot be removed"
+            )
+            continue
+        if release.draft:
+            problems.append(
+                f"release {release_id}: was published on {lock.get('published')} and cannot "
+                "become a draft again"
+            )
+            continue
+        if fingerprints is not None and release_id in fingerprints:
+            items = fingerprints[release_id]
+        else:
+            items = fingerprint_items(release_view(content, release_id))
+        if fingerprint(items) == lock.get("fingerprint"):
+            continue
+        if len(release.errata) > int(lock.get("errata", 0)):
+            continue
+        changed = "; ".join(_changed(lock.get("items", {}), items))
+        problems.append(
+            f"release {release_id}: was published on {lock.get('published')} and cannot be "
+            f"changed, but these items now differ: {changed}. Undo the change, or record it as "
+            f"an erratum (date, reason, corrected) under the release in releases.yaml and run "
+            f"'progress-site publish {release_id}'"
+        )
+    return problems
+
+
+def refuse_lock_problems(
+    content: Content, content_dir: Path, fingerprints: Mapping[str, dict[str, str]] | None = None
+) -> None:
+    """Raise ContentError if the content would silently change a published release."""
+    problems = Problems()
+    for message in check_locks(content, content_dir, fingerprints):
+        problems.add(str(content_dir / LOCK_FILE), None, None, message)
+    problems.raise_if_any()
+
+
+def load_locked(content_dir: Path) -> Content:
+    """Load and validate the content, then refuse silent changes to published releases."""
+    content = load_content(content_dir)
+    refuse_lock_problems(content, content_dir)
+    return content
+
+
+def unlocked_corrections(content: Content, content_dir: Path) -> list[str]:
+    """Published releases changed under a new erratum that have not been locked again."""
+    locks = read_lock(content_dir)
+    pending = []
+    for release_id, lock in locks.items():
+        release = next((r for r in content.releases if r.id == release_id), None)
+        if release and len(release.errata) > int(lock.get("errata", 0)):
+            pending.append(release_id)
+    return sorted(pending)

@@ -1,0 +1,79 @@
+"""An Atom feed of releases at ``<out>/feed.xml``, newest first.
+
+Each entry links the release's home page and, from the second release on, its What changed
+page. Links are relative to the feed (the site has no fixed address); entry ids are stable
+UUIDs derived from the organisation and the release id, so rebuilding never changes them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from xml.sax.saxutils import escape, quoteattr
+
+from generator.facts.compare import compare
+from generator.facts.derive import ReleaseView
+
+NAMESPACE = uuid.UUID("5f0c7a0e-2b6f-4f4e-9d4c-7c1f0b3e8a21")
+
+
+def _id(*parts: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(NAMESPACE, '/'.join(parts))}"
+
+
+def _timestamp(view: ReleaseView) -> str:
+    return f"{view.release.date.isoformat()}T00:00:00Z"
+
+
+def _summary(views: Sequence[ReleaseView], index: int) -> str:
+    view = views[index]
+    text = " ".join(view.release.summary.split())
+    if index == 0:
+        return text
+    diff = compare(views[index - 1], view)
+    changes = (
+        f"Since {views[index - 1].release.title}: {len(diff.status_changes)} status changes, "
+        f"{len(diff.newly_overdue)} newly overdue, {len(diff.kpis_moved)} indicators moved, "
+        f"{len(diff.narrative_changes)} progress narratives rewritten."
+    )
+    return f"{text} {changes}".strip()
+
+
+def atom_feed(views: Sequence[ReleaseView]) -> str:
+    """The feed for ``views`` (oldest first), as XML text."""
+    site = views[-1].content.site if views else None
+    title = site.title if site else "Progress reports"
+    org = site.organisation if site else ""
+    base = site.url if site else ""  # absolute links when the site's address is known
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{escape(title)}: progress reports</title>",
+        f"  <id>{_id(org, title)}</id>",
+        f'  <link rel="alternate" type="text/html" href={quoteattr(base or "./")}/>',
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(base + "feed.xml")}/>',
+        f"  <updated>{_timestamp(views[-1]) if views else '1970-01-01T00:00:00Z'}</updated>",
+        f"  <author><name>{escape(org or title)}</name></author>",
+    ]
+    for index in reversed(range(len(views))):
+        view = views[index]
+        release = view.release
+        home = quoteattr(f"{base}{release.id}/")
+        lines += [
+            "  <entry>",
+            f"    <title>{escape(release.title)}</title>",
+            f"    <id>{_id(org, title, release.id)}</id>",
+            f'    <link rel="alternate" type="text/html" href={home}/>',
+        ]
+        if index:
+            changes = quoteattr(f"{base}{release.id}/changes/")
+            lines.append(
+                f'    <link rel="related" type="text/html" href={changes} title="What changed"/>'
+            )
+        lines += [
+            f"    <updated>{_timestamp(view)}</updated>",
+            f"    <summary>{escape(_summary(views, index))}</summary>",
+            "  </entry>",
+        ]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,290 @@
+"""Stage 4a: how values are written on the pages: escaping, formats, badges, the Jinja2 setup.
+
+Content is text, not markup: every value a template prints is escaped for Markdown and HTML
+unless it is explicitly marked as Markdown (narratives and summaries, whose raw HTML is still
+escaped). Templates only present; every fact they show comes from ``derive``. Which pages
+exist and how they link is ``pages``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import markupsafe
+
+from generator.content.model import Meaning, Polarity, StatusDef
+from generator.facts.compare import KpiChange
+from generator.facts.derive import (
+    Counts,
+    Direction,
+    KpiView,
+)
+from generator.facts.targets import Judgement, TargetProgress
+from generator.facts.words import Op, Segment
+
+Md = markupsafe.Markup
+"""Text that is already Markdown (or safe HTML) and must not be escaped again."""
+
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]|])")
+_MD_LINE_START = re.compile(r"^(#|[-+](?=[\s-]|$))|^(\d+)([.)])(?=\s|$)")
+
+STATUS_ICONS = {
+    Meaning.COMPLETE: "material-check-circle",
+    Meaning.IN_PROGRESS: "material-progress-clock",
+    Meaning.AT_RISK: "material-alert",
+    Meaning.OFF_TRACK: "material-close-octagon",
+    Meaning.NOT_STARTED: "material-circle-outline",
+    Meaning.NOT_REPORTED: "material-help-circle-outline",
+}
+
+DIRECTION_ICONS = {
+    Direction.IMPROVING: None,
+    Direction.WORSENING: None,
+    Direction.NO_CHANGE: "material-arrow-right",
+    Direction.UP: "material-arrow-up",
+    Direction.DOWN: "material-arrow-down",
+    Direction.UNKNOWN: "material-minus",
+}
+
+POLARITY_WORDS = {
+    Polarity.HIGHER: "Higher is better",
+    Polarity.LOWER: "Lower is better",
+    Polarity.NEUTRAL: "Neither higher nor lower is better in itself: this shows demand",
+}
+
+
+def escape_text(value: Any) -> str:
+    """Escape plain text so Markdown and HTML show it literally, on one line.
+
+    Inline syntax is escaped everywhere; block syntax (``- ``, ``# ``, ``1. ``) only where it
+    could take effect, at the start, so ordinary punctuation stays readable in the source.
+    """
+    text = _MD_INLINE.sub(r"\\\1", re.sub(r"\s*\n\s*", " ", str(value)))
+    text = _MD_LINE_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], text)
+    # ":" would start an emoji shortcode; "{" CriticMarkup, even after a backslash, and
+    # attribute lists: as entities, neither can take effect anywhere, attributes included.
+    text = html_text(text).replace("{", "&#123;").replace("}", "&#125;")
+    return text.replace(":", "&#58;")
+
+
+def _no_tags(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def html_text(value: str) -> str:
+    """Text for a place the theme prints as HTML without escaping (site name, nav titles)."""
+    return _no_tags(value).replace('"', "&quot;")
+
+
+def _escape_source(text: str) -> str:
+    return _no_tags(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
+_LINK_START = re.compile(r"\]\(\s*<?(?P<dest>[^)>]*)")
+_SAFE_URL = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
+_UNESCAPED = r"(?<!\\)(?P<escapes>(?:\\\\)*)"
+"""An even run of backslashes (possibly none): the character after it is not escaped."""
+_DEFINITION = re.compile(_UNESCAPED + r"\[(?=[^\[\]]*\][ \t]*:)")
+"""``[label]:`` starts a reference definition (``*[label]:`` an abbreviation) at the start of
+any line, however deeply nested in lists or quotes; escaped wherever it appears, so content
+text can never define a link target or abbreviation for the page."""
+_IMAGE = re.compile(_UNESCAPED + r"!\[")
+
+
+def _safe_destination(destination: str) -> bool:
+    """Only web and e-mail links: no javascript:, data: or relative paths into the site."""
+    return bool(_SAFE_URL.match(re.sub(r"[\x00-\x20]", "", destination)))
+
+
+def _no_definitions(text: str) -> str:
+    """Markdown source in which no reference or abbreviation can be defined and no image
+    loaded: ``[x]:`` and ``![x]`` are shown as written (an image becomes a link to it)."""
+    text = _DEFINITION.sub(lambda m: m["escapes"] + "\\[", text)
+    return _IMAGE.sub(lambda m: m["escapes"] + "\\![", text)
+
+
+def _neutralise_links(text: str) -> str:
+    """Links to anything but http(s) and mailto are shown as text, not followed."""
+    text = _LINK_START.sub(
+        lambda m: m[0] if _safe_destination(m["dest"]) else "]\\(" + m[0][2:], text
+    )
+    return _no_definitions(text)
+
+
+def markdown_block(value: str) -> Md:
+    """Narrative Markdown: formatting and web links are kept; raw HTML, template syntax and
+    other links are shown literally."""
+    return Md(_neutralise_links(_escape_source(value)).strip())
+
+
+_BLOCK_MARKER = re.compile(r"^[ \t]*(?:(?:[-*+]|\d+[.)]|#{1,6})[ \t]+)+")
+_INLINE_SYNTAX = re.compile(r"([\\`*_\[\]])")
+_CRITIC = {Op.INSERT: ("{++", "++}"), Op.DELETE: ("{--", "--}")}
+
+
+def critic_markup(segments: Sequence[Segment]) -> Md:
+    """A word diff of narrative Markdown as CriticMarkup, shown as <ins>/<del> by pymdownx.critic.
+
+    Unchanged text keeps its formatting. A change never spans a line break (so it cannot break a
+    paragraph or list apart), list and heading markers stay outside it, and Markdown syntax inside
+    a change is shown literally, so a half-changed ``**bold**`` cannot unbalance the page.
+    """
+    if not any(s.op is Op.EQUAL and re.search(r"\w", s.text) for s in segments):
+        # Rewritten from scratch: the old text, then the new, each as its own block.
+        old = "".join(s.text for s in segments if s.op is not Op.INSERT)
+        new = "".join(s.text for s in segments if s.op is not Op.DELETE)
+        blocks = [(Op.DELETE, old), (Op.INSERT, new)]
+        return Md("\n\n".join(_critic_inline([Segment(op, t)]) for op, t in blocks if t.strip()))
+    return _critic_inline(segments)
+
+
+def _critic_inline(segments: Sequence[Segment]) -> Md:
+    out: list[str] = []
+    at_line_start = True
+    for segment in segments:
+        text = _escape_source(segment.text)
+        if segment.op is Op.EQUAL:  # links are not followed in a diff: they may be cut in two
+            out.append(text.replace("](", "]\\("))
+            at_line_start = text.endswith("\n") if text else at_line_start
+            continue
+        opener, closer = _CRITIC[segment.op]
+        for piece in re.split(r"(\n[ \t]*)", text):
+            if piece.startswith("\n"):
+                out.append(piece)
+                at_line_start = True
+                continue
+            lead = ""
+            if at_line_start and (marker := _BLOCK_MARKER.match(piece)):
+                lead = marker.group(0)
+            body = piece[len(lead) :]
+            out.append(lead)
+            if body.strip():  # spaces at either end stay outside the mark
+                core = body.strip()
+                start = body[: len(body) - len(body.lstrip())]
+                end = body[len(body.rstrip()) :]
+                out.append(start + opener + _INLINE_SYNTAX.sub(r"\\\1", core) + closer + end)
+            elif segment.op is Op.INSERT:
+                out.append(body)
+            if piece:
+                at_line_start = False
+    return Md(_no_definitions("".join(out)).strip())
+
+
+def finalize(value: Any) -> Any:
+    """Every printed value is escaped as text unless it is already marked as Markdown."""
+    if value is None:
+        return Md("")
+    if isinstance(value, Md):
+        return value
+    return Md(escape_text(value))
+
+
+def long_date(value: date | None) -> str:
+    return f"{value.day} {value:%B %Y}" if value else ""
+
+
+def month_year(value: date) -> str:
+    return f"{value:%b}\u00a0{value:%Y}"  # never split across lines
+
+
+def format_number(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return ""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    if unit == "%":
+        return f"{text}%"
+    if unit and unit not in ("count", "number"):
+        return f"{text} {unit}"
+    return text
+
+
+def format_change(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return ""
+    if value == 0:
+        return "no change"
+    sign = "+" if value > 0 else "−"
+    return sign + format_number(abs(value), unit)
+
+
+def icon_html(icon: str) -> str:
+    """A decorative icon drawn by the stylesheet from one shared SVG file, not inlined."""
+    name = icon.removeprefix("material-")
+    return f'<span class="ps-icon ps-icon--{name}" aria-hidden="true"></span>'
+
+
+def status_badge(status: StatusDef | None) -> Md:
+    """A status as an icon *and* a word; the icon is decoration, the word carries the meaning."""
+    if status is None:
+        return Md("")
+    icon = STATUS_ICONS[status.meaning]
+    return Md(
+        f'<span class="ps-status ps-status--{status.meaning.value}">{icon_html(icon)} '
+        f"{escape_text(status.label)}</span>"
+    )
+
+
+def direction_badge(kpi: KpiView | KpiChange) -> Md:
+    direction = kpi.direction
+    icon = DIRECTION_ICONS[direction]
+    if icon is None:
+        rising = (kpi.change or 0) > 0
+        icon = "material-arrow-up" if rising else "material-arrow-down"
+    word = direction.value.capitalize()
+    return Md(
+        f'<span class="ps-direction ps-direction--{direction.name.lower().replace("_", "-")}">'
+        f"{icon_html(icon)} {word}</span>"
+    )
+
+
+PROGRESS_ICONS = {
+    Judgement.ACHIEVED: "material-flag-checkered",
+    Judgement.ON_COURSE: "material-check",
+    Judgement.BEHIND: "material-clock-alert-outline",
+    Judgement.DETERIORATING: "material-trending-down",
+    Judgement.NOT_ENOUGH_DATA: "material-minus",
+}
+ICONS = sorted(
+    {*STATUS_ICONS.values(), *PROGRESS_ICONS.values(), "material-arrow-up", "material-arrow-down"}
+    | {icon for icon in DIRECTION_ICONS.values() if icon}
+)
+"""Every icon a badge can show; their SVG files are copied into each version's assets."""
+
+
+def progress_badge(progress: TargetProgress) -> Md:
+    """Progress toward a target as an icon and words."""
+    judgement = progress.judgement
+    word = judgement.value.capitalize()
+    if judgement is Judgement.BEHIND:
+        word += ": moderate progress" if progress.moderate else ": limited progress"
+    return Md(
+        f'<span class="ps-progress ps-progress--{judgement.name.lower().replace("_", "-")}">'
+        f"{icon_html(PROGRESS_ICONS[judgement])} {word}</span>"
+    )
+
+
+def status_bar(counts: Counts) -> Md:
+    """Actions by status as a stacked bar; its label, and the counts beside it, give the numbers."""
+    shown = [c for c in counts.by_status if c.count]
+    if not counts.total:
+        return Md("")
+    label = ", ".join(f"{c.status.label} {c.count}" for c in shown)
+    parts = "".join(
+        f'<span class="ps-bar__part ps-bar__part--{c.status.meaning.value}" '
+        f'style="width: {100 * c.count / counts.total:.3f}%"></span>'
+        for c in shown
+    )
+    aria = escape_text(f"{counts.total} actions: {label}")  # Markdown reaches inside attributes
+    return Md(f'<span class="ps-bar" role="img" aria-label="{aria}">{parts}</span>')
+
+
+def plain_status(status: StatusDef | None) -> str:
+    return status.label if status else ""
+
+
+def plain_direction(kpi: KpiView | KpiChange) -> str:
+    return kpi.direction.value.capitalize()

@@ -1,0 +1,141 @@
+"""Open data: each version publishes its actions and KPI series as CSV and JSON downloads.
+
+The columns are documented on each version's Data page (``site_templates/data.md.j2``) and in
+the README. Files are written deterministically (fixed column order, ``\\n`` line endings).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from generator.content.model import Point, slugify
+from generator.facts.derive import ActionView, KpiView, ReleaseView
+
+ACTION_COLUMNS = (
+    "release",
+    "recommendation",
+    "action",
+    "description",
+    "state",
+    "status",
+    "status_label",
+    "status_meaning",
+    "overdue",
+    "due",
+    "timescale",
+    "strategic_lead",
+    "operational_lead",
+    "kpis",
+    "narrative",
+    "page",
+)
+KPI_COLUMNS = ("kpi", "title", "unit", "polarity", "date", "value")
+
+
+def _action_row(view: ReleaseView, a: ActionView) -> dict[str, Any]:
+    return {
+        "release": view.release.id,
+        "recommendation": a.action.recommendation,
+        "action": a.action.id,
+        "description": a.action.description,
+        "state": a.state.value,
+        "status": a.status.id if a.status else "",
+        "status_label": a.status.label if a.status else "",
+        "status_meaning": a.status.meaning.value if a.status else "",
+        "overdue": "yes" if a.overdue else "no",
+        "due": a.action.due.isoformat() if a.action.due else "",
+        "timescale": a.action.timescale,
+        "strategic_lead": a.action.strategic_lead,
+        "operational_lead": a.action.operational_lead,
+        "kpis": " ".join(a.action.kpis),
+        "narrative": a.narrative,
+        "page": f"recommendations/{slugify(a.action.recommendation)}/#{a.action.anchor}",
+    }
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _point(point: Point | None) -> dict[str, Any] | None:
+    return {"date": point.date.isoformat(), "value": _number(point.value)} if point else None
+
+
+def _kpi(kpi: KpiView) -> dict[str, Any]:
+    k = kpi.kpi
+    return {
+        "kpi": k.id,
+        "title": k.title,
+        "unit": k.unit,
+        "polarity": k.polarity.value,
+        "baseline": _point(k.baseline),
+        "milestones": [_point(p) for p in k.milestones],
+        "target": _point(k.target),
+        "direction": kpi.direction.value,
+        "progress": kpi.progress.judgement.value if kpi.progress else None,
+        "values": [_point(p) for p in kpi.values],
+    }
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula is prefixed with ' (OWASP's advice)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+    return buffer.getvalue()
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def open_data(view: ReleaseView) -> dict[str, str]:
+    """The text of each download, by its path inside docs/."""
+    actions = [_action_row(view, a) for r in view.recommendations for a in r.actions]
+    kpis = [_kpi(k) for k in view.kpis]
+    kpi_rows = [
+        {
+            "kpi": k["kpi"],
+            "title": k["title"],
+            "unit": k["unit"],
+            "polarity": k["polarity"],
+            **point,
+        }
+        for k in kpis
+        for point in k["values"]
+    ]
+    release = {
+        "id": view.release.id,
+        "title": view.release.title,
+        "date": view.release.date.isoformat(),
+    }
+    return {
+        "data/actions.csv": _csv(ACTION_COLUMNS, actions),
+        "data/actions.json": _json({"release": release, "actions": actions}),
+        "data/kpis.csv": _csv(KPI_COLUMNS, kpi_rows),
+        "data/kpis.json": _json({"release": release, "kpis": kpis}),
+    }
+
+
+def write_open_data(view: ReleaseView, docs_dir: Path) -> list[str]:
+    written = []
+    for path, text in open_data(view).items():
+        target = docs_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

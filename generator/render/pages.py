@@ -1,0 +1,202 @@
+"""Stage 4b: the pages of one release, the links between them, and its MkDocs configuration.
+
+``pages`` lists every page with its template and the objects it presents; ``render_release``
+writes them as Markdown beside the charts, downloads and glossary snippet; ``mkdocs_config``
+writes the per-version mkdocs.yml. Links inside a version are relative Markdown links that
+MkDocs checks; links into other versions are permanent URLs (``Linker``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markupsafe
+import material
+import yaml
+
+from generator import TEMPLATES_DIR
+from generator.content.glossary import abbreviations
+from generator.facts.compare import compare, status_history
+from generator.facts.derive import (
+    ReleaseView,
+    release_view,
+)
+from generator.render.charts import write_charts
+from generator.render.format import ICONS, html_text, long_date
+from generator.render.opendata import write_open_data
+from generator.render.template import environment, render_page
+from generator.render.urls import Linker, page_path
+
+Md = markupsafe.Markup
+MATERIAL_ICONS = Path(material.__file__).parent / "templates" / ".icons" / "material"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    """Path of the Markdown file inside docs/, e.g. ``recommendations/7.md``."""
+    template: str
+    context: dict[str, Any]
+
+
+def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
+    """Every page of one release, with the template and the objects it presents.
+
+    ``earlier`` holds the views of every earlier release, oldest first: the changes pages
+    compare with them and the recommendation pages show the status history through them.
+    """
+    changes = compare(earlier[-1], view) if earlier else None
+    result = [
+        Page("index.md", "home.md.j2", {"changes": changes}),
+        Page("pillars/index.md", "groups.md.j2", {}),
+        Page("recommendations/index.md", "recommendations.md.j2", {}),
+        Page("releases.md", "releases.md.j2", {}),
+    ]
+    result.append(Page(page_path("methods"), "methods.md.j2", {}))
+    result.append(Page(page_path("data"), "data.md.j2", {}))
+    if view.content.glossary:
+        result.append(Page(page_path("glossary"), "glossary.md.j2", {}))
+    if changes:
+        since_first = compare(earlier[0], view)
+        result.append(
+            Page(page_path("changes"), "changes.md.j2", {"diff": changes, "baseline": False})
+        )
+        result.append(
+            Page(page_path("baseline"), "changes.md.j2", {"diff": since_first, "baseline": True})
+        )
+    history = status_history([*earlier, view])
+    result += [Page(page_path(g), "group.md.j2", {"group": g}) for g in view.groups]
+    result += [
+        Page(page_path(r), "recommendation.md.j2", {"rec": r, "history": history})
+        for r in view.recommendations
+    ]
+    if view.kpis:
+        result.append(Page("kpis/index.md", "kpis.md.j2", {}))
+        result += [Page(page_path(k), "kpi.md.j2", {"kpi": k}) for k in view.kpis]
+    return result
+
+
+def nav(view: ReleaseView) -> list[Any]:
+    site = view.content.site
+    items: list[Any] = [{"Home": "index.md"}]
+    if view.previous:
+        items.append(
+            {
+                "What changed": [
+                    "changes/index.md",
+                    {"Since the first report": "changes/baseline.md"},
+                ]
+            }
+        )
+    items.append(
+        {
+            html_text(site.grouping.plural): ["pillars/index.md"]
+            + [{html_text(g.group.title): page_path(g)} for g in view.groups]
+        }
+    )
+    items.append(
+        {
+            "Recommendations": ["recommendations/index.md"]
+            + [
+                {f"Recommendation {r.recommendation.id}": page_path(r)}
+                for r in view.recommendations
+            ]
+        }
+    )
+    if view.kpis:
+        kpis = [{html_text(k.kpi.title): page_path(k)} for k in view.kpis]
+        items.append({"KPIs": ["kpis/index.md", *kpis]})
+    items.append({"How progress is judged": page_path("methods")})
+    items.append({"Data": page_path("data")})
+    if view.content.glossary:
+        items.append({"Glossary": page_path("glossary")})
+    items.append({"Releases": "releases.md"})
+    return items
+
+
+def render_release(
+    view: ReleaseView,
+    docs_dir: Path,
+    env: jinja2.Environment | None = None,
+    earlier: Sequence[ReleaseView] | None = None,
+) -> list[str]:
+    """Write every Markdown page of ``view`` under ``docs_dir``; return their paths.
+
+    ``earlier`` are the views of the releases before this one, oldest first (computed from the
+    content when not given).
+    """
+    env = env or environment()
+    if earlier is None:
+        index = view.content.release_index(view.release.id)
+        earlier = [release_view(view.content, r.id) for r in view.content.releases[:index]]
+    written = []
+    for page in pages(view, earlier):
+        linker = Linker(page.path, view.release.id)
+        text = render_page(env, page.template, view, linker, **page.context)
+        target = docs_dir / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written.append(page.path)
+    assets = TEMPLATES_DIR / "assets"
+    if assets.is_dir():
+        shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
+    icons = docs_dir / "assets" / "icons"
+    icons.mkdir(parents=True, exist_ok=True)
+    for icon in ICONS:
+        name = icon.removeprefix("material-")
+        shutil.copyfile(MATERIAL_ICONS / f"{name}.svg", icons / f"{name}.svg")
+    write_charts(view.kpis, docs_dir)
+    write_open_data(view, docs_dir)
+    snippets = snippets_dir(docs_dir)
+    snippets.mkdir(parents=True, exist_ok=True)
+    (snippets / ABBREVIATIONS).write_text(abbreviations(view.content.glossary), encoding="utf-8")
+    return written
+
+
+ABBREVIATIONS = "abbreviations.md"
+
+
+def snippets_dir(docs_dir: Path) -> Path:
+    """Beside docs/, so the glossary's abbreviations are appended to pages but are not a page.
+
+    mkdocs.yml points pymdownx.snippets at ``snippets/``, relative to the directory MkDocs runs
+    in, which is the one holding the per-version mkdocs.yml and docs/.
+    """
+    return docs_dir.parent / "snippets"
+
+
+def mkdocs_config(
+    view: ReleaseView,
+    base_config: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    theme_dir: Path = TEMPLATES_DIR / "theme",
+) -> str:
+    """The per-version mkdocs.yml: inherits the project's configuration, adds this release."""
+    release = view.release
+    config = {
+        "INHERIT": str(base_config.resolve()),
+        "site_name": html_text(view.content.site.title),
+        "site_description": html_text(f"{view.content.site.title}: {release.title}"),
+        "docs_dir": str(docs_dir.resolve()),
+        "site_dir": str(site_dir.resolve()),
+        "theme": {"name": "material", "custom_dir": str(theme_dir.resolve())},
+        "extra": {
+            "release": {
+                "id": release.id,
+                "title": release.title,
+                "date": release.date.isoformat(),
+                "draft": release.draft,
+                "corrected": long_date(release.errata[-1].date) if release.errata else "",
+            }
+        },
+        "nav": nav(view),
+    }
+    if view.content.site.url:
+        config["site_url"] = f"{view.content.site.url}{release.id}/"
+    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)

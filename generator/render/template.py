@@ -1,0 +1,90 @@
+"""The Jinja2 environment of the page templates, and what every template is given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markupsafe
+
+from generator import TEMPLATES_DIR
+from generator.content.model import Meaning, slugify
+from generator.facts.compare import Move
+from generator.facts.derive import ReleaseView, State
+from generator.facts.targets import Judgement
+from generator.render.alt import chart_alt, trend_alt
+from generator.render.format import (
+    POLARITY_WORDS,
+    critic_markup,
+    direction_badge,
+    finalize,
+    format_change,
+    format_number,
+    long_date,
+    markdown_block,
+    month_year,
+    plain_direction,
+    plain_status,
+    progress_badge,
+    status_badge,
+    status_bar,
+)
+from generator.render.urls import Linker, chart_path
+
+
+def render_page(
+    env: jinja2.Environment, template: str, view: ReleaseView, linker: Linker, **context: Any
+) -> str:
+    return env.get_template(template).render(
+        view=view,
+        site=view.content.site,
+        release=view.release,
+        href=linker.href,
+        version_href=linker.version_href,
+        file=linker.file,
+        root_href=linker.root_href,
+        chart_path=chart_path,
+        link=linker.link,
+        **context,
+    )
+
+
+Md = markupsafe.Markup
+
+
+def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jinja2.Environment:
+    """The Jinja2 environment for the site's pages; ``plain`` writes statuses and directions as
+    bare words (no icons or HTML), for Markdown read outside the site."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,  # with ``finalize``: values are escaped for Markdown, not just HTML
+        finalize=finalize,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        long_date=long_date,
+        number=format_number,
+        change=format_change,
+        status=plain_status if plain else status_badge,
+        direction=plain_direction if plain else direction_badge,
+        md=markdown_block,
+        critic=critic_markup,
+        progress=progress_badge,
+        bar=status_bar,
+        month_year=month_year,
+        anchor=lambda text: Md(slugify(text)),
+        chart_alt=chart_alt,
+        trend_alt=trend_alt,
+    )
+    env.globals.update(
+        polarity_words=POLARITY_WORDS,
+        State=State,
+        Meaning=Meaning,
+        Move=Move,
+        Judgement=Judgement,
+    )
+    return env

@@ -1,0 +1,112 @@
+"""Where each page and file of a release is published, and links between them.
+
+Links inside a version are relative Markdown links that MkDocs checks; links into other
+versions are permanent URLs from the site root (``Linker``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import Any
+
+import markupsafe
+
+from generator.content.model import Group, Kpi, slugify
+from generator.facts.derive import ActionView, GroupView, KpiView, RecommendationView
+from generator.render.format import escape_text
+
+Md = markupsafe.Markup
+
+
+def page_path(target: Any) -> str:
+    """The docs-relative Markdown path of a model object's page."""
+    if isinstance(target, RecommendationView):
+        return f"recommendations/{target.recommendation.slug}.md"
+    if isinstance(target, ActionView):
+        return f"recommendations/{slugify(target.action.recommendation)}.md"
+    target = target.group if isinstance(target, GroupView) else target
+    target = target.kpi if isinstance(target, KpiView) else target
+    if isinstance(target, Kpi):
+        return f"kpis/{target.id}.md"
+    if isinstance(target, Group):
+        return f"pillars/{target.id}.md"
+    pages = {
+        "home": "index.md",
+        "pillars": "pillars/index.md",
+        "recommendations": "recommendations/index.md",
+        "kpis": "kpis/index.md",
+        "releases": "releases.md",
+        "changes": "changes/index.md",
+        "baseline": "changes/baseline.md",
+        "glossary": "glossary.md",
+        "methods": "methods.md",
+        "data": "data.md",
+    }
+    return pages[target]
+
+
+def page_url(path: str) -> str:
+    """The URL (relative to the version root) at which MkDocs publishes a Markdown path."""
+    if path == "index.md":
+        return ""
+    if path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/"
+
+
+def _anchor(target: Any, anchor: str | None) -> str:
+    if isinstance(target, ActionView):
+        return target.action.anchor
+    return anchor or ""
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Links from one page: within its own version (checked by MkDocs) and into other versions.
+
+    With ``current`` None, links are written relative to the site root instead, for Markdown
+    read outside the site (``progress-site diff``).
+    """
+
+    current: str | None
+    release_id: str
+
+    def href(self, target: Any, anchor: str | None = None) -> Md:
+        if self.current is None:
+            return self.version_href(self.release_id, target, anchor)
+        rel = posixpath.relpath(page_path(target), posixpath.dirname(self.current) or ".")
+        fragment = _anchor(target, anchor)
+        return Md(f"{rel}#{fragment}" if fragment else rel)
+
+    def version_href(self, release_id: str, target: Any = "home", anchor: str | None = None) -> Md:
+        """The permanent URL of a page in any release."""
+        fragment = _anchor(target, anchor)
+        url = self.root_href(f"{release_id}/{page_url(page_path(target))}")
+        return Md(f"{url}#{fragment}" if fragment else url)
+
+    def root_href(self, path: str) -> Md:
+        """A link to a file at the root of the whole site (above every version)."""
+        up = "" if self.current is None else "../" * (page_url(self.current).count("/") + 1)
+        return Md(up + path)
+
+    def file(self, path: str) -> Md:
+        """A link to any file inside this version's docs, such as a chart."""
+        if self.current is None:
+            raise ValueError("files inside a version are linked only from its own pages")
+        return Md(posixpath.relpath(path, posixpath.dirname(self.current) or "."))
+
+    def link(self, text: str, release_id: str, target: Any, anchor: str | None = None) -> Md:
+        """A link to ``target`` as published in ``release_id``."""
+        label = escape_text(text)
+        if release_id == self.release_id and self.current is not None:
+            return Md(f"[{label}]({self.href(target, anchor)})")
+        url = self.version_href(release_id, target, anchor)
+        if self.current is None:
+            return Md(f"[{label}]({url})")
+        return Md(f'<a href="{url}">{label}</a>')
+
+
+def chart_path(kpi: KpiView, kind: str = "chart") -> str:
+    """Where a KPI's chart (``chart``) or sparkline (``trend``) is written inside docs/."""
+    return f"kpis/{kpi.kpi.id}.svg" if kind == "chart" else f"kpis/{kpi.kpi.id}-trend.svg"

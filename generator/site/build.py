@@ -1,0 +1,362 @@
+"""Stage 5: build every release with MkDocs and publish the multi-version site atomically.
+
+All side effects live here: the work directory, the MkDocs calls, versions.json, the
+``latest/`` redirects and the final swap into the output directory. The existing output is
+replaced only once everything has been built; a failed build leaves it byte-identical.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import html
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+from generator import BASE_MKDOCS_YML
+from generator.site.cache import read_manifest, reusable, reuse, shared_digest, version_digests, write_manifest
+from generator.facts.derive import ReleaseView, release_views
+from generator.errors import BuildError, ProgressSiteError
+from generator.render.feed import atom_feed
+from generator.content.model import Content
+from generator.site.output import carry, check_owned, clear_stale, discard, lock, resolve_out
+from generator.render.pages import mkdocs_config, render_release
+from generator.site.procs import die_with_parent, mkdocs_command
+from generator.facts.lock import fingerprint_items, refuse_lock_problems
+from generator.render.format import html_text
+from generator.render.template import environment
+from generator.content.validate import load_content
+
+Log = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuiltRelease:
+    id: str
+    pages: int
+    seconds: float
+    render_seconds: float = 0.0
+    """Of which rendering the Markdown, charts and downloads (the rest is MkDocs)."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    out_dir: Path
+    releases: tuple[BuiltRelease, ...]
+    """The versions built this time."""
+    reused: tuple[str, ...]
+    """The versions copied unchanged from the previous output."""
+    seconds: float
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent loading, deriving (views and cache digests), rendering and in MkDocs."""
+
+
+def versions_json(content: Content) -> list[dict[str, object]]:
+    """mike's versions.json: newest first, the newest carrying the alias ``latest``.
+
+    Material's version selector inserts each title and alias into the page as HTML, so they
+    are written HTML-escaped: the selector then shows them as the text they are.
+    """
+    newest_first = list(reversed(content.releases))
+    return [
+        {
+            "version": r.id,
+            "title": html_text(f"{r.title} (draft)" if r.draft else r.title),
+            "aliases": ["latest"] if i == 0 else [],
+        }
+        for i, r in enumerate(newest_first)
+    ]
+
+
+def sitemap_index(content: Content) -> str:
+    """The site root's sitemap.xml: an index of every version's own sitemap.
+
+    Absolute addresses when the site's ``url`` is known; relative to the root otherwise.
+    """
+    entries = "".join(
+        f"  <sitemap><loc>{xml_escape(f'{content.site.url}{r.id}/sitemap.xml')}</loc></sitemap>\n"
+        for r in reversed(content.releases)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}</sitemapindex>\n"
+    )
+
+
+def redirect_page(target: str) -> str:
+    url = html.escape(target, quote=True)
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        "<title>Redirecting to the latest progress report</title>\n"
+        f'<link rel="canonical" href="{url}">\n'
+        f'<meta http-equiv="refresh" content="0; url={url}">\n'
+        f"<script>location.replace({json.dumps(target)} + location.hash)</script>\n"
+        "</head>\n<body>\n"
+        f'<p>Redirecting to <a href="{url}">the latest progress report</a>.</p>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def write_aliases(site_dir: Path, newest: str) -> None:
+    """``latest/...`` mirrors every page of the newest release as a redirect; so does /."""
+    source = site_dir / newest
+    for page in sorted(source.rglob("index.html")):
+        rel = page.parent.relative_to(source)
+        depth = len(rel.parts) + 1
+        target = "../" * depth + newest + "/" + "".join(f"{p}/" for p in rel.parts)
+        dest = site_dir / "latest" / rel / "index.html"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(redirect_page(target), encoding="utf-8")
+    (site_dir / "index.html").write_text(redirect_page(f"{newest}/"), encoding="utf-8")
+
+
+def run_mkdocs(config_file: Path, built_on: date | None = None) -> tuple[int, str]:
+    """Build one version through MkDocs' documented command line.
+
+    Unless SOURCE_DATE_EPOCH is set already, the build date MkDocs records (in the sitemap)
+    is ``built_on``, the release's date, so that the same content always builds to the same
+    bytes.
+    """
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONWARNINGS": "ignore", "NO_MKDOCS_2_WARNING": "1"}
+    if built_on is not None and "SOURCE_DATE_EPOCH" not in env:
+        midnight = datetime.combine(built_on, datetime.min.time(), tzinfo=UTC)
+        env["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    proc = subprocess.run(
+        mkdocs_command("build", "--strict", "--config-file", str(config_file)),
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config_file.parent,  # where the version's snippets/ folder is
+        check=False,
+    )
+    return proc.returncode, (proc.stdout + proc.stderr).strip()
+
+
+def _build_one(
+    view: ReleaseView, earlier: Sequence[ReleaseView], work: Path, site_dir: Path
+) -> BuiltRelease:
+    started = time.perf_counter()
+    release_work = work / view.release.id
+    docs = release_work / "docs"
+    pages = render_release(view, docs, environment(), earlier)
+    rendered = time.perf_counter()
+    config = release_work / "mkdocs.yml"
+    config.write_text(
+        mkdocs_config(view, BASE_MKDOCS_YML, docs, site_dir / view.release.id), encoding="utf-8"
+    )
+    code, output = run_mkdocs(config, view.release.date)
+    if code != 0:
+        raise BuildError(mkdocs_failure(view.release.id, output, release_work, site_dir))
+    done = time.perf_counter()
+    return BuiltRelease(view.release.id, len(pages), done - started, rendered - started)
+
+
+_SHARED: dict[str, Sequence[ReleaseView]] = {}
+
+
+def _build_version(index: int, work: Path, site_dir: Path) -> BuiltRelease:
+    """Build version ``index`` of the views the parent process prepared."""
+    views = _SHARED["views"]
+    return _build_one(views[index], views[:index], work, site_dir)
+
+
+_OS_ERROR = re.compile(r"^\w*(?:Error|Exception): \[Errno \d+\] ([^:]+)")
+_ERRNO = re.compile(r"^\[Errno \d+\] ([^:]+)")
+
+
+def mkdocs_failure(release_id: str, output: str, work: Path, site_dir: Path) -> str:
+    """What MkDocs reported, in terms of the release: no temporary paths, no traceback.
+
+    Its warnings and errors are kept; a crash is reduced to what went wrong.
+    """
+    places = {
+        str(work / "docs"): f"(release {release_id} pages)",
+        str(site_dir / release_id): f"(release {release_id} output)",
+        str(work): f"(release {release_id})",
+        str(site_dir): "(the site)",
+    }
+    lines, crash = [], None
+    in_traceback = False
+    for line in output.splitlines():
+        if line.startswith("Traceback ("):
+            in_traceback = True
+        elif in_traceback and line and not line[0].isspace():
+            crash, in_traceback = line, False
+        elif line.startswith(("WARNING", "ERROR")):
+            lines.append(line)
+    if crash is not None:
+        found = _OS_ERROR.match(crash)
+        lines.append(f"MkDocs stopped: {found.group(1) if found else crash}")
+    elif not lines:
+        lines = [line for line in output.splitlines() if line.strip()][-1:] or ["(no message)"]
+    detail = "\n".join(lines)
+    for path, name in places.items():
+        detail = detail.replace(path, name)
+    return f"MkDocs failed for release {release_id}:\n{detail}"
+
+
+def _pool(workers: int) -> Executor:
+    """Versions build in separate processes (forked, so they share the prepared views); one
+    job runs in this process. The workers die with this process, even if it is killed."""
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        )
+    return ThreadPoolExecutor(max_workers=1)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two directories (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
+
+
+def publish(new_site: Path, out_dir: Path, scratch: Path) -> None:
+    """Put ``new_site`` in place of ``out_dir`` without ever leaving a half-written output.
+
+    ``.git``, ``CNAME`` and ``.nojekyll`` move from the old output into the new one.
+    """
+    if not out_dir.exists():
+        os.rename(new_site, out_dir)
+        return
+    carry(out_dir, new_site)
+    try:
+        if _exchange(new_site, out_dir):
+            return  # new_site now holds the previous output, removed with the scratch directory
+        os.rename(out_dir, scratch / "previous")
+        os.rename(new_site, out_dir)
+    except BaseException:
+        carry(new_site, out_dir)
+        raise
+
+
+def _reason(error: OSError) -> str:
+    """What went wrong, without the (temporary) paths involved."""
+    if error.strerror:
+        return error.strerror
+    if isinstance(error, shutil.Error) and error.args and isinstance(error.args[0], list):
+        for *_, reason in error.args[0]:  # (source, target, reason) for each file copied
+            found = _OS_ERROR.match(str(reason)) or _ERRNO.match(str(reason))
+            if found:
+                return found.group(1)
+    return "a file could not be written"
+
+
+def build_site(
+    content_dir: Path,
+    out_dir: Path,
+    jobs: int | None = None,
+    log: Log = lambda message: None,
+    drafts: bool = False,
+) -> BuildResult:
+    """Validate, render and build every release, then swap the result into ``out_dir``.
+
+    Draft releases are left out unless ``drafts`` is set (for previews).
+    """
+    started = time.perf_counter()
+    everything = load_content(content_dir)
+    loaded = time.perf_counter()
+    content = everything if drafts else everything.without_drafts()
+    views = release_views(content)
+    fingerprints = {view.release.id: fingerprint_items(view) for view in views}
+    refuse_lock_problems(everything, content_dir, fingerprints)
+    digests = version_digests(views, shared_digest(), fingerprints)
+    derived = time.perf_counter()
+    given = out_dir
+    try:
+        out_dir = resolve_out(out_dir, content_dir)
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        with lock(out_dir, given):
+            check_owned(out_dir, given)
+            clear_stale(out_dir)
+            built, reused = _build_into(out_dir, views, digests, content, jobs, log)
+    except OSError as exc:
+        raise ProgressSiteError(
+            f"cannot write the site into {given} ({_reason(exc)}); the existing output is unchanged"
+        ) from None
+    except BrokenProcessPool:
+        raise ProgressSiteError(
+            "a build process stopped unexpectedly (killed, or out of memory); "
+            "the existing output is unchanged"
+        ) from None
+    render = sum(b.render_seconds for b in built)
+    timings = {
+        "load": loaded - started,
+        "derive": derived - loaded,
+        "render": render,
+        "mkdocs": sum(b.seconds for b in built) - render,
+    }
+    result_dir = given.absolute()
+    seconds = time.perf_counter() - started
+    return BuildResult(result_dir, tuple(built), tuple(reused), seconds, timings)
+
+
+def _build_into(
+    out_dir: Path,
+    views: Sequence[ReleaseView],
+    digests: Sequence[str],
+    content: Content,
+    jobs: int | None,
+    log: Log,
+) -> tuple[list[BuiltRelease], list[str]]:
+    """Build the site in a scratch directory beside ``out_dir`` and swap it in."""
+    scratch = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-", dir=out_dir.parent))
+    try:
+        work, site_dir = scratch / "work", scratch / "site"
+        site_dir.mkdir()
+        manifest = read_manifest(out_dir)
+        todo = []
+        reused = []
+        for index, (view, digest) in enumerate(zip(views, digests, strict=True)):
+            if reusable(out_dir, view.release.id, digest, manifest):
+                reuse(out_dir, view.release.id, site_dir)
+                reused.append(view.release.id)
+            else:
+                todo.append(index)
+        if reused:
+            log(f"Unchanged, not rebuilt: {', '.join(reused)}")
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+        _SHARED["views"] = views  # inherited by the worker processes, not pickled
+        with _pool(workers) as pool:
+            futures = [pool.submit(_build_version, index, work, site_dir) for index in todo]
+            for done, future in enumerate(as_completed(futures), start=1):
+                item = future.result()
+                log(f"[{done}/{len(todo)}] Built release {item.id}: {item.pages} pages")
+            built = [future.result() for future in futures]
+        write_manifest(site_dir, {v.release.id: d for v, d in zip(views, digests, strict=True)})
+        (site_dir / "versions.json").write_text(
+            json.dumps(versions_json(content), indent=2) + "\n", encoding="utf-8"
+        )
+        (site_dir / "feed.xml").write_text(atom_feed(views), encoding="utf-8")
+        (site_dir / "sitemap.xml").write_text(sitemap_index(content), encoding="utf-8")
+        if content.releases:
+            write_aliases(site_dir, content.releases[-1].id)
+        publish(site_dir, out_dir, scratch)
+    finally:
+        discard(scratch, out_dir)
+    return built, reused

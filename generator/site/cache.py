@@ -1,0 +1,120 @@
+"""The build cache: a version whose inputs have not changed is copied, not rebuilt.
+
+A version's digest covers what its pages are made from:
+- its own content snapshot: the fingerprint that ``publish`` locks, plus its draft,
+  publication and errata, and the glossary;
+- the digest of the version before it (its What changed pages and status history show the
+  earlier releases);
+- everything shared by all versions: the templates and theme, mkdocs.yml, the generator's
+  code and version, and the versions of the libraries that build the pages.
+
+Adding a release therefore leaves every older version's digest as it was. The digests of the
+built versions are kept in the output, so deleting the output rebuilds everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import shutil
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from generator import BASE_MKDOCS_YML, TEMPLATES_DIR, __version__
+from generator.facts.derive import ReleaseView
+
+MANIFEST = ".progress-site-cache.json"
+LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "matplotlib")
+
+
+def _library_versions() -> dict[str, str]:
+    versions = {}
+    for name in LIBRARIES:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = "none"
+    return versions
+
+
+def _tree(hasher: hashlib._Hash, root: Path, pattern: str = "*") -> None:
+    for path in sorted(p for p in root.rglob(pattern) if p.is_file()):
+        hasher.update(str(path.relative_to(root)).encode())
+        hasher.update(path.read_bytes())
+
+
+def shared_digest(templates_dir: Path = TEMPLATES_DIR) -> str:
+    """What every version shares: templates, theme, mkdocs.yml, code and library versions."""
+    hasher = hashlib.sha256()
+    hasher.update(json.dumps([__version__, sys.version_info[:2], _library_versions()]).encode())
+    _tree(hasher, templates_dir)
+    _tree(hasher, Path(__file__).parent.parent, "*.py")
+    hasher.update(BASE_MKDOCS_YML.read_bytes())
+    return hasher.hexdigest()
+
+
+def version_digests(
+    views: Sequence[ReleaseView], shared: str, fingerprints: Mapping[str, dict[str, str]]
+) -> list[str]:
+    """One digest per version, oldest first, each chained to the one before.
+
+    ``fingerprints`` are the views' ``fingerprint_items``, computed once per build.
+    """
+    digests: list[str] = []
+    previous = shared
+    for view in views:
+        release = view.release
+        own = {
+            "items": fingerprints[release.id],
+            "draft": release.draft,
+            "published": str(release.published),
+            "errata": [asdict(e) for e in release.errata],
+            "glossary": [asdict(t) for t in view.content.glossary],
+        }
+        text = json.dumps([previous, own], sort_keys=True, default=str)
+        previous = hashlib.sha256(text.encode()).hexdigest()
+        digests.append(previous)
+    return digests
+
+
+def read_manifest(out_dir: Path) -> dict[str, str]:
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    versions = data.get("versions") if isinstance(data, dict) else None
+    return {str(k): str(v) for k, v in versions.items()} if isinstance(versions, dict) else {}
+
+
+def is_output(out_dir: Path) -> bool:
+    """Whether ``out_dir`` holds a build manifest, so progress-site built it."""
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and isinstance(data.get("versions"), dict)
+
+
+def write_manifest(site_dir: Path, digests: dict[str, str]) -> None:
+    text = json.dumps({"versions": dict(sorted(digests.items()))}, indent=2)
+    (site_dir / MANIFEST).write_text(text + "\n", encoding="utf-8")
+
+
+def reusable(out_dir: Path, release_id: str, digest: str, manifest: dict[str, str]) -> bool:
+    return manifest.get(release_id) == digest and (out_dir / release_id / "index.html").is_file()
+
+
+def reuse(out_dir: Path, release_id: str, site_dir: Path) -> None:
+    """Copy a built version into the new site as hard links (a copy where links fail)."""
+
+    def link(source: str, target: str) -> None:
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
+
+    shutil.copytree(out_dir / release_id, site_dir / release_id, copy_function=link)

@@ -1,0 +1,117 @@
+"""The output directory of ``build``: which directories it may replace, and how.
+
+- Only a directory progress-site built (it holds the build manifest), an empty directory or
+  a new one is replaced. ``.git``, ``CNAME`` and ``.nojekyll`` in it (a gh-pages checkout)
+  are carried over into the new output, never deleted.
+- ``--out`` may be a symbolic link to a directory: the site is built beside the directory it
+  points to and swapped in there; the link itself stays as it is.
+- One build at a time per output: a lock file beside it (``.<name>.lock``) makes a second
+  build refuse clearly instead of disturbing the first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator.site.cache import MANIFEST, is_output
+from generator.errors import ProgressSiteError
+
+KEPT = (".git", "CNAME", ".nojekyll")
+"""Files of a gh-pages checkout that a build carries over and never deletes."""
+
+
+def _refuse(given: Path, reason: str) -> ProgressSiteError:
+    return ProgressSiteError(f"refusing to build into {given}: {reason}. Choose another --out.")
+
+
+def resolve_out(given: Path, content_dir: Path) -> Path:
+    """The real directory to build into; places that must never be replaced are refused."""
+    path = given.absolute()
+    if path.is_symlink() and not path.exists():
+        target = os.readlink(path)
+        raise _refuse(given, f"it is a link to {target}, which does not exist")
+    real = path.resolve()
+    if real.exists() and not real.is_dir():
+        raise _refuse(given, "it is a file, not a directory")
+    content = content_dir.resolve()
+    if real == Path(real.anchor):
+        raise _refuse(given, "it is the root directory")
+    if real == content:
+        raise _refuse(given, "it is the content directory")
+    if real in content.parents:
+        raise _refuse(given, f"it contains the content directory {content_dir}")
+    if content in real.parents:
+        raise _refuse(given, f"it is inside the content directory {content_dir}")
+    if real == Path.cwd().resolve():
+        raise _refuse(given, "it is the current directory")
+    return real
+
+
+def check_owned(out_dir: Path, given: Path) -> None:
+    """Refuse to replace a non-empty directory that progress-site did not build."""
+    if not out_dir.exists():
+        return
+    if not any(p.name not in KEPT for p in out_dir.iterdir()):
+        return  # empty, or a fresh gh-pages checkout
+    if not is_output(out_dir):
+        raise ProgressSiteError(
+            f"refusing to replace {given}: it is not empty and was not built by progress-site "
+            f"(no {MANIFEST}). Choose another --out directory."
+        )
+
+
+@contextlib.contextmanager
+def lock(out_dir: Path, given: Path) -> Iterator[None]:
+    """Hold the output's lock for the duration; refuse if another build holds it."""
+    path = out_dir.parent / f".{out_dir.name}.lock"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ProgressSiteError(
+                f"another build into {given} is running; wait for it to finish and try again"
+            ) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _exists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
+
+
+def carry(source: Path, target: Path) -> None:
+    """Move the kept gh-pages files from ``source`` to ``target`` (renames, not copies)."""
+    for name in KEPT:
+        if _exists(source / name) and not _exists(target / name):
+            os.rename(source / name, target / name)
+
+
+def rescue(scratch: Path, out_dir: Path) -> None:
+    """Give back to ``out_dir`` what a build interrupted mid-swap left in its scratch dir."""
+    previous = scratch / "previous"
+    if not _exists(out_dir) and previous.is_dir():
+        os.rename(previous, out_dir)
+    if out_dir.is_dir():
+        for holder in (scratch / "site", previous):
+            if holder.is_dir():
+                carry(holder, out_dir)
+
+
+def discard(scratch: Path, out_dir: Path) -> None:
+    """Remove a scratch directory, first rescuing anything of the output's in it."""
+    with contextlib.suppress(OSError):
+        rescue(scratch, out_dir)
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+def clear_stale(out_dir: Path) -> None:
+    """Remove what killed builds left beside the output; only call it holding the lock."""
+    for stale in out_dir.parent.glob(f".{out_dir.name}.build-*"):
+        discard(stale, out_dir)

@@ -1,0 +1,40 @@
+"""Child processes die with the build: a killed build leaves no workers or MkDocs running."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import signal
+import sys
+
+_PR_SET_PDEATHSIG = 1
+
+MKDOCS = (
+    "import sys\n"
+    "from generator.site.procs import die_with_parent\n"
+    "die_with_parent(int(sys.argv.pop(1)))\n"
+    "import runpy\n"
+    "runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)\n"
+)
+"""Runs MkDocs' command line (``python -c MKDOCS <parent pid> build ...``), bound to the
+process that started it."""
+
+
+def die_with_parent(parent: int) -> None:
+    """Have Linux kill this process with SIGKILL when ``parent`` (its parent) ends.
+
+    If the parent ended before this was set up, exit now. Elsewhere than Linux this does
+    nothing.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def mkdocs_command(*args: str) -> list[str]:
+    """The command line that runs ``mkdocs *args`` as a child that dies with this process."""
+    return [sys.executable, "-c", MKDOCS, str(os.getpid()), *args]

@@ -1,0 +1,1 @@
+"""The comms team's tasks: start and publish releases, import plans."""

@@ -1,0 +1,104 @@
+"""``new-release``: start a draft release from the latest one.
+
+The draft's entry is added to releases.yaml in the file's own layout
+(``releases_file.append_release``) and its progress file is pre-filled; both are written
+together or not at all (``transaction``).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from generator.content.ids import release_id_problem
+from generator.content.load import parse_yaml
+from generator.content.model import Content, Release
+from generator.content.transaction import commit, writing
+from generator.content.validate import load_content
+from generator.errors import Problems, ProgressSiteError
+from generator.facts.derive import State, release_view
+from generator.workflow.releases_file import append_release
+
+
+def _block_scalar(text: str, indent: str) -> str:
+    lines = text.strip("\n").splitlines() or [""]
+    return "|-\n" + "".join(f"{indent}{line}\n" if line.strip() else "\n" for line in lines)
+
+
+def _narrative(text: str) -> str:
+    """The narrative as a block scalar when it reads back exactly, else double-quoted."""
+    block = _block_scalar(text, "      ").rstrip("\n")
+    problems = Problems()
+    if parse_yaml(f"narrative: {block}\n", "narrative", problems) == {"narrative": text}:
+        return block
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def progress_yaml(content: Content, latest: Release, new_id: str, title: str) -> str:
+    """The draft progress file: the latest release's statuses and narratives, carried forward."""
+    view = release_view(content, latest.id)
+    lines = [
+        f"# Draft progress for {_one_line(title)} ({new_id}).",
+        f"# Statuses and narratives are carried forward from {_one_line(latest.title)}.",
+        "# Update each action: once its status or narrative is edited it is no longer shown as",
+        "# carried forward. To confirm an action had no change, delete its 'carried_forward'",
+        "# line.",
+        "actions:",
+    ]
+    for rec in view.recommendations:
+        for a in rec.actions:
+            if a.state is not State.ACTIVE or a.action.id not in latest.progress:
+                continue
+            progress = latest.progress[a.action.id]
+            lines.append(f"  {a.action.id}:")
+            lines.append(f"    status: {progress.status}")
+            lines.append("    carried_forward: true")
+            if progress.narrative:
+                lines.append("    narrative: " + _narrative(progress.narrative))
+    return "\n".join(lines) + "\n"
+
+
+def _check_title(title: str) -> None:
+    for char in title:
+        if unicodedata.category(char) in ("Cc", "Cs", "Cn", "Zl", "Zp"):
+            raise ProgressSiteError(
+                f"--title: contains a character that cannot be used in a title "
+                f"(U+{ord(char):04X}); remove it"
+            )
+
+
+def new_release(content_dir: Path, release_id: str, when: date, title: str | None = None) -> Path:
+    """Add a draft release after the latest one and pre-fill its progress file."""
+    if problem := release_id_problem(release_id):
+        raise ProgressSiteError(problem)
+    title = title or f"{when:%B %Y} progress report"
+    _check_title(title)
+    with writing(content_dir):
+        content = load_content(content_dir)
+        if any(r.id == release_id for r in content.releases):
+            raise ProgressSiteError(f"release {release_id} already exists in releases.yaml")
+        if not content.releases:
+            raise ProgressSiteError("releases.yaml has no release to carry forward from")
+        latest = content.releases[-1]
+        if when <= latest.date:
+            raise ProgressSiteError(
+                f"the new release must be dated after the latest one ({latest.id}, "
+                f"{latest.date.isoformat()}); got {when.isoformat()}"
+            )
+        name = f"progress/{release_id}.yaml"
+        progress_path = content_dir / name
+        if progress_path.exists() or progress_path.is_symlink():
+            raise ProgressSiteError(f"{progress_path} already exists; move it away first")
+        releases_path = content_dir / "releases.yaml"
+        releases = append_release(
+            releases_path.read_bytes().decode("utf-8"), release_id, when, title, str(releases_path)
+        )
+        progress = progress_yaml(content, latest, release_id, title)
+        commit(content_dir, {"releases.yaml": releases, name: progress})
+    return progress_path

@@ -1,0 +1,142 @@
+"""Reading the table for ``import``: CSV or the first visible sheet of an XLSX workbook.
+
+Reading is bounded whatever the file declares: at most ``MAX_ROWS`` rows and
+``MAX_COLUMNS`` columns (a sheet's declared dimension is ignored), and files of at most
+``MAX_TABLE_BYTES``. Every failure is a message naming the user's file, and the row and
+column where there is one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from generator.content.strings import BAD_CHARACTER
+from generator.errors import ProgressSiteError
+
+MAX_ROWS = 10_000
+MAX_COLUMNS = 200
+MAX_TABLE_BYTES = 20 * 1024 * 1024
+
+Rows = list[tuple[int, list[str]]]
+
+
+def _bad_character(text: str) -> str | None:
+    """The first character content files cannot hold, as U+XXXX (the validator's own rule)."""
+    found = BAD_CHARACTER.search(text)
+    return f"U+{ord(found[0]):04X}" if found else None
+
+
+def _lines(text: str) -> str:
+    """Line breaks inside a cell as content files write them: a spreadsheet's CR LF or CR
+    becomes LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _checked(path: Path, number: int, cells: list[str]) -> list[str]:
+    if number > MAX_ROWS:
+        raise ProgressSiteError(
+            f"{path}: more than {MAX_ROWS:,} rows; an action plan is read up to row {MAX_ROWS:,}"
+        )
+    if len(cells) > MAX_COLUMNS:
+        if any(cells[MAX_COLUMNS:]):
+            raise ProgressSiteError(
+                f"{path}:{number}: more than {MAX_COLUMNS} columns; an action plan is read up to "
+                f"column {MAX_COLUMNS}"
+            )
+        cells = cells[:MAX_COLUMNS]
+    cells = [_lines(cell) for cell in cells]
+    for column, cell in enumerate(cells, 1):
+        bad = _bad_character(cell)
+        if bad:
+            raise ProgressSiteError(
+                f"{path}:{number}: column {column}: contains a control character ({bad}) that "
+                "content files cannot hold; remove it"
+            )
+    return cells
+
+
+def _size(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ProgressSiteError(f"{path}: cannot be read ({exc.strerror})") from exc
+    if size > MAX_TABLE_BYTES:
+        raise ProgressSiteError(
+            f"{path}: file is too large ({size} bytes; the limit is {MAX_TABLE_BYTES})"
+        )
+
+
+def read_rows(path: Path) -> Rows:
+    """The table's rows with their 1-based row numbers, as text."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ProgressSiteError(f"{path}: expected a .csv or .xlsx file")
+    _size(path)
+    if suffix == ".xlsx":
+        return _read_xlsx(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ProgressSiteError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from exc
+    except OSError as exc:
+        raise ProgressSiteError(f"{path}: cannot be read ({exc.strerror})") from exc
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: Rows = []
+    try:
+        for row in reader:
+            number = reader.line_num
+            rows.append((number, _checked(path, number, [c.strip() for c in row])))
+    except csv.Error as exc:
+        raise ProgressSiteError(f"{path}:{reader.line_num}: cannot be read as CSV ({exc})") from exc
+    return rows
+
+
+def _cell(cell: Any) -> str:
+    value = getattr(cell, "value", None)
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = (value + timedelta(microseconds=500_000)).replace(microsecond=0).date()
+    if isinstance(value, date):
+        number_format = str(getattr(cell, "number_format", "") or "").lower()
+        shows_day = "d" in number_format.split(";")[0].replace("[", "").replace('"', "")
+        return f"{value:%b %Y}" if value.day == 1 or not shows_day else value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, timedelta):
+        return str(value)
+    return str(value).strip()
+
+
+def _read_xlsx(path: Path) -> Rows:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
+        raise ProgressSiteError(
+            f"{path}: not a readable .xlsx workbook ({type(exc).__name__}: {exc}); save it "
+            "from Excel as an .xlsx workbook, or as CSV (UTF-8)"
+        ) from None
+    try:
+        visible = [s for s in book.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
+        if not visible:
+            raise ProgressSiteError(f"{path}: the workbook has no visible sheet")
+        sheet = visible[0]
+        sheet.reset_dimensions()  # the declared dimension may claim a million rows
+        rows: Rows = []
+        for number, row in enumerate(sheet.iter_rows(), 1):
+            rows.append((number, _checked(path, number, [_cell(c) for c in row])))
+        return rows
+    except ProgressSiteError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a corrupt sheet fails inside openpyxl's parser
+        raise ProgressSiteError(
+            f"{path}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})"
+        ) from None
+    finally:
+        book.close()
