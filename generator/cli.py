@@ -1,4 +1,5 @@
-"""The ``progress-site`` command line. Library errors become clear messages and exit 1 here."""
+"""The ``progress-site`` command line. Errors become messages and exit 1 in one place,
+``ProgressSiteCli``."""
 
 from __future__ import annotations
 
@@ -6,9 +7,7 @@ import os
 import signal
 import sys
 import traceback
-from collections.abc import Callable
 from datetime import date
-from functools import wraps
 from pathlib import Path
 from typing import Any
 
@@ -27,29 +26,44 @@ CONTENT_OPTION = click.option(
 )
 
 
-def _fail(message: str) -> None:
-    click.echo(message, err=True)
-    sys.exit(1)
+class ProgressSiteCli(click.Group):
+    """The one place where errors become messages and exit codes.
 
+    Content problems are listed one per line, other errors the library raises are printed as
+    ``Error: ...``; anything else is a fault in progress-site itself, reported in one line
+    with a pointer to ``--debug``. Every one exits with status 1. ``--debug`` (or
+    PROGRESS_SITE_DEBUG=1) prints the traceback first.
+    """
 
-def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn content and build errors into messages on stderr and exit status 1."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def invoke(self, ctx: click.Context) -> Any:
         try:
-            return command(*args, **kwargs)
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
         except ContentError as exc:
-            _fail(exc.report())
+            self._fail(ctx, exc.report())
         except ProgressSiteError as exc:
-            _fail(f"Error: {exc}")
+            self._fail(ctx, f"Error: {exc}")
+        except Exception as exc:  # noqa: BLE001 - a fault of ours: one line, never a traceback
+            self._fail(ctx, f"Error: unexpected failure: {exc} (run with --debug for the details)")
 
-    return wrapper
+    @staticmethod
+    def _fail(ctx: click.Context, message: str) -> None:
+        if ctx.params.get("debug"):
+            traceback.print_exc()
+        click.echo(message, err=True)
+        ctx.exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=ProgressSiteCli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="progress-site")
-def cli() -> None:
+@click.option(
+    "--debug",
+    is_flag=True,
+    envvar="PROGRESS_SITE_DEBUG",
+    help="Show the full traceback when a command fails.",
+)
+def cli(debug: bool) -> None:
     """Publish progress on a public improvement plan as a versioned website.
 
     Content lives in plain YAML and CSV files (see the README). Each release (progress
@@ -59,7 +73,6 @@ def cli() -> None:
 
 @cli.command()
 @CONTENT_OPTION
-@reports_errors
 def validate(content_dir: Path) -> None:
     """Check the content and report every problem at once.
 
@@ -115,7 +128,6 @@ def validate(content_dir: Path) -> None:
     is_flag=True,
     help="Include draft releases, each marked 'Draft – not published' (for previews).",
 )
-@reports_errors
 def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool) -> None:
     """Build every release into OUT/<release-id>/, with versions.json and OUT/latest/.
 
@@ -158,7 +170,6 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date
     "--title", default=None, help="Title shown on the site (default: 'Month YYYY progress report')."
 )
 @CONTENT_OPTION
-@reports_errors
 def new_release(release_id: str, when: date, title: str | None, content_dir: Path) -> None:
     """Start release ID as a draft, carrying forward the latest release's progress.
 
@@ -184,7 +195,6 @@ def new_release(release_id: str, when: date, title: str | None, content_dir: Pat
     "--date", "when", default=None, callback=_date, help="Publication date (default: today)."
 )
 @CONTENT_OPTION
-@reports_errors
 def publish(release_id: str, when: date | None, content_dir: Path) -> None:
     """Publish draft release ID and lock it against silent changes.
 
@@ -230,7 +240,6 @@ def publish(release_id: str, when: date | None, content_dir: Path) -> None:
     help="Take each action's status from the leading words of its progress text "
     "('Completed.', 'On track.', 'In place.', 'Planned.').",
 )
-@reports_errors
 def import_table(
     table: Path,
     into: Path,
@@ -360,7 +369,6 @@ def bench(quick: bool, as_json: bool) -> None:
     help="Markdown for people (CriticMarkup word diffs), JSON for scripts (keys in the README).",
 )
 @CONTENT_OPTION
-@reports_errors
 def diff(old: str, new: str, output_format: str, content_dir: Path) -> None:
     """Show what changed between releases OLD and NEW: statuses, overdue, KPIs, narratives.
 
@@ -410,18 +418,13 @@ def serve(content_dir: Path, host: str, port: int, drafts: bool) -> None:
     try:
         run(content_dir, host, port, click.echo, drafts=drafts)
     except OSError as exc:
-        _fail(f"Error: cannot serve on {host}:{port} ({exc.strerror})")
+        raise ProgressSiteError(f"cannot serve on {host}:{port} ({exc.strerror})") from exc
 
 
 def main() -> None:
     # over a file-size limit (ulimit -f), a write fails with a message instead of killing us
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    try:
-        cli(prog_name="progress-site")
-    except Exception as exc:  # noqa: BLE001 - last resort: never show a traceback by default
-        if os.environ.get("PROGRESS_SITE_DEBUG"):
-            traceback.print_exc()
-        _fail(f"Error: unexpected failure: {exc} (set PROGRESS_SITE_DEBUG=1 for details)")
+    cli(prog_name="progress-site")
 
 
 if __name__ == "__main__":
