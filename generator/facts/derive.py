@@ -5,6 +5,7 @@ Everything a page shows that is *computed* is computed here, so it can be tested
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -206,19 +207,109 @@ def _carried_forward(progress: Progress | None, before: Progress | None) -> bool
     return progress.status == before.status and same_words(progress.narrative, before.narrative)
 
 
+@dataclass(frozen=True)
+class _Moment:
+    """What deriving one release needs to know about where it stands in the history."""
+
+    content: Content
+    index: int
+    release_ids: list[str]
+    release: Release
+    statuses: dict[str, StatusDef]
+    previous: dict[str, Progress]
+    published_kpis: dict[str, Kpi]
+
+    def added_here(self, added: str | None) -> bool:
+        """Whether an item ``added`` in that release is new in this one (none in the first)."""
+        return added == self.release.id and self.index > 0
+
+
+def _action_view(
+    moment: _Moment, rec: Recommendation, rec_state: State, action: Action
+) -> ActionView | None:
+    state = state_at(action.lifecycle, moment.index, moment.release_ids)
+    if state is None:
+        return None
+    if rec_state is not State.ACTIVE and state is State.ACTIVE:
+        state = rec_state
+    release = moment.release
+    progress = release.progress.get(action.id)
+    status = None
+    if state is State.ACTIVE:
+        status = moment.statuses[progress.status] if progress else moment.content.site.not_reported
+    return ActionView(
+        action=action,
+        state=state,
+        withdrawal=action.lifecycle.withdrawn or rec.lifecycle.withdrawn
+        if state is not State.ACTIVE
+        else None,
+        status=status,
+        narrative=progress.narrative if progress else "",
+        overdue=status is not None and is_overdue(action.due, release.date, status),
+        past_due_unreported=status is not None
+        and status.meaning is Meaning.NOT_REPORTED
+        and action.due is not None
+        and action.due < release.date,
+        new=moment.added_here(action.lifecycle.added),
+        kpis=tuple(moment.published_kpis[k] for k in action.kpis if k in moment.published_kpis),
+        inherited=state is not State.ACTIVE and action.lifecycle.withdrawn is None,
+        carried_forward=_carried_forward(progress, moment.previous.get(action.id)),
+    )
+
+
+def _kpi_view(kpi: Kpi, release: Release, action_views: Iterable[ActionView]) -> KpiView:
+    values = tuple(p for p in kpi.values if p.date <= release.date)
+    latest = values[-1] if values else None
+    previous = values[-2] if len(values) > 1 else None
+    return KpiView(
+        kpi=kpi,
+        values=values,
+        latest=latest,
+        previous=previous,
+        change=latest.value - previous.value if latest and previous else None,
+        direction=direction_of(
+            previous.value if previous else None,
+            latest.value if latest else None,
+            kpi.polarity,
+        ),
+        actions=tuple(a for a in action_views if kpi.id in a.action.kpis),
+        progress=target_progress(kpi.target, kpi.baseline, values, kpi.polarity)
+        if kpi.target
+        else None,
+    )
+
+
+def _group_view(
+    group: Group,
+    recs: Sequence[RecommendationView],
+    kpis: Sequence[KpiView],
+    vocabulary: tuple[StatusDef, ...],
+) -> GroupView:
+    members = tuple(r for r in recs if group.id in r.recommendation.groups)
+    actions = [a for r in members if r.state is State.ACTIVE for a in r.actions]
+    measured = {k for a in actions for k in a.action.kpis}
+    group_kpis = tuple(k for k in kpis if k.kpi.id in measured)
+    return GroupView(group, members, _counts(actions, vocabulary), group_kpis)
+
+
 def release_view(content: Content, release_id: str) -> ReleaseView:
     """Everything the pages of one release show, as of that release's date."""
     release_ids = [r.id for r in content.releases]
     index = release_ids.index(release_id)
     release = content.releases[index]
     vocabulary = _vocabulary(content)
-    statuses = {s.id: s for s in vocabulary}
+    moment = _Moment(
+        content=content,
+        index=index,
+        release_ids=release_ids,
+        release=release,
+        statuses={s.id: s for s in vocabulary},
+        previous=content.releases[index - 1].progress if index else {},
+        published_kpis={
+            k.id: k for k in content.kpis if not k.added or release_ids.index(k.added) <= index
+        },
+    )
     groups = {g.id: g for g in content.groups}
-    previous = content.releases[index - 1].progress if index else {}
-    published_kpis = {
-        k.id: k for k in content.kpis if not k.added or release_ids.index(k.added) <= index
-    }
-
     recs: list[RecommendationView] = []
     action_views: dict[str, ActionView] = {}
     for rec in content.recommendations:
@@ -227,35 +318,10 @@ def release_view(content: Content, release_id: str) -> ReleaseView:
             continue
         actions = []
         for action in rec.actions:
-            state = state_at(action.lifecycle, index, release_ids)
-            if state is None:
-                continue
-            if rec_state is not State.ACTIVE and state is State.ACTIVE:
-                state = rec_state
-            progress = release.progress.get(action.id)
-            status = None
-            if state is State.ACTIVE:
-                status = statuses[progress.status] if progress else content.site.not_reported
-            view = ActionView(
-                action=action,
-                state=state,
-                withdrawal=action.lifecycle.withdrawn or rec.lifecycle.withdrawn
-                if state is not State.ACTIVE
-                else None,
-                status=status,
-                narrative=progress.narrative if progress else "",
-                overdue=status is not None and is_overdue(action.due, release.date, status),
-                past_due_unreported=status is not None
-                and status.meaning is Meaning.NOT_REPORTED
-                and action.due is not None
-                and action.due < release.date,
-                new=action.lifecycle.added == release_id and index > 0,
-                kpis=tuple(published_kpis[k] for k in action.kpis if k in published_kpis),
-                inherited=state is not State.ACTIVE and action.lifecycle.withdrawn is None,
-                carried_forward=_carried_forward(progress, previous.get(action.id)),
-            )
-            actions.append(view)
-            action_views[action.id] = view
+            view = _action_view(moment, rec, rec_state, action)
+            if view is not None:
+                actions.append(view)
+                action_views[action.id] = view
         recs.append(
             RecommendationView(
                 recommendation=rec,
@@ -264,49 +330,17 @@ def release_view(content: Content, release_id: str) -> ReleaseView:
                 groups=tuple(groups[g] for g in rec.groups),
                 actions=tuple(actions),
                 counts=_counts(actions, vocabulary),
-                new=rec.lifecycle.added == release_id and index > 0,
+                new=moment.added_here(rec.lifecycle.added),
             )
         )
-
-    kpis = []
-    for kpi in published_kpis.values():
-        values = tuple(p for p in kpi.values if p.date <= release.date)
-        latest = values[-1] if values else None
-        previous = values[-2] if len(values) > 1 else None
-        kpis.append(
-            KpiView(
-                kpi=kpi,
-                values=values,
-                latest=latest,
-                previous=previous,
-                change=latest.value - previous.value if latest and previous else None,
-                direction=direction_of(
-                    previous.value if previous else None,
-                    latest.value if latest else None,
-                    kpi.polarity,
-                ),
-                actions=tuple(a for a in action_views.values() if kpi.id in a.action.kpis),
-                progress=target_progress(kpi.target, kpi.baseline, values, kpi.polarity)
-                if kpi.target
-                else None,
-            )
-        )
-
-    group_views = []
-    for group in content.groups:
-        members = tuple(r for r in recs if group.id in r.recommendation.groups)
-        actions = [a for r in members if r.state is State.ACTIVE for a in r.actions]
-        measured = {k for a in actions for k in a.action.kpis}
-        group_kpis = tuple(k for k in kpis if k.kpi.id in measured)
-        group_views.append(GroupView(group, members, _counts(actions, vocabulary), group_kpis))
-
+    kpis = [_kpi_view(k, release, action_views.values()) for k in moment.published_kpis.values()]
     all_actions = [a for r in recs if r.state is State.ACTIVE for a in r.actions]
     return ReleaseView(
         content=content,
         release=release,
         previous=content.releases[index - 1] if index else None,
         history=tuple(reversed(content.releases[: index + 1])),
-        groups=tuple(group_views),
+        groups=tuple(_group_view(g, recs, kpis, vocabulary) for g in content.groups),
         recommendations=tuple(recs),
         kpis=tuple(kpis),
         counts=_counts(all_actions, vocabulary),

@@ -33,7 +33,14 @@ from generator.facts.derive import ReleaseView, release_views
 from generator.errors import BuildError, ProgressSiteError
 from generator.render.feed import atom_feed
 from generator.content.model import Content
-from generator.site.output import carry, check_owned, clear_stale, discard, lock, resolve_out
+from generator.site.output import (
+    check_owned,
+    clear_stale,
+    discard,
+    lock,
+    resolve_out,
+    swap_into_place,
+)
 from generator.render.pages import mkdocs_config, render_release
 from generator.site.procs import die_with_parent, mkdocs_command
 from generator.facts.lock import fingerprint_items, refuse_lock_problems
@@ -223,38 +230,6 @@ def _pool(workers: int) -> Executor:
     return ThreadPoolExecutor(max_workers=1)
 
 
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two directories (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
-    if not sys.platform.startswith("linux"):
-        return False
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
-    if renameat2 is None:
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-    return result == 0
-
-
-def publish(new_site: Path, out_dir: Path, scratch: Path) -> None:
-    """Put ``new_site`` in place of ``out_dir`` without ever leaving a half-written output.
-
-    ``.git``, ``CNAME`` and ``.nojekyll`` move from the old output into the new one.
-    """
-    if not out_dir.exists():
-        os.rename(new_site, out_dir)
-        return
-    carry(out_dir, new_site)
-    try:
-        if _exchange(new_site, out_dir):
-            return  # new_site now holds the previous output, removed with the scratch directory
-        os.rename(out_dir, scratch / "previous")
-        os.rename(new_site, out_dir)
-    except BaseException:
-        carry(new_site, out_dir)
-        raise
-
-
 def _reason(error: OSError) -> str:
     """What went wrong, without the (temporary) paths involved."""
     if error.strerror:
@@ -356,7 +331,7 @@ def _build_into(
         (site_dir / "sitemap.xml").write_text(sitemap_index(content), encoding="utf-8")
         if content.releases:
             write_aliases(site_dir, content.releases[-1].id)
-        publish(site_dir, out_dir, scratch)
+        swap_into_place(site_dir, out_dir, scratch)
     finally:
         discard(scratch, out_dir)
     return built, reused

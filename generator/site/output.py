@@ -12,9 +12,12 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import fcntl
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -115,3 +118,35 @@ def clear_stale(out_dir: Path) -> None:
     """Remove what killed builds left beside the output; only call it holding the lock."""
     for stale in out_dir.parent.glob(f".{out_dir.name}.build-*"):
         discard(stale, out_dir)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two directories (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
+
+
+def swap_into_place(new_site: Path, out_dir: Path, scratch: Path) -> None:
+    """Put ``new_site`` in place of ``out_dir`` without ever leaving a half-written output.
+
+    ``.git``, ``CNAME`` and ``.nojekyll`` move from the old output into the new one.
+    """
+    if not out_dir.exists():
+        os.rename(new_site, out_dir)
+        return
+    carry(out_dir, new_site)
+    try:
+        if _exchange(new_site, out_dir):
+            return  # new_site now holds the previous output, removed with the scratch directory
+        os.rename(out_dir, scratch / "previous")
+        os.rename(new_site, out_dir)
+    except BaseException:
+        carry(new_site, out_dir)
+        raise
