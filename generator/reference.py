@@ -12,11 +12,26 @@ from generator.cli import cli
 WIDTH = 88
 
 
+def _top() -> click.Context:
+    """The context a real run has (its help option names included), at a fixed width."""
+    return click.Context(
+        cli,
+        info_name="progress-site",
+        terminal_width=WIDTH,
+        max_content_width=WIDTH,
+        **cli.context_settings,
+    )
+
+
 def _context(name: str) -> click.Context:
-    parent = click.Context(cli, info_name="progress-site", terminal_width=WIDTH)
     command = cli.commands[name]
     return click.Context(
-        command, parent=parent, info_name=name, terminal_width=WIDTH, max_content_width=WIDTH
+        command,
+        parent=_top(),
+        info_name=name,
+        terminal_width=WIDTH,
+        max_content_width=WIDTH,
+        **command.context_settings,
     )
 
 
@@ -33,10 +48,7 @@ def summary() -> str:
 
 def reference() -> str:
     """Every command's full ``--help``, as Markdown."""
-    top = click.Context(
-        cli, info_name="progress-site", terminal_width=WIDTH, max_content_width=WIDTH
-    )
-    parts = [f"### progress-site\n\n```text\n{cli.get_help(top)}\n```"]
+    parts = [f"### progress-site\n\n```text\n{cli.get_help(_top())}\n```"]
     for name in sorted(cli.commands):
         text = cli.commands[name].get_help(_context(name))
         parts.append(f"### progress-site {name}\n\n```text\n{text}\n```")

@@ -91,13 +91,9 @@ class KpiChecks(ContentChecks):
                 )
             if kpi_id is None:
                 continue
-            if kpi_id in lines:
-                f.error(
-                    f"duplicate KPI id '{kpi_id}' (first defined on line {lines[kpi_id]})", "id"
-                )
+            if not f.first_time("KPI id", kpi_id, lines, line):
                 continue
             space.add(kpi_id, node.line_of("id"), str(f.item), kpi_files(kpi_id))
-            lines[kpi_id] = line
             defined.append((f, {"id": kpi_id, **fields}))
         series = self.kpi_values(list(lines))
         kpis = []

@@ -99,16 +99,10 @@ class PlanChecks(ContentChecks):
             title = f.text("title", required=True)
             if group_id is None:
                 continue
-            if group_id in group_lines:
-                f.error(
-                    f"duplicate {grouping_word} id '{group_id}' (first defined on line "
-                    f"{group_lines[group_id]})",
-                    "id",
-                )
+            if not f.first_time(f"{grouping_word} id", group_id, group_lines, line):
                 continue
             page = {group_id: Name(f"pillars/{group_id}/", "page")}
             group_space.add(group_id, node.line_of("id"), str(f.item), page)
-            group_lines[group_id] = line
             groups.append(Group(group_id, title, f.text("description")))
         group_ids = [g.id for g in groups]
 
@@ -142,17 +136,11 @@ class PlanChecks(ContentChecks):
             )
             if rec_id is None:
                 continue
-            if rec_id in rec_lines:
-                f.error(
-                    f"duplicate recommendation id '{rec_id}' (first defined on line "
-                    f"{rec_lines[rec_id]})",
-                    "id",
-                )
+            if not f.first_time("recommendation id", rec_id, rec_lines, line):
                 continue
             slug = slugify(rec_id)
             page = {slug: Name(f"recommendations/{slug}/", "page")}
             rec_space.add(rec_id, node.line_of("id"), str(f.item), page)
-            rec_lines[rec_id] = line
             if target:
                 rec_merges[rec_id] = (target, tline)
             recommendations.append(
@@ -221,16 +209,11 @@ class PlanChecks(ContentChecks):
             )
             if action_id is None:
                 continue
-            if action_id in seen:
-                f.error(
-                    f"duplicate action id '{action_id}' (first defined on line {seen[action_id]})",
-                    "id",
-                )
+            if not f.first_time("action id", action_id, seen, line):
                 continue
             anchor = {slugify(action_id): Name(f"{page}#{slugify(action_id)}", "anchor")}
             if case.add(action_id, node.line_of("id"), str(f.item)):
                 anchors.add(action_id, node.line_of("id"), str(f.item), anchor)
-            seen[action_id] = line
             if target:
                 merges[action_id] = (target, tline)
             actions.append(action)

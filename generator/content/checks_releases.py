@@ -68,14 +68,8 @@ class ReleaseChecks(ContentChecks):
             if problem:
                 f.error(f"field 'id': {problem}", "id")
                 continue
-            if release_id in lines:
-                f.error(
-                    f"duplicate release id '{release_id}' (first defined on line "
-                    f"{lines[release_id]})",
-                    "id",
-                )
+            if not f.first_time("release id", release_id, lines, line):
                 continue
-            lines[release_id] = line
             self.release_lines[release_id] = line
             if when is None:
                 continue

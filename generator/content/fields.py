@@ -111,6 +111,16 @@ class Fields:
             line = self.node.line_of(key) if key is not None else self.node.line
         self.problems.add(self.file, line, self.item, message)
 
+    def first_time(
+        self, kind: str, value: str, seen: dict[str, int], line: int, key: str = "id"
+    ) -> bool:
+        """Record ``value`` as defined on ``line``; a second definition is reported and False."""
+        if value in seen:
+            self.error(f"duplicate {kind} '{value}' (first defined on line {seen[value]})", key)
+            return False
+        seen[value] = line
+        return True
+
     def check_keys(self, allowed: tuple[str, ...]) -> None:
         for key in self.node:
             if key not in allowed:

@@ -39,10 +39,8 @@ def read_terms(root: Fields) -> list[Term]:
                 "term",
             )
             continue
-        if term in seen:
-            f.error(f"duplicate term '{term}' (first defined on line {seen[term]})", "term")
+        if not f.first_time("term", term, seen, line, key="term"):
             continue
-        seen[term] = line
         terms.append(Term(term, meaning, f.text("description")))
     return sorted(terms, key=lambda t: t.term.lower())
 

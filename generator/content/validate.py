@@ -135,10 +135,8 @@ class _Validator(ReleaseChecks, PlanChecks, KpiChecks, ContentChecks):
             meaning = f.choice("meaning", MEANINGS, required=True)
             if sid is None or meaning is None:
                 continue
-            if sid in seen:
-                f.error(f"duplicate status id '{sid}' (first defined on line {seen[sid]})", "id")
+            if not f.first_time("status id", sid, seen, line):
                 continue
-            seen[sid] = line
             statuses.append(StatusDef(sid, label, Meaning(meaning), f.text("description")))
         not_reported = [s for s in statuses if s.meaning is Meaning.NOT_REPORTED]
         if len(not_reported) > 1:
