@@ -28,6 +28,8 @@ from .strings import BAD_CHARACTER, character_problem, cleaned
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_SCALAR_CHARS = 100_000
+MAX_INT_BITS = 1_000
+"""Larger integers are kept as text: Python cannot write them in full, and no field takes them."""
 MAX_DEPTH = 100
 """Lists and mappings nested deeper than this are refused (the outermost is level 1)."""
 DEEP_MESSAGE = f"nested too deeply (more than {MAX_DEPTH} levels of lists and mappings)"
@@ -177,10 +179,17 @@ class _Converter:
         if len(node.value) > MAX_SCALAR_CHARS:
             raise _TooBig(node.start_mark.line + 1)
         try:
-            return self.text(self.loader.construct_object(node, deep=True), node)
+            value = self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
             self.bad_tags.append((node.start_mark.line + 1, node.tag))
             return node.value
+        except (ValueError, KeyError, OverflowError):
+            # A tag its text does not fit (``!!int abc``, ``!!timestamp 2014-02-30``) or an
+            # integer too long for Python to read: the text as written, checked by its field.
+            return self.text(node.value, node)
+        if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+            return self.text(node.value, node)  # far beyond any number the content accepts
+        return self.text(value, node)
 
 
 def _file_problem(path: Path) -> str | None:
