@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,10 @@ from .errors import ProgressSiteError
 MAX_ROWS = 10_000
 MAX_COLUMNS = 200
 MAX_TABLE_BYTES = 20 * 1024 * 1024
+MAX_CELL_CHARS = 32_767
+"""Excel's own limit for one cell."""
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+"""A workbook is compressed: what its parts unpack to is bounded too (a zip bomb is refused)."""
 
 Rows = list[tuple[int, list[str]]]
 
@@ -51,6 +56,11 @@ def _checked(path: Path, number: int, cells: list[str]) -> list[str]:
             )
         cells = cells[:MAX_COLUMNS]
     for column, cell in enumerate(cells, 1):
+        if len(cell) > MAX_CELL_CHARS:
+            raise ProgressSiteError(
+                f"{path}:{number}: column {column}: more than {MAX_CELL_CHARS:,} characters, "
+                "Excel's own limit for a cell"
+            )
         bad = _bad_character(cell)
         if bad:
             raise ProgressSiteError(
@@ -71,6 +81,19 @@ def _size(path: Path) -> None:
         )
 
 
+def _unpacked_size(path: Path) -> None:
+    """Refuse a workbook whose parts unpack to more than the limit, before any is read."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip: reported as not a readable workbook
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ProgressSiteError(
+            f"{path}: the workbook unpacks to {unpacked} bytes; the limit is {MAX_UNPACKED_BYTES}"
+        )
+
+
 def read_rows(path: Path) -> Rows:
     """The table's rows with their 1-based row numbers, as text."""
     suffix = path.suffix.lower()
@@ -78,6 +101,7 @@ def read_rows(path: Path) -> Rows:
         raise ProgressSiteError(f"{path}: expected a .csv or .xlsx file")
     _size(path)
     if suffix == ".xlsx":
+        _unpacked_size(path)
         return _read_xlsx(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")

@@ -14,7 +14,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from generator.errors import ContentError, ProgressSiteError
 from generator.import_mapping import read_mapping
-from generator.import_read import MAX_COLUMNS, MAX_ROWS, read_rows
+from generator.import_read import MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED_BYTES, read_rows
 from generator.importer import Options, import_plan
 
 HEADER = ["Area", "Action", "Description", "Timescale"]
@@ -82,6 +82,32 @@ def test_a_cell_in_the_last_row_or_column_stops_at_the_limit(tmp_path):
     assert error(wide) == (
         f"{wide}:2: more than {MAX_COLUMNS} columns; an action plan is read up to column "
         f"{MAX_COLUMNS}"
+    )
+
+
+def test_a_workbook_that_unpacks_beyond_the_limit_is_refused_before_it_is_read(tmp_path):
+    path = workbook(tmp_path / "bomb.xlsx", [HEADER, ROW])
+    patch_zip(path, "xl/worksheets/sheet1.xml", lambda xml: xml + " " * MAX_UNPACKED_BYTES)
+    assert path.stat().st_size < 1024 * 1024
+    started = time.monotonic()
+    message = error(path)
+    assert re.fullmatch(
+        rf"{re.escape(str(path))}: the workbook unpacks to \d+ bytes; the limit is 104857600",
+        message,
+    )
+    assert time.monotonic() - started < 2
+
+
+def test_a_cell_longer_than_excel_allows_is_refused(tmp_path):
+    path = workbook(tmp_path / "long.xlsx", [HEADER, ROW])
+    patch_zip(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(ROW[2], "x" * 40_000))
+    assert error(path) == (
+        f"{path}:2: column 3: more than 32,767 characters, Excel's own limit for a cell"
+    )
+    csv_path = tmp_path / "long.csv"
+    csv_path.write_text(",".join(HEADER) + "\n1,1.1," + "x" * 40_000 + ",Oct 2014\n")
+    assert error(csv_path) == (
+        f"{csv_path}:2: column 3: more than 32,767 characters, Excel's own limit for a cell"
     )
 
 
