@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.drafts import new_release
 from generator.errors import ProgressSiteError
 from generator.releases_file import append_release, mark_published
 from generator.transaction import JOURNAL, commit, recover, writing
+from tests.conftest import SMALL_PLAN
 
 WHEN = date(2015, 5, 10)
 
@@ -219,3 +222,15 @@ def test_line_endings_and_a_byte_order_mark_are_kept():
     assert append_release(text, "c", WHEN, "C", "releases.yaml") == (
         text + '  - id: c\r\n    date: 2015-05-10\r\n    title: "C"\r\n    draft: true\r\n'
     )
+
+
+@pytest.mark.parametrize("title", ["", " ", "\t "])
+def test_new_release_refuses_a_blank_title_and_writes_nothing(tmp_path, title):
+    content = tmp_path / "content"
+    shutil.copytree(SMALL_PLAN, content)
+    before = (content / "releases.yaml").read_bytes()
+    with pytest.raises(ProgressSiteError) as failed:
+        new_release(content, "2015-04", date(2015, 4, 30), title)
+    assert str(failed.value) == "--title: must not be empty"
+    assert (content / "releases.yaml").read_bytes() == before
+    assert not (content / "progress/2015-04.yaml").exists()
