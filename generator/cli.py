@@ -300,6 +300,7 @@ def import_table(
     default=None,
     help="Write <file>.schema.json for every content file into this directory instead.",
 )
+@reports_errors
 def schema(name: str | None, out_dir: Path | None) -> None:
     """Print JSON Schemas for the content files, generated from the model.
 
