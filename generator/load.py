@@ -12,10 +12,7 @@ YAML is parsed to a node tree with PyYAML and converted here, so that:
 from __future__ import annotations
 
 import csv
-import errno
 import io
-import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,9 +20,9 @@ from typing import Any
 import yaml
 
 from .errors import Problems
+from .files import read_limited
 from .strings import BAD_CHARACTER, character_problem, cleaned
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_SCALAR_CHARS = 100_000
 MAX_INT_BITS = 1_000
@@ -192,56 +189,15 @@ class _Converter:
         return self.text(value, node)
 
 
-def _file_problem(path: Path) -> str | None:
-    """Why ``path`` cannot be read as a content file, checked before anything is read."""
-    try:
-        info = path.stat()
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror})"
-    if stat.S_ISDIR(info.st_mode):
-        return "is a directory, not a file"
-    if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file (a named pipe, socket or device); replace it with a file"
-    if info.st_size > MAX_FILE_BYTES:
-        return f"file is too large ({info.st_size} bytes; the limit is {MAX_FILE_BYTES})"
-    return None
-
-
-def _read_bytes(path: Path) -> bytes:
-    """At most ``MAX_FILE_BYTES + 1`` bytes of a regular file; never waits on a pipe."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a pipe since the check
-            raise OSError(errno.EINVAL, "not a regular file")
-        chunks, size = [], 0
-        while size <= MAX_FILE_BYTES:
-            chunk = os.read(fd, MAX_FILE_BYTES + 1 - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
 def read_text(path: Path, display: str, problems: Problems) -> str | None:
     """Read a UTF-8 text file, reporting size and encoding problems.
 
     The file's kind and size are checked before it is opened: a directory, a named pipe or a
     file over the size limit is reported without being read.
     """
-    problem = _file_problem(path)
-    if problem is None:
-        try:
-            data = _read_bytes(path)
-        except OSError as exc:
-            problem = f"cannot be read ({exc.strerror})"
-        else:
-            if len(data) > MAX_FILE_BYTES:  # grew since it was checked
-                problem = f"file is too large (over {MAX_FILE_BYTES} bytes)"
-    if problem is not None:
-        problems.add(display, None, None, problem)
+    data, problem = read_limited(path)
+    if data is None:
+        problems.add(display, None, None, str(problem))
         return None
     try:
         return data.decode("utf-8-sig")

@@ -112,4 +112,19 @@ CASES: list[tuple] = [
             "'0xfffffffffffffffffffffffffffffffffff...'",
         ],
     ),
+    (
+        "lock-file-is-a-named-pipe",
+        [("write", "releases.lock", "{}"), ("mkfifo", "releases.lock")],
+        [f"content/releases.lock: {NOT_A_FILE}"],
+    ),
+    (
+        "lock-file-links-to-a-device",
+        [("write", "releases.lock", "{}"), ("symlink", "releases.lock", "/dev/zero")],
+        [f"content/releases.lock: {NOT_A_FILE}"],
+    ),
+    (
+        "lock-file-is-a-directory",
+        [("write", "releases.lock", "{}"), ("mkdir", "releases.lock")],
+        ["content/releases.lock: is a directory, not a file"],
+    ),
 ]

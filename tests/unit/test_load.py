@@ -2,7 +2,8 @@ import os
 from pathlib import Path
 
 from generator.errors import Problems
-from generator.load import MAX_FILE_BYTES, YList, YMap, parse_yaml, read_text
+from generator.files import MAX_FILE_BYTES
+from generator.load import YList, YMap, parse_yaml, read_text
 
 
 def parse(text: str):

@@ -234,3 +234,19 @@ def test_new_release_refuses_a_blank_title_and_writes_nothing(tmp_path, title):
     assert str(failed.value) == "--title: must not be empty"
     assert (content / "releases.yaml").read_bytes() == before
     assert not (content / "progress/2015-04.yaml").exists()
+
+
+@pytest.mark.parametrize("kind", ["named pipe", "link to a device"])
+def test_a_journal_that_is_not_a_file_is_refused_without_reading_it(tmp_path, kind):
+    journal = tmp_path / JOURNAL
+    if kind == "named pipe":
+        os.mkfifo(journal)
+    else:
+        journal.symlink_to("/dev/zero")
+    with pytest.raises(ProgressSiteError) as failed:
+        recover(tmp_path)
+    assert str(failed.value) == (
+        f"{journal}: not a progress-site journal (is not a regular file (a named pipe, socket "
+        "or device); replace it with a file); move it away and check the content with "
+        "'progress-site validate'"
+    )
