@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ProgressSiteError
+from .files import read_limited
 
 MAX_ROWS = 10_000
 MAX_COLUMNS = 200
@@ -70,21 +71,10 @@ def _checked(path: Path, number: int, cells: list[str]) -> list[str]:
     return cells
 
 
-def _size(path: Path) -> None:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ProgressSiteError(f"{path}: cannot be read ({exc.strerror})") from exc
-    if size > MAX_TABLE_BYTES:
-        raise ProgressSiteError(
-            f"{path}: file is too large ({size} bytes; the limit is {MAX_TABLE_BYTES})"
-        )
-
-
-def _unpacked_size(path: Path) -> None:
+def _unpacked_size(path: Path, data: bytes) -> None:
     """Refuse a workbook whose parts unpack to more than the limit, before any is read."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError):
         return  # not a zip: reported as not a readable workbook
@@ -99,16 +89,16 @@ def read_rows(path: Path) -> Rows:
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ProgressSiteError(f"{path}: expected a .csv or .xlsx file")
-    _size(path)
+    data, problem = read_limited(path, MAX_TABLE_BYTES)  # never a pipe or /dev/zero
+    if data is None:
+        raise ProgressSiteError(f"{path}: {problem}")
     if suffix == ".xlsx":
-        _unpacked_size(path)
-        return _read_xlsx(path)
+        _unpacked_size(path, data)
+        return _read_xlsx(path, data)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ProgressSiteError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from exc
-    except OSError as exc:
-        raise ProgressSiteError(f"{path}: cannot be read ({exc.strerror})") from exc
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: Rows = []
     try:
@@ -137,11 +127,11 @@ def _cell(cell: Any) -> str:
     return str(value).strip()
 
 
-def _read_xlsx(path: Path) -> Rows:
+def _read_xlsx(path: Path, data: bytes) -> Rows:
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
         raise ProgressSiteError(
             f"{path}: not a readable .xlsx workbook ({type(exc).__name__}: {exc}); save it "

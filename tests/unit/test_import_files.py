@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 import zipfile
@@ -109,6 +110,18 @@ def test_a_cell_longer_than_excel_allows_is_refused(tmp_path):
     assert error(csv_path) == (
         f"{csv_path}:2: column 3: more than 32,767 characters, Excel's own limit for a cell"
     )
+
+
+@pytest.mark.parametrize("name", ["plan.csv", "plan.xlsx"])
+def test_a_table_that_is_not_a_regular_file_is_refused_without_reading_it(tmp_path, name):
+    pipe = tmp_path / name
+    os.mkfifo(pipe)
+    assert error(pipe) == (
+        f"{pipe}: is not a regular file (a named pipe, socket or device); replace it with a file"
+    )
+    folder = tmp_path / "folder" / name
+    folder.mkdir(parents=True)
+    assert error(folder) == f"{folder}: is a directory, not a file"
 
 
 def test_a_long_csv_stops_at_the_limit(tmp_path):
