@@ -32,7 +32,7 @@ Rows = list[tuple[int, list[str]]]
 
 def _bad_character(text: str) -> str | None:
     for char in text:
-        if char in "\t\n\r":
+        if char in "\t\n":
             continue
         category = unicodedata.category(char)
         if (
@@ -56,6 +56,8 @@ def _checked(path: Path, number: int, cells: list[str]) -> list[str]:
                 f"column {MAX_COLUMNS}"
             )
         cells = cells[:MAX_COLUMNS]
+    # A line break inside a cell is a line break, however the program that wrote it spelt it.
+    cells = [cell.replace("\r\n", "\n").replace("\r", "\n") for cell in cells]
     for column, cell in enumerate(cells, 1):
         if len(cell) > MAX_CELL_CHARS:
             raise ProgressSiteError(

@@ -124,6 +124,23 @@ def test_a_table_that_is_not_a_regular_file_is_refused_without_reading_it(tmp_pa
     assert error(folder) == f"{folder}: is a directory, not a file"
 
 
+def test_line_breaks_inside_a_cell_are_line_breaks_however_written(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_bytes(b'Action,Description\r\n1.1,"one\r\ntwo\rthree"\r\n')
+    assert [cells for _, cells in read_rows(path)] == [
+        ["Action", "Description"],
+        ["1.1", "one\ntwo\nthree"],
+    ]
+    into = tmp_path / "content"
+    options = Options(plan_date=date(2014, 6, 30), release="2014-10")
+    csv_path = tmp_path / "cr.csv"
+    csv_path.write_bytes(
+        b'Area,Action,Description,Progress\r\n1a,1.1,Do it,"Begun\rand checked"\r\n'
+    )
+    import_plan(csv_path, into, options)
+    assert "Begun\n\n      and checked" in (into / "progress/2014-10.yaml").read_text()
+
+
 def test_a_long_csv_stops_at_the_limit(tmp_path):
     path = tmp_path / "long.csv"
     path.write_text(",".join(HEADER) + "\n" + "x\n" * MAX_ROWS)
