@@ -83,7 +83,7 @@ def number_problem(text: str) -> str | None:
         if math.isfinite(number) and abs(number) <= MAX_NUMBER:
             return None
         return (
-            f"'{text}' is too large: numbers must lie between -{MAX_NUMBER:.0f} and "
+            f"{describe(text)} is too large: numbers must lie between -{MAX_NUMBER:.0f} and "
             f"{MAX_NUMBER:.0f}"
         )
     found = describe(text)

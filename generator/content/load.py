@@ -12,22 +12,21 @@ YAML is parsed to a node tree with PyYAML and converted here, so that:
 from __future__ import annotations
 
 import csv
-import errno
 import io
-import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.content.files import read_limited
 from generator.content.strings import BAD_CHARACTER, character_problem, cleaned
 from generator.errors import Problems
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_SCALAR_CHARS = 100_000
+MAX_INT_BITS = 1_000
+"""Larger integers are kept as text: Python cannot write them in full, and no field takes them."""
 MAX_DEPTH = 100
 """Lists and mappings nested deeper than this are refused (the outermost is level 1)."""
 DEEP_MESSAGE = f"nested too deeply (more than {MAX_DEPTH} levels of lists and mappings)"
@@ -177,43 +176,17 @@ class _Converter:
         if len(node.value) > MAX_SCALAR_CHARS:
             raise _TooBig(node.start_mark.line + 1)
         try:
-            return self.text(self.loader.construct_object(node, deep=True), node)
+            value = self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
             self.bad_tags.append((node.start_mark.line + 1, node.tag))
             return node.value
-
-
-def _file_problem(path: Path) -> str | None:
-    """Why ``path`` cannot be read as a content file, checked before anything is read."""
-    try:
-        info = path.stat()
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror})"
-    if stat.S_ISDIR(info.st_mode):
-        return "is a directory, not a file"
-    if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file (a named pipe, socket or device); replace it with a file"
-    if info.st_size > MAX_FILE_BYTES:
-        return f"file is too large ({info.st_size} bytes; the limit is {MAX_FILE_BYTES})"
-    return None
-
-
-def _read_bytes(path: Path) -> bytes:
-    """At most ``MAX_FILE_BYTES + 1`` bytes of a regular file; never waits on a pipe."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a pipe since the check
-            raise OSError(errno.EINVAL, "not a regular file")
-        chunks, size = [], 0
-        while size <= MAX_FILE_BYTES:
-            chunk = os.read(fd, MAX_FILE_BYTES + 1 - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
+        except (ValueError, KeyError, OverflowError):
+            # A tag its text does not fit (``!!int abc``, ``!!timestamp 2014-02-30``) or an
+            # integer too long for Python to read: the text as written, checked by its field.
+            return self.text(node.value, node)
+        if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+            return self.text(node.value, node)  # far beyond any number the content accepts
+        return self.text(value, node)
 
 
 def read_text(path: Path, display: str, problems: Problems) -> str | None:
@@ -222,17 +195,9 @@ def read_text(path: Path, display: str, problems: Problems) -> str | None:
     The file's kind and size are checked before it is opened: a directory, a named pipe or a
     file over the size limit is reported without being read.
     """
-    problem = _file_problem(path)
-    if problem is None:
-        try:
-            data = _read_bytes(path)
-        except OSError as exc:
-            problem = f"cannot be read ({exc.strerror})"
-        else:
-            if len(data) > MAX_FILE_BYTES:  # grew since it was checked
-                problem = f"file is too large (over {MAX_FILE_BYTES} bytes)"
-    if problem is not None:
-        problems.add(display, None, None, problem)
+    data, problem = read_limited(path)
+    if data is None:
+        problems.add(display, None, None, str(problem))
         return None
     try:
         return data.decode("utf-8-sig")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.fields import parse_date
+from generator.content.files import read_limited
 from generator.content.ids import release_id_problem
 from generator.content.strings import BAD_CHARACTER, cleaned, describe_character
 from generator.errors import ContentError, Problems
@@ -23,6 +24,8 @@ from generator.errors import ContentError, Problems
 DIGEST_RE = re.compile(r"^[0-9a-f]{16}$")
 ENTRY_KEYS = ("errata", "fingerprint", "items", "published")
 RESTORE = "restore the file from history"
+MAX_LOCK_BYTES = 64 * 1024 * 1024
+"""Far above the lock of the largest plan (a digest per field of every item, per release)."""
 
 
 class _Duplicate(ValueError):
@@ -141,10 +144,11 @@ def read_lock_file(path: Path, display: str, fingerprint: Callable) -> dict[str,
     """The locked releases of the lock file at ``path`` ({} if there is none)."""
     if not path.exists():
         return {}
+    data, problem = read_limited(path, MAX_LOCK_BYTES)
+    if data is None:
+        raise ContentError.from_messages(display, [str(problem)])
     try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        raise ContentError.from_messages(display, [f"cannot be read ({exc.strerror})"]) from None
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ContentError.from_messages(display, [f"is not UTF-8 text; {RESTORE}"]) from None
     return parse_lock(text, display, fingerprint)

@@ -34,6 +34,7 @@ from generator.content.model import (
     Term,
     Withdrawal,
 )
+from generator.errors import ProgressSiteError
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "YYYY-MM-DD"}
@@ -247,10 +248,16 @@ def schema_json(name: str | None = None) -> str:
 
 def write_schemas(out_dir: Path) -> list[Path]:
     """One <name>.schema.json per content file in ``out_dir``."""
-    out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, schema in schemas().items():
-        path = out_dir / f"{name.removesuffix('.yaml')}.schema.json"
-        path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        written.append(path)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for name, schema in schemas().items():
+            path = out_dir / f"{name.removesuffix('.yaml')}.schema.json"
+            text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    except OSError as exc:
+        exists = isinstance(exc, FileExistsError)
+        reason = "it is a file, not a directory" if exists else exc.strerror or str(exc)
+        raise ProgressSiteError(f"cannot write the schemas into {out_dir}: {reason}") from None
     return written

@@ -35,9 +35,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.content.files import read_limited
 from generator.errors import ProgressSiteError
 
 JOURNAL = ".progress-site-journal"
+MAX_JOURNAL_BYTES = 1024 * 1024
 PARTIAL = re.compile(r"^\.[^/]+\.[0-9a-f]{12}\.partial$")
 FOLDERS = ("", "progress")
 """Where staged files may live, relative to the content directory."""
@@ -130,10 +132,12 @@ def _leftovers(content_dir: Path) -> list[Path]:
 
 def _entries(content_dir: Path) -> list[tuple[str, str]]:
     journal = content_dir / JOURNAL
+    data, problem = read_limited(journal, MAX_JOURNAL_BYTES)  # never a pipe or /dev/zero
     try:
-        data = json.loads(journal.read_text(encoding="utf-8"))
-        pairs = [(str(a), str(b)) for a, b in data["files"]]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        if data is None:
+            raise ValueError(problem)
+        pairs = [(str(a), str(b)) for a, b in json.loads(data.decode("utf-8"))["files"]]
+    except (ValueError, KeyError, TypeError) as exc:
         raise ProgressSiteError(
             f"{journal}: not a progress-site journal ({exc}); move it away and check the "
             "content with 'progress-site validate'"

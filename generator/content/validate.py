@@ -13,7 +13,9 @@ Content layout (all paths relative to the content directory)::
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import urllib.parse
 from pathlib import Path
 
 from generator.content.checks import MEANINGS, ContentChecks
@@ -41,6 +43,25 @@ SITE_URL = re.compile(
 )
 """The site's public address: it becomes every page's canonical link and MkDocs' site_url, so
 nothing in it can end an attribute, a string or a URL early."""
+
+
+def _web_address(url: str) -> bool:
+    """Whether ``url`` is a plain web address that browsers also accept: a port up to 65535,
+    and a host ending in a number only if it is an IPv4 address (browsers read it as one)."""
+    if not SITE_URL.match(url):
+        return False
+    parts = urllib.parse.urlsplit(url)
+    try:
+        _ = parts.port  # raises ValueError beyond 65535
+    except ValueError:
+        return False
+    host = (parts.hostname or "").rstrip(".")
+    if re.fullmatch(r"[0-9]+|0x[0-9a-f]*", host.rsplit(".", 1)[-1], re.IGNORECASE):
+        try:
+            ipaddress.IPv4Address(host)
+        except ValueError:
+            return False
+    return True
 
 
 def shown(value: str, limit: int = 60) -> str:
@@ -148,7 +169,7 @@ class _Validator(ReleaseChecks, PlanChecks, KpiChecks, ContentChecks):
         if not statuses and "statuses" in root.node:
             root.error("field 'statuses' must list at least one status", "statuses")
         url = root.text("url")
-        if url and not SITE_URL.match(url):
+        if url and not _web_address(url):
             root.error(
                 "field 'url': expected an address such as https://example.gov.uk/plan/ "
                 "(http or https, a host name, then a path without spaces, quotes, <, >, & or "

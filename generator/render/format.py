@@ -92,6 +92,9 @@ _DEFINITION = re.compile(_UNESCAPED + r"\[(?=[^\[\]]*\][ \t]*:)")
 """``[label]:`` starts a reference definition (``*[label]:`` an abbreviation) at the start of
 any line, however deeply nested in lists or quotes; escaped wherever it appears, so content
 text can never define a link target or abbreviation for the page."""
+_LABEL_END = re.compile(_UNESCAPED + r"\](?=[ \t]*:)")
+"""``]:`` ends a definition's label. An abbreviation's label may itself hold ``]``
+(``*[a]b]: …``), so the bracket before the colon is escaped too: no label holds a backslash."""
 _IMAGE = re.compile(_UNESCAPED + r"!\[")
 
 
@@ -104,6 +107,7 @@ def _no_definitions(text: str) -> str:
     """Markdown source in which no reference or abbreviation can be defined and no image
     loaded: ``[x]:`` and ``![x]`` are shown as written (an image becomes a link to it)."""
     text = _DEFINITION.sub(lambda m: m["escapes"] + "\\[", text)
+    text = _LABEL_END.sub(lambda m: m["escapes"] + "\\]", text)
     return _IMAGE.sub(lambda m: m["escapes"] + "\\![", text)
 
 

@@ -132,17 +132,22 @@ def write_aliases(site_dir: Path, newest: str) -> None:
     (site_dir / "index.html").write_text(redirect_page(f"{newest}/"), encoding="utf-8")
 
 
+MAX_GZIP_TIME = 2**32 - 1
+
+
 def run_mkdocs(config_file: Path, built_on: date | None = None) -> tuple[int, str]:
     """Build one version through MkDocs' documented command line.
 
     Unless SOURCE_DATE_EPOCH is set already, the build date MkDocs records (in the sitemap)
-    is ``built_on``, the release's date, so that the same content always builds to the same
-    bytes.
+    is ``built_on``, the release's date (within 1970 to 2106, which is what MkDocs can
+    record), so that the same content always builds to the same bytes.
     """
     env = {**os.environ, "NO_COLOR": "1", "PYTHONWARNINGS": "ignore", "NO_MKDOCS_2_WARNING": "1"}
     if built_on is not None and "SOURCE_DATE_EPOCH" not in env:
         midnight = datetime.combine(built_on, datetime.min.time(), tzinfo=UTC)
-        env["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+        # The gzipped sitemap records it in 32 unsigned bits: 1970 to 2106.
+        epoch = min(max(int(midnight.timestamp()), 0), MAX_GZIP_TIME)
+        env["SOURCE_DATE_EPOCH"] = str(epoch)
     proc = subprocess.run(
         mkdocs_command("build", "--strict", "--config-file", str(config_file)),
         capture_output=True,

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from generator import BASE_MKDOCS_YML, TEMPLATES_DIR, __version__
 from generator.facts.derive import ReleaseView
+from generator.content.files import read_limited
 
 MANIFEST = ".progress-site-cache.json"
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "matplotlib")
@@ -81,21 +82,24 @@ def version_digests(
     return digests
 
 
-def read_manifest(out_dir: Path) -> dict[str, str]:
+def _manifest(out_dir: Path) -> object:
+    """The build manifest in ``out_dir``, or None; never waits on a pipe or reads a device."""
+    data, _ = read_limited(out_dir / MANIFEST)
     try:
-        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+        return json.loads(data.decode("utf-8")) if data is not None else None
+    except ValueError:
+        return None
+
+
+def read_manifest(out_dir: Path) -> dict[str, str]:
+    data = _manifest(out_dir)
     versions = data.get("versions") if isinstance(data, dict) else None
     return {str(k): str(v) for k, v in versions.items()} if isinstance(versions, dict) else {}
 
 
 def is_output(out_dir: Path) -> bool:
     """Whether ``out_dir`` holds a build manifest, so progress-site built it."""
-    try:
-        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
+    data = _manifest(out_dir)
     return isinstance(data, dict) and isinstance(data.get("versions"), dict)
 
 

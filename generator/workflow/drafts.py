@@ -65,6 +65,8 @@ def progress_yaml(content: Content, latest: Release, new_id: str, title: str) ->
 
 
 def _check_title(title: str) -> None:
+    if not title.strip():
+        raise ProgressSiteError("--title: must not be empty")
     for char in title:
         if unicodedata.category(char) in ("Cc", "Cs", "Cn", "Zl", "Zp"):
             raise ProgressSiteError(
@@ -77,7 +79,7 @@ def new_release(content_dir: Path, release_id: str, when: date, title: str | Non
     """Add a draft release after the latest one and pre-fill its progress file."""
     if problem := release_id_problem(release_id):
         raise ProgressSiteError(problem)
-    title = title or f"{when:%B %Y} progress report"
+    title = f"{when:%B %Y} progress report" if title is None else title
     _check_title(title)
     with writing(content_dir):
         content = load_content(content_dir)

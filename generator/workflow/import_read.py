@@ -10,16 +10,22 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from generator.content.files import read_limited
 from generator.content.strings import BAD_CHARACTER
 from generator.errors import ProgressSiteError
 
 MAX_ROWS = 10_000
 MAX_COLUMNS = 200
 MAX_TABLE_BYTES = 20 * 1024 * 1024
+MAX_CELL_CHARS = 32_767
+"""Excel's own limit for one cell."""
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+"""A workbook is compressed: what its parts unpack to is bounded too (a zip bomb is refused)."""
 
 Rows = list[tuple[int, list[str]]]
 
@@ -50,6 +56,11 @@ def _checked(path: Path, number: int, cells: list[str]) -> list[str]:
         cells = cells[:MAX_COLUMNS]
     cells = [_lines(cell) for cell in cells]
     for column, cell in enumerate(cells, 1):
+        if len(cell) > MAX_CELL_CHARS:
+            raise ProgressSiteError(
+                f"{path}:{number}: column {column}: more than {MAX_CELL_CHARS:,} characters, "
+                "Excel's own limit for a cell"
+            )
         bad = _bad_character(cell)
         if bad:
             raise ProgressSiteError(
@@ -59,14 +70,16 @@ def _checked(path: Path, number: int, cells: list[str]) -> list[str]:
     return cells
 
 
-def _size(path: Path) -> None:
+def _unpacked_size(path: Path, data: bytes) -> None:
+    """Refuse a workbook whose parts unpack to more than the limit, before any is read."""
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ProgressSiteError(f"{path}: cannot be read ({exc.strerror})") from exc
-    if size > MAX_TABLE_BYTES:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip: reported as not a readable workbook
+    if unpacked > MAX_UNPACKED_BYTES:
         raise ProgressSiteError(
-            f"{path}: file is too large ({size} bytes; the limit is {MAX_TABLE_BYTES})"
+            f"{path}: the workbook unpacks to {unpacked} bytes; the limit is {MAX_UNPACKED_BYTES}"
         )
 
 
@@ -75,15 +88,16 @@ def read_rows(path: Path) -> Rows:
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ProgressSiteError(f"{path}: expected a .csv or .xlsx file")
-    _size(path)
+    data, problem = read_limited(path, MAX_TABLE_BYTES)  # never a pipe or /dev/zero
+    if data is None:
+        raise ProgressSiteError(f"{path}: {problem}")
     if suffix == ".xlsx":
-        return _read_xlsx(path)
+        _unpacked_size(path, data)
+        return _read_xlsx(path, data)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ProgressSiteError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from exc
-    except OSError as exc:
-        raise ProgressSiteError(f"{path}: cannot be read ({exc.strerror})") from exc
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: Rows = []
     try:
@@ -112,11 +126,11 @@ def _cell(cell: Any) -> str:
     return str(value).strip()
 
 
-def _read_xlsx(path: Path) -> Rows:
+def _read_xlsx(path: Path, data: bytes) -> Rows:
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
         raise ProgressSiteError(
             f"{path}: not a readable .xlsx workbook ({type(exc).__name__}: {exc}); save it "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 from generator.content.validate import load_content
@@ -164,3 +165,15 @@ def test_builds_are_byte_identical(small_site, tmp_path):
         )
     assert tree_digest(first) == tree_digest(second)
     assert tree_digest(first) != tree_digest(small_site)  # the sitemaps carry the epoch's date
+
+
+def test_releases_dated_at_either_end_of_the_accepted_range_build(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SMALL_PLAN, content)
+    releases = content / "releases.yaml"
+    text = releases.read_text().replace("date: 2014-06-30", "date: 1900-01-01")
+    releases.write_text(text.replace("date: 2015-01-31", "date: 2200-12-31"))
+    result = run_cli("build", "--content", str(content), "--out", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    for release in ("2014-06", "2015-01"):
+        assert (tmp_path / "site" / release / "sitemap.xml.gz").is_file()

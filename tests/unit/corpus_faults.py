@@ -84,4 +84,47 @@ CASES: list[tuple] = [
         [("symlink", "kpis.yaml", "/dev/zero")],
         ["content/kpis.yaml: points outside the content directory"],
     ),
+    (
+        "yaml-tags-that-do-not-fit-their-text",
+        [
+            ("replace", "kpis.yaml", "value: 34", "value: !!int abc"),
+            ("replace", "kpis.yaml", "value: 28", "value: !!bool maybe"),
+            ("replace", "releases.yaml", "date: 2014-06-30", "date: !!timestamp 2014-06-31"),
+        ],
+        [
+            "content/kpis.yaml:16: KPI neet: field 'value': expected a number, found 'abc'",
+            "content/kpis.yaml:17: KPI neet: field 'value': expected a number, found 'maybe'",
+            "content/releases.yaml:3: release 2014-06: field 'date': '2014-06-31' is not a real "
+            "date",
+        ],
+    ),
+    (
+        "integers-too-long-to-read",
+        [
+            ("replace", "kpis.yaml", "value: 34", "value: " + "9" * 5_000),
+            ("replace", "kpis.yaml", "value: 28", "value: 0x" + "f" * 5_000),
+        ],
+        [
+            "content/kpis.yaml:16: KPI neet: field 'value': "
+            "'9999999999999999999999999999999999999...' is too large: numbers must lie between "
+            "-1000000000000 and 1000000000000",
+            "content/kpis.yaml:17: KPI neet: field 'value': expected a number, found "
+            "'0xfffffffffffffffffffffffffffffffffff...'",
+        ],
+    ),
+    (
+        "lock-file-is-a-named-pipe",
+        [("write", "releases.lock", "{}"), ("mkfifo", "releases.lock")],
+        [f"content/releases.lock: {NOT_A_FILE}"],
+    ),
+    (
+        "lock-file-links-to-a-device",
+        [("write", "releases.lock", "{}"), ("symlink", "releases.lock", "/dev/zero")],
+        [f"content/releases.lock: {NOT_A_FILE}"],
+    ),
+    (
+        "lock-file-is-a-directory",
+        [("write", "releases.lock", "{}"), ("mkdir", "releases.lock")],
+        ["content/releases.lock: is a directory, not a file"],
+    ),
 ]

@@ -1,6 +1,9 @@
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from generator.content.validate import load_content
 from generator.facts.derive import release_view
@@ -60,3 +63,13 @@ def test_charts_come_from_the_cache_when_nothing_changed():
 def test_new_data_draws_a_new_chart():
     assert kpi_chart(neet("2014-10")) != kpi_chart(neet("2015-01"))
     assert sparkline(neet().values) != kpi_chart(neet())
+
+
+@pytest.mark.parametrize(
+    ("unit", "drawn"),
+    [("$x^$", "$x^$"), ("$m^2$ per <1,000> & co", "$m^2$ per &lt;1,000&gt; &amp; co")],
+)
+def test_a_unit_is_drawn_as_written_never_as_mathtext(unit, drawn):
+    kpi = neet()
+    svg = kpi_chart(replace(kpi, kpi=replace(kpi.kpi, unit=unit)))
+    assert f">{drawn}</text>" in svg

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 import zipfile
@@ -14,7 +15,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from generator.errors import ContentError, ProgressSiteError
 from generator.workflow.import_mapping import read_mapping
-from generator.workflow.import_read import MAX_COLUMNS, MAX_ROWS, read_rows
+from generator.workflow.import_read import MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED_BYTES, read_rows
 from generator.workflow.importer import Options, import_plan
 
 HEADER = ["Area", "Action", "Description", "Timescale"]
@@ -83,6 +84,61 @@ def test_a_cell_in_the_last_row_or_column_stops_at_the_limit(tmp_path):
         f"{wide}:2: more than {MAX_COLUMNS} columns; an action plan is read up to column "
         f"{MAX_COLUMNS}"
     )
+
+
+def test_a_workbook_that_unpacks_beyond_the_limit_is_refused_before_it_is_read(tmp_path):
+    path = workbook(tmp_path / "bomb.xlsx", [HEADER, ROW])
+    patch_zip(path, "xl/worksheets/sheet1.xml", lambda xml: xml + " " * MAX_UNPACKED_BYTES)
+    assert path.stat().st_size < 1024 * 1024
+    started = time.monotonic()
+    message = error(path)
+    assert re.fullmatch(
+        rf"{re.escape(str(path))}: the workbook unpacks to \d+ bytes; the limit is 104857600",
+        message,
+    )
+    assert time.monotonic() - started < 2
+
+
+def test_a_cell_longer_than_excel_allows_is_refused(tmp_path):
+    path = workbook(tmp_path / "long.xlsx", [HEADER, ROW])
+    patch_zip(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(ROW[2], "x" * 40_000))
+    assert error(path) == (
+        f"{path}:2: column 3: more than 32,767 characters, Excel's own limit for a cell"
+    )
+    csv_path = tmp_path / "long.csv"
+    csv_path.write_text(",".join(HEADER) + "\n1,1.1," + "x" * 40_000 + ",Oct 2014\n")
+    assert error(csv_path) == (
+        f"{csv_path}:2: column 3: more than 32,767 characters, Excel's own limit for a cell"
+    )
+
+
+@pytest.mark.parametrize("name", ["plan.csv", "plan.xlsx"])
+def test_a_table_that_is_not_a_regular_file_is_refused_without_reading_it(tmp_path, name):
+    pipe = tmp_path / name
+    os.mkfifo(pipe)
+    assert error(pipe) == (
+        f"{pipe}: is not a regular file (a named pipe, socket or device); replace it with a file"
+    )
+    folder = tmp_path / "folder" / name
+    folder.mkdir(parents=True)
+    assert error(folder) == f"{folder}: is a directory, not a file"
+
+
+def test_line_breaks_inside_a_cell_are_line_breaks_however_written(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_bytes(b'Action,Description\r\n1.1,"one\r\ntwo\rthree"\r\n')
+    assert [cells for _, cells in read_rows(path)] == [
+        ["Action", "Description"],
+        ["1.1", "one\ntwo\nthree"],
+    ]
+    into = tmp_path / "content"
+    options = Options(plan_date=date(2014, 6, 30), release="2014-10")
+    csv_path = tmp_path / "cr.csv"
+    csv_path.write_bytes(
+        b'Area,Action,Description,Progress\r\n1a,1.1,Do it,"Begun\rand checked"\r\n'
+    )
+    import_plan(csv_path, into, options)
+    assert "Begun\n\n      and checked" in (into / "progress/2014-10.yaml").read_text()
 
 
 def test_a_long_csv_stops_at_the_limit(tmp_path):

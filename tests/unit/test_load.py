@@ -1,7 +1,8 @@
 import os
 from pathlib import Path
 
-from generator.content.load import MAX_FILE_BYTES, YList, YMap, parse_yaml, read_text
+from generator.content.files import MAX_FILE_BYTES
+from generator.content.load import YList, YMap, parse_yaml, read_text
 from generator.errors import Problems
 
 

@@ -1,4 +1,11 @@
-from generator.site.output import clear_stale
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ProgressSiteError
+from generator.site.cache import MANIFEST, read_manifest
+from generator.site.output import check_owned, clear_stale
 
 
 def test_a_build_killed_mid_swap_gives_back_git_and_cname(tmp_path):
@@ -23,3 +30,17 @@ def test_an_output_moved_aside_and_killed_is_put_back(tmp_path):
     clear_stale(out)
     assert (out / "index.html").read_text() == "old"
     assert not (tmp_path / ".site.build-y").exists()
+
+
+def test_a_manifest_that_is_not_a_file_is_not_read_and_the_output_is_refused(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "page.html").write_text("theirs")
+    os.mkfifo(out / MANIFEST)
+    with pytest.raises(ProgressSiteError) as failed:
+        check_owned(out, Path("site"))
+    assert str(failed.value) == (
+        "refusing to replace site: it is not empty and was not built by progress-site "
+        "(no .progress-site-cache.json). Choose another --out directory."
+    )
+    assert read_manifest(out) == {}

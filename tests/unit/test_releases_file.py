@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 from datetime import date
 
 import pytest
@@ -12,7 +13,9 @@ from hypothesis import strategies as st
 
 from generator.content.transaction import JOURNAL, commit, recover, writing
 from generator.errors import ProgressSiteError
+from generator.workflow.drafts import new_release
 from generator.workflow.releases_file import append_release, mark_published
+from tests.conftest import SMALL_PLAN
 
 WHEN = date(2015, 5, 10)
 
@@ -218,4 +221,32 @@ def test_line_endings_and_a_byte_order_mark_are_kept():
     )
     assert append_release(text, "c", WHEN, "C", "releases.yaml") == (
         text + '  - id: c\r\n    date: 2015-05-10\r\n    title: "C"\r\n    draft: true\r\n'
+    )
+
+
+@pytest.mark.parametrize("title", ["", " ", "\t "])
+def test_new_release_refuses_a_blank_title_and_writes_nothing(tmp_path, title):
+    content = tmp_path / "content"
+    shutil.copytree(SMALL_PLAN, content)
+    before = (content / "releases.yaml").read_bytes()
+    with pytest.raises(ProgressSiteError) as failed:
+        new_release(content, "2015-04", date(2015, 4, 30), title)
+    assert str(failed.value) == "--title: must not be empty"
+    assert (content / "releases.yaml").read_bytes() == before
+    assert not (content / "progress/2015-04.yaml").exists()
+
+
+@pytest.mark.parametrize("kind", ["named pipe", "link to a device"])
+def test_a_journal_that_is_not_a_file_is_refused_without_reading_it(tmp_path, kind):
+    journal = tmp_path / JOURNAL
+    if kind == "named pipe":
+        os.mkfifo(journal)
+    else:
+        journal.symlink_to("/dev/zero")
+    with pytest.raises(ProgressSiteError) as failed:
+        recover(tmp_path)
+    assert str(failed.value) == (
+        f"{journal}: not a progress-site journal (is not a regular file (a named pipe, socket "
+        "or device); replace it with a file); move it away and check the content with "
+        "'progress-site validate'"
     )

@@ -166,31 +166,34 @@ def test_narratives_keep_web_links_only():
         "[d]\\(../kpis/x.md) \\![i]\\(data:image/png;base64,AA) [e](mailto:a@b.org)"
     )
     assert (
-        markdown_block("[x][1]\n[1]: javascript:alert(1)") == "[x][1]\n\\[1]: javascript:alert(1)"
+        markdown_block("[x][1]\n[1]: javascript:alert(1)") == "[x][1]\n\\[1\\]: javascript:alert(1)"
     )
-    assert markdown_block("*[MASH]: Wrong") == "*\\[MASH]: Wrong"
+    assert markdown_block("*[MASH]: Wrong") == "*\\[MASH\\]: Wrong"
 
 
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
         # reference definitions, whatever their destination, wherever they are
-        ("[x]: https://a.example/ 'T'", "\\[x]: https://a.example/ 'T'"),
-        ("- item\n\n    [x]: javascript:alert(1)", "- item\n\n    \\[x]: javascript:alert(1)"),
-        ("> [x] : https://a.example/", "&gt; \\[x] : https://a.example/"),
+        ("[x]: https://a.example/ 'T'", "\\[x\\]: https://a.example/ 'T'"),
+        ("- item\n\n    [x]: javascript:alert(1)", "- item\n\n    \\[x\\]: javascript:alert(1)"),
+        ("> [x] : https://a.example/", "&gt; \\[x\\] : https://a.example/"),
         (
             "1. a\n   * b\n     [x]:\n     javascript:x",
-            "1. a\n   * b\n     \\[x]:\n     javascript:x",
+            "1. a\n   * b\n     \\[x\\]:\n     javascript:x",
         ),
         # abbreviation definitions
         (
             "- *[HTML]: <img src=x onerror=alert(1)>",
-            "- *\\[HTML]: &lt;img src=x onerror=alert(1)&gt;",
+            "- *\\[HTML\\]: &lt;img src=x onerror=alert(1)&gt;",
         ),
-        ("text\n\t*[A\nB]:x", "text\n\t*\\[A\nB]:x"),
+        ("text\n\t*[A\nB]:x", "text\n\t*\\[A\nB\\]:x"),
+        # an abbreviation's label may hold "]": the one before the colon is escaped too
+        ("*[a]b]: <b>x</b>\n\na]b", "*[a]b\\]: &lt;b&gt;x&lt;/b&gt;\n\na]b"),
+        ("*[a]\nb] : x", "*[a]\nb\\] : x"),
         # already escaped brackets stay escaped; an escaped backslash does not escape one
-        ("\\[x]: y", "\\[x]: y"),
-        ("\\\\[x]: y", "\\\\\\[x]: y"),
+        ("\\[x]: y", "\\[x\\]: y"),
+        ("\\\\[x]: y", "\\\\\\[x\\]: y"),
         # images become links to the image, which are not loaded
         ("![x](https://evil.example/x.png)", "\\![x](https://evil.example/x.png)"),
         ("- ![x][y]", "- \\![x][y]"),
@@ -205,7 +208,7 @@ def test_defined_things_in_narratives_are_shown_as_text_by_markdown():
 
     text = markdown_block(
         "[go][x] ABBR ![i](https://evil.example/i.png)\n\n- a\n\n    [x]: javascript:alert(1)"
-        "\n\n    *[ABBR]: <b>bold</b>\n"
+        "\n\n    *[ABBR]: <b>bold</b>\n\n*[a]b]: <b>bold</b>\n\na]b"
     )
     html = markdown.markdown(str(text), extensions=["abbr", "attr_list", "md_in_html"])
     assert "<abbr" not in html and "<img" not in html and "javascript:alert(1)</p>" in html

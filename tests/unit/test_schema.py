@@ -1,6 +1,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -69,3 +70,19 @@ def test_schema_command():
     assert kpis["$defs"]["Kpi"]["properties"]["polarity"] == {
         "enum": ["higher", "lower", "neutral"]
     }
+
+
+def test_schema_out_that_cannot_be_written_is_a_message(tmp_path):
+    (tmp_path / "file").write_text("x")
+    for out, reason in [
+        (Path("/dev/null"), "it is a file, not a directory"),
+        (tmp_path / "file" / "below", "Not a directory"),
+    ]:
+        result = subprocess.run(
+            [sys.executable, "-m", "generator.cli", "schema", "--out", str(out)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 1
+        assert result.stderr == f"Error: cannot write the schemas into {out}: {reason}\n"

@@ -375,6 +375,12 @@ def test_site_url_is_checked_and_ends_with_a_slash(small):
         ("data:text/html,hi", "'data:text/html,hi'"),
         ("//a.gov.uk/plan/", "'//a.gov.uk/plan/'"),
         ("https://a.gov.uk/p&amp;x/", "'https://a.gov.uk/p&amp;x/'"),
+        # addresses browsers refuse: a port beyond 65535, a host ending in a number that is
+        # not an IPv4 address
+        ("https://a.gov.uk:99999/", "'https://a.gov.uk:99999/'"),
+        ("https://999.1.1.1/", "'https://999.1.1.1/'"),
+        ("https://plan.gov.123/", "'https://plan.gov.123/'"),
+        ("https://plan.0x1f/", "'https://plan.0x1f/'"),
     ],
 )
 def test_site_url_must_be_a_plain_web_address(small, url, found):
@@ -387,7 +393,14 @@ def test_site_url_must_be_a_plain_web_address(small, url, found):
 
 
 @pytest.mark.parametrize(
-    "url", ["http://localhost:8000/", "https://plan.example.gov.uk/a%20b/~x/", "HTTPS://A.GOV.UK"]
+    "url",
+    [
+        "http://localhost:8000/",
+        "https://plan.example.gov.uk/a%20b/~x/",
+        "HTTPS://A.GOV.UK",
+        "http://192.168.1.10:65535/plan/",
+        "https://123.example/",
+    ],
 )
 def test_plain_web_addresses_are_accepted(small, url):
     small.replace("site.yaml", "title: Barking", f"url: {url}\ntitle: Barking")
