@@ -134,6 +134,8 @@ def _visit(browser: Any, base: str, path: str) -> tuple[list[str], Any]:
     page.add_init_script(WATCH)
     watch = Watch(page, origin)
     page.goto(base + path)
+    if path == "" or path.startswith("latest/"):  # a redirect: wait until it has landed
+        page.wait_for_url(f"{base}{NEWEST}/**")
     page.wait_for_load_state("networkidle")
     return watch.problems, page
 
