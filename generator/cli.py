@@ -14,12 +14,13 @@ from typing import Any
 import click
 
 from generator import __version__
+from generator.cli_paths import LookedUpPath
 from generator.errors import ContentError, ProgressSiteError
 
 CONTENT_OPTION = click.option(
     "--content",
     "content_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=LookedUpPath(path_type=Path, file_okay=False),
     default="content",
     show_default=True,
     help="The content directory (site.yaml, plan.yaml, releases.yaml, ...).",
@@ -218,7 +219,7 @@ def publish(release_id: str, when: date | None, content_dir: Path) -> None:
     "--into",
     "into",
     required=True,
-    type=click.Path(path_type=Path, file_okay=False),
+    type=LookedUpPath(path_type=Path, file_okay=False),
     help="A new content directory to write (it must not exist or be empty).",
 )
 @click.option(

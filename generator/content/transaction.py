@@ -17,9 +17,10 @@ never part of each:
 4. **Apply.** Each temporary file is renamed over its target (atomic on POSIX filesystems),
    then the journal is removed.
 
-Every command that loads the content first recovers, under the same lock: a journal is
-rolled forward (the temporary files that remain are renamed into place) and removed; with no
-journal, leftover temporary files belong to a change that never committed, and are deleted.
+Every command reads the content under the same lock (``reading``), so that it never sees part
+of a change, and first recovers: a journal is rolled forward (the temporary files that remain
+are renamed into place) and removed; with no journal, leftover temporary files belong to a
+change that never committed, and are deleted.
 """
 
 from __future__ import annotations
@@ -65,8 +66,21 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _only_readers(fd: int) -> bool:
+    """Whether the directory's lock is held by readers only (a shared lock can be had)."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    fcntl.flock(fd, fcntl.LOCK_UN)
+    return True
+
+
 @contextlib.contextmanager
-def _locked(content_dir: Path, wait: bool) -> Iterator[None]:
+def _locked(content_dir: Path, mode: str) -> Iterator[None]:
+    """Hold the directory's lock: ``read`` shared with other readers, ``write`` and
+    ``recover`` exclusive. A writer refuses while another writer holds it and waits for
+    readers; readers and recovery wait for a writer; each waits up to READ_WAIT_SECONDS."""
     key = _key(content_dir)
     if key in _held:
         yield
@@ -76,13 +90,15 @@ def _locked(content_dir: Path, wait: bool) -> Iterator[None]:
     except OSError as exc:
         raise ProgressSiteError(f"{content_dir}: cannot be opened ({exc.strerror})") from exc
     try:
-        deadline = time.monotonic() + (READ_WAIT_SECONDS if wait else 0)
+        deadline = time.monotonic() + READ_WAIT_SECONDS
+        kind = fcntl.LOCK_SH if mode == "read" else fcntl.LOCK_EX
         while True:
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(fd, kind | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
-                if time.monotonic() >= deadline:
+                writer_waits = mode != "write" or _only_readers(fd)
+                if not writer_waits or time.monotonic() >= deadline:
                     raise ProgressSiteError(
                         f"{content_dir}: another progress-site command (publish or "
                         "new-release) is changing this content; try again when it has finished"
@@ -106,9 +122,25 @@ def writing(content_dir: Path) -> Iterator[None]:
     """Hold the content directory for a change; finish or undo any interrupted one first."""
     if not content_dir.is_dir():
         raise ProgressSiteError(f"{content_dir}: content directory not found")
-    with _locked(content_dir, wait=False):
+    with _locked(content_dir, "write"):
         _recover(content_dir)
         yield
+
+
+@contextlib.contextmanager
+def reading(content_dir: Path) -> Iterator[None]:
+    """Hold the content directory while it is read, so that a change made meanwhile
+    (``publish``, ``new-release``) is seen whole or not at all; finish or undo an
+    interrupted one first. A reader waits for a writer (up to ``READ_WAIT_SECONDS``)."""
+    if not content_dir.is_dir() or _key(content_dir) in _held:
+        yield  # not found (the reader says so), or this process is changing it
+        return
+    while True:
+        recover(content_dir)
+        with _locked(content_dir, "read"):
+            if not (content_dir / JOURNAL).exists():  # else a writer died mid-change: recover
+                yield
+                return
 
 
 def recover(content_dir: Path) -> None:
@@ -117,7 +149,7 @@ def recover(content_dir: Path) -> None:
         return
     if not (content_dir / JOURNAL).exists() and not _leftovers(content_dir):
         return
-    with _locked(content_dir, wait=True):
+    with _locked(content_dir, "recover"):
         _recover(content_dir)
 
 

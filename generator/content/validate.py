@@ -32,7 +32,7 @@ from generator.content.model import (
     Site,
     StatusDef,
 )
-from generator.content.transaction import recover
+from generator.content.transaction import reading
 from generator.errors import ContentError, Problems
 
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -73,11 +73,12 @@ def shown(value: str, limit: int = 60) -> str:
 def load_content(content_dir: Path) -> Content:
     """Load and validate a content directory; raise ContentError listing every problem.
 
-    An interrupted ``publish`` or ``new-release`` is completed or undone first (``transaction``).
+    An interrupted ``publish`` or ``new-release`` is completed or undone first, and one running
+    meanwhile is waited for (``transaction``).
     """
-    recover(content_dir)
     problems = Problems()
-    content = _Validator(content_dir, problems).run()
+    with reading(content_dir):
+        content = _Validator(content_dir, problems).run()
     problems.raise_if_any()
     if content is None:  # a problem-free run always gives content
         raise ContentError([])

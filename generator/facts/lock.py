@@ -19,6 +19,7 @@ from typing import Any
 
 from generator.content.lockfile import read_lock_file
 from generator.content.model import Content, Point
+from generator.content.transaction import reading
 from generator.content.validate import load_content
 from generator.errors import Problems
 from generator.facts.derive import ReleaseView, release_view
@@ -200,8 +201,9 @@ def refuse_lock_problems(
 
 def load_locked(content_dir: Path) -> Content:
     """Load and validate the content, then refuse silent changes to published releases."""
-    content = load_content(content_dir)
-    refuse_lock_problems(content, content_dir)
+    with reading(content_dir):  # the lock file and the rest from the same moment
+        content = load_content(content_dir)
+        refuse_lock_problems(content, content_dir)
     return content
 
 

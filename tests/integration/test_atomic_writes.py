@@ -160,3 +160,40 @@ def test_two_runs_at_once_never_interleave(tmp_path):
     )
     assert (root / "releases.yaml").read_text().count("id: 2015-04") == 1
     assert run_cli("validate", "--content", str(root)).returncode == 0
+
+
+def _cli(*args):
+    command = [sys.executable, "-m", "generator.cli", *args]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_a_reader_waits_for_a_change_in_progress_and_sees_it_whole(tmp_path):
+    root = content_at(tmp_path, "content")
+    releases = root / "releases.yaml"
+    whole = releases.read_text()
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # a writer, part-way through its change
+        releases.write_text("releases: [\n")
+        reader = _cli("validate", "--content", str(root))
+        with pytest.raises(subprocess.TimeoutExpired):
+            reader.wait(timeout=3)
+        releases.write_text(whole)
+    finally:
+        os.close(fd)
+    assert reader.wait(timeout=60) == 0, reader.stderr.read()
+    assert reader.stdout.read().startswith(f"{root}: valid (")
+
+
+def test_a_writer_waits_for_a_reader_instead_of_refusing(tmp_path):
+    root = content_at(tmp_path, "content")
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)  # a build or serve reading the content
+        writer = _cli(*COMMANDS["publish"], "--content", str(root))
+        with pytest.raises(subprocess.TimeoutExpired):
+            writer.wait(timeout=2)
+    finally:
+        os.close(fd)
+    assert writer.wait(timeout=60) == 0, writer.stderr.read()
+    assert run_cli("validate", "--content", str(root)).returncode == 0

@@ -55,3 +55,38 @@ def test_usage_errors_stay_clicks_own():
     result = CliRunner().invoke(cli, ["diff"])
     assert result.exit_code == 2
     assert "Missing argument 'OLD'" in result.stderr
+
+
+LONG = "x" * 300
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["validate", "--content", LONG], "--content"),
+        (["build", "--content", f"{LONG}/content"], "--content"),
+        (["serve", "--content", LONG], "--content"),
+        (["diff", "a", "b", "--content", LONG], "--content"),
+        (["new-release", "r", "--date", "2020-01-01", "--content", LONG], "--content"),
+        (["publish", "r", "--content", LONG], "--content"),
+        (["import", "tests/data/import/barking-dagenham-2014.csv", "--into", LONG], "--into"),
+    ],
+)
+def test_a_directory_name_the_system_cannot_look_up_is_refused_as_given(args, option):
+    result = CliRunner().invoke(cli, args)
+    name = args[args.index(option) + 1]
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"Error: Invalid value for '{option}': '{name}' cannot be used (File name too long)\n"
+    )
+
+
+def test_a_loop_of_links_as_the_content_directory_is_refused(tmp_path):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    result = CliRunner().invoke(cli, ["validate", "--content", str(tmp_path / "a")])
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2,
+        f"Error: Invalid value for '--content': '{tmp_path / 'a'}' cannot be used "
+        "(Too many levels of symbolic links)",
+    )
