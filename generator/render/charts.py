@@ -163,7 +163,8 @@ def kpi_chart(kpi: KpiView) -> str:
         axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
         axes.yaxis.set_major_formatter(StrMethodFormatter("{x:,g}"))
         if k.unit not in ("count", "number"):
-            axes.set_ylabel(k.unit, parse_math=False)  # a unit is text, never mathtext
+            # a unit is text, never mathtext; tabs and line breaks have no glyph, spaces do
+            axes.set_ylabel(" ".join(k.unit.split()), parse_math=False)
         if len(axes.get_legend_handles_labels()[0]) > 1:
             axes.legend(frameon=False, loc="best", fontsize=9)
         return _svg(figure)

@@ -1,5 +1,6 @@
 import subprocess
 import sys
+import warnings
 from dataclasses import replace
 from pathlib import Path
 
@@ -67,9 +68,15 @@ def test_new_data_draws_a_new_chart():
 
 @pytest.mark.parametrize(
     ("unit", "drawn"),
-    [("$x^$", "$x^$"), ("$m^2$ per <1,000> & co", "$m^2$ per &lt;1,000&gt; &amp; co")],
+    [
+        ("$x^$", "$x^$"),
+        ("$m^2$ per <1,000> & co", "$m^2$ per &lt;1,000&gt; &amp; co"),
+        ("per\t1,000\nchildren", "per 1,000 children"),
+    ],
 )
 def test_a_unit_is_drawn_as_written_never_as_mathtext(unit, drawn):
     kpi = neet()
-    svg = kpi_chart(replace(kpi, kpi=replace(kpi.kpi, unit=unit)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph would be a warning on every build
+        svg = kpi_chart(replace(kpi, kpi=replace(kpi.kpi, unit=unit)))
     assert f">{drawn}</text>" in svg
