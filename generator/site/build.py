@@ -7,8 +7,6 @@ replaced only once everything has been built; a failed build leaves it byte-iden
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import html
 import json
 import multiprocessing
@@ -16,7 +14,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -28,11 +25,23 @@ from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 from generator import BASE_MKDOCS_YML
-from generator.site.cache import read_manifest, reusable, reuse, shared_digest, version_digests, write_manifest
-from generator.facts.derive import ReleaseView, release_views
-from generator.errors import BuildError, ProgressSiteError
-from generator.render.feed import atom_feed
 from generator.content.model import Content
+from generator.content.validate import load_content
+from generator.errors import BuildError, ProgressSiteError
+from generator.facts.derive import ReleaseView, release_views
+from generator.facts.lock import fingerprint_items, refuse_lock_problems
+from generator.render.feed import atom_feed
+from generator.render.format import html_text
+from generator.render.pages import mkdocs_config, render_release
+from generator.render.template import environment
+from generator.site.cache import (
+    read_manifest,
+    reusable,
+    reuse,
+    shared_digest,
+    version_digests,
+    write_manifest,
+)
 from generator.site.output import (
     check_owned,
     clear_stale,
@@ -41,12 +50,7 @@ from generator.site.output import (
     resolve_out,
     swap_into_place,
 )
-from generator.render.pages import mkdocs_config, render_release
 from generator.site.procs import die_with_parent, mkdocs_command
-from generator.facts.lock import fingerprint_items, refuse_lock_problems
-from generator.render.format import html_text
-from generator.render.template import environment
-from generator.content.validate import load_content
 
 Log = Callable[[str], None]
 

@@ -25,8 +25,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from generator import BASE_MKDOCS_YML, TEMPLATES_DIR, __version__
-from generator.facts.derive import ReleaseView
 from generator.content.files import read_limited
+from generator.facts.derive import ReleaseView
 
 MANIFEST = ".progress-site-cache.json"
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "matplotlib")

@@ -21,8 +21,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.site.cache import MANIFEST, is_output
 from generator.errors import ProgressSiteError
+from generator.site.cache import MANIFEST, is_output
 
 KEPT = (".git", "CNAME", ".nojekyll")
 """Files of a gh-pages checkout that a build carries over and never deletes."""

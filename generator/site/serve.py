@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from generator import BASE_MKDOCS_YML, TEMPLATES_DIR
-from generator.site.build import build_site
 from generator.errors import ContentError, ProgressSiteError
+from generator.site.build import build_site
 
 MAX_PATH_CHARS = 2048
 
