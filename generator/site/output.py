@@ -12,8 +12,6 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import fcntl
 import os
 import shutil
@@ -23,6 +21,7 @@ from pathlib import Path
 
 from generator.errors import ProgressSiteError
 from generator.site.cache import MANIFEST, is_output
+from generator.site.procs import libc
 
 KEPT = (".git", "CNAME", ".nojekyll")
 """Files of a gh-pages checkout that a build carries over and never deletes."""
@@ -124,8 +123,7 @@ def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two directories (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
     if not sys.platform.startswith("linux"):
         return False
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
+    renameat2 = getattr(libc(), "renameat2", None)
     if renameat2 is None:
         return False
     at_fdcwd, rename_exchange = -100, 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import os
 import signal
 import sys
@@ -21,6 +22,12 @@ MKDOCS = (
 process that started it."""
 
 
+@functools.cache
+def libc() -> ctypes.CDLL:
+    """The C library, for the Linux calls Python does not offer (prctl, renameat2)."""
+    return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+
+
 def die_with_parent(parent: int) -> None:
     """Have Linux kill this process with SIGKILL when ``parent`` (its parent) ends.
 
@@ -29,8 +36,7 @@ def die_with_parent(parent: int) -> None:
     """
     if not sys.platform.startswith("linux"):
         return
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    libc().prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
     if os.getppid() != parent:
         os._exit(1)
 
