@@ -11,13 +11,12 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from generator.content.ids import MAX_ID_CHARS
+from generator.content.ids import MAX_ID_CHARS, URL_ID_RE
 from generator.content.load import YList, YMap
 from generator.content.strings import cleaned
 from generator.errors import Problems
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
-URL_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -161,7 +160,7 @@ class Fields:
                 key,
             )
             return None
-        if url and not URL_ID_RE.match(value):
+        if url and not URL_ID_RE.fullmatch(value):
             self.error(
                 f"field '{key}': this id is part of a web address: use lower-case letters, "
                 f"digits, '.', '-' or '_', found '{value}'",

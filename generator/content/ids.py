@@ -19,7 +19,8 @@ from markdown.extensions.toc import slugify as heading_slug
 from generator.content.strings import cleaned
 from generator.errors import Problems
 
-RELEASE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+URL_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+"""An id that is part of a web address: releases, groups and KPIs."""
 MAX_ID_CHARS = 64
 """Ids become folder names and anchors: they are kept well below any file system's limit."""
 
@@ -148,7 +149,7 @@ def release_id_problem(release_id: str) -> str | None:
             f"a release id may be at most {MAX_ID_CHARS} characters long, found "
             f"{len(release_id)} characters"
         )
-    if not RELEASE_ID_RE.fullmatch(release_id):
+    if not URL_ID_RE.fullmatch(release_id):
         return (
             "a release id becomes part of the URL: use lower-case letters, digits, '.', '-' or "
             f"'_', starting with a letter or digit, found '{_one_line(cleaned(release_id))}'"
