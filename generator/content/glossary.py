@@ -1,14 +1,14 @@
 """The glossary: every acronym a page uses, explained where it appears and on a Glossary page.
 
-``content/glossary.yaml`` lists the terms. Each version gets a snippet of Markdown
-abbreviations that ``pymdownx.snippets`` appends to every page, so the ``abbr`` extension
-wraps each use in ``<abbr title="...">`` (Material's documented approach).
+``content/glossary.yaml`` lists the terms; this module reads them and finds acronyms the
+content uses without an entry. The snippet of abbreviations appended to every page is
+written by ``generator.render.format.abbreviations``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from generator.content.fields import Fields
 from generator.content.model import Content, Term
@@ -48,30 +48,6 @@ def read_terms(root: Fields) -> list[Term]:
 def acronyms(text: str) -> set[str]:
     """The acronyms used in ``text``, singular (``IROs`` counts as ``IRO``)."""
     return {m[1] for m in ACRONYM.finditer(text)}
-
-
-def _attribute(text: str) -> str:
-    """A meaning as the title of an abbreviation definition: one line, shown as written.
-
-    The abbreviation extension keeps entities in a title as they are, so ``&`` is written
-    as ``&amp;`` and ``&lt;`` in a meaning stays the text ``&lt;``. Braces are written as
-    entities, as CriticMarkup would otherwise be applied inside the title.
-    """
-    text = " ".join(text.split()).replace("&", "&amp;").replace('"', "&quot;")
-    return text.replace("{", "&#123;").replace("}", "&#125;")  # never CriticMarkup
-
-
-def abbreviations(terms: Iterable[Term]) -> str:
-    """Markdown abbreviation definitions for every term and its plural."""
-    lines = []
-    for term in terms:
-        if UNUSABLE_IN_TERM.search(term.term):
-            continue  # rejected by validation: never a line the page would show as text
-        title = _attribute(term.meaning)
-        lines.append(f"*[{term.term}]: {title}")
-        if ACRONYM.fullmatch(term.term):
-            lines.append(f"*[{term.term}s]: {title}")
-    return "\n".join(lines) + "\n"
 
 
 def content_texts(content: Content) -> Iterator[tuple[str, str]]:

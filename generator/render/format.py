@@ -9,13 +9,14 @@ exist and how they link is ``pages``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
 import markupsafe
 
-from generator.content.model import Meaning, Polarity, StatusDef
+from generator.content.glossary import ACRONYM, UNUSABLE_IN_TERM
+from generator.content.model import Meaning, Polarity, StatusDef, Term
 from generator.facts.compare import KpiChange
 from generator.facts.derive import (
     Counts,
@@ -67,8 +68,13 @@ def escape_text(value: Any) -> str:
     text = _MD_LINE_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], text)
     # ":" would start an emoji shortcode; "{" CriticMarkup, even after a backslash, and
     # attribute lists: as entities, neither can take effect anywhere, attributes included.
-    text = html_text(text).replace("{", "&#123;").replace("}", "&#125;")
-    return text.replace(":", "&#58;")
+    return inert_braces(html_text(text)).replace(":", "&#58;")
+
+
+def inert_braces(text: str) -> str:
+    """Braces as entities: neither CriticMarkup nor an attribute list can then take effect,
+    in text or inside an attribute."""
+    return text.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _no_tags(text: str) -> str:
@@ -292,3 +298,28 @@ def plain_status(status: StatusDef | None) -> str:
 
 def plain_direction(kpi: KpiView | KpiChange) -> str:
     return kpi.direction.value.capitalize()
+
+
+def _attribute(text: str) -> str:
+    """A meaning as the title of an abbreviation definition: one line, shown as written.
+
+    The abbreviation extension keeps entities in a title as they are, so ``&`` is written
+    as ``&amp;`` and ``&lt;`` in a meaning stays the text ``&lt;``. Braces are written as
+    entities, as CriticMarkup would otherwise be applied inside the title.
+    """
+    return inert_braces(" ".join(text.split()).replace("&", "&amp;").replace('"', "&quot;"))
+
+
+def abbreviations(terms: Iterable[Term]) -> str:
+    """Markdown abbreviation definitions for every term and its plural: the snippet that
+    ``pymdownx.snippets`` appends to every page, so the ``abbr`` extension wraps each use in
+    ``<abbr title="...">`` (Material's documented approach)."""
+    lines = []
+    for term in terms:
+        if UNUSABLE_IN_TERM.search(term.term):
+            continue  # rejected by validation: never a line the page would show as text
+        title = _attribute(term.meaning)
+        lines.append(f"*[{term.term}]: {title}")
+        if ACRONYM.fullmatch(term.term):
+            lines.append(f"*[{term.term}s]: {title}")
+    return "\n".join(lines) + "\n"

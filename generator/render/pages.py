@@ -20,14 +20,13 @@ import material
 import yaml
 
 from generator import TEMPLATES_DIR
-from generator.content.glossary import abbreviations
 from generator.facts.compare import compare, status_history
 from generator.facts.derive import (
     ReleaseView,
     release_view,
 )
 from generator.render.charts import write_charts
-from generator.render.format import ICONS, html_text, long_date
+from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
 from generator.render.template import environment, render_page
 from generator.render.urls import Linker, page_path

@@ -3,9 +3,10 @@ from html import unescape as html_unescape
 from pathlib import Path
 
 from generator import TEMPLATES_DIR
-from generator.content.glossary import abbreviations, acronyms, missing_terms
+from generator.content.glossary import acronyms, missing_terms
 from generator.content.model import Term
 from generator.content.validate import load_content
+from generator.render.format import abbreviations
 from tests.conftest import DEFAULT_CONTENT
 
 
