@@ -23,6 +23,7 @@ from generator import TEMPLATES_DIR
 from generator.facts.compare import compare, status_history
 from generator.facts.derive import (
     ReleaseView,
+    State,
     release_view,
 )
 from generator.render.charts import write_charts
@@ -80,6 +81,11 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     return result
 
 
+def nav_title(title: str, state: State = State.ACTIVE) -> str:
+    """A page's title in the navigation; a withdrawn or merged item says so."""
+    return html_text(title if state is State.ACTIVE else f"{title} ({state.value})")
+
+
 def nav(view: ReleaseView) -> list[Any]:
     site = view.content.site
     items: list[Any] = [{"Home": "index.md"}]
@@ -102,7 +108,7 @@ def nav(view: ReleaseView) -> list[Any]:
         {
             "Recommendations": ["recommendations/index.md"]
             + [
-                {f"Recommendation {r.recommendation.id}": page_path(r)}
+                {nav_title(f"Recommendation {r.recommendation.id}", r.state): page_path(r)}
                 for r in view.recommendations
             ]
         }
