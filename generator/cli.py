@@ -282,7 +282,7 @@ def import_table(
     if "grouping" in settings:
         options.grouping = (settings["grouping"]["singular"], settings["grouping"]["plural"])
     imported, path = import_plan(table, into, options, skip_bad_rows)
-    for problem in sorted(imported.problems, key=lambda p: p.line or 0):
+    for problem in sorted(imported.problems + imported.left_out, key=lambda p: p.line or 0):
         click.echo(f"Skipped: {problem}", err=True)
     actions = sum(len(a.actions) for a in imported.areas)
     areas = sum(1 for a in imported.areas if a.actions)

@@ -55,7 +55,13 @@ def test_skip_bad_rows_gives_content_that_validates_and_builds(tmp_path, name):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == (f"Imported 49 actions in 10 areas into {content}; skipped 12 rows\n")
-    assert result.stderr.count("Skipped: ") == 12
+    assert result.stderr.count("Skipped: ") == 15
+    for row, number, count in [(9, 2, 3), (35, 6, 4), (47, 8, 4)]:
+        line = (
+            f"Skipped: {DATA / name}:{row}: recommendation {number}: left out: none of its "
+            f"{count} rows could be imported\n"
+        )
+        assert line in result.stderr
     plan = (content / "plan.yaml").read_text()
     assert "timescale: May 2014 to March 2016\n    due: '2016-03-31'" in plan
     assert "timescale: Oct 2014\n    due: '2014-10-31'" in plan  # a date cell in the workbook
@@ -86,7 +92,8 @@ def test_import_failures_are_messages_through_the_command_line(tmp_path):
     assert (result.returncode, result.stderr) == (
         1,
         f"{mapping}:1: 'columns': 'Owner' maps to 'owner', which is not one of id, description, "
-        "strategic_lead, operational_lead, timescale, outcome, progress, status, recommendation\n"
+        "lead, strategic_lead, operational_lead, resources, timescale, outcome, progress, status, "
+        "recommendation\n"
         f"{mapping}:2: 'group_pattern': not a valid regular expression (missing ), unterminated "
         "subpattern at position 0)\n"
         "Aborted: 2 problems found in the content.\n",
