@@ -66,7 +66,7 @@ SYNONYMS = {
     ],
 }
 GROUP_PATTERN = r"^\s*Area for Improvement\s*\((?P<id>[^)]+)\)\s*:?\s*(?P<text>.*)$"
-_AREA_ID = re.compile(r"^[A-Za-z0-9][\w./-]{0,15}$")
+_AREA_ID = re.compile(r"^(?=\D*\d)[A-Za-z0-9][\w./-]{0,15}$")
 _WHOLE = re.compile(r"^(?P<number>\d+)\.?$")
 
 
@@ -155,6 +155,10 @@ def _columns(
             problems.append(Problem(file, number, None, f"two columns are {name}: '{header}'"))
         else:
             columns[index] = name
+    if blank and blank[0] < min(columns, default=0) and "description" not in columns.values():
+        for index, name in columns.items():  # "Action" beside a blank id header: the action
+            if name == "id" and normalise(cells[index]) == "action":
+                columns[index] = "description"
     if "id" not in columns.values() and blank and blank[0] < min(columns, default=0):
         columns[blank[0]] = "id"  # the first column, its header left blank
     if "lead" in columns.values() and "strategic_lead" not in columns.values():

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.integration.conftest import run_cli
 
@@ -117,3 +118,41 @@ def test_import_failures_are_messages_through_the_command_line(tmp_path):
         "out/content/releases.yaml",
         "out/content/site.yaml",
     ]
+
+
+def test_the_reading_appendix_as_exported_from_word_imports_with_no_row_skipped(tmp_path):
+    content = tmp_path / "content"
+    table = DATA / "reading-2016.csv"
+    result = run_cli(
+        "import",
+        str(table),
+        "--into",
+        str(content),
+        "--infer-status",
+        "--plan-date",
+        "2016-08-23",
+        "--release",
+        "2016-08",
+        "--title",
+        "Reading children's services improvement plan",
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == f"Imported 32 actions in 7 areas into {content}\n"
+    plan = yaml.safe_load((content / "plan.yaml").read_text())
+    ids = {r["id"]: [a["id"] for a in r["actions"]] for r in plan["recommendations"]}
+    assert ids == {
+        "3": [f"3.{n}" for n in range(1, 15)],
+        "5": [f"5.{n}" for n in range(1, 11)],
+        "6": ["6"],
+        "12": ["12"],
+        "17": ["17"],
+        "18": ["18"],
+        "15": ["15.1", "15.2", "15.3", "15.4"],
+    }
+    fifteen = plan["recommendations"][-1]
+    assert fifteen["text"].startswith("Expand the membership and influence of the Children")
+    progress = yaml.safe_load((content / "progress/2016-08.yaml").read_text())["actions"]
+    assert (progress["5.6"]["status"], progress["5.7"]["status"]) == ("in-progress", "completed")
+    assert (
+        run_cli("build", "--content", str(content), "--out", str(tmp_path / "site")).returncode == 0
+    )
