@@ -331,7 +331,7 @@ def export_tracker(release_id: str, out: Path, content_dir: Path) -> None:
 def import_tracker(
     table: Path, release_id: str, when: date | None, title: str | None, content_dir: Path
 ) -> None:
-    """Read a filled tracker (FILE.xlsx or FILE.csv) back as draft release ID.
+    """Read a filled tracker (TABLE.xlsx or TABLE.csv) back as the draft release --release.
 
     Creates the draft as 'new-release' does, or replaces the progress of the draft if it
     exists; a published release is refused. Statuses are matched by label or id; a row
