@@ -166,14 +166,17 @@ def is_overdue(due: date | None, as_of: date, status: StatusDef) -> bool:
     return status.meaning not in (Meaning.COMPLETE, Meaning.NOT_REPORTED)
 
 
-def direction_of(previous: float | None, latest: float | None, polarity: Polarity) -> Direction:
-    """Direction of travel from the last two values, read through the KPI's polarity."""
+def direction_of(
+    previous: float | None, latest: float | None, polarity: Polarity | None
+) -> Direction:
+    """Direction of travel from the last two values, read through the KPI's polarity; with no
+    polarity (the plan does not say which way is better), only up or down."""
     if previous is None or latest is None:
         return Direction.UNKNOWN
     if latest == previous:
         return Direction.NO_CHANGE
     rising = latest > previous
-    if polarity is Polarity.NEUTRAL:
+    if polarity is None or polarity is Polarity.NEUTRAL:
         return Direction.UP if rising else Direction.DOWN
     better = rising == (polarity is Polarity.HIGHER)
     return Direction.IMPROVING if better else Direction.WORSENING
