@@ -33,6 +33,7 @@ from generator.facts.facets import facet_views, facets_of
 from generator.render.charts import write_charts
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
+from generator.render.opendata_recs import facet_column
 from generator.render.template import environment, render_page
 from generator.render.urls import Linker, page_path
 
@@ -63,7 +64,7 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
         Page("releases.md", "releases.md.j2", {}),
     ]
     result.append(Page(page_path("methods"), "methods.md.j2", {}))
-    result.append(Page(page_path("data"), "data.md.j2", {}))
+    result.append(Page(page_path("data"), "data.md.j2", {"facet_column": facet_column}))
     if view.content.glossary:
         result.append(Page(page_path("glossary"), "glossary.md.j2", {}))
     if changes:
