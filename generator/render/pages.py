@@ -20,8 +20,8 @@ import material
 import yaml
 
 from generator import TEMPLATES_DIR
-from generator.facts.compare import compare, status_history
 from generator.content.model import Target
+from generator.facts.compare import compare, status_history
 from generator.facts.derive import (
     KpiView,
     RecommendationView,

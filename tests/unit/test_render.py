@@ -273,8 +273,8 @@ def test_recommendation_texts_descriptions_and_outcomes_keep_paragraphs_and_list
         "<li>check records</li>\n<li>consult the police</li>\n</ul>\n</blockquote>"
     ) in html
     assert (
-        "<p>Develop a strategy:</p>\n<ul>\n<li>revise the protocol</li>\n<li>train staff</li>\n</ul>\n</div>"
-        in html
+        "<p>Develop a strategy:</p>\n<ul>\n<li>revise the protocol</li>\n"
+        "<li>train staff</li>\n</ul>\n</div>" in html
     )
     assert (
         "<li>\n<p><strong>Outcome and evidence:</strong> Fewer cases.</p>\n<p>Measured by:</p>\n"
