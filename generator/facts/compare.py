@@ -131,8 +131,10 @@ class ActionChange:
     @property
     def not_rated(self) -> bool:
         """The action has no rating in the later release but had one in the earlier."""
-        return self.move is Move.NOT_RATED and self.status_to is not None and (
-            self.status_to.meaning is Meaning.NOT_REPORTED
+        return (
+            self.move is Move.NOT_RATED
+            and self.status_to is not None
+            and (self.status_to.meaning is Meaning.NOT_REPORTED)
         )
 
     @property
