@@ -25,9 +25,10 @@ from matplotlib.ticker import StrMethodFormatter
 
 from generator.content.model import Point
 from generator.facts.derive import KpiView
+from generator.render.chart_words import axis_floor, chart_data
 from generator.render.urls import chart_path
 
-STYLE_VERSION = "4"
+STYLE_VERSION = "5"
 """Bump when the drawing code changes, so cached charts are redrawn."""
 
 INK = "#1f2933"
@@ -162,6 +163,9 @@ def kpi_chart(kpi: KpiView) -> str:
         axes.xaxis.set_major_locator(locator)
         axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
         axes.yaxis.set_major_formatter(StrMethodFormatter("{x:,g}"))
+        floor = axis_floor(kpi)
+        if floor is not None:
+            axes.set_ylim(bottom=floor)  # counts from zero; see chart_words.axis_note
         if k.unit not in ("count", "number"):
             # a unit is text, never mathtext; tabs and line breaks have no glyph, spaces do
             axes.set_ylabel(" ".join(k.unit.split()), parse_math=False)
@@ -208,7 +212,12 @@ def write_charts(kpis: Sequence[KpiView], docs_dir: Path) -> list[str]:
     for kpi in kpis:
         if not kpi.values:
             continue
-        for kind, svg in (("chart", kpi_chart(kpi)), ("trend", sparkline(kpi.values))):
+        files = (
+            ("chart", kpi_chart(kpi)),
+            ("trend", sparkline(kpi.values)),
+            ("data", chart_data(kpi)),
+        )
+        for kind, svg in files:
             target = docs_dir / chart_path(kpi, kind)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(svg, encoding="utf-8")

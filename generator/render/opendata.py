@@ -84,7 +84,7 @@ def _kpi(kpi: KpiView) -> dict[str, Any]:
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: Any) -> Any:
+def safe_cell(value: Any) -> Any:
     """Text a spreadsheet would run as a formula is prefixed with ' (OWASP's advice)."""
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
@@ -95,7 +95,7 @@ def _csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+    writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
 
 
