@@ -16,20 +16,22 @@ from generator.content.glossary import acronyms, content_texts
 from generator.content.model import Content, Term
 
 BUILT_IN_TERMS: tuple[Term, ...] = (
-    Term("CSV", "Comma-separated values, a plain table format that spreadsheets open"),
-    Term("JSON", "JavaScript Object Notation, a plain data format that programs read"),
-    Term("KPI", "Key performance indicator, a figure measured regularly to show change"),
+    Term(term="CSV", meaning="Comma-separated values, a plain table format that spreadsheets open"),
+    Term(term="JSON", meaning="JavaScript Object Notation, a plain data format that programs read"),
     Term(
-        "SDG",
-        "Sustainable Development Goals, the United Nations' goals for 2030, whose reporting "
+        term="KPI", meaning="Key performance indicator, a figure measured regularly to show change"
+    ),
+    Term(
+        term="SDG",
+        meaning="Sustainable Development Goals, the United Nations' goals for 2030, whose reporting "
         "method this site uses for targets",
     ),
-    Term("SVG", "Scalable Vector Graphics, the picture format of the charts"),
-    Term("UN", "United Nations"),
-    Term("URL", "Uniform Resource Locator, the address of a web page"),
+    Term(term="SVG", meaning="Scalable Vector Graphics, the picture format of the charts"),
+    Term(term="UN", meaning="United Nations"),
+    Term(term="URL", meaning="Uniform Resource Locator, the address of a web page"),
     Term(
-        "UTF",
-        "Unicode Transformation Format; UTF-8 is the standard way computers store text in "
+        term="UTF",
+        meaning="Unicode Transformation Format; UTF-8 is the standard way computers store text in "
         "any language",
     ),
 )

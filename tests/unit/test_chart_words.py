@@ -29,9 +29,11 @@ def kpis(release: str = "2015-01", content=SMALL_PLAN):
 def series(kpi, *values, unit=None):
     """``kpi`` with its values replaced by monthly ``values`` ending in April 2017."""
     months = [date(2017, m, 28) for m in range(5 - len(values), 5)]
-    points = tuple(Point(d, float(v)) for d, v in zip(months, values, strict=True))
+    points = tuple(Point(date=d, value=float(v)) for d, v in zip(months, values, strict=True))
     change = points[-1].value - points[-2].value if len(points) > 1 else None
-    k = replace(kpi.kpi, unit=unit or kpi.kpi.unit, baseline=None, target=None, milestones=())
+    k = kpi.kpi.model_copy(
+        update={"unit": unit or kpi.kpi.unit, "baseline": None, "target": None, "milestones": ()}
+    )
     return replace(
         kpi,
         kpi=k,
@@ -135,7 +137,7 @@ def test_chart_data_and_its_link():
         'neet,"Care leavers not in education, employment or training",%,2014-12-31,30\n'
     )
     assert data_link_text(neet) == "Download the data for this chart (CSV, 1 KB)"
-    hostile = replace(neet, kpi=replace(neet.kpi, title="=HYPERLINK(1)"))
+    hostile = replace(neet, kpi=neet.kpi.model_copy(update={"title": "=HYPERLINK(1)"}))
     assert ",'=HYPERLINK(1)," in chart_data(hostile)
 
 

@@ -24,7 +24,10 @@ def test_acronyms_found_in_text():
 
 
 def test_abbreviations_cover_plurals():
-    terms = [Term("IRO", "Independent Reviewing Officer"), Term("Ofsted", 'The "inspectorate"')]
+    terms = [
+        Term(term="IRO", meaning="Independent Reviewing Officer"),
+        Term(term="Ofsted", meaning='The "inspectorate"'),
+    ]
     assert abbreviations(terms) == (
         "*[IRO]: Independent Reviewing Officer\n"
         "*[IROs]: Independent Reviewing Officer\n"
@@ -44,8 +47,8 @@ def test_every_acronym_in_the_templates_is_in_the_built_in_glossary():
 
 
 def test_content_glossary_entries_win_over_the_built_in_ones():
-    own = Term("CSV", "Our own wording")
-    merged = merged_glossary([own, Term("A&A", "Access and Assessment")])
+    own = Term(term="CSV", meaning="Our own wording")
+    merged = merged_glossary([own, Term(term="A&A", meaning="Access and Assessment")])
     assert [t.term for t in merged] == [
         "A&A",
         "CSV",
@@ -96,7 +99,10 @@ def test_ampersand_terms_are_wrapped_in_abbr():
     import markdown
 
     snippet = abbreviations(
-        [Term("A&A", "Access and Assessment"), Term("B&B", "Bed and breakfast")]
+        [
+            Term(term="A&A", meaning="Access and Assessment"),
+            Term(term="B&B", meaning="Bed and breakfast"),
+        ]
     )
     text = (
         escape_text("Highest caseload in A&A; a B&B stay")
@@ -158,7 +164,12 @@ def test_meanings_reach_the_abbreviation_title_as_written():
     import markdown
 
     meaning = 'Says "hi" & <b>bold</b> &lt;img src=x onerror=alert(1)&gt; *[X]: y {++c++}'
-    snippet = abbreviations([Term("IRO", meaning), Term("A\\B", "never defined")])
+    snippet = abbreviations(
+        [
+            Term(term="IRO", meaning=meaning),
+            Term.model_construct(term="A\\B", meaning="never defined"),
+        ]
+    )
     assert snippet.count("\n") == 2  # the unusable term is left out, not shown as text
     html = markdown.markdown("IRO and A\\B\n\n" + snippet, extensions=["abbr", "pymdownx.critic"])
     title = re.search(r'<abbr title="([^"]*)">IRO</abbr>', html)[1]
