@@ -23,8 +23,8 @@ BUILT_IN_TERMS: tuple[Term, ...] = (
     ),
     Term(
         term="SDG",
-        meaning="Sustainable Development Goals, the United Nations' goals for 2030, whose reporting "
-        "method this site uses for targets",
+        meaning="Sustainable Development Goals, the United Nations' goals for 2030, whose "
+        "reporting method this site uses for targets",
     ),
     Term(term="SVG", meaning="Scalable Vector Graphics, the picture format of the charts"),
     Term(term="UN", meaning="United Nations"),
