@@ -287,9 +287,7 @@ def _amount(value: Any) -> float:
     return number
 
 
-Amount = Annotated[
-    float | None, *field_kind(_optional(_amount), {"type": "number", "minimum": 0})
-]
+Amount = Annotated[float | None, *field_kind(_optional(_amount), {"type": "number", "minimum": 0})]
 """A number of zero or more, such as a tolerance; None when absent."""
 
 

@@ -22,6 +22,7 @@ from generator.facts.derive import (
     State,
     direction_of,
 )
+from generator.facts.series import breaks_between
 from generator.facts.words import Segment, same_words, word_diff
 
 
@@ -191,10 +192,18 @@ class KpiChange:
 
     @property
     def direction(self) -> Direction:
+        """Judged as on the KPI's page: with its tolerance, and never across a break."""
+        before, after = self.value_from, self.value_to
+        if before and after:
+            series = max((v.values for v in (self.old, self.new) if v), key=len)
+            first, last = sorted((before, after), key=lambda p: p.date)
+            if breaks_between(series, first, last):
+                return Direction.NOT_COMPARABLE
         return direction_of(
-            self.value_from.value if self.value_from else None,
-            self.value_to.value if self.value_to else None,
+            before.value if before else None,
+            after.value if after else None,
             self.kpi.polarity,
+            self.kpi.tolerance,
         )
 
 

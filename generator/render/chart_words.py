@@ -14,7 +14,7 @@ import math
 import re
 from datetime import date, timedelta
 
-from generator.facts.derive import KpiView
+from generator.facts.derive import Direction, KpiView
 from generator.render.format import format_number, long_date
 from generator.render.opendata import safe_cell
 
@@ -23,7 +23,7 @@ _NOT_A_COUNT = re.compile(
 )
 """Units that measure something other than how many: percentages, rates, averages."""
 
-DATA_COLUMNS = ("kpi", "title", "unit", "date", "value")
+DATA_COLUMNS = ("kpi", "title", "unit", "date", "value", "note", "break")
 
 
 def is_count(unit: str) -> bool:
@@ -56,19 +56,40 @@ def period(previous: date, latest: date) -> str:
     return f"between {long_date(previous)} and {long_date(latest)}"
 
 
+def tolerance_words(kpi: KpiView) -> str:
+    """The KPI's tolerance in words ("5 cases", "2% of the earlier value"), or ""."""
+    tolerance = kpi.kpi.tolerance
+    if tolerance is None:
+        return ""
+    if tolerance.absolute is not None:
+        return _amount(tolerance.absolute, kpi.kpi.unit)
+    if tolerance.percent is not None:
+        return f"{format_number(tolerance.percent, '%')} of the earlier value"
+    return ""
+
+
 def chart_headline(kpi: KpiView) -> str:
     """The chart's message in words, naming the measure."""
     title, unit = kpi.kpi.title, kpi.kpi.unit
     latest, previous = kpi.latest, kpi.previous
     if latest is None:
         return f"No values of {title} have been reported yet"
+    value = format_number(latest.value, unit)
+    if kpi.broken:
+        return f"{title} was {value} on {long_date(latest.date)}, the first value of a new series"
     if previous is None or kpi.change is None:
-        return f"{title} was {format_number(latest.value, unit)} on {long_date(latest.date)}"
+        return f"{title} was {value} on {long_date(latest.date)}"
     when = period(previous.date, latest.date)
     if kpi.change == 0:
-        return f"{title} was unchanged at {format_number(latest.value, unit)} {when}"
+        return f"{title} was unchanged at {value} {when}"
     verb = "rose" if kpi.change > 0 else "fell"
-    return f"{title} {verb} by {_amount(abs(kpi.change), unit)} {when}"
+    moved = f"{verb} by {_amount(abs(kpi.change), unit)}"
+    if kpi.direction is Direction.NO_SIGNIFICANT_CHANGE:
+        return (
+            f"{title} showed no significant change {when}: it {moved}, within its tolerance "
+            f"of {tolerance_words(kpi)}"
+        )
+    return f"{title} {moved} {when}"
 
 
 def chart_measure(kpi: KpiView) -> str:
@@ -124,7 +145,8 @@ def chart_data(kpi: KpiView) -> str:
     k = kpi.kpi
     for point in kpi.values:
         value = int(point.value) if float(point.value).is_integer() else point.value
-        row = [k.id, k.title, k.unit, point.date.isoformat(), value]
+        flag = "true" if point.starts_segment else ""
+        row = [k.id, k.title, k.unit, point.date.isoformat(), value, point.note, flag]
         writer.writerow([safe_cell(c) for c in row])
     return buffer.getvalue()
 

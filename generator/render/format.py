@@ -48,6 +48,8 @@ DIRECTION_ICONS = {
     Direction.IMPROVING: None,
     Direction.WORSENING: None,
     Direction.NO_CHANGE: "material-arrow-right",
+    Direction.NO_SIGNIFICANT_CHANGE: "material-approximately-equal",
+    Direction.NOT_COMPARABLE: "material-minus",
     Direction.UP: "material-arrow-up",
     Direction.DOWN: "material-arrow-down",
     Direction.UNKNOWN: "material-minus",

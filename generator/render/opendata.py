@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.content.model import Point, slugify
+from generator.content.model import Point, Value, slugify
 from generator.facts.derive import ActionView, KpiView, ReleaseView
 
 ACTION_COLUMNS = (
@@ -33,7 +33,7 @@ ACTION_COLUMNS = (
     "narrative",
     "page",
 )
-KPI_COLUMNS = ("kpi", "title", "unit", "polarity", "date", "value")
+KPI_COLUMNS = ("kpi", "title", "unit", "polarity", "date", "value", "note", "break")
 
 
 def _action_row(view: ReleaseView, a: ActionView) -> dict[str, Any]:
@@ -65,6 +65,15 @@ def _point(point: Point | None) -> dict[str, Any] | None:
     return {"date": point.date.isoformat(), "value": _number(point.value)} if point else None
 
 
+def _value(value: Value) -> dict[str, Any]:
+    return {
+        "date": value.date.isoformat(),
+        "value": _number(value.value),
+        "note": value.note,
+        "break": value.starts_segment,
+    }
+
+
 def _kpi(kpi: KpiView) -> dict[str, Any]:
     k = kpi.kpi
     return {
@@ -77,7 +86,8 @@ def _kpi(kpi: KpiView) -> dict[str, Any]:
         "target": _point(k.target),
         "direction": kpi.direction.value,
         "progress": kpi.progress.judgement.value if kpi.progress else None,
-        "values": [_point(p) for p in kpi.values],
+        "tolerance": kpi.kpi.tolerance.model_dump() if kpi.kpi.tolerance else None,
+        "values": [_value(p) for p in kpi.values],
     }
 
 
@@ -114,6 +124,7 @@ def open_data(view: ReleaseView) -> dict[str, str]:
             "unit": k["unit"],
             "polarity": k["polarity"],
             **point,
+            "break": "true" if point["break"] else "",
         }
         for k in kpis
         for point in k["values"]

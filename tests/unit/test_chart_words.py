@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from generator.content.model import Point
+from generator.content.model import Value
 from generator.content.validate import load_content
 from generator.facts.derive import release_view
 from generator.render.chart_words import (
@@ -29,7 +29,7 @@ def kpis(release: str = "2015-01", content=SMALL_PLAN):
 def series(kpi, *values, unit=None):
     """``kpi`` with its values replaced by monthly ``values`` ending in April 2017."""
     months = [date(2017, m, 28) for m in range(5 - len(values), 5)]
-    points = tuple(Point(date=d, value=float(v)) for d, v in zip(months, values, strict=True))
+    points = tuple(Value(date=d, value=float(v)) for d, v in zip(months, values, strict=True))
     change = points[-1].value - points[-2].value if len(points) > 1 else None
     k = kpi.kpi.model_copy(
         update={"unit": unit or kpi.kpi.unit, "baseline": None, "target": None, "milestones": ()}
@@ -131,10 +131,10 @@ def test_the_chart_draws_the_axis_from_its_floor():
 def test_chart_data_and_its_link():
     neet = kpis()["neet"]
     assert chart_data(neet) == (
-        "kpi,title,unit,date,value\n"
-        'neet,"Care leavers not in education, employment or training",%,2014-04-30,34\n'
-        'neet,"Care leavers not in education, employment or training",%,2014-09-30,28\n'
-        'neet,"Care leavers not in education, employment or training",%,2014-12-31,30\n'
+        "kpi,title,unit,date,value,note,break\n"
+        'neet,"Care leavers not in education, employment or training",%,2014-04-30,34,,\n'
+        'neet,"Care leavers not in education, employment or training",%,2014-09-30,28,,\n'
+        'neet,"Care leavers not in education, employment or training",%,2014-12-31,30,,\n'
     )
     assert data_link_text(neet) == "Download the data for this chart (CSV, 1 KB)"
     hostile = replace(neet, kpi=neet.kpi.model_copy(update={"title": "=HYPERLINK(1)"}))
