@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.content.checks import ContentChecks, Spot, _known
 from generator.content.load import YMap
@@ -19,6 +20,8 @@ from generator.content.model import (
     Site,
 )
 from generator.content.strings import cleaned
+
+E = TypeVar("E")
 
 
 @dataclass(frozen=True)
@@ -154,71 +157,61 @@ class ReleaseChecks(ContentChecks):
             return None
         return as_at
 
+    def reported(
+        self,
+        root: Spot,
+        key: str,
+        entries: Mapping[str, E],
+        items: Mapping[str, Action | Recommendation],
+        when: _When,
+    ) -> Iterator[tuple[str, E, Spot]]:
+        """Each entry under ``key`` that reports on an item of the plan at this release."""
+        node = root.node.get(key)
+        if not isinstance(node, YMap):
+            return
+        kind = key.removesuffix("s")
+        for item_id, entry in entries.items():
+            if not isinstance(node.get(item_id), YMap):
+                continue
+            spot = Spot(self.problems, root.file, node[item_id], f"{kind} {item_id}")
+            line = node.line_of(item_id)
+            item = items.get(item_id)
+            if item is None:
+                if self.known("plan.yaml"):
+                    spot.error(f"unknown {kind} '{item_id}' (not in plan.yaml)", line=line)
+                continue
+            problem = self._not_in_release(item, when.index, when.release_ids)
+            if problem:
+                spot.error(problem, line=line)
+                continue
+            yield item_id, entry, spot
+
     def recommendation_progress(
         self, report: ProgressReport, root: Spot, when: _When, known: _Known
     ) -> dict[str, RecommendationProgress]:
-        node = root.node.get("recommendations")
-        if not isinstance(node, YMap):
-            return {}
-        entries = {}
-        for rec_id, entry in report.recommendations.items():
-            if not isinstance(node.get(rec_id), YMap):
-                continue
-            spot = Spot(self.problems, root.file, node[rec_id], f"recommendation {rec_id}")
-            rec = known.recommendations.get(rec_id)
-            if rec is None:
-                if self.known("plan.yaml"):
-                    spot.error(
-                        f"unknown recommendation '{rec_id}' (not in plan.yaml)",
-                        line=node.line_of(rec_id),
-                    )
-                continue
-            problem = self._not_in_release(rec, when.index, when.release_ids)
-            if problem:
-                spot.error(problem, line=node.line_of(rec_id))
-                continue
-            as_at = self._as_at(entry.as_at, when.release, spot) or when.as_at
-            entries[rec_id] = entry.model_copy(update={"as_at": as_at})
-        return entries
+        return {
+            rec_id: entry.model_copy(
+                update={"as_at": self._as_at(entry.as_at, when.release, spot) or when.as_at}
+            )
+            for rec_id, entry, spot in self.reported(
+                root, "recommendations", report.recommendations, known.recommendations, when
+            )
+        }
 
     def action_progress(
         self, report: ProgressReport, root: Spot, when: _When, known: _Known
     ) -> dict[str, Progress]:
         """The progress of each action in the release, checked against the plan and site."""
-        index, release_ids = when.index, when.release_ids
         entries: dict[str, Progress] = {}
-        node = root.node.get("actions")
-        if not isinstance(node, YMap):
-            return {}
-        for action_id, entry in report.actions.items():
-            if not isinstance(node.get(action_id), YMap):
-                continue
-            spot = Spot(self.problems, root.file, node, f"action {action_id}")
-            line = node.line_of(action_id)
-            action = known.actions.get(action_id)
-            if action is None:
-                if self.known("plan.yaml"):
-                    spot.error(f"unknown action '{action_id}' (not in plan.yaml)", line=line)
-                continue
-            problem = self._not_in_release(action, index, release_ids)
-            if problem:
-                spot.error(problem, line=line)
-                continue
+        for action_id, entry, spot in self.reported(
+            root, "actions", report.actions, known.actions, when
+        ):
             if entry.status and entry.status not in known.statuses:
                 spot.error(
-                    f"unknown status '{entry.status}' (known: {_known(known.statuses)})",
-                    line=node[action_id].line_of("status"),
+                    f"unknown status '{entry.status}' (known: {_known(known.statuses)})", "status"
                 )
-                continue
-            if entry.status:
-                as_at = (
-                    self._as_at(
-                        entry.as_at,
-                        when.release,
-                        Spot(self.problems, root.file, node[action_id], f"action {action_id}"),
-                    )
-                    or when.as_at
-                )
+            elif entry.status:
+                as_at = self._as_at(entry.as_at, when.release, spot) or when.as_at
                 entries[action_id] = entry.model_copy(
                     update={"carried_forward": bool(entry.carried_forward), "as_at": as_at}
                 )
