@@ -63,12 +63,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def real_base_url(real_site: Path) -> Iterator[str]:
     """The real-plan fixture's site served over HTTP on localhost."""
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(real_site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    yield from serve(real_site)
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -89,15 +84,20 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(default_site: Path) -> Iterator[str]:
-    """The default site served over HTTP on localhost."""
+def serve(directory: Path) -> Iterator[str]:
+    """``directory`` served over HTTP on localhost until the generator is closed."""
     server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(default_site))
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(default_site: Path) -> Iterator[str]:
+    """The default site served over HTTP on localhost."""
+    yield from serve(default_site)
 
 
 @pytest.fixture(scope="session")

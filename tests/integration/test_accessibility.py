@@ -44,13 +44,13 @@ def axe():
     return Axe()
 
 
-@pytest.mark.parametrize("width", [320, 1280])
-def test_no_accessibility_violations_and_no_third_party_requests(browser, base_url, axe, width):
+def violations_on(browser, axe, width, base_url, paths):
+    """Axe's violations on each page that has any, and every host the pages requested."""
     page = browser.new_page(viewport={"width": width, "height": 900})
     hosts: set[str] = set()
     page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
     found = {}
-    for path in PAGES:
+    for path in paths:
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
         result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
@@ -58,6 +58,12 @@ def test_no_accessibility_violations_and_no_third_party_requests(browser, base_u
         if violations:
             found[path] = violations
     page.close()
+    return found, hosts
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_no_accessibility_violations_and_no_third_party_requests(browser, base_url, axe, width):
+    found, hosts = violations_on(browser, axe, width, base_url, PAGES)
     assert found == {}
     assert hosts == {urlparse(base_url).netloc}
 
@@ -76,14 +82,5 @@ REAL_PAGES = [
 
 @pytest.mark.parametrize("width", [320, 1280])
 def test_real_plan_pages_have_no_accessibility_violations(browser, real_base_url, axe, width):
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    found = {}
-    for path in REAL_PAGES:
-        page.goto(real_base_url + path)
-        page.wait_for_load_state("networkidle")
-        result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
-        violations = describe(result.response["violations"])
-        if violations:
-            found[path] = violations
-    page.close()
+    found, _ = violations_on(browser, axe, width, real_base_url, REAL_PAGES)
     assert found == {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.integration.header import assert_title_clear_of_search
+
 
 def test_root_opens_the_newest_release(browser, base_url):
     page = browser.new_page(viewport={"width": 390, "height": 844})
@@ -113,16 +115,4 @@ def test_with_the_site_address_known_the_version_selector_keeps_the_page(browser
 
 
 def test_phone_header_keeps_the_release_title_clear_of_the_search_button(browser, base_url):
-    for width in (320, 390):
-        page = browser.new_page(viewport={"width": width, "height": 700})
-        page.goto(base_url + "2017-04/")
-        title = page.locator(".md-version__current")
-        title.wait_for()
-        search = page.locator("label.md-header__button[for=__search]").bounding_box()
-        box = title.bounding_box()
-        assert box is not None and search is not None
-        assert box["x"] + box["width"] <= search["x"], width
-        assert box["y"] >= 0 and box["y"] + box["height"] <= 48, width  # inside the header
-        # the whole title is shown, not cut short
-        assert title.evaluate("e => e.scrollHeight <= e.clientHeight"), width
-        page.close()
+    assert_title_clear_of_search(browser, base_url + "2017-04/")

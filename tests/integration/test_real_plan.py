@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.integration.header import assert_title_clear_of_search
 from tests.integration.linkcheck import broken_links_everywhere
 
 
@@ -28,13 +29,6 @@ def test_real_plan_pages_show_lists_and_withdrawn_navigation(real_site):
 
 
 def test_phone_header_is_clear_on_the_real_plan(browser, real_base_url):
-    for width in (320, 390):
-        page = browser.new_page(viewport={"width": width, "height": 700})
-        page.goto(real_base_url + "2014-10/facets/timeframe/within-6-months/")
-        title = page.locator(".md-version__current")
-        title.wait_for()
-        search = page.locator("label.md-header__button[for=__search]").bounding_box()
-        box = title.bounding_box()
-        assert box is not None and search is not None
-        assert box["x"] + box["width"] <= search["x"], width
-        page.close()
+    assert_title_clear_of_search(
+        browser, real_base_url + "2014-10/facets/timeframe/within-6-months/"
+    )
