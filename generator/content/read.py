@@ -27,20 +27,17 @@ MAX_REPAIRS = 50
 def plain(value: Any) -> Any:
     """The loaded YAML as pydantic reads it: plain scalars YAML typed keep their text."""
     if isinstance(value, YMap):
-        return {
-            key: Written(item, value.raw[key])
-            if key in value.raw and not isinstance(item, str | None)
-            else plain(item)
-            for key, item in value.items()
-        }
+        return {key: _written(item, value.raw.get(key)) for key, item in value.items()}
     if isinstance(value, YList):
-        return [
-            Written(item, raw)
-            if raw is not None and not isinstance(item, str | None)
-            else plain(item)
-            for item, raw in zip(value, value.raw, strict=True)
-        ]
+        return [_written(item, raw) for item, raw in zip(value, value.raw, strict=True)]
     return value
+
+
+def _written(item: Any, raw: str | None) -> Any:
+    """A plain scalar that YAML typed (a number, true or false) as ``Written``."""
+    if raw is not None and not isinstance(item, str | None):
+        return Written(item, raw)
+    return plain(item)
 
 
 def _inner(hint: Any) -> Any:
