@@ -156,6 +156,7 @@ class PlanChecks(ContentChecks):
         for facet, spot in self.items(root, "facets", plan.facets):
             values: list[FacetValue] = []
             value_lines: dict[str, int] = {}
+            value_space = IdSpace(self.problems, root.file, folder_names(f"facets/{facet.id}"))
             for value, vspot in self.items(spot, "values", facet.values):
                 if value.id and vspot.first_time(
                     f"{facet.singular.lower() or 'value'} id",
@@ -163,7 +164,9 @@ class PlanChecks(ContentChecks):
                     value_lines,
                     vspot.node.line,
                 ):
-                    values.append(value)
+                    page = {value.id: Name(f"facets/{facet.id}/{value.id}/", "page")}
+                    if value_space.add(value.id, vspot.node.line_of("id"), str(vspot.item), page):
+                        values.append(value)
             if "values" in spot.node and not facet.values:
                 spot.error("field 'values' must list at least one value", "values")
             if not facet.id or not spot.first_time("facet id", facet.id, lines, spot.node.line):

@@ -116,3 +116,14 @@ def test_the_inspection_and_its_fields_are_optional(small):
     assert load_content(small.root).site.inspection.judgement == ""
     small.write("site.yaml", text[:start] + text[end:])
     assert load_content(small.root).site.inspection is None
+
+
+def test_a_facet_value_cannot_take_the_name_of_the_facet_page(small):
+    small.write(
+        "plan.yaml", FACETS.replace("id: immediately", "id: index") + small.text("plan.yaml")
+    )
+    line = small.line_of("plan.yaml", "id: index")
+    assert small.problems() == [
+        f"content/plan.yaml:{line}: facet timeframe: value index: id 'index' would replace the "
+        "site's own page facets/timeframe/index.html; choose another id"
+    ]
