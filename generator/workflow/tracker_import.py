@@ -101,14 +101,28 @@ def _target(
     return None, content.releases[-1]
 
 
+def _reason(exc: OSError | shutil.Error) -> str:
+    """Why a copy failed, in words: the first failure of a whole-tree copy."""
+    if isinstance(exc, shutil.Error):
+        why = str(exc.args[0][0][2]) if exc.args and exc.args[0] else str(exc)
+        return why.split("] ", 1)[-1].split(":", 1)[0]
+    return exc.strerror or str(exc)
+
+
 def _validated(content_dir: Path, files: dict[str, str]) -> None:
     """Check the content as it will be, in a copy, before anything is written."""
     with tempfile.TemporaryDirectory(prefix=".tracker-check-") as temp:
         copy = Path(temp) / "content"
-        shutil.copytree(content_dir, copy, ignore=shutil.ignore_patterns(".*"))
-        for name, text in files.items():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            (copy / name).write_text(text, encoding="utf-8")
+        try:
+            shutil.copytree(content_dir, copy, ignore=shutil.ignore_patterns(".*"))
+            for name, text in files.items():
+                (copy / name).parent.mkdir(parents=True, exist_ok=True)
+                (copy / name).write_text(text, encoding="utf-8")
+        except (OSError, shutil.Error) as exc:
+            raise ProgressSiteError(
+                f"cannot check the import in a temporary copy of the content ({_reason(exc)}); "
+                "nothing was written"
+            ) from None
         try:
             load_content(copy)
         except ContentError as exc:

@@ -175,3 +175,32 @@ def test_an_edited_plan_column_is_a_warning_and_not_applied(tmp_path, content):
         "differs from the plan; not applied (plan changes are made in plan.yaml)\n"
     )
     assert (content / "plan.yaml").read_text() == plan
+
+
+def test_a_full_disk_while_checking_the_import_is_a_message_and_writes_nothing(tmp_path, content):
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    tracker = export(content, tmp_path / "tracker.xlsx")
+    before = tree_digest(content)
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes fail with EFBIG instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "import-tracker", str(tracker)]
+        + ["--release", "2017-06", "--date", "2017-06-30", "--content", str(content)],
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=limited,  # noqa: PLW1509 - only sets a limit
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Error: cannot check the import in a temporary copy of the content (File too large); "
+        "nothing was written\n"
+    )
+    assert tree_digest(content) == before
