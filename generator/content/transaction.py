@@ -100,8 +100,9 @@ def _locked(content_dir: Path, mode: str) -> Iterator[None]:
                 writer_waits = mode != "write" or _only_readers(fd)
                 if not writer_waits or time.monotonic() >= deadline:
                     raise ProgressSiteError(
-                        f"{content_dir}: another progress-site command (publish or "
-                        "new-release) is changing this content; try again when it has finished"
+                        f"{content_dir}: another progress-site command (publish, new-release "
+                        "or import-tracker) is changing this content; try again when it has "
+                        "finished"
                     ) from None
                 time.sleep(0.05)
             except OSError as exc:

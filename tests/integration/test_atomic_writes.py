@@ -139,8 +139,8 @@ def test_a_second_writer_refuses_while_the_first_holds_the_content(tmp_path):
             assert (result.returncode, result.stdout, result.stderr) == (
                 1,
                 "",
-                f"Error: {root}: another progress-site command (publish or new-release) is "
-                "changing this content; try again when it has finished\n",
+                f"Error: {root}: another progress-site command (publish, new-release or "
+                "import-tracker) is changing this content; try again when it has finished\n",
             )
         assert tree_digest(root) == before
     finally:
