@@ -209,6 +209,8 @@ class PlanChecks(ContentChecks):
                     f"unknown {self.grouping_word} '{group}' (known: {_known(group_ids)})",
                     line=line,
                 )
+        if spot.node.get("groups") is None and "withdrawn" not in spot.node:
+            spot.error("missing required field 'groups'")
         if isinstance(spot.node.get("groups"), list) and not rec.groups:
             spot.error(
                 f"no {self.grouping_word} given (each recommendation needs at least one)", "groups"

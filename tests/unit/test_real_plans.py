@@ -127,3 +127,15 @@ def test_a_facet_value_cannot_take_the_name_of_the_facet_page(small):
         f"content/plan.yaml:{line}: facet timeframe: value index: id 'index' would replace the "
         "site's own page facets/timeframe/index.html; choose another id"
     ]
+
+
+def test_a_withdrawn_recommendation_needs_neither_text_nor_groups(small):
+    small.replace(
+        "plan.yaml", "    text: Improve the stability of placements.\n    groups: [aip-9]\n", ""
+    )
+    load_content(small.root)  # recommendation 13 is withdrawn
+    small.replace("plan.yaml", "    groups: [aip-8, aip-9]\n", "")
+    line = small.line_of("plan.yaml", "  - id: 8\n")
+    assert small.problems() == [
+        f"content/plan.yaml:{line}: recommendation 8: missing required field 'groups'"
+    ]

@@ -134,8 +134,8 @@ class Recommendation(ContentModel):
     text: Text = ""
     """The recommendation as the inspection worded it (Markdown); required unless it is
     withdrawn."""
-    groups: TextList
-    """The ids of the groups it belongs to (at least one)."""
+    groups: TextList = ()
+    """The ids of the groups it belongs to (at least one, unless it is withdrawn)."""
     facets: Annotated[dict[str, TextList], BeforeValidator(none_as_empty)] = {}
     """For each facet of the plan, the id of its value here, or a list of ids."""
     outcome: Text = ""
