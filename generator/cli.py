@@ -84,7 +84,8 @@ def validate(content_dir: Path) -> None:
     Example:
         progress-site validate --content content
     """
-    from generator.content.glossary import missing_terms
+    from generator import TEMPLATES_DIR
+    from generator.facts.glossary import unexplained_acronyms
     from generator.facts.lock import load_locked, unlocked_corrections
 
     content = load_locked(content_dir)
@@ -94,7 +95,7 @@ def validate(content_dir: Path) -> None:
             f"{release_id}' to lock the corrected release",
             err=True,
         )
-    for acronym, files in missing_terms(content).items():
+    for acronym, files in unexplained_acronyms(content, TEMPLATES_DIR).items():
         click.echo(
             f"Warning: {acronym} (in {', '.join(files)}) has no entry in glossary.yaml, so "
             "readers are not told what it means",

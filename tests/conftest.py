@@ -66,3 +66,36 @@ def small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ContentCopy:
     shutil.copytree(SMALL_PLAN, tmp_path / "content")
     monkeypatch.chdir(tmp_path)
     return ContentCopy(tmp_path / "content")
+
+
+SERIES_KPI = """  - id: visits-due
+    title: Statutory visits due
+    unit: visits
+    polarity: lower
+    tolerance: {absolute: 3}
+    baseline: {value: 50, date: 2014-05-31}
+    target: {value: 30, date: 2015-06-30}
+"""
+SERIES_VALUES = {
+    "2014-05-31": ("50", "", ""),
+    "2014-06-30": ("48", "", ""),
+    "2014-08-31": ("45", "partial month: two weeks of records", ""),
+    "2014-09-30": ("60", "new definition: includes visits by partner agencies", "true"),
+    "2014-10-31": ("58", "", ""),
+    "2014-12-31": ("57", "", "false"),
+    "2015-01-31": ("52", "", ""),
+}
+
+
+def add_series_kpi(root: Path) -> None:
+    """Add the KPI ``visits-due`` to the content at ``root``: a tolerance of 3 visits, a
+    note on a value, and a break in its series (with a note) after a baseline set before it."""
+    kpis = root / "kpis.yaml"
+    kpis.write_text(kpis.read_text(encoding="utf-8") + SERIES_KPI, encoding="utf-8")
+    values = root / "kpi-values.csv"
+    header, *rows = values.read_text(encoding="utf-8").splitlines()
+    lines = [f"{header},note,break", *(f"{row},," for row in rows)]
+    lines += [
+        f"visits-due,{day},{v},{note},{flag}" for day, (v, note, flag) in SERIES_VALUES.items()
+    ]
+    values.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from generator.content.checks import ContentChecks, _known
-from generator.content.fields import number_problem, parse_date
+from generator.content.fields import describe, number_problem, parse_date
 from generator.content.ids import IdSpace, Name, folder_names
 from generator.content.load import load_csv
-from generator.content.model import Kpi, Kpis, Point
+from generator.content.model import Kpi, Kpis, Point, Value
 
 
 def _whole(point: Point | None) -> Point | None:
@@ -16,7 +17,10 @@ def _whole(point: Point | None) -> Point | None:
     return point if point and point.value is not None and point.date is not None else None
 
 
-def _series(points: Iterable[Point]) -> tuple[Point, ...]:
+P = TypeVar("P", bound=Point)
+
+
+def _series(points: Iterable[P]) -> tuple[P, ...]:
     return tuple(sorted(points, key=lambda p: p.date))
 
 
@@ -27,6 +31,16 @@ def kpi_files(kpi_id: str) -> dict[str, Name]:
         f"{kpi_id}.svg": Name(f"kpis/{kpi_id}.svg", "chart"),
         f"{kpi_id}-trend.svg": Name(f"kpis/{kpi_id}-trend.svg", "sparkline"),
     }
+
+
+def _break(text: str) -> tuple[bool, str | None]:
+    """Column ``break``: ``true`` starts a new segment; ``false`` or nothing does not."""
+    word = text.strip().lower()
+    if word in ("", "false"):
+        return False, None
+    if word == "true":
+        return True, None
+    return False, f"expected true, false or nothing, found {describe(text.strip())}"
 
 
 class KpiChecks(ContentChecks):
@@ -45,6 +59,14 @@ class KpiChecks(ContentChecks):
                 spot.error(
                     f"field 'added': unknown release '{kpi.added}' (known: {_known(release_ids)})",
                     "added",
+                )
+            tolerance = kpi.tolerance
+            if tolerance and (tolerance.absolute is None) == (tolerance.percent is None):
+                spot.error(
+                    "field 'tolerance': give either absolute (in the KPI's unit) or percent "
+                    "(of the earlier value), not "
+                    + ("both" if tolerance.absolute is not None else "neither"),
+                    "tolerance",
                 )
             if not kpi.id or not spot.first_time("KPI id", kpi.id, lines, spot.node.line):
                 continue
@@ -71,16 +93,17 @@ class KpiChecks(ContentChecks):
         table = load_csv(path, display, self.problems)
         if table is None:
             return {}
-        columns = ("kpi", "date", "value")
+        columns, optional = ("kpi", "date", "value"), ("note", "break")
         missing = [c for c in columns if c not in table.header]
-        unknown = [c for c in table.header if c not in columns]
+        unknown = [c for c in table.header if c not in columns + optional]
         found = [f"missing column(s) {', '.join(missing)}"] if missing else []
         found += [f"unknown column(s) {', '.join(unknown)}"] if unknown else []
         if found:
-            self.problems.add(display, 1, None, f"{'; '.join(found)} (expected: kpi, date, value)")
+            expected = "expected: kpi, date, value, and optionally note, break"
+            self.problems.add(display, 1, None, f"{'; '.join(found)} ({expected})")
         if missing or unknown:
             return {}
-        series: dict[str, list[Point]] = {}
+        series: dict[str, list[Value]] = {}
         seen: dict[tuple[str, str], int] = {}
         for row in table.rows:
             kpi, when_text, value_text = row.values["kpi"], row.values["date"], row.values["value"]
@@ -121,6 +144,12 @@ class KpiChecks(ContentChecks):
                 )
                 ok = False
             seen.setdefault(key, row.line)
+            starts, problem = _break(row.values.get("break", ""))
+            if problem:
+                self.problems.add(display, row.line, item, f"column 'break': {problem}")
+                ok = False
             if ok and when is not None and value is not None:
-                series.setdefault(kpi, []).append(Point(date=when, value=value))
+                note = row.values.get("note", "").strip()
+                fields = {"date": when, "value": value, "note": note, "break": starts}
+                series.setdefault(kpi, []).append(Value(**fields))
         return series

@@ -280,6 +280,17 @@ Number = Annotated[float, *field_kind(_required_value(_number), {"type": "number
 """A number, written with a decimal point and no thousands separators."""
 
 
+def _amount(value: Any) -> float:
+    number = _number(value)
+    if number < 0:
+        raise bad_value(f"expected a number of zero or more, found {describe(value)}")
+    return number
+
+
+Amount = Annotated[float | None, *field_kind(_optional(_amount), {"type": "number", "minimum": 0})]
+"""A number of zero or more, such as a tolerance; None when absent."""
+
+
 def _flag(value: Any) -> bool:
     found = value.value if isinstance(value, Written) else value
     if isinstance(found, bool):

@@ -22,6 +22,7 @@ from generator.facts.derive import (
     State,
     direction_of,
 )
+from generator.facts.series import breaks_between
 from generator.facts.words import Segment, same_words, word_diff
 
 
@@ -32,6 +33,8 @@ class Move(StrEnum):
     WORSENED = "worsened"
     OTHER = "other"
     UNCHANGED = "unchanged"
+    NOT_RATED = "not-rated"
+    """A move to or from *not reported*: a rating that was not given is not a change of status."""
 
 
 PROGRESS_ORDER = (
@@ -42,12 +45,14 @@ PROGRESS_ORDER = (
     Meaning.COMPLETE,
 )
 """Status meanings from worst to best. "Not reported" has no place: a move to or from it is
-neither better nor worse."""
+neither better nor worse, and not a change of status at all (:attr:`Move.NOT_RATED`)."""
 
 
 def status_move(old: StatusDef | None, new: StatusDef | None) -> Move:
     if old is None or new is None or old == new:
         return Move.UNCHANGED
+    if Meaning.NOT_REPORTED in (old.meaning, new.meaning):
+        return Move.NOT_RATED
     if old.meaning not in PROGRESS_ORDER or new.meaning not in PROGRESS_ORDER:
         return Move.OTHER
     rank_old, rank_new = PROGRESS_ORDER.index(old.meaning), PROGRESS_ORDER.index(new.meaning)
@@ -121,12 +126,27 @@ class ActionChange:
 
     @property
     def status_changed(self) -> bool:
-        return self.move is not Move.UNCHANGED
+        """The status changed: a move to or from *not reported* is not a change."""
+        return self.move not in (Move.UNCHANGED, Move.NOT_RATED)
+
+    @property
+    def not_rated(self) -> bool:
+        """The action has no rating in the later release but had one in the earlier."""
+        return (
+            self.move is Move.NOT_RATED
+            and self.status_to is not None
+            and (self.status_to.meaning is Meaning.NOT_REPORTED)
+        )
+
+    @property
+    def rated_again(self) -> bool:
+        """The action is rated again after having no rating in the earlier release."""
+        return self.move is Move.NOT_RATED and not self.not_rated
 
     @property
     def changed(self) -> bool:
         return (
-            self.status_changed
+            self.move is not Move.UNCHANGED
             or self.narrative_changed
             or self.overdue_from != self.overdue_to
             or _active(self.old) != _active(self.new)
@@ -172,10 +192,18 @@ class KpiChange:
 
     @property
     def direction(self) -> Direction:
+        """Judged as on the KPI's page: with its tolerance, and never across a break."""
+        before, after = self.value_from, self.value_to
+        if before and after:
+            series = max((v.values for v in (self.old, self.new) if v), key=len)
+            first, last = sorted((before, after), key=lambda p: p.date)
+            if breaks_between(series, first, last):
+                return Direction.NOT_COMPARABLE
         return direction_of(
-            self.value_from.value if self.value_from else None,
-            self.value_to.value if self.value_to else None,
+            before.value if before else None,
+            after.value if after else None,
             self.kpi.polarity,
+            self.kpi.tolerance,
         )
 
 
@@ -196,6 +224,16 @@ class Diff:
     @property
     def status_changes(self) -> tuple[ActionChange, ...]:
         return tuple(a for a in self.actions if a.status_changed)
+
+    @property
+    def not_rated(self) -> tuple[ActionChange, ...]:
+        """Actions rated in the earlier release and not rated in the later one."""
+        return tuple(a for a in self.actions if a.not_rated)
+
+    @property
+    def rated_again(self) -> tuple[ActionChange, ...]:
+        """Actions not rated in the earlier release and rated in the later one."""
+        return tuple(a for a in self.actions if a.rated_again)
 
     @property
     def newly_overdue(self) -> tuple[ActionChange, ...]:

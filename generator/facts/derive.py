@@ -17,14 +17,21 @@ from generator.content.model import (
     Kpi,
     Lifecycle,
     Meaning,
-    Point,
-    Polarity,
     Progress,
     Recommendation,
     RecommendationProgress,
     Release,
     StatusDef,
+    Value,
     Withdrawal,
+)
+from generator.facts.series import (
+    Direction,
+    current_segment,
+    direction_of,
+    notes,
+    segment_baseline,
+    segments,
 )
 from generator.facts.targets import TargetProgress, target_progress
 from generator.facts.words import same_words
@@ -34,17 +41,6 @@ class State(StrEnum):
     ACTIVE = "active"
     WITHDRAWN = "withdrawn"
     MERGED = "merged"
-
-
-class Direction(StrEnum):
-    """Direction of travel of a KPI, derived from its last two values and its polarity."""
-
-    IMPROVING = "improving"
-    WORSENING = "worsening"
-    NO_CHANGE = "no change"
-    UP = "up"
-    DOWN = "down"
-    UNKNOWN = "not enough data"
 
 
 @dataclass(frozen=True)
@@ -116,14 +112,36 @@ class GroupView:
 @dataclass(frozen=True)
 class KpiView:
     kpi: Kpi
-    values: tuple[Point, ...]
-    latest: Point | None
-    previous: Point | None
+    values: tuple[Value, ...]
+    latest: Value | None
+    previous: Value | None
+    """The value before the latest in the same segment: None after a break."""
     change: float | None
     direction: Direction
     actions: tuple[ActionView, ...]
     progress: TargetProgress | None
     """Progress toward the target as at this release; None when the KPI has no target."""
+
+    @property
+    def segments(self) -> tuple[tuple[Value, ...], ...]:
+        return segments(self.values)
+
+    @property
+    def notes(self) -> tuple[tuple[int, Value], ...]:
+        """The values with a note, numbered as on the chart."""
+        return notes(self.values)
+
+    @property
+    def baseline_replaced(self) -> bool:
+        """The KPI's baseline predates a break, so progress is judged from the first value
+        after it."""
+        judged = self.progress.baseline if self.progress else None
+        return self.kpi.baseline is not None and judged is not None and judged != self.kpi.baseline
+
+    @property
+    def broken(self) -> bool:
+        """The latest value starts a new segment, after earlier values."""
+        return self.latest is not None and len(self.segments) > 1 and len(self.segments[-1]) == 1
 
 
 @dataclass(frozen=True)
@@ -168,22 +186,6 @@ def is_overdue(due: date | None, as_of: date, status: StatusDef) -> bool:
     if due is None or due >= as_of:
         return False
     return status.meaning not in (Meaning.COMPLETE, Meaning.NOT_REPORTED)
-
-
-def direction_of(
-    previous: float | None, latest: float | None, polarity: Polarity | None
-) -> Direction:
-    """Direction of travel from the last two values, read through the KPI's polarity; with no
-    polarity (the plan does not say which way is better), only up or down."""
-    if previous is None or latest is None:
-        return Direction.UNKNOWN
-    if latest == previous:
-        return Direction.NO_CHANGE
-    rising = latest > previous
-    if polarity is None or polarity is Polarity.NEUTRAL:
-        return Direction.UP if rising else Direction.DOWN
-    better = rising == (polarity is Polarity.HIGHER)
-    return Direction.IMPROVING if better else Direction.WORSENING
 
 
 def count(statuses: list[StatusDef], vocabulary: tuple[StatusDef, ...], overdue: int) -> Counts:
@@ -269,8 +271,9 @@ def _action_view(
 
 def _kpi_view(kpi: Kpi, release: Release, action_views: Iterable[ActionView]) -> KpiView:
     values = tuple(p for p in kpi.values if p.date <= release.date)
+    segment = current_segment(values)  # values either side of a break are never compared
     latest = values[-1] if values else None
-    previous = values[-2] if len(values) > 1 else None
+    previous = segment[-2] if len(segment) > 1 else None
     return KpiView(
         kpi=kpi,
         values=values,
@@ -281,9 +284,12 @@ def _kpi_view(kpi: Kpi, release: Release, action_views: Iterable[ActionView]) ->
             previous.value if previous else None,
             latest.value if latest else None,
             kpi.polarity,
+            kpi.tolerance,
         ),
         actions=tuple(a for a in action_views if kpi.id in a.action.kpis),
-        progress=target_progress(kpi.target, kpi.baseline, values, kpi.polarity)
+        progress=target_progress(
+            kpi.target, segment_baseline(kpi.baseline, segment), segment, kpi.polarity
+        )
         if kpi.target
         else None,
     )

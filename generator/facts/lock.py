@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.lockfile import read_lock_file
-from generator.content.model import Content, ContentModel, Point
+from generator.content.model import Content, ContentModel, Point, Value
 from generator.content.transaction import reading
 from generator.content.validate import load_content
 from generator.errors import Problems
@@ -95,8 +95,16 @@ def asdict(value: object) -> dict[str, object]:
     return plain
 
 
-def _points(points: tuple[Point, ...]) -> list[tuple[str, float]]:
-    return [(p.date.isoformat(), p.value) for p in points]
+def _points(points: tuple[Point, ...]) -> list[tuple[Any, ...]]:
+    """Each value as (date, value), with its note and break only where it has them, so that
+    the fingerprints of releases published before notes and breaks existed stay the same."""
+    found: list[tuple[Any, ...]] = []
+    for p in points:
+        extra = (p.note, p.starts_segment) if isinstance(p, Value) else ("", False)
+        found.append(
+            (p.date.isoformat(), p.value, *extra) if any(extra) else (p.date.isoformat(), p.value)
+        )
+    return found
 
 
 def _fields(view: ReleaseView) -> dict[str, dict[str, Any]]:

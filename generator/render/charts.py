@@ -25,9 +25,11 @@ from matplotlib.ticker import StrMethodFormatter
 
 from generator.content.model import Point
 from generator.facts.derive import KpiView
+from generator.facts.series import segments
+from generator.render.chart_words import axis_floor, chart_data
 from generator.render.urls import chart_path
 
-STYLE_VERSION = "4"
+STYLE_VERSION = "7"
 """Bump when the drawing code changes, so cached charts are redrawn."""
 
 INK = "#1f2933"
@@ -101,6 +103,7 @@ def _kpi_data(kpi: KpiView) -> dict[str, object]:
 
     return {
         "values": pts(kpi.values),
+        "notes": [(p.date.isoformat(), p.note, p.starts_segment) for p in kpi.values],
         "baseline": pts([k.baseline] if k.baseline else []),
         "milestones": pts(k.milestones),
         "target": pts([k.target] if k.target else []),
@@ -111,6 +114,45 @@ def _kpi_data(kpi: KpiView) -> dict[str, object]:
 def _marks(axes: Axes, points: Sequence[Point], label: str, **style: Any) -> None:
     """Points drawn as markers only, told apart by shape."""
     axes.plot(_x(points), [p.value for p in points], linestyle="none", label=label, **style)
+
+
+def _series(axes: Axes, kpi: KpiView) -> None:
+    """The reported values, one line per segment (never joined across a break), a dotted
+    line at each break and a numbered marker at each value with a note."""
+    for index, segment in enumerate(kpi.segments):
+        if index:
+            before = kpi.segments[index - 1][-1]
+            middle = (_x([before])[0] + _x([segment[0]])[0]) / 2
+            axes.axvline(
+                middle,
+                color=INK,
+                linestyle=":",
+                linewidth=1.2,
+                label="Series break" if index == 1 else None,
+            )
+        axes.plot(
+            _x(segment),
+            [p.value for p in segment],
+            color=LINE,
+            linewidth=2,
+            marker="o",
+            markersize=5,
+            label="Reported value" if index == 0 else None,
+        )
+    if kpi.notes:
+        axes.set_ymargin(0.2)  # room above the values for the numbered markers
+    for number, point in kpi.notes:
+        axes.annotate(
+            str(number),
+            (_x([point])[0], point.value),
+            xytext=(0, 11),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            color=INK,
+            bbox={"boxstyle": "circle,pad=0.25", "facecolor": "white", "edgecolor": INK},
+        )
 
 
 def kpi_chart(kpi: KpiView) -> str:
@@ -124,16 +166,7 @@ def kpi_chart(kpi: KpiView) -> str:
         axes.set_axisbelow(True)
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
-        if kpi.values:
-            axes.plot(
-                _x(kpi.values),
-                [p.value for p in kpi.values],
-                color=LINE,
-                linewidth=2,
-                marker="o",
-                markersize=5,
-                label="Reported value",
-            )
+        _series(axes, kpi)
         hollow = {"markerfacecolor": "white", "markeredgewidth": 2}
         if k.baseline:
             _marks(
@@ -162,6 +195,9 @@ def kpi_chart(kpi: KpiView) -> str:
         axes.xaxis.set_major_locator(locator)
         axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
         axes.yaxis.set_major_formatter(StrMethodFormatter("{x:,g}"))
+        floor = axis_floor(kpi)
+        if floor is not None:
+            axes.set_ylim(bottom=floor)  # counts from zero; see chart_words.axis_note
         if k.unit not in ("count", "number"):
             # a unit is text, never mathtext; tabs and line breaks have no glyph, spaces do
             axes.set_ylabel(" ".join(k.unit.split()), parse_math=False)
@@ -191,13 +227,16 @@ def sparkline(values: Sequence[Point]) -> str:
     def y(point: Point) -> float:
         return height - pad - (height - 2 * pad) * (point.value - low) / (high - low)
 
-    points = " ".join(f"{x(p):.1f},{y(p):.1f}" for p in values)
+    lines = "".join(
+        f'<polyline points="{" ".join(f"{x(p):.1f},{y(p):.1f}" for p in segment)}" '
+        f'fill="none" stroke="{LINE}" stroke-width="2" stroke-linejoin="round" '
+        'stroke-linecap="round"/>'
+        for segment in segments(values)  # never joined across a break
+    )
     end = values[-1]
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" '
-        f'width="{width:g}" height="{height:g}">'
-        f'<polyline points="{points}" fill="none" stroke="{LINE}" stroke-width="2" '
-        'stroke-linejoin="round" stroke-linecap="round"/>'
+        f'width="{width:g}" height="{height:g}">{lines}'
         f'<circle cx="{x(end):.1f}" cy="{y(end):.1f}" r="3.5" fill="{LINE}"/></svg>\n'
     )
 
@@ -208,7 +247,12 @@ def write_charts(kpis: Sequence[KpiView], docs_dir: Path) -> list[str]:
     for kpi in kpis:
         if not kpi.values:
             continue
-        for kind, svg in (("chart", kpi_chart(kpi)), ("trend", sparkline(kpi.values))):
+        files = (
+            ("chart", kpi_chart(kpi)),
+            ("trend", sparkline(kpi.values)),
+            ("data", chart_data(kpi)),
+        )
+        for kind, svg in files:
             target = docs_dir / chart_path(kpi, kind)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(svg, encoding="utf-8")

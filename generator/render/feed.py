@@ -25,16 +25,24 @@ def _timestamp(view: ReleaseView) -> str:
     return f"{view.release.date.isoformat()}T00:00:00Z"
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _summary(views: Sequence[ReleaseView], index: int) -> str:
     view = views[index]
     text = " ".join(view.release.summary.split())
     if index == 0:
         return text
     diff = compare(views[index - 1], view)
+    not_rated = len(diff.not_rated)
+    unrated = f"{_count(not_rated, 'action')} not rated in this report, " if not_rated else ""
     changes = (
-        f"Since {views[index - 1].release.title}: {len(diff.status_changes)} status changes, "
-        f"{len(diff.newly_overdue)} newly overdue, {len(diff.kpis_moved)} indicators moved, "
-        f"{len(diff.narrative_changes)} progress narratives rewritten."
+        f"Since {views[index - 1].release.title}: "
+        f"{_count(len(diff.status_changes), 'status change')}, {unrated}"
+        f"{len(diff.newly_overdue)} newly overdue, "
+        f"{_count(len(diff.kpis_moved), 'indicator')} moved, "
+        f"{_count(len(diff.narrative_changes), 'progress narrative')} rewritten."
     )
     return f"{text} {changes}".strip()
 

@@ -8,6 +8,7 @@ exist and how they link is ``pages``.
 
 from __future__ import annotations
 
+import html.entities
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -47,6 +48,8 @@ DIRECTION_ICONS = {
     Direction.IMPROVING: None,
     Direction.WORSENING: None,
     Direction.NO_CHANGE: "material-arrow-right",
+    Direction.NO_SIGNIFICANT_CHANGE: "material-approximately-equal",
+    Direction.NOT_COMPARABLE: "material-minus",
     Direction.UP: "material-arrow-up",
     Direction.DOWN: "material-arrow-down",
     Direction.UNKNOWN: "material-minus",
@@ -79,8 +82,24 @@ def inert_braces(text: str) -> str:
     return text.replace("{", "&#123;").replace("}", "&#125;")
 
 
+_LEGACY_ENTITIES = tuple(name for name in html.entities.html5 if not name.endswith(";"))
+_AMPERSAND = re.compile(r"&(?P<name>#|[A-Za-z0-9]*)(?P<semicolon>;?)")
+
+
+def _ampersand(match: re.Match[str]) -> str:
+    """An ``&`` that a browser or Markdown could read as the start of a character reference
+    is written as ``&amp;``. Any other stays as typed, so a glossary term such as ``A&A`` is
+    matched on the page (the page's HTML escapes it); a ``;`` after it is written as an
+    entity, as Markdown would otherwise take ``&A;`` for a reference and hide the term."""
+    name, semicolon = match["name"], match["semicolon"]
+    if name == "#" or name + semicolon in html.entities.html5 or name.startswith(_LEGACY_ENTITIES):
+        return "&amp;" + name + semicolon
+    return "&" + name + ("&#59;" if semicolon and name else semicolon)
+
+
 def _no_tags(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _AMPERSAND.sub(_ampersand, text)
+    return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def html_text(value: str) -> str:

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.content.model import Point, slugify
+from generator.content.model import Point, Value, slugify
 from generator.facts.derive import ActionView, KpiView, ReleaseView
 from generator.render.opendata_recs import recommendation_columns, recommendation_rows
 
@@ -37,7 +37,7 @@ ACTION_COLUMNS = (
     "narrative",
     "page",
 )
-KPI_COLUMNS = ("kpi", "title", "unit", "polarity", "date", "value")
+KPI_COLUMNS = ("kpi", "title", "unit", "polarity", "date", "value", "note", "break")
 
 
 def _action_row(view: ReleaseView, a: ActionView) -> dict[str, Any]:
@@ -72,6 +72,15 @@ def _point(point: Point | None) -> dict[str, Any] | None:
     return {"date": point.date.isoformat(), "value": _number(point.value)} if point else None
 
 
+def _value(value: Value) -> dict[str, Any]:
+    return {
+        "date": value.date.isoformat(),
+        "value": _number(value.value),
+        "note": value.note,
+        "break": value.starts_segment,
+    }
+
+
 def _kpi(kpi: KpiView) -> dict[str, Any]:
     k = kpi.kpi
     return {
@@ -84,14 +93,15 @@ def _kpi(kpi: KpiView) -> dict[str, Any]:
         "target": _point(k.target),
         "direction": kpi.direction.value,
         "progress": kpi.progress.judgement.value if kpi.progress else None,
-        "values": [_point(p) for p in kpi.values],
+        "tolerance": kpi.kpi.tolerance.model_dump() if kpi.kpi.tolerance else None,
+        "values": [_value(p) for p in kpi.values],
     }
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: Any) -> Any:
+def safe_cell(value: Any) -> Any:
     """Text a spreadsheet would run as a formula is prefixed with ' (OWASP's advice)."""
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
@@ -102,7 +112,7 @@ def _csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+    writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
 
 
@@ -122,6 +132,7 @@ def open_data(view: ReleaseView) -> dict[str, str]:
             "unit": k["unit"],
             "polarity": k["polarity"],
             **point,
+            "break": "true" if point["break"] else "",
         }
         for k in kpis
         for point in k["values"]

@@ -30,6 +30,7 @@ from generator.facts.derive import (
     release_view,
 )
 from generator.facts.facets import facet_views, facets_of
+from generator.facts.glossary import site_glossary
 from generator.render.charts import write_charts
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
@@ -65,8 +66,9 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     ]
     result.append(Page(page_path("methods"), "methods.md.j2", {}))
     result.append(Page(page_path("data"), "data.md.j2", {"facet_column": facet_column}))
-    if view.content.glossary:
-        result.append(Page(page_path("glossary"), "glossary.md.j2", {}))
+    result.append(
+        Page(page_path("glossary"), "glossary.md.j2", {"terms": site_glossary(view.content)})
+    )
     if changes:
         since_first = compare(earlier[0], view)
         result.append(
@@ -145,8 +147,7 @@ def nav(view: ReleaseView) -> list[Any]:
         items.append({"KPIs": ["kpis/index.md", *kpis]})
     items.append({"How progress is judged": page_path("methods")})
     items.append({"Data": page_path("data")})
-    if view.content.glossary:
-        items.append({"Glossary": page_path("glossary")})
+    items.append({"Glossary": page_path("glossary")})
     items.append({"Releases": "releases.md"})
     return items
 
@@ -186,7 +187,9 @@ def render_release(
     write_open_data(view, docs_dir)
     snippets = snippets_dir(docs_dir)
     snippets.mkdir(parents=True, exist_ok=True)
-    (snippets / ABBREVIATIONS).write_text(abbreviations(view.content.glossary), encoding="utf-8")
+    (snippets / ABBREVIATIONS).write_text(
+        abbreviations(site_glossary(view.content)), encoding="utf-8"
+    )
     return written
 
 

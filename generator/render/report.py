@@ -116,6 +116,8 @@ def diff_json(diff: Diff) -> dict[str, Any]:
         "releases": {"from": _release(diff.old.release), "to": _release(diff.new.release)},
         "summary": {
             "status_changes": {move.value: len(diff.moved(move)) for move in _MOVES},
+            "not_rated": len(diff.not_rated),
+            "rated_again": len(diff.rated_again),
             "newly_overdue": len(diff.newly_overdue),
             "no_longer_overdue": len(diff.no_longer_overdue),
             "narrative_changes": len(diff.narrative_changes),

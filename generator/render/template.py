@@ -14,6 +14,13 @@ from generator.facts.compare import Move
 from generator.facts.derive import ReleaseView, State
 from generator.facts.targets import Judgement
 from generator.render.alt import chart_alt, trend_alt
+from generator.render.chart_words import (
+    axis_note,
+    chart_headline,
+    chart_measure,
+    data_link_text,
+    tolerance_words,
+)
 from generator.render.format import (
     POLARITY_WORDS,
     blockquote,
@@ -81,6 +88,11 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         anchor=lambda text: Md(slugify(text)),
         chart_alt=chart_alt,
         trend_alt=trend_alt,
+        chart_headline=chart_headline,
+        chart_measure=chart_measure,
+        axis_note=axis_note,
+        data_link=data_link_text,
+        tolerance=tolerance_words,
     )
     env.globals.update(
         polarity_words=POLARITY_WORDS,

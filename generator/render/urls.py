@@ -113,5 +113,10 @@ class Linker:
 
 
 def chart_path(kpi: KpiView, kind: str = "chart") -> str:
-    """Where a KPI's chart (``chart``) or sparkline (``trend``) is written inside docs/."""
-    return f"kpis/{kpi.kpi.id}.svg" if kind == "chart" else f"kpis/{kpi.kpi.id}-trend.svg"
+    """Where a KPI's chart (``chart``), sparkline (``trend``) or the chart's data (``data``,
+    inside the folder of the KPI's own page, so no other name can take it) is written inside
+    docs/."""
+    kpi_id = kpi.kpi.id
+    if kind == "data":
+        return f"kpis/{kpi_id}/{kpi_id}.csv"
+    return f"kpis/{kpi_id}.svg" if kind == "chart" else f"kpis/{kpi_id}-trend.svg"

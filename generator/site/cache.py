@@ -26,6 +26,7 @@ from pathlib import Path
 from generator import BASE_MKDOCS_YML, TEMPLATES_DIR, __version__
 from generator.content.files import read_limited
 from generator.facts.derive import ReleaseView
+from generator.facts.glossary import site_glossary
 
 MANIFEST = ".progress-site-cache.json"
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "matplotlib")
@@ -73,7 +74,7 @@ def version_digests(
             "draft": release.draft,
             "published": str(release.published),
             "errata": [e.model_dump(mode="json") for e in release.errata],
-            "glossary": [t.model_dump(mode="json") for t in view.content.glossary],
+            "glossary": [t.model_dump(mode="json") for t in site_glossary(view.content)],
         }
         text = json.dumps([previous, own], sort_keys=True, default=str)
         previous = hashlib.sha256(text.encode()).hexdigest()

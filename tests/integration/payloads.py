@@ -24,6 +24,7 @@ PAYLOAD = (
     " </script><script>alert(9)</script> javascript:alert(10)"
     ' [t](https://example.org/ "<img src=x onerror=alert(11)>")'
     " ![remote](https://evil.example/x.png) :smile: :fontawesome-brands-github: --8<-- x"
+    " A&A B&B; &ltimg src=x onerror=alert(22)&gt &#x3c;img src=x onerror=alert(23)&#x3e;"
 )
 """For every text field: on one line, so it fits wherever a title or label goes."""
 

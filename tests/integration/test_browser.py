@@ -116,3 +116,33 @@ def test_with_the_site_address_known_the_version_selector_keeps_the_page(browser
 
 def test_phone_header_keeps_the_release_title_clear_of_the_search_button(browser, base_url):
     assert_title_clear_of_search(browser, base_url + "2017-04/")
+
+
+def test_status_stays_readable_in_forced_colours(browser, base_url, tmp_path):
+    page = browser.new_page(forced_colors="active", color_scheme="dark")
+    page.goto(base_url + "2016-08/pillars/")
+    assert page.evaluate("matchMedia('(forced-colors: active)').matches")
+    found = page.evaluate(
+        """() => {
+          const style = (el) => getComputedStyle(el);
+          const icon = document.querySelector('.ps-status--complete .ps-icon');
+          const parts = [...document.querySelectorAll('.ps-bar__part')];
+          return {
+            icon: style(icon).backgroundColor,
+            word: style(icon.parentElement).color,
+            page: style(document.body).backgroundColor,
+            patterns: [...new Set(parts.map((p) => style(p).backgroundImage.slice(0, 24)))],
+            plain: parts
+              .filter((p) => style(p).backgroundImage === 'none')
+              .map((p) => [p.className, style(p).backgroundColor]),
+          };
+        }"""
+    )
+    # the icons take the text's system colour, not the page's
+    assert found["icon"] == found["word"] != found["page"]
+    # the status bar keeps a pattern for each status, drawn in system colours
+    assert {name for name, _ in found["plain"]} == {"ps-bar__part ps-bar__part--complete"}
+    assert {colour for _, colour in found["plain"]} == {found["word"]}  # solid, in text colour
+    assert len(found["patterns"]) >= 2
+    page.screenshot(path=str(tmp_path / "forced-colours.png"))
+    page.close()

@@ -177,3 +177,24 @@ def test_releases_dated_at_either_end_of_the_accepted_range_build(tmp_path):
     assert result.returncode == 0, result.stderr
     for release in ("2014-06", "2015-01"):
         assert (tmp_path / "site" / release / "sitemap.xml.gz").is_file()
+
+
+def test_kpi_charts_speak_first_and_link_their_data(small_site, default_site):
+    page = (small_site / "2015-01/kpis/neet/index.html").read_text()
+    assert (
+        '<figcaption><strong class="ps-chart__headline">Care leavers not in education, '
+        "employment or training rose by 2 percentage points between 30 September 2014 and "
+        "31 December 2014</strong><br>"
+    ) in page
+    assert page.index("ps-chart__headline") < page.index('<img alt="Line chart of')
+    assert "The vertical axis starts at 20%, not zero&#58; this measure is not a count" in page
+    data = small_site / "2015-01/kpis/neet/neet.csv"
+    assert data.read_text().startswith("kpi,title,unit,date,value\nneet,")
+    assert (
+        '<a href="neet.csv">Download the data for this chart (<abbr title="Comma-separated '
+        'values, a plain table format that spreadsheets open">CSV</abbr>, 1 KB)</a>'
+    ) in page
+    shipped = (default_site / "2017-04/kpis/open-cases/index.html").read_text()
+    assert "No. of open cases fell by 40 in the week to 30 April 2017</strong>" in shipped
+    assert "The vertical axis starts at" not in shipped  # a count: from zero
+    assert (default_site / "2017-04/kpis/open-cases/open-cases.csv").is_file()

@@ -41,6 +41,13 @@ def test_default_site_changes_page(default_site):
     page = (default_site / "2017-04/changes/index.html").read_text()
     assert "What changed since August 2016 response to the inspection" in page
     assert page.count('class="ps-status ps-status--not-reported"') >= 57
+    # a rating that was not given is not a change of status
+    assert "<strong>Status changes:</strong> 0 improved, 0 worsened, 0 other" in page
+    assert "<strong>Not rated:</strong> 57 actions not rated in this report" in page
+    assert "No action changed status." in page
+    assert "57 status changes" not in page
+    home = (default_site / "2017-04/index.html").read_text()
+    assert "0 status changes, 57 actions not rated in this report," in home
     assert broken_links(default_site, default_site / "2017-04/changes/index.html") == []
 
 
@@ -53,6 +60,9 @@ def test_diff_json():
     actions = {a["id"]: a for a in data["actions"]}
     status = actions["8.1"]["status"]
     assert (status["from"], status["to"], status["change"]) == ("on-track", "in-place", "improved")
+    assert actions["13.2"]["status"]["change"] == "not-rated"
+    assert data["summary"]["status_changes"] == {"improved": 1, "worsened": 0, "other": 0}
+    assert (data["summary"]["not_rated"], data["summary"]["rated_again"]) == (1, 0)
     assert actions["1.4"]["overdue"] == {"from": False, "to": True}
     assert actions["1.4"]["narrative_changed"] is True
     assert actions["1.2"]["narrative_changed"] is False

@@ -170,3 +170,22 @@ def test_build_is_quiet_when_not_on_a_terminal(tmp_path):
     assert result.returncode == 0
     assert result.stdout.startswith("Built 3 releases (")
     assert result.stdout.count("\n") == 1 and result.stderr == ""
+
+
+def test_validate_warns_about_acronyms_in_the_templates(small, tmp_path):
+    from generator import TEMPLATES_DIR
+
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES_DIR, templates)
+    data = templates / "data.md.j2"
+    data.write_text(data.read_text() + "\nAlso as an XLSX file.\n")
+    small.replace("plan.yaml", "Develop a police", "Ask the CSV to develop a police")
+    result = run_cli(
+        "validate", "--content", "content", env={"PROGRESS_SITE_TEMPLATES": str(templates)}
+    )
+    assert result.returncode == 0
+    # CSV is explained by every site's built-in glossary: no warning for the content's use
+    assert result.stderr == (
+        "Warning: XLSX (in templates/data.md.j2) has no entry in glossary.yaml, so readers are "
+        "not told what it means\n"
+    )

@@ -350,7 +350,7 @@ CASES = [
         [("replace", "kpi-values.csv", "kpi,date,value", "kpi,when,value")],
         [
             "content/kpi-values.csv:1: missing column(s) date; unknown column(s) when "
-            "(expected: kpi, date, value)"
+            "(expected: kpi, date, value, and optionally note, break)"
         ],
     ),
     (

@@ -175,9 +175,12 @@ CASES: list[tuple] = [
     ),
     (
         "unknown-csv-column",
-        [("write", "kpi-values.csv", "kpi,date,value,note\nneet,2014-04-30,34,first\n")],
+        [("write", "kpi-values.csv", "kpi,date,value,notes\nneet,2014-04-30,34,first\n")],
         [
-            ("content/kpi-values.csv:1: unknown column(s) note (expected: kpi, date, value)"),
+            (
+                "content/kpi-values.csv:1: unknown column(s) notes (expected: kpi, date, "
+                "value, and optionally note, break)"
+            ),
         ],
     ),
     (

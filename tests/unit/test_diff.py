@@ -32,8 +32,8 @@ def status(meaning: Meaning) -> StatusDef:
         (Meaning.IN_PROGRESS, Meaning.AT_RISK, Move.WORSENED),
         (Meaning.COMPLETE, Meaning.IN_PROGRESS, Move.WORSENED),
         (Meaning.NOT_STARTED, Meaning.OFF_TRACK, Move.WORSENED),
-        (Meaning.IN_PROGRESS, Meaning.NOT_REPORTED, Move.OTHER),
-        (Meaning.NOT_REPORTED, Meaning.COMPLETE, Move.OTHER),
+        (Meaning.IN_PROGRESS, Meaning.NOT_REPORTED, Move.NOT_RATED),
+        (Meaning.NOT_REPORTED, Meaning.COMPLETE, Move.NOT_RATED),
         (Meaning.COMPLETE, Meaning.COMPLETE, Move.UNCHANGED),
     ],
 )
@@ -51,9 +51,12 @@ def test_consecutive_releases():
     diff = diff_of("2014-10", "2015-01")
     assert [c.action.id for c in diff.moved(Move.IMPROVED)] == ["8.1"]
     assert [c.action.id for c in diff.moved(Move.WORSENED)] == []
-    assert [(c.action.id, c.status_to.id) for c in diff.moved(Move.OTHER)] == [
-        ("13.2", "not-reported")
-    ]
+    assert diff.moved(Move.OTHER) == ()
+    # a rating that was not given is not a change of status: it is counted apart
+    assert [(c.action.id, c.status_to.id) for c in diff.not_rated] == [("13.2", "not-reported")]
+    assert [c.action.id for c in diff.status_changes] == ["8.1"]
+    assert diff.rated_again == ()
+    assert by_id(diff)["13.2"].changed
     assert [c.action.id for c in diff.newly_overdue] == ["1.4"]
     assert [c.action.id for c in diff.narrative_changes] == ["1.4", "8.1"]
     assert not by_id(diff)["1.2"].narrative_changed  # same words, wrapped differently
@@ -62,6 +65,14 @@ def test_consecutive_releases():
     assert (removed.kind, removed.id, removed.state) == ("action", "1.6", State.WITHDRAWN)
     assert removed.withdrawal.reason == "Repetition of action 1.4 and has been removed."
     assert removed.release == "2015-01"
+
+
+def test_rated_again_is_the_reverse_of_not_rated():
+    diff = diff_of("2015-01", "2014-10")
+    assert [(c.action.id, c.status_from.id) for c in diff.rated_again] == [("13.2", "not-reported")]
+    assert diff.not_rated == ()
+    assert by_id(diff)["13.2"].move is Move.NOT_RATED
+    assert not by_id(diff)["13.2"].status_changed
 
 
 def test_kpi_moves_read_through_polarity():

@@ -6,8 +6,15 @@ from generator import TEMPLATES_DIR
 from generator.content.glossary import acronyms, missing_terms
 from generator.content.model import Term
 from generator.content.validate import load_content
-from generator.render.format import abbreviations
-from tests.conftest import DEFAULT_CONTENT
+from generator.facts.glossary import (
+    BUILT_IN_TERMS,
+    merged_glossary,
+    site_glossary,
+    template_acronyms,
+    unexplained_acronyms,
+)
+from generator.render.format import abbreviations, escape_text, markdown_block
+from tests.conftest import DEFAULT_CONTENT, SMALL_PLAN
 
 
 def test_acronyms_found_in_text():
@@ -32,13 +39,80 @@ def test_every_acronym_in_the_shipped_content_is_in_the_glossary():
     assert missing_terms(load_content(DEFAULT_CONTENT)) == {}
 
 
-def test_every_acronym_in_the_templates_is_in_the_glossary():
-    known = {t.term for t in load_content(DEFAULT_CONTENT).glossary}
-    found: set[str] = set()
-    for template in Path(TEMPLATES_DIR).glob("*.j2"):
-        text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", " ", template.read_text(), flags=re.S)
-        found |= acronyms(text)
-    assert found - known == set()
+def test_every_acronym_in_the_templates_is_in_the_built_in_glossary():
+    found = template_acronyms(Path(TEMPLATES_DIR))
+    assert {"JSON", "UTF", "SDG", "UN", "URL"} <= found.keys()
+    assert found["UTF"] == ["data.md.j2"]
+    assert found.keys() - {t.term for t in BUILT_IN_TERMS} == set()
+
+
+def test_content_glossary_entries_win_over_the_built_in_ones():
+    own = Term(term="CSV", meaning="Our own wording")
+    merged = merged_glossary([own, Term(term="A&A", meaning="Access and Assessment")])
+    assert [t.term for t in merged] == [
+        "A&A",
+        "CSV",
+        "JSON",
+        "KPI",
+        "SDG",
+        "SVG",
+        "UN",
+        "URL",
+        "UTF",
+    ]
+    assert merged[1] is own
+    assert merged_glossary([]) == BUILT_IN_TERMS
+
+
+def test_a_site_without_a_glossary_explains_the_templates_acronyms():
+    content = load_content(SMALL_PLAN)
+    assert content.glossary == ()
+    assert site_glossary(content) == BUILT_IN_TERMS
+    assert "*[CSV]: Comma-separated values" in abbreviations(site_glossary(content))
+
+
+def test_unexplained_acronyms_in_templates_are_found(tmp_path):
+    (tmp_path / "theme").mkdir()
+    (tmp_path / "page.md.j2").write_text("Download the XLSX {{ 'ABC' }} {# DEF #} file, CSV too.")
+    (tmp_path / "theme/main.html").write_text("<p>Ask the PPO</p>")
+    content = load_content(SMALL_PLAN)
+    assert unexplained_acronyms(content, tmp_path) == {
+        "PPO": ["templates/theme/main.html"],
+        "XLSX": ["templates/page.md.j2"],
+    }
+    assert unexplained_acronyms(content, Path(TEMPLATES_DIR)) == {}
+
+
+def test_ampersand_terms_stay_as_typed_so_they_can_be_matched():
+    assert escape_text("A&A and B&B, AT&T") == "A&A and B&B, AT&T"
+    # an & that could start a character reference is still written as &amp;
+    assert escape_text("&lt; &amp; &#60; &copy2 &notin; &Afr;") == (
+        "&amp;lt; &amp;amp; &amp;#60; &amp;copy2 &amp;notin; &amp;Afr;"
+    )
+    # "&B;" is no reference, but Markdown would read it as one and hide the term
+    assert (
+        escape_text("a B&B; then &x; and & alone; &;") == "a B&B&#59; then &x&#59; and & alone; &;"
+    )
+
+
+def test_ampersand_terms_are_wrapped_in_abbr():
+    import markdown
+
+    snippet = abbreviations(
+        [
+            Term(term="A&A", meaning="Access and Assessment"),
+            Term(term="B&B", meaning="Bed and breakfast"),
+        ]
+    )
+    text = (
+        escape_text("Highest caseload in A&A; a B&B stay")
+        + "\n\n"
+        + str(markdown_block("**A&A** teams and [a B&B](https://example.org/) & <b>x</b>"))
+    )
+    html = markdown.markdown(text + "\n\n" + snippet, extensions=["abbr", "pymdownx.critic"])
+    assert html.count('<abbr title="Access and Assessment">A&amp;A</abbr>') == 2
+    assert html.count('<abbr title="Bed and breakfast">B&amp;B</abbr>') == 2
+    assert "&lt;b&gt;x&lt;/b&gt;" in html
 
 
 def test_missing_terms_name_the_files(small):

@@ -58,7 +58,11 @@ def test_atom_feed_newest_first():
     assert links == [("alternate", "2015-01/"), ("related", "2015-01/changes/")]
     assert [link.get("rel") for link in entries[2].findall(f"{ATOM}link")] == ["alternate"]
     assert feed.findtext(f"{ATOM}updated") == "2015-01-31T00:00:00Z"
-    assert "2 status changes, 1 newly overdue" in entries[0].findtext(f"{ATOM}summary")
+    assert (
+        "Since October 2014: 1 status change, 1 action not rated in this report, "
+        "1 newly overdue, 2 indicators moved"
+    ) in entries[0].findtext(f"{ATOM}summary")
+    assert "not rated" not in entries[1].findtext(f"{ATOM}summary")
     assert atom_feed(views) == atom_feed(release_views(load_content(SMALL_PLAN)))
     ids = [e.findtext(f"{ATOM}id") for e in entries]
     assert len(set(ids)) == 3 and all(i.startswith("urn:uuid:") for i in ids)

@@ -91,6 +91,7 @@ def test_nav_is_hierarchical():
         "KPIs",
         "How progress is judged",
         "Data",
+        "Glossary",  # every site explains the acronyms of its own pages
         "Releases",
     ]
     first = release_view(load_content(SMALL_PLAN), "2014-06")
@@ -144,7 +145,13 @@ def test_changes_pages_and_history(tmp_path):
     assert baseline.startswith("# What changed since the first report\n")
     assert "**January 2015** (31 January 2015) compared with **June 2014**" in baseline
     home = (tmp_path / "index.md").read_text()
-    assert "**[What changed since October 2014](changes/index.md)**: 2 status changes" in home
+    assert (
+        "**[What changed since October 2014](changes/index.md)**: 1 status change, "
+        "1 action not rated in this report, 1 newly overdue"
+    ) in home
+    assert "- **Not rated:** 1 action not rated in this report\n" in changes
+    assert "## Not rated\n\n1 action not rated in this report." in changes
+    assert "- **Status changes:** 1 improved, 0 worsened, 0 other\n" in changes
     rec = (tmp_path / "recommendations/1.md").read_text()
     assert "## Status history" in rec
     assert (

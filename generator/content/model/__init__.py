@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from generator.content.model.base import ContentModel, Meaning, Polarity, slugify
-from generator.content.model.kpis import Kpi, Kpis, Point
+from generator.content.model.kpis import Kpi, Kpis, Point, Tolerance, Value
 from generator.content.model.plan import (
     Action,
     Facet,
@@ -63,6 +63,8 @@ __all__ = [
     "Meaning",
     "Plan",
     "Point",
+    "Tolerance",
+    "Value",
     "Polarity",
     "Progress",
     "ProgressReport",

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from pydantic import Field
 from pydantic.json_schema import SkipJsonSchema
 
 from generator.content.fields import (
+    Amount,
+    Flag,
     Number,
     OptionalText,
     RequiredDay,
@@ -23,6 +26,40 @@ class Point(ContentModel):
 
     value: Number
     date: RequiredDay
+
+
+class Value(Point):
+    """A reported value: one row of kpi-values.csv."""
+
+    note: Text = ""
+    """A note on this value (column ``note``), such as "definition changed" or "partial
+    month": shown in the data table and as a numbered marker on the chart."""
+    starts_segment: Flag = Field(default=False, alias="break")
+    """Column ``break``: true where the series breaks (a new definition or source), so this
+    value starts a new segment. The chart does not join across a break, and direction of
+    travel and progress toward the target are judged within the latest segment only."""
+
+
+class Tolerance(ContentModel):
+    """How far a KPI may move from one value to the next and still be "no significant
+    change", as in the criteria for change of Scotland's National Performance Framework.
+    Give one of the two."""
+
+    NOT_A_MAPPING = "field 'tolerance': expected {absolute: N} or {percent: N}"
+
+    absolute: Amount = None
+    """A move of at most this much, in the KPI's unit, is no significant change."""
+    percent: Amount = None
+    """A move of at most this percentage of the earlier value is no significant change."""
+
+    def allows(self, previous: float, latest: float) -> bool:
+        """Whether the move from ``previous`` to ``latest`` is within the tolerance."""
+        moved = abs(latest - previous)
+        if self.absolute is not None:
+            return moved <= self.absolute
+        if self.percent is not None:
+            return moved <= abs(previous) * self.percent / 100
+        return False
 
 
 class Kpi(ContentModel):
@@ -44,9 +81,12 @@ class Kpi(ContentModel):
     baseline: Point | None = None
     target: Point | None = None
     milestones: Items(Point) = ()
+    tolerance: Tolerance | None = None
+    """A move within it is "no significant change": ``{absolute: 5}`` or ``{percent: 2}``.
+    Without one, any move from one value to the next is a change."""
     added: OptionalText = None
     """The release in which the KPI was first reported."""
-    values: SkipJsonSchema[tuple[Point, ...]] = ()
+    values: SkipJsonSchema[tuple[Value, ...]] = ()
     """The series, oldest first, from kpi-values.csv; empty until values are published."""
 
 
