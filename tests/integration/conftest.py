@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import DEFAULT_CONTENT, SMALL_PLAN
+from tests.conftest import DEFAULT_CONTENT, SMALL_PLAN, add_series_kpi
 
 
 def run_cli(
@@ -53,6 +53,24 @@ def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_once(tmp_path_factory, "small", SMALL_PLAN)
+
+
+@pytest.fixture(scope="session")
+def series_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small plan with the KPI ``visits-due``: a tolerance, notes and a series break."""
+    content = tmp_path_factory.mktemp("series") / "content"
+    shutil.copytree(SMALL_PLAN, content)
+    add_series_kpi(content)
+    return build_once(tmp_path_factory, "series-site", content)
+
+
+def serve(directory: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -10,6 +10,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.integration.conftest import serve
+
 PAGES = [
     "2017-04/",
     "2017-04/changes/",
@@ -44,13 +46,28 @@ def axe():
     return Axe()
 
 
+@pytest.fixture(scope="module")
+def series_url(series_site):
+    yield from serve(series_site)
+
+
 @pytest.mark.parametrize("width", [320, 1280])
 def test_no_accessibility_violations_and_no_third_party_requests(browser, base_url, axe, width):
+    assert_accessible(browser, axe, base_url, PAGES, width)
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_kpi_with_notes_a_break_and_a_tolerance_is_accessible(browser, series_url, axe, width):
+    pages = ["2015-01/kpis/visits-due/", "2014-10/kpis/visits-due/", "2015-01/methods/"]
+    assert_accessible(browser, axe, series_url, pages, width)
+
+
+def assert_accessible(browser, axe, base_url: str, pages: list[str], width: int) -> None:
     page = browser.new_page(viewport={"width": width, "height": 900})
     hosts: set[str] = set()
     page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
     found = {}
-    for path in PAGES:
+    for path in pages:
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
         result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
