@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypeVar
 
-from generator.content.checks import ContentChecks, _known
+from generator.content.checks import ContentChecks, Spot, _known
 from generator.content.fields import describe, number_problem, parse_date
 from generator.content.ids import IdSpace, Name, folder_names
 from generator.content.load import load_csv
@@ -60,14 +60,7 @@ class KpiChecks(ContentChecks):
                     f"field 'added': unknown release '{kpi.added}' (known: {_known(release_ids)})",
                     "added",
                 )
-            tolerance = kpi.tolerance
-            if tolerance and (tolerance.absolute is None) == (tolerance.percent is None):
-                spot.error(
-                    "field 'tolerance': give either absolute (in the KPI's unit) or percent "
-                    "(of the earlier value), not "
-                    + ("both" if tolerance.absolute is not None else "neither"),
-                    "tolerance",
-                )
+            self._tolerance(spot)
             if not kpi.id or not spot.first_time("KPI id", kpi.id, lines, spot.node.line):
                 continue
             space.add(kpi.id, spot.node.line_of("id"), str(spot.item), kpi_files(kpi.id))
@@ -85,7 +78,20 @@ class KpiChecks(ContentChecks):
             for kpi in defined
         ]
 
-    def kpi_values(self, kpi_ids: list[str]) -> dict[str, list[Point]]:
+    @staticmethod
+    def _tolerance(spot: Spot) -> None:
+        """A tolerance gives one of absolute and percent (a bad value is reported already)."""
+        written = spot.node.get("tolerance") if isinstance(spot.node, dict) else None
+        if not isinstance(written, dict):
+            return
+        given = [key for key in ("absolute", "percent") if key in written]
+        if len(given) == 1:
+            return
+        choose = "absolute (in the KPI's unit) or percent (of the earlier value)"
+        message = f"give either {choose}, not both" if given else f"give {choose}"
+        spot.error(f"field 'tolerance': {message}", "tolerance")
+
+    def kpi_values(self, kpi_ids: list[str]) -> dict[str, list[Value]]:
         path = self._path("kpi-values.csv", required=False)
         if path is None:
             return {}

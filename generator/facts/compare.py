@@ -254,8 +254,10 @@ class Diff:
 
     @property
     def kpis_moved(self) -> tuple[KpiChange, ...]:
-        """KPIs whose value differs between the two releases."""
-        return tuple(k for k in self.kpi_moves if k.change)
+        """KPIs whose value moved between the two releases by more than their tolerance,
+        with no break in the series between the two values."""
+        still = (Direction.NO_SIGNIFICANT_CHANGE, Direction.NOT_COMPARABLE)
+        return tuple(k for k in self.kpi_moves if k.change and k.direction not in still)
 
     @property
     def kpi_directions(self) -> tuple[tuple[Direction, int], ...]:

@@ -132,6 +132,11 @@ class KpiView:
         return notes(self.values)
 
     @property
+    def annotated(self) -> bool:
+        """The series has notes or breaks to explain."""
+        return bool(self.notes) or len(self.segments) > 1
+
+    @property
     def baseline_replaced(self) -> bool:
         """The KPI's baseline predates a break, so progress is judged from the first value
         after it."""

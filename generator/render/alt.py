@@ -58,4 +58,11 @@ def chart_alt(k: KpiView) -> Md:
             f" {name} {finalize(format_number(point.value, unit))} {when} "
             f"{finalize(long_date(point.date))}."
         )
+    for segment in k.segments[1:]:
+        text += (
+            f" The series breaks before {finalize(long_date(segment[0].date))}: the line is "
+            "not joined across it."
+        )
+    for number, point in k.notes:
+        text += f" Note {number}, {finalize(long_date(point.date))}: {finalize(point.note)}."
     return Md(text + " The values are in the table.")

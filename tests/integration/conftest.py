@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import DEFAULT_CONTENT, REAL_PLAN, SMALL_PLAN
+from tests.conftest import DEFAULT_CONTENT, REAL_PLAN, SMALL_PLAN, add_series_kpi
 
 
 def run_cli(
@@ -64,6 +64,15 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def real_base_url(real_site: Path) -> Iterator[str]:
     """The real-plan fixture's site served over HTTP on localhost."""
     yield from serve(real_site)
+
+
+@pytest.fixture(scope="session")
+def series_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small plan with the KPI ``visits-due``: a tolerance, notes and a series break."""
+    content = tmp_path_factory.mktemp("series") / "content"
+    shutil.copytree(SMALL_PLAN, content)
+    add_series_kpi(content)
+    return build_once(tmp_path_factory, "series-site", content)
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -9,11 +9,15 @@ tooltips insert text as HTML), and JavaScript strings.
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from tests.conftest import add_series_kpi
 
 PAYLOAD = (
     ' <script>alert("s")</script> <img src=x onerror=alert(1)> [click](javascript:alert(2))'
@@ -106,6 +110,16 @@ def _poison(value: Any, key: str = "") -> Any:
     return value
 
 
+def _poison_notes(path: Path) -> None:
+    """Every value of kpi-values.csv gets a note carrying the payloads."""
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({**row, "note": f"{row['note']}{PAYLOAD}"} for row in rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
 def poisoned_content(source: Path, target: Path, erratum: bool = False) -> Path:
     """A copy of ``source`` with payloads in every text field and in the glossary.
 
@@ -114,6 +128,8 @@ def poisoned_content(source: Path, target: Path, erratum: bool = False) -> Path:
     """
     shutil.copytree(source, target)
     (target / "releases.lock").unlink(missing_ok=True)  # every published text changes
+    add_series_kpi(target)  # a KPI with notes (poisoned below) and a break in its series
+    _poison_notes(target / "kpi-values.csv")
     for path in target.rglob("*.yaml"):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
         path.write_text(yaml.safe_dump(_poison(data), allow_unicode=True, sort_keys=False))

@@ -10,6 +10,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.integration.conftest import serve
+
 PAGES = [
     "2017-04/",
     "2017-04/changes/",
@@ -42,6 +44,11 @@ def axe():
     from axe_playwright_python.sync_playwright import Axe
 
     return Axe()
+
+
+@pytest.fixture(scope="module")
+def series_url(series_site):
+    yield from serve(series_site)
 
 
 def violations_on(browser, axe, width, base_url, paths):
@@ -83,4 +90,11 @@ REAL_PAGES = [
 @pytest.mark.parametrize("width", [320, 1280])
 def test_real_plan_pages_have_no_accessibility_violations(browser, real_base_url, axe, width):
     found, _ = violations_on(browser, axe, width, real_base_url, REAL_PAGES)
+    assert found == {}
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_kpi_with_notes_a_break_and_a_tolerance_is_accessible(browser, series_url, axe, width):
+    pages = ["2015-01/kpis/visits-due/", "2014-10/kpis/visits-due/", "2015-01/methods/"]
+    found, _ = violations_on(browser, axe, width, series_url, pages)
     assert found == {}

@@ -34,6 +34,7 @@ PAGES = [
     f"{NEWEST}/recommendations/8/#8.1",
     f"{NEWEST}/kpis/",
     f"{NEWEST}/kpis/neet/",
+    f"{NEWEST}/kpis/visits-due/",  # notes in the table and under the chart, and a break
     f"{NEWEST}/changes/",
     f"{NEWEST}/changes/baseline/",
     f"{NEWEST}/releases/",

@@ -184,6 +184,94 @@ CASES: list[tuple] = [
         ],
     ),
     (
+        "tolerance-both",
+        [
+            (
+                "replace",
+                "kpis.yaml",
+                'unit: "%"\n    polarity: lower\n',
+                'unit: "%"\n    polarity: lower\n    tolerance: {absolute: 1, percent: 2}\n',
+            )
+        ],
+        [
+            "content/kpis.yaml:16: KPI neet: field 'tolerance': give either absolute (in the "
+            "KPI's unit) or percent (of the earlier value), not both"
+        ],
+    ),
+    (
+        "tolerance-neither",
+        [
+            (
+                "replace",
+                "kpis.yaml",
+                'unit: "%"\n    polarity: lower\n',
+                'unit: "%"\n    polarity: lower\n    tolerance: {}\n',
+            )
+        ],
+        [
+            "content/kpis.yaml:16: KPI neet: field 'tolerance': give absolute (in the KPI's "
+            "unit) or percent (of the earlier value)"
+        ],
+    ),
+    (
+        "tolerance-negative",
+        [
+            (
+                "replace",
+                "kpis.yaml",
+                'unit: "%"\n    polarity: lower\n',
+                'unit: "%"\n    polarity: lower\n    tolerance: {absolute: -1}\n',
+            )
+        ],
+        [
+            "content/kpis.yaml:16: KPI neet: field 'absolute': expected a number of zero or "
+            "more, found a number (-1)"
+        ],
+    ),
+    (
+        "tolerance-not-a-mapping",
+        [
+            (
+                "replace",
+                "kpis.yaml",
+                'unit: "%"\n    polarity: lower\n',
+                'unit: "%"\n    polarity: lower\n    tolerance: 5\n',
+            )
+        ],
+        [
+            "content/kpis.yaml:16: KPI neet: field 'tolerance': expected {absolute: N} or "
+            "{percent: N}"
+        ],
+    ),
+    (
+        "tolerance-not-a-number",
+        [
+            (
+                "replace",
+                "kpis.yaml",
+                'unit: "%"\n    polarity: lower\n',
+                'unit: "%"\n    polarity: lower\n    tolerance: {percent: 2%}\n',
+            )
+        ],
+        ["content/kpis.yaml:16: KPI neet: field 'percent': expected a number, found '2%'"],
+    ),
+    (
+        "kpi-value-break-and-note",
+        [
+            (
+                "write",
+                "kpi-values.csv",
+                'kpi,date,value,break,note\nneet,2014-04-30,34,yes,ok\nneet,2014-09-30,28,TRUE,"a\x07b"\n',
+            )
+        ],
+        [
+            "content/kpi-values.csv:2: KPI neet: column 'break': expected true, false or "
+            "nothing, found 'yes'",
+            "content/kpi-values.csv:3: column 'note': contains a control character (U+0007), "
+            "which is not allowed in text; remove it",
+        ],
+    ),
+    (
         "release-date-too-early",
         [("replace", "releases.yaml", "date: 2014-06-30", "date: 1899-12-31")],
         [
