@@ -25,11 +25,14 @@ from generator.facts.derive import (
     ReleaseView,
     release_view,
 )
+from generator.facts.leads import leads
 from generator.render.charts import write_charts
+from generator.render.embed import embed_context
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
+from generator.render.paper import print_header, report_context
 from generator.render.template import environment, render_page
-from generator.render.urls import Linker, page_path
+from generator.render.urls import Embed, Linker, page_path
 
 Md = markupsafe.Markup
 MATERIAL_ICONS = Path(material.__file__).parent / "templates" / ".icons" / "material"
@@ -56,6 +59,8 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
         Page("recommendations/index.md", "recommendations.md.j2", {}),
         Page("releases.md", "releases.md.j2", {}),
     ]
+    result.append(Page(page_path("report"), "report.md.j2", report_context(view)))
+    result += lead_pages(view)
     result.append(Page(page_path("methods"), "methods.md.j2", {}))
     result.append(Page(page_path("data"), "data.md.j2", {}))
     if view.content.glossary:
@@ -76,8 +81,34 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     ]
     if view.kpis:
         result.append(Page("kpis/index.md", "kpis.md.j2", {}))
-        result += [Page(page_path(k), "kpi.md.j2", {"kpi": k}) for k in view.kpis]
+        result += [
+            Page(page_path(k), "kpi.md.j2", {"kpi": k, **embed_context(view, k)})
+            for k in view.kpis
+        ]
+    result += embed_pages(view)
     return result
+
+
+def lead_pages(view: ReleaseView) -> list[Page]:
+    """The list of leads and a page for each."""
+    found = leads(view)
+    result = [Page(page_path("leads"), "leads.md.j2", {"leads": found})]
+    result += [Page(page_path(lead), "lead.md.j2", {"lead": lead}) for lead in found]
+    return result
+
+
+def embed_pages(view: ReleaseView) -> list[Page]:
+    """Chrome-less pages of each KPI's chart and each group's status bar, for iframes."""
+    result = [
+        Page(page_path(Embed(k)), "embed_kpi.md.j2", {"kpi": k, **embed_context(view, k)})
+        for k in view.kpis
+    ]
+    result += [Page(page_path(Embed(g)), "embed_group.md.j2", {"group": g}) for g in view.groups]
+    return result
+
+
+NOT_IN_NAV = "/leads/*.md\n/embed/\n"
+"""Pages reached from others, not listed in the navigation: each lead's page and the embeds."""
 
 
 def nav(view: ReleaseView) -> list[Any]:
@@ -110,6 +141,8 @@ def nav(view: ReleaseView) -> list[Any]:
     if view.kpis:
         kpis = [{html_text(k.kpi.title): page_path(k)} for k in view.kpis]
         items.append({"KPIs": ["kpis/index.md", *kpis]})
+    items.append({"Leads": page_path("leads")})
+    items.append({"Printable report": page_path("report")})
     items.append({"How progress is judged": page_path("methods")})
     items.append({"Data": page_path("data")})
     if view.content.glossary:
@@ -192,9 +225,11 @@ def mkdocs_config(
                 "date": release.date.isoformat(),
                 "draft": release.draft,
                 "corrected": long_date(release.errata[-1].date) if release.errata else "",
+                "print_header": print_header(view),
             }
         },
         "nav": nav(view),
+        "not_in_nav": NOT_IN_NAV,
     }
     if view.content.site.url:
         config["site_url"] = f"{view.content.site.url}{release.id}/"
