@@ -31,6 +31,7 @@ from generator.render.embed import embed_context
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
 from generator.render.paper import print_header, report_context
+from generator.render.recfeed import feed_path
 from generator.render.template import environment, render_page
 from generator.render.urls import Embed, Linker, page_path
 
@@ -76,14 +77,17 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     history = status_history([*earlier, view])
     result += [Page(page_path(g), "group.md.j2", {"group": g}) for g in view.groups]
     result += [
-        Page(page_path(r), "recommendation.md.j2", {"rec": r, "history": history})
+        Page(
+            page_path(r),
+            "recommendation.md.j2",
+            {"rec": r, "history": history, "feed": feed_path(r.recommendation)},
+        )
         for r in view.recommendations
     ]
     if view.kpis:
         result.append(Page("kpis/index.md", "kpis.md.j2", {}))
         result += [
-            Page(page_path(k), "kpi.md.j2", {"kpi": k, **embed_context(view, k)})
-            for k in view.kpis
+            Page(page_path(k), "kpi.md.j2", {"kpi": k, **embed_context(view, k)}) for k in view.kpis
         ]
     result += embed_pages(view)
     return result

@@ -52,11 +52,12 @@ def report_context(view: ReleaseView) -> dict[str, Any]:
 
 
 def css_string(text: str) -> str:
-    """Text as a quoted CSS string, every character but letters, digits and spaces escaped:
+    """Text as a quoted CSS string, every character but ASCII letters and digits escaped (as six
+    hexadecimal digits, so no space after an escape is taken as part of it):
     safe in a stylesheet and inside an HTML <style> element."""
     out = []
     for char in " ".join(text.split()):
-        out.append(char if char.isascii() and (char.isalnum() or char == " ") else f"\\{ord(char):06x}")
+        out.append(char if char.isascii() and char.isalnum() else f"\\{ord(char):06x}")
     return '"' + "".join(out) + '"'
 
 
