@@ -85,6 +85,7 @@ def validate(content_dir: Path) -> None:
         progress-site validate --content content
     """
     from generator.content.glossary import missing_terms
+    from generator.facts.leads import spelling_warnings
     from generator.facts.lock import load_locked, unlocked_corrections
 
     content = load_locked(content_dir)
@@ -100,6 +101,8 @@ def validate(content_dir: Path) -> None:
             "readers are not told what it means",
             err=True,
         )
+    for warning in spelling_warnings(content, str(content_dir / "plan.yaml")):
+        click.echo(f"Warning: {warning}", err=True)
     actions = sum(len(r.actions) for r in content.recommendations)
     click.echo(
         f"{content_dir}: valid ({len(content.recommendations)} recommendations, {actions} actions, "

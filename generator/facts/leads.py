@@ -154,7 +154,7 @@ def _where(spelling: Spelling) -> str:
     return f"{spelling.name!r} ({kind} {', '.join(spelling.actions)})"
 
 
-def spelling_warnings(content: Content) -> list[str]:
+def spelling_warnings(content: Content, plan_file: str = "plan.yaml") -> list[str]:
     """Leads written in more than one way, and different leads that would share an address."""
     spellings: dict[str, dict[str, list[str]]] = {}
     for rec in content.recommendations:
@@ -169,7 +169,7 @@ def spelling_warnings(content: Content) -> list[str]:
         if len(by_name) > 1:
             written = [_where(Spelling(n, tuple(ids))) for n, ids in by_name.items()]
             warnings.append(
-                f"lead names {' and '.join(written)} in plan.yaml differ only in spacing or "
+                f"lead names {' and '.join(written)} in {plan_file} differ only in spacing or "
                 "letter case; they are shown as one lead. Write the name the same way each time"
             )
     by_slug: dict[str, list[str]] = {}
@@ -181,7 +181,7 @@ def spelling_warnings(content: Content) -> list[str]:
     for slug, written in by_slug.items():
         if len(written) > 1:
             warnings.append(
-                f"lead names {' and '.join(written)} in plan.yaml are shown as different leads "
+                f"lead names {' and '.join(written)} in {plan_file} are shown as different leads "
                 f"but are nearly the same (both would be 'leads/{slug}/'); if they are one "
                 "person or post, write the name the same way each time"
             )

@@ -89,6 +89,8 @@ def test_nav_is_hierarchical():
         "Areas for improvement",
         "Recommendations",
         "KPIs",
+        "Leads",
+        "Printable report",
         "How progress is judged",
         "Data",
         "Releases",
