@@ -6,9 +6,16 @@ that the browser requests nothing from any other host.
 
 from __future__ import annotations
 
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from tests.integration.conftest import _Quiet
 
 PAGES = [
     "2017-04/",
@@ -24,9 +31,15 @@ PAGES = [
     "2017-04/glossary/",
     "2017-04/data/",
     "2017-04/releases/",
+    "2017-04/report/",
+    "2017-04/leads/",
+    "2017-04/embed/kpis/open-cases/",
+    "2017-04/embed/pillars/practice-systems/",
     "2016-08/",  # an older version, with the outdated-version banner
     "2016-08/recommendations/1/",
 ]
+SMALL_PAGES = ["2015-01/leads/", "2015-01/leads/ann-graham/", "2015-01/report/"]
+"""The shipped plan names no leads: lead pages are checked on the small plan."""
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -44,13 +57,32 @@ def axe():
     return Axe()
 
 
+@pytest.fixture(scope="module")
+def small_base_url(small_site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(small_site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
 @pytest.mark.parametrize("width", [320, 1280])
 def test_no_accessibility_violations_and_no_third_party_requests(browser, base_url, axe, width):
+    _check(browser, base_url, axe, width, PAGES)
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_lead_pages_are_accessible(browser, small_base_url, axe, width):
+    _check(browser, small_base_url, axe, width, SMALL_PAGES)
+
+
+def _check(browser, base_url: str, axe, width: int, paths: list[str]) -> None:
     page = browser.new_page(viewport={"width": width, "height": 900})
     hosts: set[str] = set()
     page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
     found = {}
-    for path in PAGES:
+    for path in paths:
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
         result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
