@@ -85,6 +85,17 @@ def base_url(default_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def small_base_url(small_site: Path) -> Iterator[str]:
+    """The small plan's site served over HTTP on localhost."""
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(small_site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Debian's Chromium driven by playwright; skipped locally when either is missing."""
     if not REQUIRED:

@@ -6,16 +6,9 @@ that the browser requests nothing from any other host.
 
 from __future__ import annotations
 
-import functools
-import threading
-from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
-from tests.integration.conftest import _Quiet
 
 PAGES = [
     "2017-04/",
@@ -55,16 +48,6 @@ def axe():
     from axe_playwright_python.sync_playwright import Axe
 
     return Axe()
-
-
-@pytest.fixture(scope="module")
-def small_base_url(small_site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(small_site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
 
 
 @pytest.mark.parametrize("width", [320, 1280])
