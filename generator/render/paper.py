@@ -52,13 +52,10 @@ def report_context(view: ReleaseView) -> dict[str, Any]:
 
 
 def css_string(text: str) -> str:
-    """Text as a quoted CSS string, every character but ASCII letters and digits escaped (as six
-    hexadecimal digits, so no space after an escape is taken as part of it):
-    safe in a stylesheet and inside an HTML <style> element."""
-    out = []
-    for char in " ".join(text.split()):
-        out.append(char if char.isascii() and char.isalnum() else f"\\{ord(char):06x}")
-    return '"' + "".join(out) + '"'
+    """Text as a quoted CSS string with every character escaped (as six hexadecimal digits, so
+    no space after an escape is taken as part of it): inert in a stylesheet and inside an HTML
+    <style> element, and no part of the text appears in the page's source as written."""
+    return '"' + "".join(f"\\{ord(char):06x}" for char in " ".join(text.split())) + '"'
 
 
 def print_header(view: ReleaseView) -> str:
