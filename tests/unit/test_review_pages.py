@@ -101,8 +101,8 @@ def test_the_iframe_snippet_is_absolute_and_shows_a_hostile_title_as_text():
     from dataclasses import replace
 
     view = _views()[-1]
-    site = replace(
-        view.content.site, url="https://plan.example.gov.uk/p/", title='<b onmouseover="x">'
+    site = view.content.site.model_copy(
+        update={"url": "https://plan.example.gov.uk/p/", "title": '<b onmouseover="x">'}
     )
     view = replace(view, content=replace(view.content, site=site))
     snippet = iframe_snippet(view, view.kpis[0])
