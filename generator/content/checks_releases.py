@@ -8,6 +8,7 @@ from generator.content.checks import ContentChecks, Spot, _known
 from generator.content.load import YMap
 from generator.content.model import (
     Action,
+    Assessment,
     Progress,
     ProgressReport,
     Recommendation,
@@ -24,6 +25,7 @@ class _Known:
 
     actions: dict[str, Action]
     statuses: list[str]
+    recommendations: dict[str, Recommendation]
 
 
 class ReleaseChecks(ContentChecks):
@@ -88,7 +90,9 @@ class ReleaseChecks(ContentChecks):
     ) -> list[Release]:
         release_ids = [r.id for r in releases]
         known = _Known(
-            {a.id: a for r in recommendations for a in r.actions}, [s.id for s in site.statuses]
+            {a.id: a for r in recommendations for a in r.actions},
+            [s.id for s in site.statuses],
+            {r.id: r for r in recommendations},
         )
         progress_dir = self.dir / "progress"
         if progress_dir.is_dir():
@@ -105,20 +109,58 @@ class ReleaseChecks(ContentChecks):
                         f"no release '{cleaned(path.stem)}' in releases.yaml "
                         f"(known: {_known(list(self.release_lines))})",
                     )
-        return [
-            release.model_copy(
-                update={"progress": self.progress_report(release, index, release_ids, known)}
+        result = []
+        for index, release in enumerate(releases):
+            read = self.read(f"progress/{release.id}.yaml", ProgressReport)
+            if read is None:
+                result.append(release)
+                continue
+            progress = self.progress_report(read, index, release_ids, known)
+            assessments = self.assessments(read, index, release_ids, known)
+            result.append(
+                release.model_copy(update={"progress": progress, "assessments": assessments})
             )
-            for index, release in enumerate(releases)
-        ]
+        return result
+
+    def assessments(
+        self,
+        read: tuple[ProgressReport, Spot],
+        index: int,
+        release_ids: list[str],
+        known: _Known,
+    ) -> tuple[Assessment, ...]:
+        """The release's independent assessments, each of a recommendation in the plan."""
+        report, root = read
+        found = []
+        for assessment, spot in self.items(root, "assessments", report.assessments):
+            rec = known.recommendations.get(assessment.recommendation)
+            if assessment.recommendation and rec is None:
+                if self.known("plan.yaml"):
+                    spot.error(
+                        f"unknown recommendation '{assessment.recommendation}' (not in plan.yaml)",
+                        "recommendation",
+                    )
+                continue
+            added = rec.lifecycle.added if rec else None
+            if added and release_ids.index(added) > index:
+                spot.error(
+                    f"recommendation {assessment.recommendation} is not in the plan yet at this "
+                    f"release (added in {added})",
+                    "recommendation",
+                )
+                continue
+            if rec and assessment.body and assessment.date and assessment.verdict:
+                found.append(assessment)
+        return tuple(found)
 
     def progress_report(
-        self, release: Release, index: int, release_ids: list[str], known: _Known
+        self,
+        read: tuple[ProgressReport, Spot],
+        index: int,
+        release_ids: list[str],
+        known: _Known,
     ) -> dict[str, Progress]:
         """The progress of each action in ``release``, checked against the plan and site."""
-        read = self.read(f"progress/{release.id}.yaml", ProgressReport)
-        if read is None:
-            return {}
         report, root = read
         entries: dict[str, Progress] = {}
         node = root.node.get("actions")

@@ -21,6 +21,7 @@ from generator.render.format import (
     finalize,
     format_change,
     format_number,
+    link_href,
     long_date,
     markdown_block,
     month_year,
@@ -78,6 +79,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         month_year=month_year,
         anchor=lambda text: Md(slugify(text)),
         chart_alt=chart_alt,
+        link_href=link_href,
         trend_alt=trend_alt,
     )
     env.globals.update(

@@ -17,6 +17,7 @@ from generator.content.model.base import ContentModel, Meaning, Polarity, slugif
 from generator.content.model.kpis import Kpi, Kpis, Point
 from generator.content.model.plan import Action, Group, Lifecycle, Plan, Recommendation, Withdrawal
 from generator.content.model.releases import (
+    Assessment,
     Erratum,
     Glossary,
     Progress,
@@ -33,6 +34,7 @@ __all__ = [
     "FILES",
     "NOT_REPORTED",
     "Action",
+    "Assessment",
     "Content",
     "ContentModel",
     "Erratum",

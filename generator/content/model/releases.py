@@ -11,12 +11,14 @@ from generator.content.fields import (
     Day,
     Flag,
     GlossaryTerm,
+    Id,
     ReleaseId,
     RequiredDay,
     RequiredText,
     Text,
 )
 from generator.content.model.base import ContentModel, Items
+from generator.content.weblinks import WebLink
 
 
 class Reporting(ContentModel):
@@ -49,11 +51,32 @@ class Progress(ContentModel):
     """Copied from the previous release by ``new-release`` and not yet edited."""
 
 
+class Assessment(ContentModel):
+    """An independent body's own judgement of a recommendation's progress, such as the findings
+    of an inspectorate's monitoring visit, shown beside the council's own statuses."""
+
+    ITEM = "assessment of recommendation {id}"
+    ITEM_KEY = "recommendation"
+
+    recommendation: Id
+    """The id of the recommendation assessed."""
+    body: RequiredText
+    """Who made the assessment, such as Ofsted."""
+    date: RequiredDay
+    """When the assessment was made or published."""
+    verdict: RequiredText
+    """The body's own words, such as Insufficient progress."""
+    text: Text = ""
+    """What the body said, in Markdown (optional)."""
+    url: WebLink = ""
+    """Where the assessment is published: an http or https address (optional)."""
+
+
 class Release(ContentModel):
     """A progress report: one version of the site."""
 
     ITEM = "release {id}"
-    JOINED = frozenset({"progress"})
+    JOINED = frozenset({"progress", "assessments"})
 
     id: ReleaseId
     date: RequiredDay
@@ -66,6 +89,8 @@ class Release(ContentModel):
     errata: Items(Erratum) = ()
     progress: SkipJsonSchema[dict[str, Progress]] = {}
     """Each action's progress, keyed by action id, from progress/<release>.yaml."""
+    assessments: SkipJsonSchema[tuple[Assessment, ...]] = ()
+    """Independent assessments made public with this release, from progress/<release>.yaml."""
 
 
 class Releases(ContentModel):
@@ -79,6 +104,8 @@ class ProgressReport(ContentModel):
 
     actions: Annotated[dict[str, Progress], BeforeValidator(lambda v: {} if v is None else v)] = {}
     """Each action's progress in this release, keyed by action id."""
+    assessments: Items(Assessment) = ()
+    """Independent assessments of recommendations made public with this release."""
 
 
 class Term(ContentModel):
