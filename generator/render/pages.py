@@ -62,6 +62,7 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     ]
     result.append(Page(page_path("report"), "report.md.j2", report_context(view)))
     result += lead_pages(view)
+    result.append(Page(page_path("assessments"), "assessments.md.j2", {}))
     result.append(Page(page_path("methods"), "methods.md.j2", {}))
     result.append(Page(page_path("data"), "data.md.j2", {}))
     if view.content.glossary:
@@ -111,8 +112,9 @@ def embed_pages(view: ReleaseView) -> list[Page]:
     return result
 
 
-NOT_IN_NAV = "/leads/*.md\n/embed/\n"
-"""Pages reached from others, not listed in the navigation: each lead's page and the embeds."""
+NOT_IN_NAV = "/leads/*.md\n/embed/\n/assessments.md\n"
+"""Pages reached from others, not listed in the navigation: each lead's page, the embeds and
+the independent assessments page of a release with none (listed when there are some)."""
 
 
 def nav(view: ReleaseView) -> list[Any]:
@@ -146,6 +148,8 @@ def nav(view: ReleaseView) -> list[Any]:
         kpis = [{html_text(k.kpi.title): page_path(k)} for k in view.kpis]
         items.append({"KPIs": ["kpis/index.md", *kpis]})
     items.append({"Leads": page_path("leads")})
+    if view.assessments:
+        items.append({"Independent assessments": page_path("assessments")})
     items.append({"Printable report": page_path("report")})
     items.append({"How progress is judged": page_path("methods")})
     items.append({"Data": page_path("data")})

@@ -1,10 +1,11 @@
 """Following one recommendation: an Atom feed per recommendation at
 ``feeds/recommendations/<rec-slug>.xml``.
 
-There is an entry for each release in which the recommendation came into the plan, or in which
+There is an entry for each release in which the recommendation came into the plan, in which
 any of its actions changed status (coming into or leaving the plan included) or had its
-progress narrative rewritten. Entry ids are stable, as in the main feed; links are relative to
-the feed unless the site's address is known.
+progress narrative rewritten, or in which an independent assessment of it was made public.
+Entry ids are stable, as in the main feed; links are relative to the feed unless the site's
+address is known.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from generator.content.model import Recommendation
 from generator.facts.compare import ActionChange, Diff, compare
 from generator.facts.derive import RecommendationView, ReleaseView, State
 from generator.render.feed import _id, _timestamp
+from generator.render.format import long_date
 
 FEEDS_DIR = "feeds/recommendations"
 
@@ -90,6 +92,10 @@ def feed_entries(
             ]
             if rec.state is not State.ACTIVE and _find(diff.old, rec_id).state is State.ACTIVE:
                 lines.insert(0, f"Recommendation {rec_id} was {rec.state.value}.")
+        lines += [
+            f"Assessed by {a.body} on {long_date(a.date)}: {' '.join(a.verdict.split())}."
+            for a in rec.assessments
+        ]
         if lines:
             entries.append(FeedEntry(view, rec, tuple(lines)))
     return entries

@@ -59,6 +59,7 @@ def page_path(target: Any) -> str:
         "data": "data.md",
         "report": "report.md",
         "leads": "leads/index.md",
+        "assessments": "assessments.md",
     }
     return pages[target]
 
