@@ -142,7 +142,7 @@ class ReleaseChecks(ContentChecks):
                     )
                 continue
             added = rec.lifecycle.added if rec else None
-            if added and release_ids.index(added) > index:
+            if added in release_ids and release_ids.index(added) > index:
                 spot.error(
                     f"recommendation {assessment.recommendation} is not in the plan yet at this "
                     f"release (added in {added})",

@@ -59,6 +59,7 @@ TEXT_KEYS = {
     "narrative",
     "reason",
     "corrected",
+    "verdict",
     "code",
     "unit",
 }

@@ -90,6 +90,7 @@ def test_nav_is_hierarchical():
         "Recommendations",
         "KPIs",
         "Leads",
+        "Independent assessments",
         "Printable report",
         "How progress is judged",
         "Data",
@@ -97,6 +98,7 @@ def test_nav_is_hierarchical():
     ]
     first = release_view(load_content(SMALL_PLAN), "2014-06")
     assert "What changed" not in [next(iter(item)) for item in nav(first)]
+    assert "Independent assessments" not in [next(iter(item)) for item in nav(first)]
 
 
 def test_critic_markup_marks_words_and_keeps_blocks_whole():

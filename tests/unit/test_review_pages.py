@@ -68,7 +68,14 @@ def test_a_recommendation_feed_has_an_entry_where_its_actions_changed():
                 "Action 1.4: progress narrative updated.",
             ),
         ),
-        ("2015-01", ("Action 1.4: progress narrative updated.", "Action 1.6 was withdrawn.")),
+        (
+            "2015-01",
+            (
+                "Action 1.4: progress narrative updated.",
+                "Action 1.6 was withdrawn.",
+                "Assessed by Ofsted on 20 January 2015: Insufficient progress.",
+            ),
+        ),
     ]
     merged = feed_entries(views, "13", diffs)
     assert [(e.view.release.id, e.lines[0]) for e in merged] == [
