@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from generator.content.checks import ContentChecks, Spot, _known
 from generator.content.load import YMap
@@ -12,6 +14,7 @@ from generator.content.model import (
     Progress,
     ProgressReport,
     Recommendation,
+    RecommendationProgress,
     Release,
     Releases,
     Site,
@@ -21,11 +24,21 @@ from generator.content.strings import cleaned
 
 @dataclass(frozen=True)
 class _Known:
-    """What progress entries refer to: the plan's actions and the site's status ids."""
+    """What progress entries refer to: the plan's items and the site's status ids."""
 
     actions: dict[str, Action]
-    statuses: list[str]
     recommendations: dict[str, Recommendation]
+    statuses: list[str]
+
+
+@dataclass(frozen=True)
+class _When:
+    """The release a progress file reports, among all releases, and its ``as_at`` date."""
+
+    release: Release
+    index: int
+    release_ids: list[str]
+    as_at: date | None
 
 
 class ReleaseChecks(ContentChecks):
@@ -91,8 +104,8 @@ class ReleaseChecks(ContentChecks):
         release_ids = [r.id for r in releases]
         known = _Known(
             {a.id: a for r in recommendations for a in r.actions},
-            [s.id for s in site.statuses],
             {r.id: r for r in recommendations},
+            [s.id for s in site.statuses],
         )
         progress_dir = self.dir / "progress"
         if progress_dir.is_dir():
@@ -109,59 +122,98 @@ class ReleaseChecks(ContentChecks):
                         f"no release '{cleaned(path.stem)}' in releases.yaml "
                         f"(known: {_known(list(self.release_lines))})",
                     )
-        result = []
-        for index, release in enumerate(releases):
-            read = self.read(f"progress/{release.id}.yaml", ProgressReport)
-            if read is None:
-                result.append(release)
-                continue
-            progress = self.progress_report(read, index, release_ids, known)
-            assessments = self.assessments(read, index, release_ids, known)
-            result.append(
-                release.model_copy(update={"progress": progress, "assessments": assessments})
+        return [
+            release.model_copy(update=self.progress_report(release, index, release_ids, known))
+            for index, release in enumerate(releases)
+        ]
+
+    def progress_report(
+        self, release: Release, index: int, release_ids: list[str], known: _Known
+    ) -> dict[str, Any]:
+        """The fields of ``release`` read from its progress file, checked against the plan."""
+        read = self.read(f"progress/{release.id}.yaml", ProgressReport)
+        if read is None:
+            return {}
+        report, root = read
+        as_at = self._as_at(report.as_at, release, root)
+        when = _When(release, index, release_ids, as_at)
+        return {
+            "as_at": as_at,
+            "progress": self.action_progress(report, root, when, known),
+            "recommendations": self.recommendation_progress(report, root, when, known),
+            "assessments": self.assessments(report, root, when, known),
+        }
+
+    @staticmethod
+    def _as_at(as_at: date | None, release: Release, spot: Spot) -> date | None:
+        """An ``as_at`` date, which cannot be after the release it is reported in."""
+        if as_at and release.date and as_at > release.date:
+            spot.error(
+                f"field 'as_at': {as_at} is after the date of release {release.id} "
+                f"({release.date}); progress is written before it is reported",
+                "as_at",
             )
-        return result
+            return None
+        return as_at
+
+    def recommendation_progress(
+        self, report: ProgressReport, root: Spot, when: _When, known: _Known
+    ) -> dict[str, RecommendationProgress]:
+        node = root.node.get("recommendations")
+        if not isinstance(node, YMap):
+            return {}
+        entries = {}
+        for rec_id, entry in report.recommendations.items():
+            if not isinstance(node.get(rec_id), YMap):
+                continue
+            spot = Spot(self.problems, root.file, node[rec_id], f"recommendation {rec_id}")
+            rec = known.recommendations.get(rec_id)
+            if rec is None:
+                if self.known("plan.yaml"):
+                    spot.error(
+                        f"unknown recommendation '{rec_id}' (not in plan.yaml)",
+                        line=node.line_of(rec_id),
+                    )
+                continue
+            problem = self._not_in_release(rec, when.index, when.release_ids)
+            if problem:
+                spot.error(problem, line=node.line_of(rec_id))
+                continue
+            as_at = self._as_at(entry.as_at, when.release, spot) or when.as_at
+            entries[rec_id] = entry.model_copy(update={"as_at": as_at})
+        return entries
 
     def assessments(
-        self,
-        read: tuple[ProgressReport, Spot],
-        index: int,
-        release_ids: list[str],
-        known: _Known,
+        self, report: ProgressReport, root: Spot, when: _When, known: _Known
     ) -> tuple[Assessment, ...]:
         """The release's independent assessments, each of a recommendation in the plan."""
-        report, root = read
         found = []
         for assessment, spot in self.items(root, "assessments", report.assessments):
             rec = known.recommendations.get(assessment.recommendation)
-            if assessment.recommendation and rec is None:
-                if self.known("plan.yaml"):
+            if rec is None:
+                if assessment.recommendation and self.known("plan.yaml"):
                     spot.error(
                         f"unknown recommendation '{assessment.recommendation}' (not in plan.yaml)",
                         "recommendation",
                     )
                 continue
-            added = rec.lifecycle.added if rec else None
-            if added in release_ids and release_ids.index(added) > index:
+            added = rec.lifecycle.added
+            if added in when.release_ids and when.release_ids.index(added) > when.index:
                 spot.error(
-                    f"recommendation {assessment.recommendation} is not in the plan yet at this "
-                    f"release (added in {added})",
+                    f"recommendation {rec.id} is not in the plan yet at this release (added in "
+                    f"{added})",
                     "recommendation",
                 )
                 continue
-            if rec and assessment.body and assessment.date and assessment.verdict:
+            if assessment.body and assessment.date and assessment.verdict:
                 found.append(assessment)
         return tuple(found)
 
-    def progress_report(
-        self,
-        read: tuple[ProgressReport, Spot],
-        index: int,
-        release_ids: list[str],
-        known: _Known,
+    def action_progress(
+        self, report: ProgressReport, root: Spot, when: _When, known: _Known
     ) -> dict[str, Progress]:
-        """The progress of each action in ``release``, checked against the plan and site."""
-        report, root = read
+        """The progress of each action in the release, checked against the plan and site."""
+        index, release_ids = when.index, when.release_ids
         entries: dict[str, Progress] = {}
         node = root.node.get("actions")
         if not isinstance(node, YMap):
@@ -187,14 +239,24 @@ class ReleaseChecks(ContentChecks):
                 )
                 continue
             if entry.status:
+                as_at = (
+                    self._as_at(
+                        entry.as_at,
+                        when.release,
+                        Spot(self.problems, root.file, node[action_id], f"action {action_id}"),
+                    )
+                    or when.as_at
+                )
                 entries[action_id] = entry.model_copy(
-                    update={"carried_forward": bool(entry.carried_forward)}
+                    update={"carried_forward": bool(entry.carried_forward), "as_at": as_at}
                 )
         return entries
 
     @staticmethod
-    def _not_in_release(action: Action, index: int, release_ids: list[str]) -> str | None:
-        life = action.lifecycle
+    def _not_in_release(
+        item: Action | Recommendation, index: int, release_ids: list[str]
+    ) -> str | None:
+        life = item.lifecycle
         if life.added and release_ids.index(life.added) > index:
             return f"is not in the plan yet at this release (added in {life.added})"
         if life.withdrawn and release_ids.index(life.withdrawn.release) <= index:

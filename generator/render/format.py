@@ -52,7 +52,8 @@ DIRECTION_ICONS = {
     Direction.UNKNOWN: "material-minus",
 }
 
-POLARITY_WORDS = {
+POLARITY_WORDS: dict[Polarity | None, str] = {
+    None: "The plan does not state which direction is better",
     Polarity.HIGHER: "Higher is better",
     Polarity.LOWER: "Lower is better",
     Polarity.NEUTRAL: "Neither higher nor lower is better in itself: this shows demand",

@@ -86,7 +86,7 @@ def _kpi(kpi: KpiView) -> dict[str, Any]:
         "kpi": k.id,
         "title": k.title,
         "unit": k.unit,
-        "polarity": k.polarity.value,
+        "polarity": k.polarity.value if k.polarity else "",
         "baseline": _point(k.baseline),
         "milestones": [_point(p) for p in k.milestones],
         "target": _point(k.target),
