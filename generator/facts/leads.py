@@ -22,7 +22,11 @@ from generator.facts.derive import (
     count,
 )
 
-ROLES = (("strategic_lead", "Strategic lead"), ("operational_lead", "Operational lead"))
+ROLES = (
+    ("lead", "Lead"),
+    ("strategic_lead", "Strategic lead"),
+    ("operational_lead", "Operational lead"),
+)
 """The action fields that name a lead, and how each role is written on the pages."""
 
 RESERVED_SLUGS = frozenset({"index", "index.html"})
@@ -42,7 +46,7 @@ def tidy(name: str) -> str:
 def named_leads(action: Action) -> Iterator[tuple[str, str]]:
     """(role, name) for each lead an action names, in the order of ``ROLES``."""
     for field, role in ROLES:
-        name = getattr(action, field, "")
+        name = getattr(action, field)
         if name and name.strip():
             yield role, name
 

@@ -80,3 +80,19 @@ def test_validate_warns_about_a_lead_written_two_ways(small):
 
 def test_no_warning_for_leads_written_the_same_way():
     assert spelling_warnings(load_content(SMALL_PLAN)) == []
+
+
+def test_a_single_lead_is_a_lead_too(small):
+    small.replace(
+        "plan.yaml",
+        "description: Establish a plan",
+        "lead: Beverley  HENDRICKS\n        description: Establish a plan",
+    )
+    view = release_view(load_content(Path("content")), "2015-01")
+    beverley = next(lead for lead in leads(view) if lead.slug == "beverley-hendricks")
+    assert beverley.name == "Beverley Hendricks"
+    assert [(a.action.action.id, a.roles) for a in beverley.actions] == [
+        ("1.2", ("Operational lead",)),
+        ("8.1", ("Lead",)),
+    ]
+    assert [r.recommendation.recommendation.id for r in beverley.recommendations] == ["1", "8"]
