@@ -44,6 +44,7 @@ PAGES = [
     f"{NEWEST}/data/",
     f"{NEWEST}/methods/",
     f"{NEWEST}/report/",
+    f"{NEWEST}/assessments/",
     f"{NEWEST}/leads/",
     ANN_PAGE,
     f"{NEWEST}/embed/kpis/neet/",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SMALL_PLAN
-from tests.integration.conftest import build_once
+from tests.integration.conftest import build_once, run_cli
 from tests.integration.linkcheck import broken_links
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -110,7 +111,8 @@ def test_each_recommendation_page_links_its_feed(small_site: Path):
     ) in rec
     feed = ET.parse(small_site / "feeds/recommendations/13-14.xml").getroot()
     assert [e.find(f"{ATOM}summary").text for e in feed.iter(f"{ATOM}entry")] == [
-        "Action 13.2: On track → Not reported.",
+        "Action 13.2: On track → Not reported. Assessed by Independent improvement board on "
+        "27 January 2015: Good progress.",
         "Recommendation 13/14 in the plan. Action 13.2: On track.",
     ]
     main = ET.parse(small_site / "feed.xml").getroot()
@@ -133,3 +135,37 @@ def test_embeds_have_no_chrome_and_link_back(small_site: Path):
     ) in page
     for path in ("2015-01/embed/kpis/neet/index.html", "2015-01/embed/pillars/aip-1/index.html"):
         assert broken_links(small_site, small_site / path) == []
+
+
+def test_an_independent_verdict_is_shown_beside_the_councils_own_view(small_site: Path):
+    rec = (small_site / "2015-01/recommendations/1/index.html").read_text()
+    views = rec[rec.index('class="ps-views"') : rec.index("Follow this recommendation")]
+    assert "<strong>The council's own view</strong> (January 2015)" in views
+    assert "<strong>Independent assessment by Ofsted</strong>, 20 January 2015" in views
+    assert '<span class="ps-verdict">Insufficient progress</span>' in views
+    assert (
+        '<a href="https://reports.example.gov.uk/monitoring?visit=3&amp;area=b">'
+        "Read Ofsted's assessment</a>"
+    ) in views
+    listing = (small_site / "2015-01/assessments/index.html").read_text()
+    assert ">Ofsted: Recommendation 1, 20 January 2015<" in listing
+    assert ">Independent improvement board: Recommendation 13/14, 27 January 2015<" in listing
+    changes = (small_site / "2015-01/changes/index.html").read_text()
+    assert (
+        '<a href="../recommendations/1/">Recommendation 1</a></strong>: Ofsted, '
+        "20 January 2015: <em>Insufficient progress</em>"
+    ) in changes
+    earlier = (small_site / "2014-10/assessments/index.html").read_text()
+    assert "No independent assessment was made public with this report." in earlier
+    assert (small_site / "2015-01/data/assessments.json").is_file()
+
+
+def test_diff_json_carries_the_assessments():
+    result = run_cli("diff", "--content", str(SMALL_PLAN), "2014-10", "2015-01", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [(a["recommendation"], a["verdict"]) for a in data["assessments"]["to"]] == [
+        ("1", "Insufficient progress"),
+        ("13/14", "Good progress"),
+    ]
+    assert data["assessments"]["from"] == []
