@@ -20,16 +20,22 @@ import material
 import yaml
 
 from generator import TEMPLATES_DIR
+from generator.content.model import Target
 from generator.facts.compare import compare, status_history
 from generator.facts.derive import (
+    KpiView,
+    RecommendationView,
     ReleaseView,
+    State,
     release_view,
 )
+from generator.facts.facets import facet_views, facets_of
 from generator.facts.leads import leads
 from generator.render.charts import write_charts
 from generator.render.embed import embed_context
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
+from generator.render.opendata_recs import facet_column
 from generator.render.paper import print_header, report_context
 from generator.render.recfeed import feed_path
 from generator.render.template import environment, render_page
@@ -54,8 +60,9 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     compare with them and the recommendation pages show the status history through them.
     """
     changes = compare(earlier[-1], view) if earlier else None
+    facets = facet_views(view)
     result = [
-        Page("index.md", "home.md.j2", {"changes": changes}),
+        Page("index.md", "home.md.j2", {"changes": changes, "facets": facets}),
         Page("pillars/index.md", "groups.md.j2", {}),
         Page("recommendations/index.md", "recommendations.md.j2", {}),
         Page("releases.md", "releases.md.j2", {}),
@@ -64,7 +71,7 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     result += lead_pages(view)
     result.append(Page(page_path("assessments"), "assessments.md.j2", {}))
     result.append(Page(page_path("methods"), "methods.md.j2", {}))
-    result.append(Page(page_path("data"), "data.md.j2", {}))
+    result.append(Page(page_path("data"), "data.md.j2", {"facet_column": facet_column}))
     if view.content.glossary:
         result.append(Page(page_path("glossary"), "glossary.md.j2", {}))
     if changes:
@@ -81,10 +88,19 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
         Page(
             page_path(r),
             "recommendation.md.j2",
-            {"rec": r, "history": history, "feed": feed_path(r.recommendation)},
+            {
+                "rec": r,
+                "history": history,
+                "rec_facets": facets_of(r, facets),
+                "targets": _targets(r, view),
+                "feed": feed_path(r.recommendation),
+            },
         )
         for r in view.recommendations
     ]
+    for facet in facets:
+        result.append(Page(page_path(facet), "facets.md.j2", {"facet": facet}))
+        result += [Page(page_path(v), "facet.md.j2", {"value": v}) for v in facet.values]
     if view.kpis:
         result.append(Page("kpis/index.md", "kpis.md.j2", {}))
         result += [
@@ -117,6 +133,17 @@ NOT_IN_NAV = "/leads/*.md\n/embed/\n/assessments.md\n"
 the independent assessments page of a release with none (listed when there are some)."""
 
 
+def _targets(rec: RecommendationView, view: ReleaseView) -> list[tuple[Target, list[KpiView]]]:
+    """Each target of a recommendation with the KPIs measuring it that this release publishes."""
+    kpis = {k.kpi.id: k for k in view.kpis}
+    return [(t, [kpis[k] for k in t.kpis if k in kpis]) for t in rec.recommendation.targets]
+
+
+def nav_title(title: str, state: State = State.ACTIVE) -> str:
+    """A page's title in the navigation; a withdrawn or merged item says so."""
+    return html_text(title if state is State.ACTIVE else f"{title} ({state.value})")
+
+
 def nav(view: ReleaseView) -> list[Any]:
     site = view.content.site
     items: list[Any] = [{"Home": "index.md"}]
@@ -139,11 +166,14 @@ def nav(view: ReleaseView) -> list[Any]:
         {
             "Recommendations": ["recommendations/index.md"]
             + [
-                {f"Recommendation {r.recommendation.id}": page_path(r)}
+                {nav_title(f"Recommendation {r.recommendation.id}", r.state): page_path(r)}
                 for r in view.recommendations
             ]
         }
     )
+    for facet in facet_views(view):
+        values = [{html_text(v.value.title): page_path(v)} for v in facet.values]
+        items.append({html_text(facet.facet.plural): [page_path(facet), *values]})
     if view.kpis:
         kpis = [{html_text(k.kpi.title): page_path(k)} for k in view.kpis]
         items.append({"KPIs": ["kpis/index.md", *kpis]})
