@@ -86,6 +86,7 @@ def validate(content_dir: Path) -> None:
     """
     from generator import TEMPLATES_DIR
     from generator.facts.glossary import unexplained_acronyms
+    from generator.facts.leads import spelling_warnings
     from generator.facts.lock import load_locked, unlocked_corrections
 
     content = load_locked(content_dir)
@@ -101,6 +102,8 @@ def validate(content_dir: Path) -> None:
             "readers are not told what it means",
             err=True,
         )
+    for warning in spelling_warnings(content, str(content_dir / "plan.yaml")):
+        click.echo(f"Warning: {warning}", err=True)
     actions = sum(len(r.actions) for r in content.recommendations)
     click.echo(
         f"{content_dir}: valid ({len(content.recommendations)} recommendations, {actions} actions, "

@@ -11,6 +11,7 @@ from generator.content.checks import ContentChecks, Spot, _known
 from generator.content.load import YMap
 from generator.content.model import (
     Action,
+    Assessment,
     Progress,
     ProgressReport,
     Recommendation,
@@ -143,6 +144,7 @@ class ReleaseChecks(ContentChecks):
             "as_at": as_at,
             "progress": self.action_progress(report, root, when, known),
             "recommendations": self.recommendation_progress(report, root, when, known),
+            "assessments": self.assessments(report, root, when, known),
         }
 
     @staticmethod
@@ -197,6 +199,32 @@ class ReleaseChecks(ContentChecks):
                 root, "recommendations", report.recommendations, known.recommendations, when
             )
         }
+
+    def assessments(
+        self, report: ProgressReport, root: Spot, when: _When, known: _Known
+    ) -> tuple[Assessment, ...]:
+        """The release's independent assessments, each of a recommendation in the plan."""
+        found = []
+        for assessment, spot in self.items(root, "assessments", report.assessments):
+            rec = known.recommendations.get(assessment.recommendation)
+            if rec is None:
+                if assessment.recommendation and self.known("plan.yaml"):
+                    spot.error(
+                        f"unknown recommendation '{assessment.recommendation}' (not in plan.yaml)",
+                        "recommendation",
+                    )
+                continue
+            added = rec.lifecycle.added
+            if added in when.release_ids and when.release_ids.index(added) > when.index:
+                spot.error(
+                    f"recommendation {rec.id} is not in the plan yet at this release (added in "
+                    f"{added})",
+                    "recommendation",
+                )
+                continue
+            if assessment.body and assessment.date and assessment.verdict:
+                found.append(assessment)
+        return tuple(found)
 
     def action_progress(
         self, report: ProgressReport, root: Spot, when: _When, known: _Known

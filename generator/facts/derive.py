@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from generator.content.model import (
     Action,
+    Assessment,
     Content,
     Group,
     Kpi,
@@ -96,6 +97,8 @@ class RecommendationView:
     actions: tuple[ActionView, ...]
     counts: Counts
     new: bool
+    assessments: tuple[Assessment, ...] = ()
+    """Independent assessments of the recommendation made public with this release."""
     progress: RecommendationProgress | None = None
     """The recommendation's own progress in this release, where one was reported."""
 
@@ -170,6 +173,11 @@ class ReleaseView:
     @property
     def active_recommendations(self) -> tuple[RecommendationView, ...]:
         return tuple(r for r in self.recommendations if r.state is State.ACTIVE)
+
+    @property
+    def assessments(self) -> tuple[tuple[RecommendationView, Assessment], ...]:
+        """Every independent assessment made public with this release, in plan order."""
+        return tuple((r, a) for r in self.recommendations for a in r.assessments)
 
     @property
     def overdue(self) -> tuple[ActionView, ...]:
@@ -352,6 +360,7 @@ def release_view(content: Content, release_id: str) -> ReleaseView:
                 actions=tuple(actions),
                 counts=_counts(actions, vocabulary),
                 new=moment.added_here(rec.lifecycle.added),
+                assessments=tuple(a for a in release.assessments if a.recommendation == rec.id),
                 progress=release.recommendations.get(rec.id),
             )
         )

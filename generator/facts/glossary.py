@@ -22,6 +22,10 @@ BUILT_IN_TERMS: tuple[Term, ...] = (
         term="KPI", meaning="Key performance indicator, a figure measured regularly to show change"
     ),
     Term(
+        term="PDF",
+        meaning="Portable Document Format, a file that looks the same on screen and on paper",
+    ),
+    Term(
         term="SDG",
         meaning="Sustainable Development Goals, the United Nations' goals for 2030, whose "
         "reporting method this site uses for targets",

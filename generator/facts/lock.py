@@ -130,6 +130,8 @@ def _fields(view: ReleaseView) -> dict[str, dict[str, Any]]:
             "state": rec.state,
             "withdrawal": rec.withdrawal,
         }
+        if rec.assessments:  # recorded only when there are any: older locks stay as they were
+            items[f"recommendation {r.id}"]["assessments"] = [asdict(a) for a in rec.assessments]
         for a in rec.actions:
             fields = {k: v for k, v in asdict(a.action).items() if k not in ("added", "withdrawn")}
             fields |= {

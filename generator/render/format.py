@@ -102,6 +102,11 @@ def _no_tags(text: str) -> str:
     return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
+def link_href(url: str) -> Md:
+    """A checked http(s) address (``WebLink``) for an href: HTML-escaped, braces inert."""
+    return Md(inert_braces(_no_tags(url).replace('"', "&quot;").replace("'", "&#39;")))
+
+
 def html_text(value: str) -> str:
     """Text for a place the theme prints as HTML without escaping (site name, nav titles)."""
     return _no_tags(value).replace('"', "&quot;")

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.content.model import Point, Value, slugify
+from generator.content.model import Assessment, Point, Value, slugify
 from generator.facts.derive import ActionView, KpiView, ReleaseView
 from generator.render.opendata_recs import recommendation_columns, recommendation_rows
 
@@ -38,6 +38,21 @@ ACTION_COLUMNS = (
     "page",
 )
 KPI_COLUMNS = ("kpi", "title", "unit", "polarity", "date", "value", "note", "break")
+ASSESSMENT_COLUMNS = ("release", "recommendation", "body", "date", "verdict", "text", "url", "page")
+
+
+def assessment_row(release_id: str, a: Assessment) -> dict[str, Any]:
+    """One independent assessment, as in the open data and ``diff --format json``."""
+    return {
+        "release": release_id,
+        "recommendation": a.recommendation,
+        "body": a.body,
+        "date": a.date.isoformat(),
+        "verdict": a.verdict,
+        "text": a.text,
+        "url": a.url,
+        "page": f"recommendations/{slugify(a.recommendation)}/",
+    }
 
 
 def _action_row(view: ReleaseView, a: ActionView) -> dict[str, Any]:
@@ -142,7 +157,10 @@ def open_data(view: ReleaseView) -> dict[str, str]:
         "title": view.release.title,
         "date": view.release.date.isoformat(),
     }
+    assessments = [assessment_row(view.release.id, a) for _, a in view.assessments]
     return {
+        "data/assessments.csv": _csv(ASSESSMENT_COLUMNS, assessments),
+        "data/assessments.json": _json({"release": release, "assessments": assessments}),
         "data/actions.csv": _csv(ACTION_COLUMNS, actions),
         "data/actions.json": _json({"release": release, "actions": actions}),
         "data/kpis.csv": _csv(KPI_COLUMNS, kpi_rows),

@@ -31,12 +31,16 @@ from generator.facts.derive import (
 )
 from generator.facts.facets import facet_views, facets_of
 from generator.facts.glossary import site_glossary
+from generator.facts.leads import leads
 from generator.render.charts import write_charts
+from generator.render.embed import embed_context
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
 from generator.render.opendata_recs import facet_column
+from generator.render.paper import print_header, report_context
+from generator.render.recfeed import feed_path
 from generator.render.template import environment, render_page
-from generator.render.urls import Linker, page_path
+from generator.render.urls import Embed, Linker, page_path
 
 Md = markupsafe.Markup
 MATERIAL_ICONS = Path(material.__file__).parent / "templates" / ".icons" / "material"
@@ -64,6 +68,9 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
         Page("recommendations/index.md", "recommendations.md.j2", {}),
         Page("releases.md", "releases.md.j2", {}),
     ]
+    result.append(Page(page_path("report"), "report.md.j2", report_context(view)))
+    result += lead_pages(view)
+    result.append(Page(page_path("assessments"), "assessments.md.j2", {}))
     result.append(Page(page_path("methods"), "methods.md.j2", {}))
     result.append(Page(page_path("data"), "data.md.j2", {"facet_column": facet_column}))
     result.append(
@@ -88,6 +95,7 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
                 "history": history,
                 "rec_facets": facets_of(r, facets),
                 "targets": _targets(r, view),
+                "feed": feed_path(r.recommendation),
             },
         )
         for r in view.recommendations
@@ -97,8 +105,34 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
         result += [Page(page_path(v), "facet.md.j2", {"value": v}) for v in facet.values]
     if view.kpis:
         result.append(Page("kpis/index.md", "kpis.md.j2", {}))
-        result += [Page(page_path(k), "kpi.md.j2", {"kpi": k}) for k in view.kpis]
+        result += [
+            Page(page_path(k), "kpi.md.j2", {"kpi": k, **embed_context(view, k)}) for k in view.kpis
+        ]
+    result += embed_pages(view)
     return result
+
+
+def lead_pages(view: ReleaseView) -> list[Page]:
+    """The list of leads and a page for each."""
+    found = leads(view)
+    result = [Page(page_path("leads"), "leads.md.j2", {"leads": found})]
+    result += [Page(page_path(lead), "lead.md.j2", {"lead": lead}) for lead in found]
+    return result
+
+
+def embed_pages(view: ReleaseView) -> list[Page]:
+    """Chrome-less pages of each KPI's chart and each group's status bar, for iframes."""
+    result = [
+        Page(page_path(Embed(k)), "embed_kpi.md.j2", {"kpi": k, **embed_context(view, k)})
+        for k in view.kpis
+    ]
+    result += [Page(page_path(Embed(g)), "embed_group.md.j2", {"group": g}) for g in view.groups]
+    return result
+
+
+NOT_IN_NAV = "/leads/*.md\n/embed/\n/assessments.md\n"
+"""Pages reached from others, not listed in the navigation: each lead's page, the embeds and
+the independent assessments page of a release with none (listed when there are some)."""
 
 
 def _targets(rec: RecommendationView, view: ReleaseView) -> list[tuple[Target, list[KpiView]]]:
@@ -145,6 +179,10 @@ def nav(view: ReleaseView) -> list[Any]:
     if view.kpis:
         kpis = [{html_text(k.kpi.title): page_path(k)} for k in view.kpis]
         items.append({"KPIs": ["kpis/index.md", *kpis]})
+    items.append({"Leads": page_path("leads")})
+    if view.assessments:
+        items.append({"Independent assessments": page_path("assessments")})
+    items.append({"Printable report": page_path("report")})
     items.append({"How progress is judged": page_path("methods")})
     items.append({"Data": page_path("data")})
     items.append({"Glossary": page_path("glossary")})
@@ -228,9 +266,11 @@ def mkdocs_config(
                 "date": release.date.isoformat(),
                 "draft": release.draft,
                 "corrected": long_date(release.errata[-1].date) if release.errata else "",
+                "print_header": print_header(view),
             }
         },
         "nav": nav(view),
+        "not_in_nav": NOT_IN_NAV,
     }
     if view.content.site.url:
         config["site_url"] = f"{view.content.site.url}{release.id}/"

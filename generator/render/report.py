@@ -12,7 +12,14 @@ import jinja2
 
 from generator.content.model import Content, Release, StatusDef
 from generator.facts.compare import ActionChange, Diff, KpiChange, Move, PlanChange, compare
-from generator.facts.derive import ActionView, KpiView, RecommendationView, release_view
+from generator.facts.derive import (
+    ActionView,
+    KpiView,
+    RecommendationView,
+    ReleaseView,
+    release_view,
+)
+from generator.render.opendata import assessment_row
 from generator.render.template import environment, render_page
 from generator.render.urls import Linker
 
@@ -129,7 +136,20 @@ def diff_json(diff: Diff) -> dict[str, Any]:
         "kpis": [_kpi(change, diff) for change in diff.kpis],
         "added": [_plan_change(change) for change in diff.added],
         "removed": [_plan_change(change) for change in diff.removed],
+        "assessments": {
+            "from": _assessments(diff.old),
+            "to": _assessments(diff.new),
+        },
     }
+
+
+def _assessments(view: ReleaseView) -> list[dict[str, Any]]:
+    """The independent assessments made public with a release, with their pages' URLs."""
+    return [
+        {k: v for k, v in assessment_row(view.release.id, a).items() if k != "page"}
+        | {"page": _url(view.release.id, rec)}
+        for rec, a in view.assessments
+    ]
 
 
 def format_diff(diff: Diff, output_format: str) -> str:

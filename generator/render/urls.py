@@ -15,13 +15,28 @@ import markupsafe
 from generator.content.model import Group, Kpi, slugify
 from generator.facts.derive import ActionView, GroupView, KpiView, RecommendationView
 from generator.facts.facets import FacetValueView, FacetView
+from generator.facts.leads import LeadView
 from generator.render.format import escape_text
 
 Md = markupsafe.Markup
 
 
+@dataclass(frozen=True)
+class Embed:
+    """The chrome-less page of a KPI's chart or a group's status bar, for other sites' iframes."""
+
+    target: KpiView | GroupView
+
+
 def page_path(target: Any) -> str:
     """The docs-relative Markdown path of a model object's page."""
+    if isinstance(target, Embed):
+        inner = target.target
+        if isinstance(inner, KpiView):
+            return f"embed/kpis/{inner.kpi.id}.md"
+        return f"embed/pillars/{inner.group.id}.md"
+    if isinstance(target, LeadView):
+        return f"leads/{target.slug}.md"
     if isinstance(target, RecommendationView):
         return f"recommendations/{target.recommendation.slug}.md"
     if isinstance(target, ActionView):
@@ -47,6 +62,9 @@ def page_path(target: Any) -> str:
         "glossary": "glossary.md",
         "methods": "methods.md",
         "data": "data.md",
+        "report": "report.md",
+        "leads": "leads/index.md",
+        "assessments": "assessments.md",
     }
     return pages[target]
 

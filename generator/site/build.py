@@ -33,6 +33,7 @@ from generator.facts.lock import fingerprint_items, refuse_lock_problems
 from generator.render.feed import atom_feed
 from generator.render.format import html_text
 from generator.render.pages import mkdocs_config, render_release
+from generator.render.recfeed import write_recommendation_feeds
 from generator.render.template import environment
 from generator.site.cache import (
     read_manifest,
@@ -337,6 +338,7 @@ def _build_into(
             json.dumps(versions_json(content), indent=2) + "\n", encoding="utf-8"
         )
         (site_dir / "feed.xml").write_text(atom_feed(views), encoding="utf-8")
+        write_recommendation_feeds(site_dir, views)
         (site_dir / "sitemap.xml").write_text(sitemap_index(content), encoding="utf-8")
         if content.releases:
             write_aliases(site_dir, content.releases[-1].id)

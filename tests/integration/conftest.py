@@ -110,6 +110,12 @@ def base_url(default_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def small_base_url(small_site: Path) -> Iterator[str]:
+    """The small plan's site served over HTTP on localhost."""
+    yield from serve(small_site)
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Debian's Chromium driven by playwright; skipped locally when either is missing."""
     if not REQUIRED:

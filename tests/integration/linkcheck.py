@@ -43,7 +43,7 @@ def broken_links(site: Path, page: Path) -> list[str]:
 
 
 def broken_links_everywhere(site: Path) -> dict[str, list[str]]:
-    """Every HTML page (but the 404 pages, which are served at any path) and the feed."""
+    """Every HTML page (but the 404 pages, which are served at any path) and every feed."""
     found = {}
     for page in sorted(site.rglob("*.html")):
         if page.name == "404.html":
@@ -51,10 +51,12 @@ def broken_links_everywhere(site: Path) -> dict[str, list[str]]:
         problems = broken_links(site, page)
         if problems:
             found[str(page.relative_to(site))] = problems
-    feed = site / "feed.xml"
-    if feed.exists():
+    for feed in [site / "feed.xml", *sorted(site.glob("feeds/**/*.xml"))]:
+        if not feed.exists():
+            continue
+        name = str(feed.relative_to(site))
         links = [e.get("href") for e in ET.parse(feed).iter("{http://www.w3.org/2005/Atom}link")]
-        problems = [p for href in links if (p := _resolve(site, "http://site/feed.xml", href))]
+        problems = [p for href in links if (p := _resolve(site, f"http://site/{name}", href))]
         if problems:
-            found["feed.xml"] = problems
+            found[name] = problems
     return found

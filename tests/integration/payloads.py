@@ -65,6 +65,7 @@ TEXT_KEYS = {
     "narrative",
     "reason",
     "corrected",
+    "verdict",
     "code",
     "unit",
 }

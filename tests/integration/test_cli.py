@@ -166,9 +166,10 @@ def test_validate_warns_about_acronyms_missing_from_the_glossary(small):
 
 
 def test_build_is_quiet_when_not_on_a_terminal(tmp_path):
-    result = run_cli("build", "--content", str(SMALL_PLAN), "--out", str(tmp_path / "site"))
+    # the shipped content has an erratum, whose date once drew a serializer warning
+    result = run_cli("build", "--content", "content", "--out", str(tmp_path / "site"))
     assert result.returncode == 0
-    assert result.stdout.startswith("Built 3 releases (")
+    assert result.stdout.startswith("Built 2 releases (")
     assert result.stdout.count("\n") == 1 and result.stderr == ""
 
 

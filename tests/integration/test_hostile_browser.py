@@ -18,11 +18,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from generator.facts.leads import lead_key, lead_slugs
 from tests.conftest import REAL_PLAN, SMALL_PLAN
 from tests.integration.conftest import _Quiet, build_once
-from tests.integration.payloads import SITE_URL, poisoned_content
+from tests.integration.payloads import PAYLOAD, SITE_URL, poisoned_content
 
 NEWEST = "2015-01"
+ANN = lead_key("Ann Graham" + PAYLOAD)
+ANN_PAGE = f"{NEWEST}/leads/{lead_slugs([ANN])[ANN]}/"
 PAGES = [
     "",  # the site root redirects to the newest release
     "latest/recommendations/1/",  # and so does every page under latest/
@@ -41,6 +44,12 @@ PAGES = [
     f"{NEWEST}/glossary/",
     f"{NEWEST}/data/",
     f"{NEWEST}/methods/",
+    f"{NEWEST}/report/",
+    f"{NEWEST}/assessments/",
+    f"{NEWEST}/leads/",
+    ANN_PAGE,
+    f"{NEWEST}/embed/kpis/neet/",
+    f"{NEWEST}/embed/pillars/aip-1/",
     f"{NEWEST}/404.html",
     "2014-06/",  # an earlier release shows the outdated banner
 ]

@@ -294,6 +294,17 @@ CASES: list[tuple] = [
         ],
     ),
     (
+        "release-shadows-recommendation-feeds",
+        [release("feeds")],
+        [
+            (
+                "content/releases.yaml:15: release feeds: field 'id': release id "
+                "'feeds' would replace the site's own feeds/ folder (the feed of each "
+                "recommendation); choose another id"
+            ),
+        ],
+    ),
+    (
         "release-shadows-latest",
         [release("latest")],
         [

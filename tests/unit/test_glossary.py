@@ -54,6 +54,7 @@ def test_content_glossary_entries_win_over_the_built_in_ones():
         "CSV",
         "JSON",
         "KPI",
+        "PDF",
         "SDG",
         "SVG",
         "UN",

@@ -120,7 +120,7 @@ FLAGS = st.sampled_from(["true", "True", "TRUE", "yes", "Yes", "on", "ON", "true
     gap=st.integers(min_value=1, max_value=3),
     target=st.integers(min_value=0, max_value=4),
     title=st.text(
-        st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=15
+        st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Zl", "Zp")), min_size=1, max_size=15
     ),
 )
 def test_publish_touches_no_other_line(flags, flow, indent, gap, target, title):

@@ -89,6 +89,9 @@ def test_nav_is_hierarchical():
         "Areas for improvement",
         "Recommendations",
         "KPIs",
+        "Leads",
+        "Independent assessments",
+        "Printable report",
         "How progress is judged",
         "Data",
         "Glossary",  # every site explains the acronyms of its own pages
@@ -96,6 +99,7 @@ def test_nav_is_hierarchical():
     ]
     first = release_view(load_content(SMALL_PLAN), "2014-06")
     assert "What changed" not in [next(iter(item)) for item in nav(first)]
+    assert "Independent assessments" not in [next(iter(item)) for item in nav(first)]
 
 
 def test_critic_markup_marks_words_and_keeps_blocks_whole():

@@ -107,8 +107,8 @@ def test_progress_for_an_action_not_yet_added(small):
 
 
 def test_progress_for_a_withdrawn_action(small):
-    small.write(
-        "progress/2015-01.yaml", small.text("progress/2015-01.yaml") + "  1.6: {status: planned}\n"
+    small.replace(
+        "progress/2015-01.yaml", "\nassessments:", "\n  1.6: {status: planned}\nassessments:"
     )
     assert small.problems() == [
         "content/progress/2015-01.yaml:14: action 1.6: was withdrawn in release 2015-01 and "
@@ -139,6 +139,7 @@ def test_duplicate_recommendation_ids_and_clashing_slugs(small):
             "merged_into: 13/14", "merged_into: 13-14"
         ),
     )
+    small.replace("progress/2015-01.yaml", "recommendation: 13/14", "recommendation: 13-14")
     first = small.line_of("plan.yaml", "  - id: 13\n")
     problems = small.problems()
     assert problems == [

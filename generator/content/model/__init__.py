@@ -28,6 +28,7 @@ from generator.content.model.plan import (
     Withdrawal,
 )
 from generator.content.model.releases import (
+    Assessment,
     Erratum,
     Glossary,
     Progress,
@@ -45,6 +46,7 @@ __all__ = [
     "FILES",
     "NOT_REPORTED",
     "Action",
+    "Assessment",
     "Content",
     "ContentModel",
     "Erratum",

@@ -12,12 +12,14 @@ from generator.content.fields import (
     Day,
     Flag,
     GlossaryTerm,
+    Id,
     ReleaseId,
     RequiredDay,
     RequiredText,
     Text,
 )
 from generator.content.model.base import ContentModel, Items
+from generator.content.weblinks import WebLink
 
 
 class Reporting(ContentModel):
@@ -54,6 +56,27 @@ class Progress(ContentModel):
     """Copied from the previous release by ``new-release`` and not yet edited."""
 
 
+class Assessment(ContentModel):
+    """An independent body's own judgement of a recommendation's progress, such as the findings
+    of an inspectorate's monitoring visit, shown beside the council's own statuses."""
+
+    ITEM = "assessment of recommendation {id}"
+    ITEM_KEY = "recommendation"
+
+    recommendation: Id
+    """The id of the recommendation assessed."""
+    body: RequiredText
+    """Who made the assessment, such as Ofsted."""
+    date: RequiredDay
+    """When the assessment was made or published."""
+    verdict: RequiredText
+    """The body's own words, such as Insufficient progress."""
+    text: Text = ""
+    """What the body said, in Markdown (optional)."""
+    url: WebLink = ""
+    """Where the assessment is published: an http or https address (optional)."""
+
+
 class RecommendationProgress(ContentModel):
     """A recommendation's progress in a release, beside its actions'."""
 
@@ -68,7 +91,7 @@ class Release(ContentModel):
     """A progress report: one version of the site."""
 
     ITEM = "release {id}"
-    JOINED = frozenset({"progress", "recommendations", "as_at"})
+    JOINED = frozenset({"progress", "recommendations", "as_at", "assessments"})
 
     id: ReleaseId
     date: RequiredDay
@@ -85,6 +108,8 @@ class Release(ContentModel):
     """Each recommendation's progress, keyed by recommendation id, from the same file."""
     as_at: SkipJsonSchema[date | None] = None
     """When the report's progress was written, from the same file."""
+    assessments: SkipJsonSchema[tuple[Assessment, ...]] = ()
+    """Independent assessments made public with this release, from progress/<release>.yaml."""
 
 
 class Releases(ContentModel):
@@ -104,6 +129,8 @@ class ProgressReport(ContentModel):
     """Progress for whole recommendations, keyed by recommendation id."""
     actions: Annotated[dict[str, Progress], BeforeValidator(lambda v: {} if v is None else v)] = {}
     """Each action's progress in this release, keyed by action id."""
+    assessments: Items(Assessment) = ()
+    """Independent assessments of recommendations made public with this release."""
 
 
 class Term(ContentModel):

@@ -1,0 +1,40 @@
+"""Links to other sites written in the content, such as an inspection report's address."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from typing import Annotated, Any
+
+from generator.content.fields import _text, bad_value, field_kind, shown
+
+UNSAFE_IN_LINK = re.compile(r"[\s\x00-\x1f\x7f\"'<>\\^`{|}]")
+"""Characters a plain web address never needs, and that could end an attribute or a link."""
+
+
+def web_link_problem(url: str) -> str | None:
+    """Why ``url`` is not a plain http(s) address with a host name, or None if it is one."""
+    parts = urllib.parse.urlsplit(url)
+    scheme_ok = re.match(r"https?://", url, re.IGNORECASE) is not None
+    try:
+        host = parts.hostname
+        _ = parts.port  # raises ValueError beyond 65535
+    except ValueError:
+        host = None
+    if scheme_ok and host and not UNSAFE_IN_LINK.search(url):
+        return None
+    return (
+        "expected a web address starting with http:// or https:// and a host name, without "
+        f"spaces, quotes, <, > or backslashes, found {shown(url)}"
+    )
+
+
+def _web_link(value: Any) -> str:
+    url = "" if value is None else _text(value)
+    if url and (problem := web_link_problem(url)):
+        raise bad_value(problem)
+    return url
+
+
+WebLink = Annotated[str, *field_kind(_web_link, {"type": "string", "format": "uri"}, "")]
+"""A web address on another site, http or https only (optional)."""

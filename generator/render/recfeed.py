@@ -1,0 +1,156 @@
+"""Following one recommendation: an Atom feed per recommendation at
+``feeds/recommendations/<rec-slug>.xml``.
+
+There is an entry for each release in which the recommendation came into the plan, in which
+any of its actions changed status (coming into or leaving the plan included) or had its
+progress narrative rewritten, or in which an independent assessment of it was made public.
+Entry ids are stable, as in the main feed; links are relative to the feed unless the site's
+address is known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from generator.content.model import Recommendation
+from generator.facts.compare import ActionChange, Diff, compare
+from generator.facts.derive import RecommendationView, ReleaseView, State
+from generator.render.feed import _id, _timestamp
+from generator.render.format import long_date
+
+FEEDS_DIR = "feeds/recommendations"
+
+
+def feed_path(recommendation: Recommendation) -> str:
+    """Where a recommendation's feed is published, from the site root."""
+    return f"{FEEDS_DIR}/{recommendation.slug}.xml"
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    view: ReleaseView
+    recommendation: RecommendationView
+    lines: tuple[str, ...]
+    """What happened, one sentence each."""
+
+
+def _active(change_side: object) -> bool:
+    return getattr(change_side, "state", None) is State.ACTIVE
+
+
+def _change_lines(change: ActionChange) -> list[str]:
+    action = change.action.id
+    if _active(change.old) != _active(change.new):
+        if change.new is None:
+            return [f"Action {action} left the plan."]
+        if not _active(change.new):
+            return [f"Action {action} was {change.new.state.value}."]
+        status = change.status_to.label if change.status_to else "no status"
+        return [f"Action {action} came into the plan: {status}."]
+    lines = []
+    if change.status_changed and change.status_from and change.status_to:
+        lines.append(f"Action {action}: {change.status_from.label} → {change.status_to.label}.")
+    if change.narrative_changed:
+        lines.append(f"Action {action}: progress narrative updated.")
+    return lines
+
+
+def _first_lines(rec: RecommendationView) -> list[str]:
+    lines = [f"Recommendation {rec.recommendation.id} in the plan."]
+    for action in rec.actions:
+        if action.status is not None:
+            lines.append(f"Action {action.action.id}: {action.status.label}.")
+    return lines
+
+
+def _find(view: ReleaseView, rec_id: str) -> RecommendationView | None:
+    return next((r for r in view.recommendations if r.recommendation.id == rec_id), None)
+
+
+def feed_entries(
+    views: Sequence[ReleaseView], rec_id: str, diffs: Sequence[Diff | None]
+) -> list[FeedEntry]:
+    """The entries of one recommendation's feed, oldest first; ``diffs[i]`` compares release
+    ``i`` with the one before it (None for the first)."""
+    entries = []
+    for index, view in enumerate(views):
+        rec = _find(view, rec_id)
+        if rec is None:
+            continue
+        diff = diffs[index]
+        if diff is None or _find(diff.old, rec_id) is None:
+            lines = _first_lines(rec)
+        else:
+            lines = [
+                line
+                for change in diff.actions
+                if change.action.recommendation == rec_id
+                for line in _change_lines(change)
+            ]
+            if rec.state is not State.ACTIVE and _find(diff.old, rec_id).state is State.ACTIVE:
+                lines.insert(0, f"Recommendation {rec_id} was {rec.state.value}.")
+        lines += [
+            f"Assessed by {a.body} on {long_date(a.date)}: {' '.join(a.verdict.split())}."
+            for a in rec.assessments
+        ]
+        if lines:
+            entries.append(FeedEntry(view, rec, tuple(lines)))
+    return entries
+
+
+def recommendation_feed(
+    views: Sequence[ReleaseView], rec: Recommendation, diffs: Sequence[Diff | None]
+) -> str:
+    """One recommendation's feed as XML text, newest entry first."""
+    site = views[-1].content.site
+    org = site.organisation or site.title
+    base = site.url or "../../"  # the feed sits two folders below the site root
+    path = feed_path(rec)
+    entries = feed_entries(views, rec.id, diffs)
+    title = f"{site.title}: recommendation {rec.id}"
+    newest = views[-1]
+    page = f"{base}{newest.release.id}/recommendations/{rec.slug}/"
+    self_href = f"{site.url}{path}" if site.url else f"{rec.slug}.xml"
+    updated = _timestamp(entries[-1].view if entries else newest)
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{escape(title)}</title>",
+        f"  <subtitle>{escape(' '.join(rec.text.split()))}</subtitle>",
+        f"  <id>{_id(org, site.title, 'recommendation', rec.id)}</id>",
+        f'  <link rel="alternate" type="text/html" href={quoteattr(page)}/>',
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(self_href)}/>',
+        f"  <updated>{updated}</updated>",
+        f"  <author><name>{escape(org)}</name></author>",
+    ]
+    for entry in reversed(entries):
+        release = entry.view.release
+        href = quoteattr(f"{base}{release.id}/recommendations/{rec.slug}/")
+        lines += [
+            "  <entry>",
+            f"    <title>{escape(f'Recommendation {rec.id}: {release.title}')}</title>",
+            f"    <id>{_id(org, site.title, 'recommendation', rec.id, release.id)}</id>",
+            f'    <link rel="alternate" type="text/html" href={href}/>',
+            f"    <updated>{_timestamp(entry.view)}</updated>",
+            f"    <summary>{escape(' '.join(entry.lines))}</summary>",
+            "  </entry>",
+        ]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"
+
+
+def write_recommendation_feeds(site_dir: Path, views: Sequence[ReleaseView]) -> None:
+    """A feed for every recommendation in the plan that is in any release."""
+    if not views:
+        return
+    diffs = [None, *(compare(a, b) for a, b in zip(views, views[1:], strict=False))]
+    folder = site_dir / FEEDS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    seen = {r.recommendation.id for v in views for r in v.recommendations}
+    for rec in views[-1].content.recommendations:
+        if rec.id in seen:
+            text = recommendation_feed(views, rec, diffs)
+            (site_dir / feed_path(rec)).write_text(text, encoding="utf-8")
