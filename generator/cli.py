@@ -14,17 +14,9 @@ from typing import Any
 import click
 
 from generator import __version__
-from generator.cli_paths import LookedUpPath
+from generator.cli_options import CONTENT_OPTION, day_value
+from generator.cli_tables import export_tracker, import_table, import_tracker
 from generator.errors import ContentError, ProgressSiteError
-
-CONTENT_OPTION = click.option(
-    "--content",
-    "content_dir",
-    type=LookedUpPath(path_type=Path, file_okay=False),
-    default="content",
-    show_default=True,
-    help="The content directory (site.yaml, plan.yaml, releases.yaml, ...).",
-)
 
 
 class ProgressSiteCli(click.Group):
@@ -157,20 +149,11 @@ def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool) -> N
     )
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    from generator.content.fields import parse_date
-
-    when, reason = parse_date(value.strip())
-    if reason:
-        raise click.BadParameter(reason)
-    return when
-
-
 @cli.command("new-release")
 @click.argument("release_id", metavar="ID")
-@click.option("--date", "when", required=True, callback=_date, help="Progress as at (YYYY-MM-DD).")
+@click.option(
+    "--date", "when", required=True, callback=day_value, help="Progress as at (YYYY-MM-DD)."
+)
 @click.option(
     "--title", default=None, help="Title shown on the site (default: 'Month YYYY progress report')."
 )
@@ -197,7 +180,7 @@ def new_release(release_id: str, when: date, title: str | None, content_dir: Pat
 @cli.command()
 @click.argument("release_id", metavar="ID")
 @click.option(
-    "--date", "when", default=None, callback=_date, help="Publication date (default: today)."
+    "--date", "when", default=None, callback=day_value, help="Publication date (default: today)."
 )
 @CONTENT_OPTION
 def publish(release_id: str, when: date | None, content_dir: Path) -> None:
@@ -215,149 +198,6 @@ def publish(release_id: str, when: date | None, content_dir: Path) -> None:
     from generator.workflow.releases import publish as run
 
     click.echo(run(content_dir, release_id, when or date.today()))
-
-
-@cli.command("import")
-@click.argument("table", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option(
-    "--into",
-    "into",
-    required=True,
-    type=LookedUpPath(path_type=Path, file_okay=False),
-    help="A new content directory to write (it must not exist or be empty).",
-)
-@click.option(
-    "--mapping",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="YAML: columns (header -> field), ignore, group_pattern, status_words, statuses.",
-)
-@click.option("--skip-bad-rows", is_flag=True, help="Import the good rows and report the rest.")
-@click.option(
-    "--plan-date", callback=_date, help="The plan's date, for timescales like '3 months'."
-)
-@click.option("--title", default="Improvement plan", show_default=True, help="Site title.")
-@click.option("--organisation", default="", help="The council's name.")
-@click.option("--release", "release_id", default=None, help="Release id (default: YYYY-MM).")
-@click.option("--release-title", default=None, help="Release title (default: Month YYYY).")
-@click.option(
-    "--infer-status",
-    is_flag=True,
-    help="Take each action's status from the leading words of its progress text "
-    "('Completed.', 'On track.', 'In place.', 'Planned.').",
-)
-def import_table(
-    table: Path,
-    into: Path,
-    mapping: Path | None,
-    skip_bad_rows: bool,
-    plan_date: date | None,
-    title: str,
-    organisation: str,
-    release_id: str | None,
-    release_title: str | None,
-    infer_status: bool,
-) -> None:
-    """Import an action-plan table (TABLE.csv or TABLE.xlsx) as new content.
-
-    Reads area headings ("Area for Improvement (1): ..."), header rows and action rows;
-    matches columns such as Action, Description, Strategic Lead, Operational Lead,
-    Timescale (By When), Performance/Outcome and Progress to date by name. Writes
-    site.yaml, plan.yaml, releases.yaml and progress/<release>.yaml. Nothing is written if
-    any row is rejected, unless --skip-bad-rows is given.
-
-    \b
-    Example:
-        progress-site import plan.xlsx --into content-new --plan-date 2014-06-30 --infer-status
-    """
-    from generator.workflow.importer import Options, import_plan, read_mapping
-
-    settings = read_mapping(mapping) if mapping else {}
-    options = Options(
-        title=title,
-        organisation=organisation,
-        plan_date=plan_date,
-        release=release_id,
-        release_title=release_title,
-        infer_status=infer_status,
-    )
-    for key in ("columns", "ignore", "group_pattern", "status_words", "statuses"):
-        if key in settings:
-            setattr(options, key, settings[key])
-    if "grouping" in settings:
-        options.grouping = (settings["grouping"]["singular"], settings["grouping"]["plural"])
-    imported, path = import_plan(table, into, options, skip_bad_rows)
-    for problem in sorted(imported.problems + imported.left_out, key=lambda p: p.line or 0):
-        click.echo(f"Skipped: {problem}", err=True)
-    actions = sum(len(a.actions) for a in imported.areas)
-    areas = sum(1 for a in imported.areas if a.actions)
-    skipped = len(imported.skipped)
-    click.echo(
-        f"Imported {actions} actions in {areas} areas into {path}"
-        + (f"; skipped {skipped} rows" if skipped else "")
-    )
-
-
-@cli.command("export-tracker")
-@click.argument("release_id", metavar="RELEASE")
-@click.option(
-    "--out",
-    "out",
-    required=True,
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="The workbook to write (FILE.xlsx).",
-)
-@CONTENT_OPTION
-def export_tracker(release_id: str, out: Path, content_dir: Path) -> None:
-    """Write the tracker workbook for RELEASE, to send round to action owners.
-
-    Sheets: Actions (one row per active action; Status is a drop-down of the site's
-    statuses; only Status and Progress can be edited), Recommendations, KPIs (add new
-    values as rows) and About. Read it back with 'progress-site import-tracker'.
-
-    \b
-    Example:
-        progress-site export-tracker 2017-04 --out tracker.xlsx
-    """
-    from generator.workflow.tracker_export import export_tracker as run
-
-    rows = run(content_dir, release_id, out)
-    click.echo(f"Wrote {out}: {rows} action{'s' if rows != 1 else ''} from release {release_id}")
-
-
-@cli.command("import-tracker")
-@click.argument("table", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("--release", "release_id", required=True, help="The draft release to write.")
-@click.option(
-    "--date", "when", default=None, callback=_date, help="A new draft's date (default: today)."
-)
-@click.option("--title", default=None, help="A new draft's title.")
-@CONTENT_OPTION
-def import_tracker(
-    table: Path, release_id: str, when: date | None, title: str | None, content_dir: Path
-) -> None:
-    """Read a filled tracker (TABLE.xlsx or TABLE.csv) back as the draft release --release.
-
-    Creates the draft as 'new-release' does, or replaces the progress of the draft if it
-    exists; a published release is refused. Statuses are matched by label or id; a row
-    left as exported stays carried forward; new KPI values are added to kpi-values.csv.
-    Nothing is written if any problem is found.
-
-    \b
-    Example:
-        progress-site import-tracker tracker.xlsx --release 2017-05 --date 2017-05-31
-    """
-    from generator.workflow.tracker_import import import_tracker as run
-
-    result = run(table, content_dir, release_id, when, title)
-    for warning in result.warnings:
-        click.echo(f"Warning: {warning}", err=True)
-    verb = "Created draft release" if result.created else "Updated draft release"
-    click.echo(
-        f"{verb} {result.release}: {result.changed} action"
-        f"{'s' if result.changed != 1 else ''} updated, {result.kpi_values} KPI value"
-        f"{'s' if result.kpi_values != 1 else ''} added. Review it in:"
-    )
-    click.echo(str(result.path))
 
 
 @cli.command()
@@ -487,6 +327,10 @@ def serve(content_dir: Path, host: str, port: int, drafts: bool) -> None:
         run(content_dir, host, port, click.echo, drafts=drafts)
     except OSError as exc:
         raise ProgressSiteError(f"cannot serve on {host}:{port} ({exc.strerror})") from exc
+
+
+for command in (import_table, export_tracker, import_tracker):
+    cli.add_command(command)
 
 
 def main() -> None:
