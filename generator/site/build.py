@@ -51,6 +51,7 @@ from generator.site.output import (
     clear_stale,
     discard,
     lock,
+    remove_later,
     resolve_out,
     swap_into_place,
 )
@@ -319,22 +320,22 @@ def _build_into(
         work, site_dir = scratch / "work", scratch / "site"
         site_dir.mkdir()
         manifest = read_manifest(out_dir)
-        todo = []
-        reused = []
+        todo, reused = [], []
         for index, (view, digest) in enumerate(zip(views, digests, strict=True)):
             if reusable(out_dir, view.release.id, digest, manifest):
-                reuse(out_dir, view.release.id, site_dir)
                 reused.append(view.release.id)
             else:
                 todo.append(index)
-        if reused:
-            log(f"Unchanged, not rebuilt: {', '.join(reused)}")
         workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
         _SHARED["views"] = views  # inherited by the worker processes, not pickled
         if todo:
             preload()  # imported once here, not once per version
         with _pool(workers) as pool:
             futures = [pool.submit(_build_version, index, work, site_dir) for index in todo]
+            for release_id in reused:  # linked here while the workers build
+                reuse(out_dir, release_id, site_dir)
+            if reused:
+                log(f"Unchanged, not rebuilt: {', '.join(reused)}")
             for done, future in enumerate(as_completed(futures), start=1):
                 item = future.result()
                 log(f"[{done}/{len(todo)}] Built release {item.id}: {item.pages} pages")
@@ -356,6 +357,8 @@ def _build_into(
         if content.releases:
             write_aliases(site_dir, content.releases[-1].id)
         swap_into_place(site_dir, out_dir, scratch)
-    finally:
+    except BaseException:
         discard(scratch, out_dir)
+        raise
+    remove_later(scratch, out_dir)
     return built, reused

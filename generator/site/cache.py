@@ -156,13 +156,20 @@ def reusable(out_dir: Path, release_id: str, digest: str, manifest: dict[str, st
     return manifest.get(release_id) == digest and (out_dir / release_id / "index.html").is_file()
 
 
+def _link_tree(source: str, target: str) -> None:
+    os.mkdir(target)
+    with os.scandir(source) as entries:
+        for entry in entries:
+            dest = os.path.join(target, entry.name)
+            if entry.is_dir(follow_symlinks=False):
+                _link_tree(entry.path, dest)
+                continue
+            try:
+                os.link(entry.path, dest, follow_symlinks=False)
+            except OSError:
+                shutil.copy2(entry.path, dest)
+
+
 def reuse(out_dir: Path, release_id: str, site_dir: Path) -> None:
     """Copy a built version into the new site as hard links (a copy where links fail)."""
-
-    def link(source: str, target: str) -> None:
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copy2(source, target)
-
-    shutil.copytree(out_dir / release_id, site_dir / release_id, copy_function=link)
+    _link_tree(str(out_dir / release_id), str(site_dir / release_id))

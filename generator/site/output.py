@@ -117,6 +117,35 @@ def clear_stale(out_dir: Path) -> None:
     """Remove what killed builds left beside the output; only call it holding the lock."""
     for stale in out_dir.parent.glob(f".{out_dir.name}.build-*"):
         discard(stale, out_dir)
+    for old in out_dir.parent.glob(f".{out_dir.name}.old-*"):
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def remove_later(scratch: Path, out_dir: Path) -> None:
+    """Remove ``scratch``, which holds only the replaced output, without waiting for it.
+
+    It is renamed ``.<name>.old-*`` and removed by a detached process; a build that finds it
+    still there removes it first.
+    """
+    old = scratch.with_name(f".{out_dir.name}.old-{scratch.name.rpartition('-')[2]}")
+    try:
+        os.rename(scratch, old)
+        pid = os.fork()
+    except OSError:
+        shutil.rmtree(scratch if scratch.exists() else old, ignore_errors=True)
+        return
+    if pid == 0:  # detach, so that the command can end while the files are removed
+        try:
+            os.setsid()
+            if os.fork() == 0:
+                null = os.open(os.devnull, os.O_RDWR)
+                for fd in (0, 1, 2):
+                    os.dup2(null, fd)
+                os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # the output's lock among them
+                shutil.rmtree(old, ignore_errors=True)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
 
 
 def _exchange(a: Path, b: Path) -> bool:
