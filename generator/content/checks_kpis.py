@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from generator.content.checks import POLARITIES, ContentChecks, _known
-from generator.content.fields import Fields, number_problem, parse_date
+from collections.abc import Iterable
+
+from generator.content.checks import ContentChecks, _known
+from generator.content.fields import number_problem, parse_date
 from generator.content.ids import IdSpace, Name, folder_names
 from generator.content.load import load_csv
-from generator.content.model import (
-    Kpi,
-    Point,
-    Polarity,
-)
+from generator.content.model import Kpi, Kpis, Point
+
+
+def _whole(point: Point | None) -> Point | None:
+    """A point read with both its value and its date, or None."""
+    return point if point and point.value is not None and point.date is not None else None
+
+
+def _series(points: Iterable[Point]) -> tuple[Point, ...]:
+    return tuple(sorted(points, key=lambda p: p.date))
 
 
 def kpi_files(kpi_id: str) -> dict[str, Name]:
@@ -23,99 +30,39 @@ def kpi_files(kpi_id: str) -> dict[str, Name]:
 
 
 class KpiChecks(ContentChecks):
-    """Checks of kpis.yaml, part of the validator in ``validate``."""
-
-    # -- kpis.yaml and kpi-values.csv ------------------------------------------------------
-
-    def point(self, f: Fields, key: str) -> Point | None:
-        node = f.mapping(key)
-        if node is None:
-            return None
-        pf = Fields(self.problems, f.file, node, f.item)
-        pf.check_keys(("value", "date"))
-        value = pf.number("value", required=True)
-        when = pf.date("date", required=True)
-        if value is None or when is None:
-            return None
-        return Point(when, value)
+    """Checks of kpis.yaml and kpi-values.csv, part of the validator in ``validate``."""
 
     def kpis(self, release_ids: list[str]) -> list[Kpi]:
-        root = self.yaml_root("kpis.yaml", required=False)
-        if root is None:
+        read = self.read("kpis.yaml", Kpis, required=False)
+        if read is None:
             return []
-        root.check_keys(("kpis",))
-        defined: list[tuple[Fields, dict]] = []
+        model, root = read
+        defined: list[Kpi] = []
         lines: dict[str, int] = {}
         space = IdSpace(self.problems, root.file, folder_names("kpis"))
-        for line, node in root.items("kpis", required=True):
-            kid = node.raw.get("id") or node.get("id")
-            f = Fields(self.problems, root.file, node, f"KPI {kid}" if kid else None)
-            f.check_keys(
-                (
-                    "id",
-                    "code",
-                    "title",
-                    "unit",
-                    "polarity",
-                    "description",
-                    "baseline",
-                    "target",
-                    "milestones",
+        for kpi, spot in self.items(root, "kpis", model.kpis):
+            if kpi.added and kpi.added not in release_ids and self.known("releases.yaml"):
+                spot.error(
+                    f"field 'added': unknown release '{kpi.added}' (known: {_known(release_ids)})",
                     "added",
                 )
-            )
-            kpi_id = f.ident("id", url=True)
-            fields = dict(
-                code=f.text("code"),
-                title=f.text("title", required=True),
-                unit=f.text("unit", required=True),
-                polarity=f.choice("polarity", POLARITIES, required=True),
-                description=f.text("description"),
-                baseline=self.point(f, "baseline"),
-                target=self.point(f, "target"),
-                milestones=[],
-                added=f.text("added") or None,
-            )
-            for _, mnode in f.items("milestones"):
-                mf = Fields(self.problems, root.file, mnode, f.item)
-                mf.check_keys(("value", "date"))
-                value, when = mf.number("value", required=True), mf.date("date", required=True)
-                if value is not None and when is not None:
-                    fields["milestones"].append(Point(when, value))
-            added = fields["added"]
-            if added and added not in release_ids and self.known("releases.yaml"):
-                f.error(
-                    f"field 'added': unknown release '{fields['added']}' "
-                    f"(known: {_known(release_ids)})",
-                    "added",
-                )
-            if kpi_id is None:
+            if not kpi.id or not spot.first_time("KPI id", kpi.id, lines, spot.node.line):
                 continue
-            if not f.first_time("KPI id", kpi_id, lines, line):
-                continue
-            space.add(kpi_id, node.line_of("id"), str(f.item), kpi_files(kpi_id))
-            defined.append((f, {"id": kpi_id, **fields}))
+            space.add(kpi.id, spot.node.line_of("id"), str(spot.item), kpi_files(kpi.id))
+            defined.append(kpi)
         series = self.kpi_values(list(lines))
-        kpis = []
-        for _, fields in defined:
-            if fields["polarity"] is None:
-                continue
-            kpis.append(
-                Kpi(
-                    id=fields["id"],
-                    code=fields["code"],
-                    title=fields["title"],
-                    unit=fields["unit"],
-                    polarity=Polarity(fields["polarity"]),
-                    description=fields["description"],
-                    baseline=fields["baseline"],
-                    target=fields["target"],
-                    milestones=tuple(sorted(fields["milestones"], key=lambda p: p.date)),
-                    values=tuple(sorted(series.get(fields["id"], []), key=lambda p: p.date)),
-                    added=fields["added"],
-                )
+        return [
+            kpi.model_copy(
+                update={
+                    "baseline": _whole(kpi.baseline),
+                    "target": _whole(kpi.target),
+                    "milestones": _series(p for p in kpi.milestones if _whole(p)),
+                    "values": _series(series.get(kpi.id, [])),
+                }
             )
-        return kpis
+            for kpi in defined
+            if kpi.polarity is not None
+        ]
 
     def kpi_values(self, kpi_ids: list[str]) -> dict[str, list[Point]]:
         path = self._path("kpi-values.csv", required=False)
@@ -176,5 +123,5 @@ class KpiChecks(ContentChecks):
                 ok = False
             seen.setdefault(key, row.line)
             if ok and when is not None and value is not None:
-                series.setdefault(kpi, []).append(Point(when, value))
+                series.setdefault(kpi, []).append(Point(date=when, value=value))
         return series

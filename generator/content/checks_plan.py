@@ -1,18 +1,22 @@
-"""Validation of plan.yaml: groups, recommendations, actions, and their lifecycle."""
+"""Checks of plan.yaml across items: ids, references to groups and KPIs, the lifecycle."""
 
 from __future__ import annotations
 
-from generator.content.checks import ContentChecks, _known
-from generator.content.fields import Fields
+from generator.content.checks import ContentChecks, Spot, _known
 from generator.content.ids import CaseSpace, IdSpace, Name, folder_names, page_anchors
-from generator.content.model import (
-    Action,
-    Group,
-    Lifecycle,
-    Recommendation,
-    Withdrawal,
-    slugify,
-)
+from generator.content.model import Action, Group, Plan, Recommendation, Withdrawal
+
+Merges = dict[str, tuple[str, int]]
+"""Each merged item's id, with the id it was merged into and the line saying so."""
+
+
+class _ActionIds:
+    """Action ids are unique across the plan, and each is an anchor on its page."""
+
+    def __init__(self, checks: ContentChecks, file: str) -> None:
+        self.lines: dict[str, int] = {}
+        self.merges: Merges = {}
+        self.case = CaseSpace(checks.problems, file)
 
 
 class PlanChecks(ContentChecks):
@@ -20,47 +24,40 @@ class PlanChecks(ContentChecks):
 
     # -- lifecycle (added / withdrawn / merged) --------------------------------------------
 
-    def lifecycle(self, f: Fields, release_ids: list[str]) -> tuple[Lifecycle, str | None, int]:
-        """Returns the lifecycle, the merge target (if any) and its line."""
-        added = f.text("added") or None
+    def lifecycle(
+        self, item: Recommendation | Action, spot: Spot, release_ids: list[str]
+    ) -> tuple[str | None, Withdrawal | None, tuple[str, int] | None]:
+        """The item's checked ``added`` and ``withdrawn``, and its merge target with its line."""
+        added = item.added
         if added is not None and added not in release_ids:
             if self.known("releases.yaml"):
-                f.error(
+                spot.error(
                     f"field 'added': unknown release '{added}' (known: {_known(release_ids)})",
                     "added",
                 )
             added = None
-        withdrawn = None
-        target: str | None = None
-        line = f.node.line
-        node = f.mapping("withdrawn")
-        if node is not None:
-            wf = Fields(self.problems, f.file, node, f.item)
-            wf.check_keys(("release", "reason", "merged_into"))
-            release = wf.text("release", required=True)
-            reason = wf.text("reason", required=True)
-            target = wf.text("merged_into") or None
-            line = node.line_of("merged_into")
-            if release and release not in release_ids:
-                if not self.known("releases.yaml"):
-                    release = None
-                else:
-                    wf.error(
-                        f"field 'release': unknown release '{release}' "
-                        f"(known: {_known(release_ids)})",
-                        "release",
-                    )
-            elif release and added and release_ids.index(release) < release_ids.index(added):
-                wf.error(
-                    f"withdrawn in release {release}, before it was added in {added}", "release"
+        withdrawn = item.withdrawn
+        within = spot.within("withdrawn", Withdrawal)
+        if withdrawn is None or within is None:
+            return added, None, None
+        release = withdrawn.release
+        target = withdrawn.merged_into
+        merge = (target, within.node.line_of("merged_into")) if target else None
+        if release and release not in release_ids:
+            if self.known("releases.yaml"):
+                within.error(
+                    f"field 'release': unknown release '{release}' (known: {_known(release_ids)})",
+                    "release",
                 )
-            elif release and reason:
-                withdrawn = Withdrawal(release, reason, target)
-        return Lifecycle(added, withdrawn), target, line
+            return added, None, merge
+        if release and added and release_ids.index(release) < release_ids.index(added):
+            within.error(
+                f"withdrawn in release {release}, before it was added in {added}", "release"
+            )
+            return added, None, merge
+        return added, withdrawn if release and withdrawn.reason else None, merge
 
-    def check_merges(
-        self, kind: str, file: str, merges: dict[str, tuple[str, int]], known: set[str]
-    ) -> None:
+    def check_merges(self, kind: str, file: str, merges: Merges, known: set[str]) -> None:
         """Merge targets must exist, and following them must never come back round."""
         for source, (target, line) in sorted(merges.items()):
             item = f"{kind} {source}"
@@ -83,138 +80,97 @@ class PlanChecks(ContentChecks):
     def plan(
         self, release_ids: list[str], kpi_ids: list[str]
     ) -> tuple[list[Group], list[Recommendation]]:
-        root = self.yaml_root("plan.yaml")
-        if root is None:
+        read = self.read("plan.yaml", Plan)
+        if read is None:
             return [], []
-        grouping_word = self.grouping_word
-        root.check_keys(("groups", "recommendations"))
-        groups: list[Group] = []
-        group_lines: dict[str, int] = {}
-        group_space = IdSpace(self.problems, root.file, folder_names("pillars"))
-        for line, node in root.items("groups", required=True):
-            gid = node.raw.get("id") or node.get("id")
-            f = Fields(self.problems, root.file, node, f"{grouping_word} {gid}" if gid else None)
-            f.check_keys(("id", "title", "description"))
-            group_id = f.ident("id", url=True)
-            title = f.text("title", required=True)
-            if group_id is None:
-                continue
-            if not f.first_time(f"{grouping_word} id", group_id, group_lines, line):
-                continue
-            page = {group_id: Name(f"pillars/{group_id}/", "page")}
-            group_space.add(group_id, node.line_of("id"), str(f.item), page)
-            groups.append(Group(group_id, title, f.text("description")))
+        plan, root = read
+        groups = self.groups(plan, root)
         group_ids = [g.id for g in groups]
-
         recommendations: list[Recommendation] = []
         rec_lines: dict[str, int] = {}
         rec_space = IdSpace(self.problems, root.file, folder_names("recommendations"))
-        action_case = CaseSpace(self.problems, root.file)
-        action_lines: dict[str, int] = {}
-        rec_merges: dict[str, tuple[str, int]] = {}
-        action_merges: dict[str, tuple[str, int]] = {}
-        for line, node in root.items("recommendations", required=True):
-            rid = node.raw.get("id") or node.get("id")
-            f = Fields(self.problems, root.file, node, f"recommendation {rid}" if rid else None)
-            f.check_keys(("id", "text", "groups", "added", "withdrawn", "actions"))
-            rec_id = f.ident("id")
-            text = f.text("text", required=True)
-            rec_groups, lines = f.text_list("groups", required=True)
-            for group, gline in zip(rec_groups, lines, strict=True):
-                if group not in group_ids:
-                    f.error(
-                        f"unknown {grouping_word} '{group}' (known: {_known(group_ids)})",
-                        line=gline,
-                    )
-            if isinstance(node.get("groups"), list) and not rec_groups:
-                f.error(
-                    f"no {grouping_word} given (each recommendation needs at least one)", "groups"
-                )
-            lifecycle, target, tline = self.lifecycle(f, release_ids)
-            actions = self.actions(
-                f, rec_id, release_ids, kpi_ids, lifecycle, action_lines, action_merges, action_case
-            )
-            if rec_id is None:
+        action_ids = _ActionIds(self, root.file)
+        rec_merges: Merges = {}
+        for rec, spot in self.items(root, "recommendations", plan.recommendations):
+            self.group_references(rec, spot, group_ids)
+            added, withdrawn, merge = self.lifecycle(rec, spot, release_ids)
+            rec = rec.model_copy(update={"added": added, "withdrawn": withdrawn})
+            actions = self.actions(rec, spot, release_ids, kpi_ids, action_ids)
+            if not rec.id or not spot.first_time(
+                "recommendation id", rec.id, rec_lines, spot.node.line
+            ):
                 continue
-            if not f.first_time("recommendation id", rec_id, rec_lines, line):
-                continue
-            slug = slugify(rec_id)
-            page = {slug: Name(f"recommendations/{slug}/", "page")}
-            rec_space.add(rec_id, node.line_of("id"), str(f.item), page)
-            if target:
-                rec_merges[rec_id] = (target, tline)
+            page = {rec.slug: Name(f"recommendations/{rec.slug}/", "page")}
+            rec_space.add(rec.id, spot.node.line_of("id"), str(spot.item), page)
+            if merge:
+                rec_merges[rec.id] = merge
+            groups_once = tuple(dict.fromkeys(rec.groups))
             recommendations.append(
-                Recommendation(
-                    rec_id, text, tuple(dict.fromkeys(rec_groups)), tuple(actions), lifecycle
-                )
+                rec.model_copy(update={"groups": groups_once, "actions": tuple(actions)})
             )
         self.check_merges("recommendation", root.file, rec_merges, set(rec_lines))
-        self.check_merges("action", root.file, action_merges, set(action_lines))
+        self.check_merges("action", root.file, action_ids.merges, set(action_ids.lines))
         return groups, recommendations
+
+    def groups(self, plan: Plan, root: Spot) -> list[Group]:
+        groups: list[Group] = []
+        lines: dict[str, int] = {}
+        space = IdSpace(self.problems, root.file, folder_names("pillars"))
+        for group, spot in self.items(root, "groups", plan.groups):
+            if not group.id or not spot.first_time(
+                f"{self.grouping_word} id", group.id, lines, spot.node.line
+            ):
+                continue
+            page = {group.id: Name(f"pillars/{group.id}/", "page")}
+            space.add(group.id, spot.node.line_of("id"), str(spot.item), page)
+            groups.append(group)
+        return groups
+
+    def group_references(self, rec: Recommendation, spot: Spot, group_ids: list[str]) -> None:
+        for group, line in zip(rec.groups, spot.key_lines("groups"), strict=False):
+            if group not in group_ids:
+                spot.error(
+                    f"unknown {self.grouping_word} '{group}' (known: {_known(group_ids)})",
+                    line=line,
+                )
+        if isinstance(spot.node.get("groups"), list) and not rec.groups:
+            spot.error(
+                f"no {self.grouping_word} given (each recommendation needs at least one)", "groups"
+            )
 
     def actions(
         self,
-        rec: Fields,
-        rec_id: str | None,
+        rec: Recommendation,
+        rec_spot: Spot,
         release_ids: list[str],
         kpi_ids: list[str],
-        rec_lifecycle: Lifecycle,
-        seen: dict[str, int],
-        merges: dict[str, tuple[str, int]],
-        case: CaseSpace,
+        ids: _ActionIds,
     ) -> list[Action]:
         actions: list[Action] = []
-        reserved = page_anchors(rec_id) if rec_id else {}
-        anchors = IdSpace(self.problems, rec.file, reserved)
-        page = f"recommendations/{slugify(rec_id)}/" if rec_id else ""
-        for line, node in rec.items("actions"):
-            aid = node.raw.get("id") or node.get("id")
-            f = Fields(self.problems, rec.file, node, f"action {aid}" if aid else rec.item)
-            f.check_keys(
-                (
-                    "id",
-                    "description",
-                    "strategic_lead",
-                    "operational_lead",
-                    "resources",
-                    "timescale",
-                    "due",
-                    "kpis",
-                    "outcome",
-                    "added",
-                    "withdrawn",
-                )
-            )
-            action_id = f.ident("id")
-            description = f.text("description", required=True)
-            kpis, lines = f.text_list("kpis")
-            for kpi, kline in zip(kpis, lines, strict=True):
+        anchors = IdSpace(self.problems, rec_spot.file, page_anchors(rec.id) if rec.id else {})
+        page = f"recommendations/{rec.slug}/" if rec.id else ""
+        for action, spot in self.items(rec_spot, "actions", rec.actions):
+            for kpi, line in zip(action.kpis, spot.key_lines("kpis"), strict=False):
                 if kpi not in kpi_ids and self.known("kpis.yaml"):
-                    f.error(f"unknown KPI '{kpi}' (known: {_known(kpi_ids)})", line=kline)
-            lifecycle, target, tline = self.lifecycle(f, release_ids)
-            if lifecycle.added is None and rec_lifecycle.added is not None:
-                lifecycle = Lifecycle(rec_lifecycle.added, lifecycle.withdrawn)
-            action = Action(
-                id=action_id or "",
-                recommendation=rec_id or "",
-                description=description,
-                strategic_lead=f.text("strategic_lead"),
-                operational_lead=f.text("operational_lead"),
-                resources=f.text("resources"),
-                timescale=f.text("timescale"),
-                due=f.date("due"),
-                kpis=tuple(dict.fromkeys(kpis)),
-                outcome=f.text("outcome"),
-                lifecycle=lifecycle,
+                    spot.error(f"unknown KPI '{kpi}' (known: {_known(kpi_ids)})", line=line)
+            added, withdrawn, merge = self.lifecycle(action, spot, release_ids)
+            action = action.model_copy(
+                update={
+                    "recommendation": rec.id,
+                    "added": added or rec.added,
+                    "withdrawn": withdrawn,
+                    "kpis": tuple(dict.fromkeys(action.kpis)),
+                }
             )
-            if action_id is None:
+            if not action.id or not spot.first_time(
+                "action id", action.id, ids.lines, spot.node.line
+            ):
                 continue
-            if not f.first_time("action id", action_id, seen, line):
-                continue
-            anchor = {slugify(action_id): Name(f"{page}#{slugify(action_id)}", "anchor")}
-            if case.add(action_id, node.line_of("id"), str(f.item)):
-                anchors.add(action_id, node.line_of("id"), str(f.item), anchor)
-            if target:
-                merges[action_id] = (target, tline)
+            anchor = {action.anchor: Name(f"{page}#{action.anchor}", "anchor")}
+            line = spot.node.line_of("id")
+            if ids.case.add(action.id, line, str(spot.item)):
+                anchors.add(action.id, line, str(spot.item), anchor)
+            if merge:
+                ids.merges[action.id] = merge
             actions.append(action)
         return actions

@@ -2,109 +2,84 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass
 
-from generator.content.checks import ContentChecks, _known
-from generator.content.fields import Fields
-from generator.content.ids import release_id_problem
+from generator.content.checks import ContentChecks, Spot, _known
 from generator.content.load import YMap
 from generator.content.model import (
     Action,
-    Erratum,
     Progress,
+    ProgressReport,
     Recommendation,
     Release,
-    Reporting,
+    Releases,
     Site,
 )
 from generator.content.strings import cleaned
 
 
+@dataclass(frozen=True)
+class _Known:
+    """What progress entries refer to: the plan's actions and the site's status ids."""
+
+    actions: dict[str, Action]
+    statuses: list[str]
+
+
 class ReleaseChecks(ContentChecks):
-    """Checks of releases.yaml, part of the validator in ``validate``."""
+    """Checks of releases.yaml and progress files, part of the validator in ``validate``."""
 
     # -- releases.yaml ---------------------------------------------------------------------
 
     def releases(self) -> list[Release]:
-        root = self.yaml_root("releases.yaml")
-        if root is None:
+        read = self.read("releases.yaml", Releases)
+        if read is None:
             return []
-        root.check_keys(("releases",))
+        model, root = read
         releases: list[Release] = []
         lines: dict[str, int] = {}
-        for line, node in root.items("releases", required=True):
-            rid = node.raw.get("id") or node.get("id")
-            f = Fields(self.problems, root.file, node, f"release {rid}" if rid else None)
-            f.check_keys(
-                ("id", "date", "title", "summary", "reported_to", "draft", "published", "errata")
-            )
-            release_id = f.ident("id")
-            when = f.date("date", required=True)
-            title = f.text("title", required=True)
-            summary = f.text("summary")
-            reported: list[Reporting] = []
-            for _, rnode in f.items("reported_to"):
-                rf = Fields(self.problems, root.file, rnode, f.item)
-                rf.check_keys(("body", "date"))
-                reported.append(Reporting(rf.text("body", required=True), rf.date("date")))
-            draft = f.flag("draft")
-            published = f.date("published")
-            if draft and published:
-                f.error("is marked both draft and published; keep one", "draft")
-            errata = []
-            for _, enode in f.items("errata"):
-                ef = Fields(self.problems, root.file, enode, f"{f.item}: erratum")
-                ef.check_keys(("date", "reason", "corrected"))
-                fixed = ef.date("date", required=True)
-                reason = ef.text("reason", required=True)
-                corrected = ef.text("corrected", required=True)
-                if fixed and reason and corrected:
-                    errata.append(Erratum(fixed, reason, corrected))
-            if errata and draft:
-                f.error("a draft cannot have errata: edit it directly until it is published")
-            if release_id is None:
+        for release, spot in self.items(root, "releases", model.releases):
+            if release.draft and release.published:
+                spot.error("is marked both draft and published; keep one", "draft")
+            errata = tuple(e for e in release.errata if e.date and e.reason and e.corrected)
+            if errata and release.draft:
+                spot.error("a draft cannot have errata: edit it directly until it is published")
+            if not release.id or not spot.first_time(
+                "release id", release.id, lines, spot.node.line
+            ):
                 continue
-            problem = release_id_problem(release_id)
-            if problem:
-                f.error(f"field 'id': {problem}", "id")
+            self.release_lines[release.id] = spot.node.line
+            if release.date is None:
                 continue
-            if not f.first_time("release id", release_id, lines, line):
-                continue
-            self.release_lines[release_id] = line
-            if when is None:
-                continue
-            for previous in releases:
-                if previous.date == when:
-                    f.error(
-                        f"has the same date ({when}) as release {previous.id}; each release "
-                        "needs its own date",
-                        "date",
-                    )
-                elif previous.date > when:
-                    f.error(
-                        f"releases must be listed oldest first: dated {when}, but listed after "
-                        f"release {previous.id} dated {previous.date}",
-                        "date",
-                    )
-            if draft is False and releases and releases[-1].draft:
-                f.error(
-                    f"is published but comes after draft release {releases[-1].id}: drafts "
-                    "must be the newest releases",
-                    "draft",
-                )
+            self.release_order(release, spot, releases)
             releases.append(
-                Release(
-                    release_id,
-                    when,
-                    title,
-                    summary,
-                    tuple(reported),
-                    draft=bool(draft),
-                    published=published,
-                    errata=tuple(errata),
-                )
+                release.model_copy(update={"draft": bool(release.draft), "errata": errata})
             )
         return releases
+
+    @staticmethod
+    def release_order(release: Release, spot: Spot, releases: list[Release]) -> None:
+        """Releases are listed oldest first, each with its own date, drafts last."""
+        for previous in releases:
+            if previous.date == release.date:
+                spot.error(
+                    f"has the same date ({release.date}) as release {previous.id}; each release "
+                    "needs its own date",
+                    "date",
+                )
+            elif previous.date > release.date:
+                spot.error(
+                    f"releases must be listed oldest first: dated {release.date}, but listed "
+                    f"after release {previous.id} dated {previous.date}",
+                    "date",
+                )
+        explicit = "draft" in release.model_fields_set and release.draft is False
+        if explicit and releases and releases[-1].draft:
+            spot.error(
+                f"is published but comes after draft release {releases[-1].id}: drafts "
+                "must be the newest releases",
+                "draft",
+            )
 
     # -- progress/<release>.yaml -----------------------------------------------------------
 
@@ -112,8 +87,9 @@ class ReleaseChecks(ContentChecks):
         self, site: Site, releases: list[Release], recommendations: list[Recommendation]
     ) -> list[Release]:
         release_ids = [r.id for r in releases]
-        actions = {a.id: a for r in recommendations for a in r.actions}
-        status_ids = [s.id for s in site.statuses]
+        known = _Known(
+            {a.id: a for r in recommendations for a in r.actions}, [s.id for s in site.statuses]
+        )
         progress_dir = self.dir / "progress"
         if progress_dir.is_dir():
             for path in sorted(progress_dir.iterdir()):
@@ -129,48 +105,50 @@ class ReleaseChecks(ContentChecks):
                         f"no release '{cleaned(path.stem)}' in releases.yaml "
                         f"(known: {_known(list(self.release_lines))})",
                     )
-        result = []
-        for index, release in enumerate(releases):
-            name = f"progress/{release.id}.yaml"
-            root = self.yaml_root(name)
-            entries: dict[str, Progress] = {}
-            if root is not None:
-                root.check_keys(("actions",))
-                node = root.mapping("actions")
-                for action_id, entry in (node or {}).items():
-                    item = f"action {action_id}"
-                    line = node.line_of(action_id)
-                    if not isinstance(entry, YMap):
-                        self.problems.add(
-                            root.file,
-                            line,
-                            item,
-                            "expected a mapping with 'status' and 'narrative'",
-                        )
-                        continue
-                    f = Fields(self.problems, root.file, entry, item)
-                    f.check_keys(("status", "narrative", "carried_forward"))
-                    status = f.text("status", required=True)
-                    narrative = f.text("narrative")
-                    carried = bool(f.flag("carried_forward"))
-                    action = actions.get(action_id)
-                    if action is None:
-                        if self.known("plan.yaml"):
-                            f.error(f"unknown action '{action_id}' (not in plan.yaml)", line=line)
-                        continue
-                    problem = self._not_in_release(action, index, release_ids)
-                    if problem:
-                        f.error(problem, line=line)
-                        continue
-                    if status and status not in status_ids:
-                        f.error(
-                            f"unknown status '{status}' (known: {_known(status_ids)})", "status"
-                        )
-                        continue
-                    if status:
-                        entries[action_id] = Progress(status, narrative, carried)
-            result.append(replace(release, progress=entries))
-        return result
+        return [
+            release.model_copy(
+                update={"progress": self.progress_report(release, index, release_ids, known)}
+            )
+            for index, release in enumerate(releases)
+        ]
+
+    def progress_report(
+        self, release: Release, index: int, release_ids: list[str], known: _Known
+    ) -> dict[str, Progress]:
+        """The progress of each action in ``release``, checked against the plan and site."""
+        read = self.read(f"progress/{release.id}.yaml", ProgressReport)
+        if read is None:
+            return {}
+        report, root = read
+        entries: dict[str, Progress] = {}
+        node = root.node.get("actions")
+        if not isinstance(node, YMap):
+            return {}
+        for action_id, entry in report.actions.items():
+            if not isinstance(node.get(action_id), YMap):
+                continue
+            spot = Spot(self.problems, root.file, node, f"action {action_id}")
+            line = node.line_of(action_id)
+            action = known.actions.get(action_id)
+            if action is None:
+                if self.known("plan.yaml"):
+                    spot.error(f"unknown action '{action_id}' (not in plan.yaml)", line=line)
+                continue
+            problem = self._not_in_release(action, index, release_ids)
+            if problem:
+                spot.error(problem, line=line)
+                continue
+            if entry.status and entry.status not in known.statuses:
+                spot.error(
+                    f"unknown status '{entry.status}' (known: {_known(known.statuses)})",
+                    line=node[action_id].line_of("status"),
+                )
+                continue
+            if entry.status:
+                entries[action_id] = entry.model_copy(
+                    update={"carried_forward": bool(entry.carried_forward)}
+                )
+        return entries
 
     @staticmethod
     def _not_in_release(action: Action, index: int, release_ids: list[str]) -> str | None:

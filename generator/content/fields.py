@@ -1,27 +1,54 @@
-"""Typed reading of one YAML mapping, recording a clear problem for every bad field.
+"""The kinds of field content files are made of: text, ids, dates, numbers, flags, choices.
 
-Each message says what was expected and what was found, and carries the file, line and item.
+Each kind is an annotated type that the models in ``model`` declare their fields with. Its
+validator reads the value as written (``Written`` keeps the text of plain YAML scalars, so
+``1.10`` stays ``1.10``) and explains a bad value: what was expected and what was found.
+``read`` adds the file, line, item and field name. Each kind also says how it is described
+in the JSON Schema.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import re
-from collections.abc import Iterator
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from enum import Enum
+from typing import Annotated, Any
 
-from generator.content.ids import MAX_ID_CHARS, URL_ID_RE
-from generator.content.load import YList, YMap
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    PlainSerializer,
+    PlainValidator,
+    ValidationInfo,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from generator.content.ids import MAX_ID_CHARS, URL_ID_RE, release_id_problem
 from generator.content.strings import cleaned
-from generator.errors import Problems
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
+@dataclass(frozen=True)
+class Written:
+    """A plain YAML scalar that YAML read as a number or a true/false value, with its text as
+    written: ids and text fields keep ``1.10`` and ``2014``, numbers are read from the text."""
+
+    value: Any
+    text: str
+
+
 def describe(value: Any) -> str:
     """How a found value is named in messages."""
+    if isinstance(value, Written):
+        value = value.value
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -96,176 +123,286 @@ def parse_number(text: str) -> float | None:
     return None if number_problem(text) else float(text.strip())
 
 
-class Fields:
-    """Reads the fields of one mapping (``node``) describing ``item`` in ``file``."""
+# -- the kinds of field ------------------------------------------------------------------------
 
-    def __init__(self, problems: Problems, file: str, node: YMap, item: str | None) -> None:
-        self.problems = problems
-        self.file = file
-        self.node = node
-        self.item = item
+LENIENT = "lenient"
+"""Validation context key: return a stand-in for a bad value instead of failing, so that the
+checks across files still run on the rest of the content (``read``)."""
 
-    def error(self, message: str, key: str | None = None, line: int | None = None) -> None:
-        if line is None:
-            line = self.node.line_of(key) if key is not None else self.node.line
-        self.problems.add(self.file, line, self.item, message)
 
-    def first_time(
-        self, kind: str, value: str, seen: dict[str, int], line: int, key: str = "id"
-    ) -> bool:
-        """Record ``value`` as defined on ``line``; a second definition is reported and False."""
-        if value in seen:
-            self.error(f"duplicate {kind} '{value}' (first defined on line {seen[value]})", key)
+def _lenient(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get(LENIENT))
+
+
+def bad_value(message: str) -> PydanticCustomError:
+    """A bad value; ``read`` prefixes the field's name."""
+    return PydanticCustomError("value", "{message}", {"message": message})
+
+
+REQUIRED = PydanticCustomError("required", "missing required field")
+EMPTY = PydanticCustomError("empty", "must not be empty")
+
+
+def field_kind(
+    read: Callable[[Any], Any], schema: dict[str, Any], fallback: Any = None
+) -> tuple[PlainValidator, WithJsonSchema]:
+    """A field kind: ``read`` turns a found value into the field's value or raises ``_bad``."""
+
+    def validate(value: Any, info: ValidationInfo) -> Any:
+        try:
+            return read(value)
+        except PydanticCustomError:
+            if _lenient(info):
+                return fallback
+            raise
+
+    return PlainValidator(validate), WithJsonSchema(schema)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, dict | list):
+        raise bad_value(f"expected text, found {describe(value)}")
+    if isinstance(value, Written):
+        return value.text.strip()
+    return (value if isinstance(value, str) else str(value)).strip()
+
+
+def _optional(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else read(value)
+
+
+def _required(read: Callable[[str], Any]) -> Callable[[Any], Any]:
+    """A field that must be given and not be empty, then read from its text by ``read``."""
+
+    def check(value: Any) -> Any:
+        if value is None:
+            raise REQUIRED
+        text = _text(value)
+        if not text:
+            raise EMPTY
+        return read(text)
+
+    return check
+
+
+TEXT_SCHEMA: dict[str, Any] = {"type": ["string", "number"]}
+ID_SCHEMA: dict[str, Any] = {
+    "type": ["string", "number"],
+    "description": "An id as written, such as 1.1 or 13/14",
+}
+DATE_SCHEMA: dict[str, Any] = {
+    "type": "string",
+    "pattern": r"^\d{4}-\d{2}-\d{2}$",
+    "description": "YYYY-MM-DD",
+}
+
+Text = Annotated[str, *field_kind(lambda v: "" if v is None else _text(v), TEXT_SCHEMA, "")]
+"""Text; a plain scalar that YAML reads as a number keeps its written form."""
+RequiredText = Annotated[str, *field_kind(_required(str), TEXT_SCHEMA, "")]
+"""Text that must be given and not be empty."""
+OptionalText = Annotated[
+    str | None, *field_kind(lambda v: None if v is None else _text(v) or None, TEXT_SCHEMA)
+]
+"""Text that is None when absent or empty (references to releases and items)."""
+
+
+def _id(text: str, url: bool = False) -> str:
+    if len(text) > MAX_ID_CHARS:
+        raise bad_value(
+            f"an id may be at most {MAX_ID_CHARS} characters long, found {len(text)} "
+            f"characters ({describe(text)})"
+        )
+    if url and not URL_ID_RE.fullmatch(text):
+        raise bad_value(
+            "this id is part of a web address: use lower-case letters, digits, '.', '-' or "
+            f"'_', found '{text}'"
+        )
+    if not ID_RE.match(text):
+        raise bad_value(f"expected an id of letters, digits, '.', '-', '_' or '/', found '{text}'")
+    return text
+
+
+def _release_id(text: str) -> str:
+    problem = release_id_problem(_id(text))
+    if problem:
+        raise bad_value(problem)
+    return text
+
+
+Id = Annotated[str, *field_kind(_required(_id), ID_SCHEMA, "")]
+"""An id, such as 1.1 or 13/14."""
+UrlId = Annotated[str, *field_kind(_required(lambda t: _id(t, url=True)), ID_SCHEMA, "")]
+"""An id that is part of a web address, so kept lower-case."""
+ReleaseId = Annotated[str, *field_kind(_required(_release_id), ID_SCHEMA, "")]
+"""A release id: the name of the release's folder at the site root."""
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    text = value.text if isinstance(value, Written) else value
+    if not isinstance(text, str):
+        raise bad_value(f"expected a date as YYYY-MM-DD, found {describe(value)}")
+    parsed, reason = parse_date(text.strip())
+    if reason:
+        raise bad_value(reason)
+    return parsed  # type: ignore[return-value]
+
+
+def _required_value(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if value is None:
+            raise REQUIRED
+        return read(value)
+
+    return check
+
+
+Day = Annotated[date | None, *field_kind(_optional(_date), DATE_SCHEMA)]
+"""A date, YYYY-MM-DD."""
+RequiredDay = Annotated[date, *field_kind(_required_value(_date), DATE_SCHEMA)]
+"""A date, YYYY-MM-DD, that must be given."""
+
+
+def _number(value: Any) -> float:
+    """A number as written: YAML's own readings (``1_000``, ``0x1F``, ``1:30``) are not used."""
+    found = value.value if isinstance(value, Written) else value
+    if isinstance(found, bool) or not isinstance(found, int | float | str):
+        raise bad_value(f"expected a number, found {describe(value)}")
+    text = value.text if isinstance(value, Written) else str(value)
+    problem = number_problem(text)
+    if problem:
+        raise bad_value(problem)
+    return float(text)
+
+
+Number = Annotated[float, *field_kind(_required_value(_number), {"type": "number"})]
+"""A number, written with a decimal point and no thousands separators."""
+
+
+def _flag(value: Any) -> bool:
+    found = value.value if isinstance(value, Written) else value
+    if isinstance(found, bool):
+        return found
+    raise bad_value(f"expected true or false, found {describe(value)}")
+
+
+Flag = Annotated[bool, *field_kind(_optional(_flag), {"type": "boolean"})]
+"""true or false."""
+
+
+def choice(kind: type[Enum]) -> tuple[PlainValidator, WithJsonSchema, PlainSerializer]:
+    """A required field whose text is one of the values of ``kind``."""
+    values = tuple(str(m.value) for m in kind)
+
+    def read(text: str) -> Enum:
+        if text not in values:
+            raise bad_value(f"expected one of {', '.join(values)}, found '{text}'")
+        return kind(text)
+
+    validator, schema = field_kind(_required(read), {"enum": list(values)})
+    return validator, schema, PlainSerializer(lambda member: getattr(member, "value", member))
+
+
+def _item_text(value: Any) -> str:
+    if isinstance(value, dict | list) or value is None:
+        raise bad_value(f"expected text, found {describe(value)}")
+    return _text(value)
+
+
+def _as_list(value: Any, info: ValidationInfo) -> Any:
+    """A list of texts may be written as a single text."""
+    if value is None or isinstance(value, list):
+        return value or []
+    if isinstance(value, dict):
+        if _lenient(info):
+            return []
+        raise bad_value(f"expected a list, found {describe(value)}")
+    return [value]
+
+
+def _without_bad(items: tuple[str | None, ...]) -> tuple[str, ...]:
+    return tuple(item for item in items if item is not None)
+
+
+TextList = Annotated[
+    tuple[Annotated[str, *field_kind(_item_text, TEXT_SCHEMA)], ...],
+    BeforeValidator(_as_list),
+    AfterValidator(_without_bad),
+    WithJsonSchema({"anyOf": [{"type": "array", "items": TEXT_SCHEMA}, TEXT_SCHEMA]}),
+]
+"""A list of ids or short texts, or a single one."""
+
+
+def none_as_empty(value: Any) -> Any:
+    """An optional list written with nothing after its key is an empty list."""
+    return [] if value is None else value
+
+
+# -- the site's address ------------------------------------------------------------------------
+
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+SITE_URL = re.compile(
+    rf"^https?://{_LABEL}(?:\.{_LABEL})*\.?(?::[0-9]{{1,5}})?"
+    r"(?:/(?:[A-Za-z0-9._~!$+,;=:@-]|%[0-9A-Fa-f]{2})*)*$",
+    re.IGNORECASE,
+)
+"""The site's public address: it becomes every page's canonical link and MkDocs' site_url, so
+nothing in it can end an attribute, a string or a URL early."""
+
+
+def web_address(url: str) -> bool:
+    """Whether ``url`` is a plain web address that browsers also accept: a port up to 65535,
+    and a host ending in a number only if it is an IPv4 address (browsers read it as one)."""
+    if not SITE_URL.match(url):
+        return False
+    parts = urllib.parse.urlsplit(url)
+    try:
+        _ = parts.port  # raises ValueError beyond 65535
+    except ValueError:
+        return False
+    host = (parts.hostname or "").rstrip(".")
+    if re.fullmatch(r"[0-9]+|0x[0-9a-f]*", host.rsplit(".", 1)[-1], re.IGNORECASE):
+        try:
+            ipaddress.IPv4Address(host)
+        except ValueError:
             return False
-        seen[value] = line
-        return True
+    return True
 
-    def check_keys(self, allowed: tuple[str, ...]) -> None:
-        for key in self.node:
-            if key not in allowed:
-                self.error(f"unknown field '{key}' (expected one of: {', '.join(allowed)})", key)
 
-    def _get(self, key: str, required: bool) -> Any:
-        value = self.node.get(key)
-        if value is None:
-            if required:
-                self.error(f"missing required field '{key}'")
-            return None
-        return value
+def shown(value: str, limit: int = 60) -> str:
+    """A found value quoted for a message, with invisible characters spelled out."""
+    text = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in value)
+    return "'" + (text[: limit - 3] + "..." if len(text) > limit else text) + "'"
 
-    def text(self, key: str, required: bool = False, default: str = "") -> str:
-        """A text field; plain scalars that YAML read as numbers keep their written text."""
-        value = self._get(key, required)
-        if value is None:
-            return default
-        if isinstance(value, dict | list):
-            self.error(f"field '{key}': expected text, found {describe(value)}", key)
-            return default
-        if not isinstance(value, str):
-            value = self.node.raw.get(key, str(value))
-        value = value.strip()
-        if required and not value:
-            self.error(f"field '{key}' must not be empty", key)
-        return value
 
-    def ident(self, key: str, required: bool = True, url: bool = False) -> str | None:
-        """An id; with ``url`` it becomes part of a web address, so it is kept lower-case."""
-        value = self.text(key, required=required)
-        if not value:
-            return None
-        if len(value) > MAX_ID_CHARS:
-            self.error(
-                f"field '{key}': an id may be at most {MAX_ID_CHARS} characters long, found "
-                f"{len(value)} characters ({describe(value)})",
-                key,
-            )
-            return None
-        if url and not URL_ID_RE.fullmatch(value):
-            self.error(
-                f"field '{key}': this id is part of a web address: use lower-case letters, "
-                f"digits, '.', '-' or '_', found '{value}'",
-                key,
-            )
-            return None
-        if not ID_RE.match(value):
-            self.error(
-                f"field '{key}': expected an id of letters, digits, '.', '-', '_' or '/', "
-                f"found '{value}'",
-                key,
-            )
-            return None
-        return value
+def _site_url(value: Any) -> str:
+    url = "" if value is None else _text(value)
+    if url and not web_address(url):
+        raise bad_value(
+            "expected an address such as https://example.gov.uk/plan/ (http or https, a host "
+            "name, then a path without spaces, quotes, <, >, & or a query), found "
+            f"{shown(url)}"
+        )
+    return url + "/" if url and not url.endswith("/") else url
 
-    def date(self, key: str, required: bool = False) -> date | None:
-        value = self._get(key, required)
-        if value is None:
-            return None
-        text = self.node.raw.get(key, value) if not isinstance(value, str) else value
-        if not isinstance(text, str):
-            self.error(
-                f"field '{key}': expected a date as YYYY-MM-DD, found {describe(value)}", key
-            )
-            return None
-        parsed, reason = parse_date(text.strip())
-        if reason:
-            self.error(f"field '{key}': {reason}", key)
-        return parsed
 
-    def number(self, key: str, required: bool = False) -> float | None:
-        """A number as written: YAML's own readings (``1_000``, ``0x1F``, ``1:30``) are not used."""
-        value = self._get(key, required)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float | str):
-            self.error(f"field '{key}': expected a number, found {describe(value)}", key)
-            return None
-        text = value if isinstance(value, str) else self.node.raw.get(key, str(value))
-        problem = number_problem(text)
-        if problem:
-            self.error(f"field '{key}': {problem}", key)
-            return None
-        return float(text)
+SiteUrl = Annotated[str, *field_kind(_site_url, {"type": "string", "format": "uri"}, "")]
+"""A web address, http or https."""
 
-    def flag(self, key: str) -> bool | None:
-        """A yes/no field written as true or false; None when it is absent."""
-        value = self._get(key, False)
-        if value is None or isinstance(value, bool):
-            return value
-        self.error(f"field '{key}': expected true or false, found {describe(value)}", key)
-        return None
 
-    def choice(self, key: str, choices: tuple[str, ...], required: bool = False) -> str | None:
-        value = self.text(key, required=required)
-        if not value:
-            return None
-        if value not in choices:
-            self.error(f"field '{key}': expected one of {', '.join(choices)}, found '{value}'", key)
-            return None
-        return value
+UNUSABLE_IN_TERM = re.compile(r"[\[\]\\\r\n]")
+"""Characters that cannot be written in a Markdown abbreviation definition."""
 
-    def mapping(self, key: str, required: bool = False) -> YMap | None:
-        value = self._get(key, required)
-        if value is None:
-            return None
-        if not isinstance(value, YMap):
-            self.error(f"field '{key}': expected a mapping, found {describe(value)}", key)
-            return None
-        return value
 
-    def items(self, key: str, required: bool = False) -> Iterator[tuple[int, YMap]]:
-        """Each item of a list of mappings, with its line; bad items are reported."""
-        value = self._get(key, required)
-        if value is None:
-            return
-        if not isinstance(value, YList):
-            self.error(f"field '{key}': expected a list, found {describe(value)}", key)
-            return
-        for index, (item, line) in enumerate(zip(value, value.item_lines, strict=True)):
-            if not isinstance(item, YMap):
-                self.error(f"{key}[{index}]: expected a mapping, found {describe(item)}", line=line)
-                continue
-            yield line, item
+def _term(text: str) -> str:
+    if UNUSABLE_IN_TERM.search(text):
+        raise bad_value(
+            "a term cannot contain '[', ']', a backslash or a line break (it is matched word "
+            "for word on every page)"
+        )
+    return text
 
-    def text_list(self, key: str, required: bool = False) -> tuple[list[str], list[int]]:
-        """A list of short texts (or a single text), with the line of each."""
-        value = self._get(key, required)
-        if value is None:
-            return [], []
-        line = self.node.line_of(key)
-        if isinstance(value, YList):
-            texts: list[str] = []
-            lines: list[int] = []
-            for index, (item, item_line) in enumerate(zip(value, value.item_lines, strict=True)):
-                if isinstance(item, dict | list) or item is None:
-                    self.error(
-                        f"{key}[{index}]: expected text, found {describe(item)}", line=item_line
-                    )
-                    continue
-                raw = value.raw[index]
-                texts.append((raw if raw is not None else str(item)).strip())
-                lines.append(item_line)
-            return texts, lines
-        if isinstance(value, dict):
-            self.error(f"field '{key}': expected a list, found {describe(value)}", key)
-            return [], []
-        return [self.node.raw.get(key, str(value)).strip()], [line]
+
+GlossaryTerm = Annotated[str, *field_kind(_required(_term), TEXT_SCHEMA, "")]
+"""An acronym or a piece of jargon, matched word for word on every page."""

@@ -10,38 +10,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.content.fields import Fields
-from generator.content.model import Content, Term
+from generator.content.checks import ContentChecks
+from generator.content.model import Content, Glossary, Term
 
 ACRONYM = re.compile(r"(?<![\w&])([A-Z](?:[A-Z0-9]|&(?=[A-Z]))*[A-Z0-9])(s?)(?![\w&])")
 """Two or more capitals (digits and ``&`` allowed inside), optionally with a plural ``s``."""
-UNUSABLE_IN_TERM = re.compile(r"[\[\]\\\r\n]")
-"""Characters that cannot be written in a Markdown abbreviation definition."""
 
 
-def read_terms(root: Fields) -> list[Term]:
-    """The terms of a glossary.yaml already loaded as ``root``; problems go to its collector."""
-    root.check_keys(("terms",))
+def read_terms(checks: ContentChecks) -> list[Term]:
+    """The terms of glossary.yaml (optional), each defined once, in alphabetical order."""
+    read = checks.read("glossary.yaml", Glossary, required=False)
+    if read is None:
+        return []
+    glossary, root = read
     terms: list[Term] = []
     seen: dict[str, int] = {}
-    for line, node in root.items("terms", required=True):
-        name = node.raw.get("term") or node.get("term")
-        f = Fields(root.problems, root.file, node, f"term '{name}'" if name else None)
-        f.check_keys(("term", "meaning", "description"))
-        term = f.text("term", required=True)
-        meaning = f.text("meaning", required=True)
-        if not term or not meaning:
+    for term, spot in checks.items(root, "terms", glossary.terms):
+        if not term.term or not term.meaning:
             continue
-        if UNUSABLE_IN_TERM.search(term):
-            f.error(
-                "field 'term': a term cannot contain '[', ']', a backslash or a line break "
-                "(it is matched word for word on every page)",
-                "term",
-            )
+        if not spot.first_time("term", term.term, seen, spot.node.line, key="term"):
             continue
-        if not f.first_time("term", term, seen, line, key="term"):
-            continue
-        terms.append(Term(term, meaning, f.text("description")))
+        terms.append(term)
     return sorted(terms, key=lambda t: t.term.lower())
 
 

@@ -10,7 +10,6 @@ of open corrections with a dated change note.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.lockfile import read_lock_file
-from generator.content.model import Content, Point
+from generator.content.model import Content, ContentModel, Point
 from generator.content.transaction import reading
 from generator.content.validate import load_content
 from generator.errors import Problems
@@ -36,25 +35,53 @@ NOT_CONTENT = {"url"}
 """Settings that change where pages are published, not what they say."""
 
 
-def _default(f: dataclasses.Field) -> object:
-    if f.default is not dataclasses.MISSING:
-        return f.default
-    if f.default_factory is not dataclasses.MISSING:
-        return f.default_factory()
-    return dataclasses.MISSING
+ALWAYS: dict[str, frozenset[str]] = {
+    "Site": frozenset(
+        {"title", "organisation", "grouping", "statuses", "inspection", "plan_summary"}
+    ),
+    "Grouping": frozenset({"singular", "plural"}),
+    "StatusDef": frozenset({"id", "label", "meaning"}),
+    "Inspection": frozenset({"body", "title", "published", "judgement", "findings"}),
+    "Group": frozenset({"id", "title", "description"}),
+    "Action": frozenset(
+        {
+            "id",
+            "recommendation",
+            "description",
+            "strategic_lead",
+            "operational_lead",
+            "resources",
+            "timescale",
+            "due",
+            "kpis",
+            "outcome",
+        }
+    ),
+    "Kpi": frozenset(
+        {"id", "code", "title", "unit", "polarity", "description", "baseline", "target"}
+        | {"milestones"}
+    ),
+    "Reporting": frozenset({"body", "date"}),
+    "Withdrawal": frozenset({"release", "reason"}),
+}
+"""Fields every lock records even when empty, as locks always have: any other field is
+recorded only when it differs from its default, so that a field added to the model later
+does not change the fingerprint of releases published before it existed."""
 
 
 def _plain(value: object) -> object:
-    """A dataclass as a dict of the fields that differ from their defaults, recursively.
-
-    Leaving defaults out means a field added to the model later, with a default, does not
-    change the fingerprint of releases published before it existed.
-    """
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    """A content item as a dict of its recorded fields (see ``ALWAYS``), recursively."""
+    if isinstance(value, ContentModel):
+        always = ALWAYS.get(type(value).__name__, frozenset())
+        fields = type(value).model_fields
         return {
-            f.name: _plain(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.name not in NOT_CONTENT and getattr(value, f.name) != _default(f)
+            name: _plain(getattr(value, name))
+            for name, field in fields.items()
+            if name not in NOT_CONTENT
+            and (
+                name in always
+                or getattr(value, name) != field.get_default(call_default_factory=True)
+            )
         }
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
@@ -64,7 +91,7 @@ def _plain(value: object) -> object:
 def asdict(value: object) -> dict[str, object]:
     plain = _plain(value)
     if not isinstance(plain, dict):
-        raise TypeError(f"expected a dataclass instance, got {type(value).__name__}")
+        raise TypeError(f"expected a content item, got {type(value).__name__}")
     return plain
 
 
@@ -131,7 +158,10 @@ def _digests(view: ReleaseView, memo: _Memo) -> dict[str, dict[str, str]]:
         for a in rec.actions:
             act = a.action
             static = memo.item(
-                act, lambda act=act: {k: v for k, v in asdict(act).items() if k != "lifecycle"}
+                act,
+                lambda act=act: {
+                    k: v for k, v in asdict(act).items() if k not in ("added", "withdrawn")
+                },
             )
             items[f"action {act.id}"] = static | {
                 "state": value(a.state),

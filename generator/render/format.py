@@ -15,7 +15,8 @@ from typing import Any
 
 import markupsafe
 
-from generator.content.glossary import ACRONYM, UNUSABLE_IN_TERM
+from generator.content.fields import UNUSABLE_IN_TERM
+from generator.content.glossary import ACRONYM
 from generator.content.model import Meaning, Polarity, StatusDef, Term
 from generator.facts.compare import KpiChange
 from generator.facts.derive import (

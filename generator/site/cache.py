@@ -21,7 +21,6 @@ import os
 import shutil
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict
 from pathlib import Path
 
 from generator import BASE_MKDOCS_YML, TEMPLATES_DIR, __version__
@@ -74,8 +73,8 @@ def version_digests(
             "items": fingerprints[release.id],
             "draft": release.draft,
             "published": str(release.published),
-            "errata": [asdict(e) for e in release.errata],
-            "glossary": [asdict(t) for t in view.content.glossary],
+            "errata": [e.model_dump(mode="json") for e in release.errata],
+            "glossary": [t.model_dump(mode="json") for t in view.content.glossary],
         }
         text = json.dumps([previous, own], sort_keys=True, default=str)
         previous = hashlib.sha256(text.encode()).hexdigest()

@@ -78,5 +78,5 @@ def test_a_unit_is_drawn_as_written_never_as_mathtext(unit, drawn):
     kpi = neet()
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a missing glyph would be a warning on every build
-        svg = kpi_chart(replace(kpi, kpi=replace(kpi.kpi, unit=unit)))
+        svg = kpi_chart(replace(kpi, kpi=kpi.kpi.model_copy(update={"unit": unit})))
     assert f">{drawn}</text>" in svg

@@ -14,9 +14,9 @@ from generator.facts.derive import (
 )
 from tests.conftest import SMALL_PLAN
 
-ON_TRACK = StatusDef("on-track", "On track", Meaning.IN_PROGRESS)
-DONE = StatusDef("done", "Completed", Meaning.COMPLETE)
-UNKNOWN = StatusDef("not-reported", "Not reported", Meaning.NOT_REPORTED)
+ON_TRACK = StatusDef(id="on-track", label="On track", meaning=Meaning.IN_PROGRESS)
+DONE = StatusDef(id="done", label="Completed", meaning=Meaning.COMPLETE)
+UNKNOWN = StatusDef(id="not-reported", label="Not reported", meaning=Meaning.NOT_REPORTED)
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +53,9 @@ def test_overdue_needs_a_passed_due_date_and_an_unfinished_known_status():
 
 def test_state_at_follows_added_and_withdrawn():
     ids = ["a", "b", "c"]
-    life = Lifecycle(added="b", withdrawn=Withdrawal("c", "gone"))
+    life = Lifecycle(added="b", withdrawn=Withdrawal(release="c", reason="gone"))
     assert [state_at(life, i, ids) for i in range(3)] == [None, State.ACTIVE, State.WITHDRAWN]
-    merged = Lifecycle(withdrawn=Withdrawal("b", "joined", merged_into="x"))
+    merged = Lifecycle(withdrawn=Withdrawal(release="b", reason="joined", merged_into="x"))
     assert state_at(merged, 1, ids) is State.MERGED
 
 

@@ -19,7 +19,7 @@ def by_id(diff):
 
 
 def status(meaning: Meaning) -> StatusDef:
-    return StatusDef(meaning.value, meaning.value, meaning)
+    return StatusDef(id=meaning.value, label=meaning.value, meaning=meaning)
 
 
 @pytest.mark.parametrize(
@@ -42,8 +42,8 @@ def test_status_moves_follow_meanings(old, new, move):
 
 
 def test_two_words_with_the_same_meaning_are_another_change():
-    green = StatusDef("green", "Green", Meaning.IN_PROGRESS)
-    on_track = StatusDef("on-track", "On track", Meaning.IN_PROGRESS)
+    green = StatusDef(id="green", label="Green", meaning=Meaning.IN_PROGRESS)
+    on_track = StatusDef(id="on-track", label="On track", meaning=Meaning.IN_PROGRESS)
     assert status_move(green, on_track) is Move.OTHER
 
 

@@ -17,7 +17,10 @@ def test_acronyms_found_in_text():
 
 
 def test_abbreviations_cover_plurals():
-    terms = [Term("IRO", "Independent Reviewing Officer"), Term("Ofsted", 'The "inspectorate"')]
+    terms = [
+        Term(term="IRO", meaning="Independent Reviewing Officer"),
+        Term(term="Ofsted", meaning='The "inspectorate"'),
+    ]
     assert abbreviations(terms) == (
         "*[IRO]: Independent Reviewing Officer\n"
         "*[IROs]: Independent Reviewing Officer\n"
@@ -87,7 +90,12 @@ def test_meanings_reach_the_abbreviation_title_as_written():
     import markdown
 
     meaning = 'Says "hi" & <b>bold</b> &lt;img src=x onerror=alert(1)&gt; *[X]: y {++c++}'
-    snippet = abbreviations([Term("IRO", meaning), Term("A\\B", "never defined")])
+    snippet = abbreviations(
+        [
+            Term(term="IRO", meaning=meaning),
+            Term.model_construct(term="A\\B", meaning="never defined"),
+        ]
+    )
     assert snippet.count("\n") == 2  # the unusable term is left out, not shown as text
     html = markdown.markdown("IRO and A\\B\n\n" + snippet, extensions=["abbr", "pymdownx.critic"])
     title = re.search(r'<abbr title="([^"]*)">IRO</abbr>', html)[1]

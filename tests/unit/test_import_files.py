@@ -268,18 +268,24 @@ def test_the_mapping_file_is_checked_with_its_lines(tmp_path):
     ) == [
         "map.yaml:2: 'columns': 'Lead' maps to 'lead', which is not one of id, description, "
         "strategic_lead, operational_lead, timescale, outcome, progress, status, recommendation",
-        "map.yaml:3: 'columns': 'Notes': expected text, found a list",
-        "map.yaml:4: 'ignore': expected a list of column headers",
-        "map.yaml:5: 'group_pattern': not a valid regular expression (missing ), unterminated "
-        "subpattern at position 1)",
-        "map.yaml:7: 'statuses': meaning 'over' is not one of not-started, in-progress, "
-        "at-risk, off-track, complete, not-reported",
-        "map.yaml:8: unknown setting 'colour' (known: columns, ignore, group_pattern, "
+        "map.yaml:3: field 'columns': 'Notes': expected text, found a list",
+        "map.yaml:5: field 'group_pattern': not a valid regular expression (missing ), "
+        "unterminated subpattern at position 1)",
+        "map.yaml:6: 'status_words': 'done' gives status 'finished', which is not in 'statuses' "
+        "(known: done)",
+        "map.yaml:7: status 'done': field 'meaning': expected one of not-started, in-progress, "
+        "at-risk, off-track, complete, not-reported, found 'over'",
+        "map.yaml:8: unknown field 'colour' (expected one of: columns, ignore, group_pattern, "
         "status_words, statuses, grouping)",
-        "map.yaml:9: 'grouping': expected 'singular' and 'plural'",
+        "map.yaml:9: grouping: missing required field 'plural'",
+    ]
+    assert mapping(tmp_path, "columns: {a: ''}\nignore: [a, {b: 1}]\nstatuses: []\n") == [
+        "map.yaml:1: field 'columns': 'a' must not be empty",
+        "map.yaml:2: ignore[1]: expected text, found a mapping",
+        "map.yaml:3: field 'statuses' must list at least one status",
     ]
     assert mapping(tmp_path, "group_pattern: '^Area (\\d+)'\n") == [
-        "map.yaml:1: 'group_pattern': the pattern needs the named groups (?P<id>...) and "
+        "map.yaml:1: field 'group_pattern': the pattern needs the named groups (?P<id>...) and "
         "(?P<text>...); missing: id, text"
     ]
     assert mapping(tmp_path, "status_words: {done: finished}\n") == [

@@ -19,7 +19,7 @@ from tests.conftest import SMALL_PLAN
 def test_version_titles_are_escaped_for_the_version_selector():
     content = load_content(SMALL_PLAN)
     hostile = '<img src=x onerror=alert(1)> &lt;b&gt; "q"'
-    newest = replace(content.releases[-1], title=hostile, draft=True)
+    newest = content.releases[-1].model_copy(update={"title": hostile, "draft": True})
     content = replace(content, releases=(*content.releases[:-1], newest))
     assert versions_json(content)[0] == {
         "version": "2015-01",
@@ -38,7 +38,9 @@ def test_the_root_sitemap_indexes_every_version():
         "2014-10/sitemap.xml",
         "2014-06/sitemap.xml",
     ]
-    addressed = replace(content, site=replace(content.site, url="https://a.example/p/"))
+    addressed = replace(
+        content, site=content.site.model_copy(update={"url": "https://a.example/p/"})
+    )
     assert "<loc>https://a.example/p/2015-01/sitemap.xml</loc>" in sitemap_index(addressed)
 
 

@@ -7,13 +7,13 @@ from generator.facts.targets import Judgement, target_progress
 
 
 def series(*pairs: tuple[str, float]) -> tuple[Point, ...]:
-    return tuple(Point(date.fromisoformat(d), v) for d, v in pairs)
+    return tuple(Point(date=date.fromisoformat(d), value=v) for d, v in pairs)
 
 
-BASELINE_NEET = Point(date(2014, 4, 30), 34)  # lower is better: 34% down to 28%
-TARGET_NEET = Point(date(2015, 3, 31), 28)
-BASELINE_CICC = Point(date(2014, 4, 30), 7)  # higher is better: 7 members up to 12
-TARGET_CICC = Point(date(2015, 4, 30), 12)
+BASELINE_NEET = Point(date=date(2014, 4, 30), value=34)  # lower is better: 34% down to 28%
+TARGET_NEET = Point(date=date(2015, 3, 31), value=28)
+BASELINE_CICC = Point(date=date(2014, 4, 30), value=7)  # higher is better: 7 members up to 12
+TARGET_CICC = Point(date=date(2015, 4, 30), value=12)
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,7 @@ def test_higher_is_better_series():
 
 def test_without_a_baseline_the_first_value_is_the_start():
     result = target_progress(TARGET_CICC, None, series(("2014-04-30", 7), ("2014-10-31", 10)))
-    assert result.baseline == Point(date(2014, 4, 30), 7)
+    assert result.baseline == Point(date=date(2014, 4, 30), value=7)
     assert result.judgement is Judgement.ON_COURSE
 
 
@@ -63,7 +63,7 @@ def test_edge_cases():
     assert met_at_start.judgement is Judgement.ACHIEVED  # target already met at the start
     same_day = target_progress(TARGET_CICC, BASELINE_CICC, series(("2014-04-30", 8)))
     assert same_day.judgement is Judgement.NOT_ENOUGH_DATA
-    hold = Point(date(2015, 4, 30), 7)  # keep at least 7 members (higher is better)
+    hold = Point(date=date(2015, 4, 30), value=7)  # keep at least 7 members (higher is better)
 
     def judge(value: float) -> Judgement:
         values = series(("2014-10-31", value))

@@ -44,7 +44,7 @@ def test_markdown_block_keeps_markdown_but_escapes_html():
 
 
 def test_status_is_a_word_and_an_icon():
-    badge = status_badge(StatusDef("red", "Red (off track)", Meaning.OFF_TRACK))
+    badge = status_badge(StatusDef(id="red", label="Red (off track)", meaning=Meaning.OFF_TRACK))
     assert "Red (off track)" in badge
     assert '<span class="ps-icon ps-icon--close-octagon" aria-hidden="true"></span>' in badge
     assert 'class="ps-status ps-status--off-track"' in badge

@@ -68,7 +68,8 @@ def test_schema_command():
     )
     kpis = json.loads(result.stdout)
     assert kpis["$defs"]["Kpi"]["properties"]["polarity"] == {
-        "enum": ["higher", "lower", "neutral"]
+        "description": "Which way is better.",
+        "enum": ["higher", "lower", "neutral"],
     }
 
 
@@ -86,3 +87,46 @@ def test_schema_out_that_cannot_be_written_is_a_message(tmp_path):
         )
         assert result.returncode == 1
         assert result.stderr == f"Error: cannot write the schemas into {out}: {reason}\n"
+
+
+def _objects(schema):
+    yield schema
+    yield from schema.get("$defs", {}).values()
+
+
+def test_the_schema_and_validation_come_from_one_declaration():
+    """Each object in each schema is a model, with exactly the keys validation accepts."""
+    from generator.content.model import FILES, ContentModel
+
+    kinds = {cls.__name__: cls for cls in _all_models(ContentModel)}
+    for name, schema in schemas().items():
+        for obj in _objects(schema):
+            if "properties" not in obj:
+                continue
+            kind = FILES[name] if obj is schema else kinds[_def_name(schema, obj)]
+            assert list(obj["properties"]) == list(kind.file_fields()), kind
+            required = [n for n, f in kind.model_fields.items() if f.is_required()]
+            assert obj.get("required", []) == required, kind
+            assert obj["additionalProperties"] is False
+
+
+def _all_models(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _all_models(sub)
+
+
+def _def_name(schema, obj):
+    return next(k for k, v in schema["$defs"].items() if v is obj)
+
+
+def test_an_unknown_key_lists_the_keys_the_schema_allows(small):
+    small.replace("plan.yaml", "  - id: aip-8\n", "  - id: aip-8\n    colour: red\n")
+    from generator.content.validate import load_content
+    from generator.errors import ContentError
+
+    with pytest.raises(ContentError) as caught:
+        load_content(small.root)
+    group = schemas()["plan.yaml"]["$defs"]["Group"]["properties"]
+    (problem,) = caught.value.problems
+    assert problem.message == f"unknown field 'colour' (expected one of: {', '.join(group)})"

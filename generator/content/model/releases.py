@@ -1,0 +1,98 @@
+"""releases.yaml, progress/<release>.yaml and glossary.yaml."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BeforeValidator
+from pydantic.json_schema import SkipJsonSchema
+
+from generator.content.fields import (
+    Day,
+    Flag,
+    GlossaryTerm,
+    ReleaseId,
+    RequiredDay,
+    RequiredText,
+    Text,
+)
+from generator.content.model.base import ContentModel, Items
+
+
+class Reporting(ContentModel):
+    """A body the progress report went to, such as a committee."""
+
+    body: RequiredText
+    date: Day = None
+
+
+class Erratum(ContentModel):
+    """A correction to a published release, made openly: when, why and what was corrected."""
+
+    ITEM = "{parent}: erratum"
+
+    date: RequiredDay
+    reason: RequiredText
+    corrected: RequiredText
+
+
+class Progress(ContentModel):
+    """One action's progress in a release."""
+
+    ITEM = "action {key}"
+    NOT_A_MAPPING = "expected a mapping with 'status' and 'narrative'"
+
+    status: RequiredText
+    """A status id from site.yaml."""
+    narrative: Text = ""
+    carried_forward: Flag = False
+    """Copied from the previous release by ``new-release`` and not yet edited."""
+
+
+class Release(ContentModel):
+    """A progress report: one version of the site."""
+
+    ITEM = "release {id}"
+    JOINED = frozenset({"progress"})
+
+    id: ReleaseId
+    date: RequiredDay
+    title: RequiredText
+    summary: Text = ""
+    reported_to: Items(Reporting) = ()
+    draft: Flag = False
+    """Not yet published: shown by ``serve`` only."""
+    published: Day = None
+    errata: Items(Erratum) = ()
+    progress: SkipJsonSchema[dict[str, Progress]] = {}
+    """Each action's progress, keyed by action id, from progress/<release>.yaml."""
+
+
+class Releases(ContentModel):
+    """releases.yaml: the releases, oldest first."""
+
+    releases: tuple[Release, ...]
+
+
+class ProgressReport(ContentModel):
+    """progress/<release>.yaml: each action's progress in the release."""
+
+    actions: Annotated[dict[str, Progress], BeforeValidator(lambda v: {} if v is None else v)] = {}
+    """Each action's progress in this release, keyed by action id."""
+
+
+class Term(ContentModel):
+    """A glossary entry: an acronym or a piece of jargon, and what it means in plain words."""
+
+    ITEM = "term '{id}'"
+    ITEM_KEY = "term"
+
+    term: GlossaryTerm
+    meaning: RequiredText
+    description: Text = ""
+
+
+class Glossary(ContentModel):
+    """glossary.yaml: the acronyms and jargon the site explains."""
+
+    terms: tuple[Term, ...]
