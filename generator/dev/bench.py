@@ -46,7 +46,7 @@ DESCRIPTIONS = {
     "max_page_kb": "largest HTML page at {actions} actions (KB)",
     "scale_2x_ratio": "build of a plan twice the size / the base plan",
     "generator_share": "share of a full build spent in progress-site itself",
-    "incremental_48_vs_single": "publish one more onto {history} releases / build that version alone",
+    "incremental_48_vs_single": "publish one more onto {history} / build that version alone",
     "peak_rss_mb": "peak memory of one process of a full build (MB)",
 }
 
