@@ -332,8 +332,7 @@ def _build_into(
             preload()  # imported once here, not once per version
         with _pool(workers) as pool:
             futures = [pool.submit(_build_version, index, work, site_dir) for index in todo]
-            for release_id in reused:  # linked here while the workers build
-                reuse(out_dir, release_id, site_dir)
+            reuse(out_dir, reused, site_dir)  # linked here while the workers build
             if reused:
                 log(f"Unchanged, not rebuilt: {', '.join(reused)}")
             for done, future in enumerate(as_completed(futures), start=1):
