@@ -44,8 +44,7 @@ def cached_parse(
     text: str, display: str, problems: Problems, parse: Callable[[str, str, Problems], Any]
 ) -> Any:
     """``parse(text, display, problems)``, or what it gave for the same text before."""
-    hasher = hashlib.sha256(_salt())
-    hasher.update(display.encode("utf-8", "surrogatepass") + b"\0")
+    hasher = hashlib.sha256(_salt())  # ``display`` only names the file in problems
     hasher.update(text.encode("utf-8", "surrogatepass"))
     path = cache_dir() / "parsed" / f"{hasher.hexdigest()}.pickle"
     try:
