@@ -25,7 +25,6 @@ from generator.facts.derive import (
     ReleaseView,
     release_view,
 )
-from generator.render.charts import write_charts
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
 from generator.render.template import environment, render_page
@@ -149,6 +148,8 @@ def render_release(
     for icon in ICONS:
         name = icon.removeprefix("material-")
         shutil.copyfile(MATERIAL_ICONS / f"{name}.svg", icons / f"{name}.svg")
+    from generator.render.charts import write_charts  # matplotlib: only where charts are drawn
+
     write_charts(view.kpis, docs_dir)
     write_open_data(view, docs_dir)
     snippets = snippets_dir(docs_dir)
