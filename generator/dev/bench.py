@@ -59,7 +59,7 @@ class Settings:
     scale: Scale
     big_actions: int
     """The plan size at which the largest page is measured."""
-    history: Scale = Scale(recommendations=8, releases=HISTORY)
+    history: Scale = Scale(recommendations=8, kpis=4, releases=HISTORY)
     """The content onto which one more release is published after a long history."""
 
 

@@ -79,6 +79,26 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     return result
 
 
+NAV_LIMIT = 40
+"""A section of the navigation lists its pages one by one up to this many; beyond, only its
+index page, which lists them all. Every page carries the navigation, so listing 150
+recommendations on each would make every page several times the size of its content."""
+
+
+def _listed(entries: list[dict[str, str]]) -> list[dict[str, str]]:
+    return entries if len(entries) <= NAV_LIMIT else []
+
+
+def not_in_nav(view: ReleaseView) -> list[str]:
+    """The pages left out of the navigation (see ``NAV_LIMIT``), as MkDocs' ``not_in_nav``."""
+    left_out = []
+    if len(view.recommendations) > NAV_LIMIT:
+        left_out.append("/recommendations/*.md")
+    if len(view.kpis) > NAV_LIMIT:
+        left_out.append("/kpis/*.md")
+    return [f"{pattern}\n!/{pattern.split('/')[1]}/index.md" for pattern in left_out]
+
+
 def nav(view: ReleaseView) -> list[Any]:
     site = view.content.site
     items: list[Any] = [{"Home": "index.md"}]
@@ -97,18 +117,11 @@ def nav(view: ReleaseView) -> list[Any]:
             + [{html_text(g.group.title): page_path(g)} for g in view.groups]
         }
     )
-    items.append(
-        {
-            "Recommendations": ["recommendations/index.md"]
-            + [
-                {f"Recommendation {r.recommendation.id}": page_path(r)}
-                for r in view.recommendations
-            ]
-        }
-    )
+    recs = [{f"Recommendation {r.recommendation.id}": page_path(r)} for r in view.recommendations]
+    items.append({"Recommendations": ["recommendations/index.md", *_listed(recs)]})
     if view.kpis:
         kpis = [{html_text(k.kpi.title): page_path(k)} for k in view.kpis]
-        items.append({"KPIs": ["kpis/index.md", *kpis]})
+        items.append({"KPIs": ["kpis/index.md", *_listed(kpis)]})
     items.append({"How progress is judged": page_path("methods")})
     items.append({"Data": page_path("data")})
     if view.content.glossary:
@@ -197,6 +210,9 @@ def mkdocs_config(
         },
         "nav": nav(view),
     }
+    left_out = not_in_nav(view)
+    if left_out:
+        config["not_in_nav"] = "\n".join(left_out)
     if view.content.site.url:
         config["site_url"] = f"{view.content.site.url}{release.id}/"
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
