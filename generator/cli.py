@@ -282,7 +282,7 @@ def import_table(
     if "grouping" in settings:
         options.grouping = (settings["grouping"]["singular"], settings["grouping"]["plural"])
     imported, path = import_plan(table, into, options, skip_bad_rows)
-    for problem in sorted(imported.problems, key=lambda p: p.line or 0):
+    for problem in sorted(imported.problems + imported.left_out, key=lambda p: p.line or 0):
         click.echo(f"Skipped: {problem}", err=True)
     actions = sum(len(a.actions) for a in imported.areas)
     areas = sum(1 for a in imported.areas if a.actions)
@@ -291,6 +291,69 @@ def import_table(
         f"Imported {actions} actions in {areas} areas into {path}"
         + (f"; skipped {skipped} rows" if skipped else "")
     )
+
+
+@cli.command("export-tracker")
+@click.argument("release_id", metavar="RELEASE")
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The workbook to write (FILE.xlsx).",
+)
+@CONTENT_OPTION
+def export_tracker(release_id: str, out: Path, content_dir: Path) -> None:
+    """Write the tracker workbook for RELEASE, to send round to action owners.
+
+    Sheets: Actions (one row per active action; Status is a drop-down of the site's
+    statuses; only Status and Progress can be edited), Recommendations, KPIs (add new
+    values as rows) and About. Read it back with 'progress-site import-tracker'.
+
+    \b
+    Example:
+        progress-site export-tracker 2017-04 --out tracker.xlsx
+    """
+    from generator.workflow.tracker_export import export_tracker as run
+
+    rows = run(content_dir, release_id, out)
+    click.echo(f"Wrote {out}: {rows} action{'s' if rows != 1 else ''} from release {release_id}")
+
+
+@cli.command("import-tracker")
+@click.argument("table", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--release", "release_id", required=True, help="The draft release to write.")
+@click.option(
+    "--date", "when", default=None, callback=_date, help="A new draft's date (default: today)."
+)
+@click.option("--title", default=None, help="A new draft's title.")
+@CONTENT_OPTION
+def import_tracker(
+    table: Path, release_id: str, when: date | None, title: str | None, content_dir: Path
+) -> None:
+    """Read a filled tracker (TABLE.xlsx or TABLE.csv) back as the draft release --release.
+
+    Creates the draft as 'new-release' does, or replaces the progress of the draft if it
+    exists; a published release is refused. Statuses are matched by label or id; a row
+    left as exported stays carried forward; new KPI values are added to kpi-values.csv.
+    Nothing is written if any problem is found.
+
+    \b
+    Example:
+        progress-site import-tracker tracker.xlsx --release 2017-05 --date 2017-05-31
+    """
+    from generator.workflow.tracker_import import import_tracker as run
+
+    result = run(table, content_dir, release_id, when, title)
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    verb = "Created draft release" if result.created else "Updated draft release"
+    click.echo(
+        f"{verb} {result.release}: {result.changed} action"
+        f"{'s' if result.changed != 1 else ''} updated, {result.kpi_values} KPI value"
+        f"{'s' if result.kpi_values != 1 else ''} added. Review it in:"
+    )
+    click.echo(str(result.path))
 
 
 @cli.command()

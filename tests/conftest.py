@@ -21,6 +21,7 @@ def chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 SMALL_PLAN = DATA / "small-plan"
+REAL_PLAN = DATA / "real-plan"
 DEFAULT_CONTENT = Path(__file__).parent.parent / "content"
 
 

@@ -61,7 +61,6 @@ class KpiChecks(ContentChecks):
                 }
             )
             for kpi in defined
-            if kpi.polarity is not None
         ]
 
     def kpi_values(self, kpi_ids: list[str]) -> dict[str, list[Point]]:

@@ -4,10 +4,28 @@ from __future__ import annotations
 
 from generator.content.checks import ContentChecks, Spot, _known
 from generator.content.ids import CaseSpace, IdSpace, Name, folder_names, page_anchors
-from generator.content.model import Action, Group, Plan, Recommendation, Withdrawal
+from generator.content.model import (
+    Action,
+    Facet,
+    FacetValue,
+    Group,
+    Plan,
+    Recommendation,
+    Withdrawal,
+)
 
 Merges = dict[str, tuple[str, int]]
 """Each merged item's id, with the id it was merged into and the line saying so."""
+
+
+def _required_unless_withdrawn(spot: Spot, key: str, value: str) -> None:
+    """Text an item must have while it is in the plan: a withdrawn item may leave it out."""
+    if value or "withdrawn" in spot.node:
+        return
+    if key in spot.node and spot.node[key] is not None:
+        spot.error(f"field '{key}' must not be empty", key)
+    else:
+        spot.error(f"missing required field '{key}'")
 
 
 class _ActionIds:
@@ -79,13 +97,14 @@ class PlanChecks(ContentChecks):
 
     def plan(
         self, release_ids: list[str], kpi_ids: list[str]
-    ) -> tuple[list[Group], list[Recommendation]]:
+    ) -> tuple[list[Group], list[Recommendation], tuple[Facet, ...]]:
         read = self.read("plan.yaml", Plan)
         if read is None:
-            return [], []
+            return [], [], ()
         plan, root = read
         groups = self.groups(plan, root)
         group_ids = [g.id for g in groups]
+        facets = self.facets(plan, root)
         recommendations: list[Recommendation] = []
         rec_lines: dict[str, int] = {}
         rec_space = IdSpace(self.problems, root.file, folder_names("recommendations"))
@@ -93,6 +112,9 @@ class PlanChecks(ContentChecks):
         rec_merges: Merges = {}
         for rec, spot in self.items(root, "recommendations", plan.recommendations):
             self.group_references(rec, spot, group_ids)
+            self.facet_references(rec, spot, facets)
+            self.target_references(rec, spot, kpi_ids)
+            _required_unless_withdrawn(spot, "text", rec.text)
             added, withdrawn, merge = self.lifecycle(rec, spot, release_ids)
             rec = rec.model_copy(update={"added": added, "withdrawn": withdrawn})
             actions = self.actions(rec, spot, release_ids, kpi_ids, action_ids)
@@ -110,7 +132,7 @@ class PlanChecks(ContentChecks):
             )
         self.check_merges("recommendation", root.file, rec_merges, set(rec_lines))
         self.check_merges("action", root.file, action_ids.merges, set(action_ids.lines))
-        return groups, recommendations
+        return groups, recommendations, tuple(facets.values())
 
     def groups(self, plan: Plan, root: Spot) -> list[Group]:
         groups: list[Group] = []
@@ -125,6 +147,57 @@ class PlanChecks(ContentChecks):
             space.add(group.id, spot.node.line_of("id"), str(spot.item), page)
             groups.append(group)
         return groups
+
+    def facets(self, plan: Plan, root: Spot) -> dict[str, Facet]:
+        """The plan's facets by id, each id and each value id within a facet defined once."""
+        facets: dict[str, Facet] = {}
+        lines: dict[str, int] = {}
+        space = IdSpace(self.problems, root.file, folder_names("facets"))
+        for facet, spot in self.items(root, "facets", plan.facets):
+            values: list[FacetValue] = []
+            value_lines: dict[str, int] = {}
+            for value, vspot in self.items(spot, "values", facet.values):
+                if value.id and vspot.first_time(
+                    f"{facet.singular.lower() or 'value'} id",
+                    value.id,
+                    value_lines,
+                    vspot.node.line,
+                ):
+                    values.append(value)
+            if "values" in spot.node and not facet.values:
+                spot.error("field 'values' must list at least one value", "values")
+            if not facet.id or not spot.first_time("facet id", facet.id, lines, spot.node.line):
+                continue
+            page = {facet.id: Name(f"facets/{facet.id}/", "page")}
+            space.add(facet.id, spot.node.line_of("id"), str(spot.item), page)
+            facets[facet.id] = facet.model_copy(update={"values": tuple(values)})
+        return facets
+
+    def facet_references(self, rec: Recommendation, spot: Spot, facets: dict[str, Facet]) -> None:
+        within = spot.node.get("facets")
+        if not isinstance(within, dict):
+            return
+        for facet_id, value_ids in rec.facets.items():
+            facet = facets.get(facet_id)
+            if facet is None:
+                spot.error(
+                    f"unknown facet '{facet_id}' (known: {_known(list(facets))})",
+                    line=within.line_of(facet_id),
+                )
+                continue
+            known = [v.id for v in facet.values]
+            for value_id in value_ids:
+                if value_id not in known:
+                    spot.error(
+                        f"unknown {facet.singular.lower()} '{value_id}' (known: {_known(known)})",
+                        line=within.line_of(facet_id),
+                    )
+
+    def target_references(self, rec: Recommendation, spot: Spot, kpi_ids: list[str]) -> None:
+        for target, tspot in self.items(spot, "targets", rec.targets):
+            for kpi, line in zip(target.kpis, tspot.key_lines("kpis"), strict=False):
+                if kpi not in kpi_ids and self.known("kpis.yaml"):
+                    tspot.error(f"unknown KPI '{kpi}' (known: {_known(kpi_ids)})", line=line)
 
     def group_references(self, rec: Recommendation, spot: Spot, group_ids: list[str]) -> None:
         for group, line in zip(rec.groups, spot.key_lines("groups"), strict=False):
@@ -150,6 +223,7 @@ class PlanChecks(ContentChecks):
         anchors = IdSpace(self.problems, rec_spot.file, page_anchors(rec.id) if rec.id else {})
         page = f"recommendations/{rec.slug}/" if rec.id else ""
         for action, spot in self.items(rec_spot, "actions", rec.actions):
+            _required_unless_withdrawn(spot, "description", action.description)
             for kpi, line in zip(action.kpis, spot.key_lines("kpis"), strict=False):
                 if kpi not in kpi_ids and self.known("kpis.yaml"):
                     spot.error(f"unknown KPI '{kpi}' (known: {_known(kpi_ids)})", line=line)

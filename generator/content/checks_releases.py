@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from generator.content.checks import ContentChecks, Spot, _known
 from generator.content.load import YMap
@@ -11,6 +13,7 @@ from generator.content.model import (
     Progress,
     ProgressReport,
     Recommendation,
+    RecommendationProgress,
     Release,
     Releases,
     Site,
@@ -20,10 +23,21 @@ from generator.content.strings import cleaned
 
 @dataclass(frozen=True)
 class _Known:
-    """What progress entries refer to: the plan's actions and the site's status ids."""
+    """What progress entries refer to: the plan's items and the site's status ids."""
 
     actions: dict[str, Action]
+    recommendations: dict[str, Recommendation]
     statuses: list[str]
+
+
+@dataclass(frozen=True)
+class _When:
+    """The release a progress file reports, among all releases, and its ``as_at`` date."""
+
+    release: Release
+    index: int
+    release_ids: list[str]
+    as_at: date | None
 
 
 class ReleaseChecks(ContentChecks):
@@ -88,7 +102,9 @@ class ReleaseChecks(ContentChecks):
     ) -> list[Release]:
         release_ids = [r.id for r in releases]
         known = _Known(
-            {a.id: a for r in recommendations for a in r.actions}, [s.id for s in site.statuses]
+            {a.id: a for r in recommendations for a in r.actions},
+            {r.id: r for r in recommendations},
+            [s.id for s in site.statuses],
         )
         progress_dir = self.dir / "progress"
         if progress_dir.is_dir():
@@ -106,20 +122,70 @@ class ReleaseChecks(ContentChecks):
                         f"(known: {_known(list(self.release_lines))})",
                     )
         return [
-            release.model_copy(
-                update={"progress": self.progress_report(release, index, release_ids, known)}
-            )
+            release.model_copy(update=self.progress_report(release, index, release_ids, known))
             for index, release in enumerate(releases)
         ]
 
     def progress_report(
         self, release: Release, index: int, release_ids: list[str], known: _Known
-    ) -> dict[str, Progress]:
-        """The progress of each action in ``release``, checked against the plan and site."""
+    ) -> dict[str, Any]:
+        """The fields of ``release`` read from its progress file, checked against the plan."""
         read = self.read(f"progress/{release.id}.yaml", ProgressReport)
         if read is None:
             return {}
         report, root = read
+        as_at = self._as_at(report.as_at, release, root)
+        when = _When(release, index, release_ids, as_at)
+        return {
+            "as_at": as_at,
+            "progress": self.action_progress(report, root, when, known),
+            "recommendations": self.recommendation_progress(report, root, when, known),
+        }
+
+    @staticmethod
+    def _as_at(as_at: date | None, release: Release, spot: Spot) -> date | None:
+        """An ``as_at`` date, which cannot be after the release it is reported in."""
+        if as_at and release.date and as_at > release.date:
+            spot.error(
+                f"field 'as_at': {as_at} is after the date of release {release.id} "
+                f"({release.date}); progress is written before it is reported",
+                "as_at",
+            )
+            return None
+        return as_at
+
+    def recommendation_progress(
+        self, report: ProgressReport, root: Spot, when: _When, known: _Known
+    ) -> dict[str, RecommendationProgress]:
+        node = root.node.get("recommendations")
+        if not isinstance(node, YMap):
+            return {}
+        entries = {}
+        for rec_id, entry in report.recommendations.items():
+            if not isinstance(node.get(rec_id), YMap):
+                continue
+            spot = Spot(self.problems, root.file, node[rec_id], f"recommendation {rec_id}")
+            rec = known.recommendations.get(rec_id)
+            if rec is None:
+                if self.known("plan.yaml"):
+                    spot.error(
+                        f"unknown recommendation '{rec_id}' (not in plan.yaml)",
+                        line=node.line_of(rec_id),
+                    )
+                continue
+            problem = self._not_in_release(rec, when.index, when.release_ids)
+            if problem:
+                spot.error(problem, line=node.line_of(rec_id))
+                continue
+            as_at = self._as_at(entry.as_at, when.release, spot) or when.as_at
+            entries[rec_id] = entry.model_copy(update={"as_at": as_at})
+        return entries
+
+    def action_progress(
+        self, report: ProgressReport, root: Spot, when: _When, known: _Known
+    ) -> dict[str, Progress]:
+        """The progress of each action in the release, checked against the plan and site."""
+        index, release_ids = when.index, when.release_ids
         entries: dict[str, Progress] = {}
         node = root.node.get("actions")
         if not isinstance(node, YMap):
@@ -145,14 +211,24 @@ class ReleaseChecks(ContentChecks):
                 )
                 continue
             if entry.status:
+                as_at = (
+                    self._as_at(
+                        entry.as_at,
+                        when.release,
+                        Spot(self.problems, root.file, node[action_id], f"action {action_id}"),
+                    )
+                    or when.as_at
+                )
                 entries[action_id] = entry.model_copy(
-                    update={"carried_forward": bool(entry.carried_forward)}
+                    update={"carried_forward": bool(entry.carried_forward), "as_at": as_at}
                 )
         return entries
 
     @staticmethod
-    def _not_in_release(action: Action, index: int, release_ids: list[str]) -> str | None:
-        life = action.lifecycle
+    def _not_in_release(
+        item: Action | Recommendation, index: int, release_ids: list[str]
+    ) -> str | None:
+        life = item.lifecycle
         if life.added and release_ids.index(life.added) > index:
             return f"is not in the plan yet at this release (added in {life.added})"
         if life.withdrawn and release_ids.index(life.withdrawn.release) <= index:

@@ -291,8 +291,10 @@ Flag = Annotated[bool, *field_kind(_optional(_flag), {"type": "boolean"})]
 """true or false."""
 
 
-def choice(kind: type[Enum]) -> tuple[PlainValidator, WithJsonSchema, PlainSerializer]:
-    """A required field whose text is one of the values of ``kind``."""
+def choice(
+    kind: type[Enum], required: bool = True
+) -> tuple[PlainValidator, WithJsonSchema, PlainSerializer]:
+    """A field whose text is one of the values of ``kind`` (optional: None when absent)."""
     values = tuple(str(m.value) for m in kind)
 
     def read(text: str) -> Enum:
@@ -300,7 +302,12 @@ def choice(kind: type[Enum]) -> tuple[PlainValidator, WithJsonSchema, PlainSeria
             raise bad_value(f"expected one of {', '.join(values)}, found '{text}'")
         return kind(text)
 
-    validator, schema = field_kind(_required(read), {"enum": list(values)})
+    def optional(value: Any) -> Enum | None:
+        text = "" if value is None else _text(value)
+        return read(text) if text else None
+
+    check = _required(read) if required else optional
+    validator, schema = field_kind(check, {"enum": list(values)})
     return validator, schema, PlainSerializer(lambda member: getattr(member, "value", member))
 
 

@@ -23,7 +23,9 @@ def _tidy(node: Any, names: bool = False) -> Any:
     ``names``: ``node`` maps property names (which may be ``title``) to their schemas."""
     if isinstance(node, dict):
         return {
-            key: _tidy(value, key in ("properties", "$defs"))
+            key: " ".join(value.split())
+            if key == "description" and isinstance(value, str) and not names
+            else _tidy(value, key in ("properties", "$defs"))
             for key, value in node.items()
             if names or key not in ("title", "default")
         }

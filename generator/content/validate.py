@@ -54,7 +54,7 @@ class _Validator(ReleaseChecks, PlanChecks, KpiChecks, ContentChecks):
         releases = self.releases()
         release_ids = list(self.release_lines)  # includes releases with a bad date: no cascade
         kpis = self.kpis(release_ids)
-        groups, recommendations = self.plan(release_ids, [k.id for k in kpis])
+        groups, recommendations, facets = self.plan(release_ids, [k.id for k in kpis])
         if site is not None:
             releases = self.progress(site, releases, recommendations)
         terms = read_terms(self)
@@ -67,6 +67,7 @@ class _Validator(ReleaseChecks, PlanChecks, KpiChecks, ContentChecks):
             tuple(kpis),
             tuple(releases),
             tuple(terms),
+            facets,
         )
 
     # -- site.yaml -------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from generator.content.model import (
     Polarity,
     Progress,
     Recommendation,
+    RecommendationProgress,
     Release,
     StatusDef,
     Withdrawal,
@@ -86,7 +87,8 @@ class ActionView:
     """True when the action left the plan because its recommendation was withdrawn or merged."""
     carried_forward: bool = False
     """Status and narrative copied unchanged from the previous release (``new-release``)."""
-    """The KPIs this action is measured by that are published in this release."""
+    as_at: date | None = None
+    """When its progress was written, where that is given: overdue is judged at this date."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ class RecommendationView:
     actions: tuple[ActionView, ...]
     counts: Counts
     new: bool
+    progress: RecommendationProgress | None = None
+    """The recommendation's own progress in this release, where one was reported."""
 
 
 @dataclass(frozen=True)
@@ -166,14 +170,17 @@ def is_overdue(due: date | None, as_of: date, status: StatusDef) -> bool:
     return status.meaning not in (Meaning.COMPLETE, Meaning.NOT_REPORTED)
 
 
-def direction_of(previous: float | None, latest: float | None, polarity: Polarity) -> Direction:
-    """Direction of travel from the last two values, read through the KPI's polarity."""
+def direction_of(
+    previous: float | None, latest: float | None, polarity: Polarity | None
+) -> Direction:
+    """Direction of travel from the last two values, read through the KPI's polarity; with no
+    polarity (the plan does not say which way is better), only up or down."""
     if previous is None or latest is None:
         return Direction.UNKNOWN
     if latest == previous:
         return Direction.NO_CHANGE
     rising = latest > previous
-    if polarity is Polarity.NEUTRAL:
+    if polarity is None or polarity is Polarity.NEUTRAL:
         return Direction.UP if rising else Direction.DOWN
     better = rising == (polarity is Polarity.HIGHER)
     return Direction.IMPROVING if better else Direction.WORSENING
@@ -240,6 +247,8 @@ def _action_view(
         state = rec_state
     release = moment.release
     progress = release.progress.get(action.id)
+    as_at = (progress.as_at if progress else None) or release.as_at
+    judged_at = min(as_at, release.date) if as_at else release.date
     status = None
     if state is State.ACTIVE:
         status = moment.statuses[progress.status] if progress else moment.content.site.not_reported
@@ -251,15 +260,16 @@ def _action_view(
         else None,
         status=status,
         narrative=progress.narrative if progress else "",
-        overdue=status is not None and is_overdue(action.due, release.date, status),
+        overdue=status is not None and is_overdue(action.due, judged_at, status),
         past_due_unreported=status is not None
         and status.meaning is Meaning.NOT_REPORTED
         and action.due is not None
-        and action.due < release.date,
+        and action.due < judged_at,
         new=moment.added_here(action.lifecycle.added),
         kpis=tuple(moment.published_kpis[k] for k in action.kpis if k in moment.published_kpis),
         inherited=state is not State.ACTIVE and action.lifecycle.withdrawn is None,
         carried_forward=_carried_forward(progress, moment.previous.get(action.id)),
+        as_at=as_at,
     )
 
 
@@ -337,6 +347,7 @@ def release_view(content: Content, release_id: str) -> ReleaseView:
                 actions=tuple(actions),
                 counts=_counts(actions, vocabulary),
                 new=moment.added_here(rec.lifecycle.added),
+                progress=release.recommendations.get(rec.id),
             )
         )
     kpis = [_kpi_view(k, release, action_views.values()) for k in moment.published_kpis.values()]

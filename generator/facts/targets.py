@@ -65,9 +65,9 @@ def _days(start: date, end: date) -> int:
     return (end - start).days
 
 
-def _met(value: float, baseline: float, target: float, polarity: Polarity) -> bool:
+def _met(value: float, baseline: float, target: float, polarity: Polarity | None) -> bool:
     if target == baseline:  # "hold at": the KPI's polarity says which side is good
-        if polarity is Polarity.NEUTRAL:
+        if polarity is None or polarity is Polarity.NEUTRAL:
             return value == target
         return value >= target if polarity is Polarity.HIGHER else value <= target
     return value >= target if target > baseline else value <= target
@@ -77,7 +77,7 @@ def target_progress(
     target: Point,
     baseline: Point | None,
     values: tuple[Point, ...],
-    polarity: Polarity = Polarity.NEUTRAL,
+    polarity: Polarity | None = Polarity.NEUTRAL,
 ) -> TargetProgress:
     """Judge progress toward ``target`` from ``values`` (oldest first) as they stood."""
     start = baseline or (values[0] if values else None)

@@ -52,7 +52,8 @@ DIRECTION_ICONS = {
     Direction.UNKNOWN: "material-minus",
 }
 
-POLARITY_WORDS = {
+POLARITY_WORDS: dict[Polarity | None, str] = {
+    None: "The plan does not state which direction is better",
     Polarity.HIGHER: "Higher is better",
     Polarity.LOWER: "Lower is better",
     Polarity.NEUTRAL: "Neither higher nor lower is better in itself: this shows demand",
@@ -128,8 +129,38 @@ def _neutralise_links(text: str) -> str:
 
 def markdown_block(value: str) -> Md:
     """Narrative Markdown: formatting and web links are kept; raw HTML, template syntax and
-    other links are shown literally."""
-    return Md(_neutralise_links(_escape_source(value)).strip())
+    other links are shown literally. Paragraphs and lists are kept as people type them."""
+    return Md(_neutralise_links(_escape_source(lists_after_text(value))).strip())
+
+
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}\.)[ \t]+\S")
+_FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
+
+
+def lists_after_text(text: str) -> str:
+    """A list directly under a line of text, with no blank line between, is still a list:
+    the blank line Markdown needs before it is added. Lines inside a list or a fenced code
+    block are left as they are."""
+    out: list[str] = []
+    in_list = in_fence = False
+    previous = ""
+    for line in text.replace("\r\n", "\n").split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence and _LIST_ITEM.match(line):
+            if previous.strip() and not in_list:
+                out.append("")
+            in_list = True
+        elif in_list and line.strip() and not previous.strip() and not line[:1].isspace():
+            in_list = False  # a paragraph after a blank line ends the list
+        out.append(line)
+        previous = line
+    return "\n".join(out)
+
+
+def blockquote(value: Md) -> Md:
+    """Markdown shown as a quotation: every line of it, paragraphs and lists included."""
+    return Md("\n".join(f"> {line}" if line.strip() else ">" for line in value.split("\n")))
 
 
 _BLOCK_MARKER = re.compile(r"^[ \t]*(?:(?:[-*+]|\d+[.)]|#{1,6})[ \t]+)+")

@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.content.model import Point, slugify
 from generator.facts.derive import ActionView, KpiView, ReleaseView
+from generator.render.opendata_recs import recommendation_columns, recommendation_rows
 
 ACTION_COLUMNS = (
     "release",
@@ -29,6 +30,9 @@ ACTION_COLUMNS = (
     "timescale",
     "strategic_lead",
     "operational_lead",
+    "lead",
+    "resources",
+    "outcome",
     "kpis",
     "narrative",
     "page",
@@ -51,6 +55,9 @@ def _action_row(view: ReleaseView, a: ActionView) -> dict[str, Any]:
         "timescale": a.action.timescale,
         "strategic_lead": a.action.strategic_lead,
         "operational_lead": a.action.operational_lead,
+        "lead": a.action.lead,
+        "resources": a.action.resources,
+        "outcome": a.action.outcome,
         "kpis": " ".join(a.action.kpis),
         "narrative": a.narrative,
         "page": f"recommendations/{slugify(a.action.recommendation)}/#{a.action.anchor}",
@@ -71,7 +78,7 @@ def _kpi(kpi: KpiView) -> dict[str, Any]:
         "kpi": k.id,
         "title": k.title,
         "unit": k.unit,
-        "polarity": k.polarity.value,
+        "polarity": k.polarity.value if k.polarity else None,
         "baseline": _point(k.baseline),
         "milestones": [_point(p) for p in k.milestones],
         "target": _point(k.target),
@@ -107,6 +114,7 @@ def open_data(view: ReleaseView) -> dict[str, str]:
     """The text of each download, by its path inside docs/."""
     actions = [_action_row(view, a) for r in view.recommendations for a in r.actions]
     kpis = [_kpi(k) for k in view.kpis]
+    recs = recommendation_rows(view)
     kpi_rows = [
         {
             "kpi": k["kpi"],
@@ -128,6 +136,8 @@ def open_data(view: ReleaseView) -> dict[str, str]:
         "data/actions.json": _json({"release": release, "actions": actions}),
         "data/kpis.csv": _csv(KPI_COLUMNS, kpi_rows),
         "data/kpis.json": _json({"release": release, "kpis": kpis}),
+        "data/recommendations.csv": _csv(recommendation_columns(view), recs),
+        "data/recommendations.json": _json({"release": release, "recommendations": recs}),
     }
 
 

@@ -20,13 +20,19 @@ import material
 import yaml
 
 from generator import TEMPLATES_DIR
+from generator.content.model import Target
 from generator.facts.compare import compare, status_history
 from generator.facts.derive import (
+    KpiView,
+    RecommendationView,
     ReleaseView,
+    State,
     release_view,
 )
+from generator.facts.facets import facet_views, facets_of
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
+from generator.render.opendata_recs import facet_column
 from generator.render.template import environment, render_page
 from generator.render.urls import Linker, page_path
 
@@ -49,14 +55,15 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     compare with them and the recommendation pages show the status history through them.
     """
     changes = compare(earlier[-1], view) if earlier else None
+    facets = facet_views(view)
     result = [
-        Page("index.md", "home.md.j2", {"changes": changes}),
+        Page("index.md", "home.md.j2", {"changes": changes, "facets": facets}),
         Page("pillars/index.md", "groups.md.j2", {}),
         Page("recommendations/index.md", "recommendations.md.j2", {}),
         Page("releases.md", "releases.md.j2", {}),
     ]
     result.append(Page(page_path("methods"), "methods.md.j2", {}))
-    result.append(Page(page_path("data"), "data.md.j2", {}))
+    result.append(Page(page_path("data"), "data.md.j2", {"facet_column": facet_column}))
     if view.content.glossary:
         result.append(Page(page_path("glossary"), "glossary.md.j2", {}))
     if changes:
@@ -70,13 +77,36 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     history = status_history([*earlier, view])
     result += [Page(page_path(g), "group.md.j2", {"group": g}) for g in view.groups]
     result += [
-        Page(page_path(r), "recommendation.md.j2", {"rec": r, "history": history})
+        Page(
+            page_path(r),
+            "recommendation.md.j2",
+            {
+                "rec": r,
+                "history": history,
+                "rec_facets": facets_of(r, facets),
+                "targets": _targets(r, view),
+            },
+        )
         for r in view.recommendations
     ]
+    for facet in facets:
+        result.append(Page(page_path(facet), "facets.md.j2", {"facet": facet}))
+        result += [Page(page_path(v), "facet.md.j2", {"value": v}) for v in facet.values]
     if view.kpis:
         result.append(Page("kpis/index.md", "kpis.md.j2", {}))
         result += [Page(page_path(k), "kpi.md.j2", {"kpi": k}) for k in view.kpis]
     return result
+
+
+def _targets(rec: RecommendationView, view: ReleaseView) -> list[tuple[Target, list[KpiView]]]:
+    """Each target of a recommendation with the KPIs measuring it that this release publishes."""
+    kpis = {k.kpi.id: k for k in view.kpis}
+    return [(t, [kpis[k] for k in t.kpis if k in kpis]) for t in rec.recommendation.targets]
+
+
+def nav_title(title: str, state: State = State.ACTIVE) -> str:
+    """A page's title in the navigation; a withdrawn or merged item says so."""
+    return html_text(title if state is State.ACTIVE else f"{title} ({state.value})")
 
 
 NAV_LIMIT = 40
@@ -117,8 +147,14 @@ def nav(view: ReleaseView) -> list[Any]:
             + [{html_text(g.group.title): page_path(g)} for g in view.groups]
         }
     )
-    recs = [{f"Recommendation {r.recommendation.id}": page_path(r)} for r in view.recommendations]
+    recs = [
+        {nav_title(f"Recommendation {r.recommendation.id}", r.state): page_path(r)}
+        for r in view.recommendations
+    ]
     items.append({"Recommendations": ["recommendations/index.md", *_listed(recs)]})
+    for facet in facet_views(view):
+        values = [{html_text(v.value.title): page_path(v)} for v in facet.values]
+        items.append({html_text(facet.facet.plural): [page_path(facet), *values]})
     if view.kpis:
         kpis = [{html_text(k.kpi.title): page_path(k)} for k in view.kpis]
         items.append({"KPIs": ["kpis/index.md", *_listed(kpis)]})

@@ -84,7 +84,7 @@ def _kpi(change: KpiChange, diff: Diff) -> dict[str, Any]:
         "id": change.kpi.id,
         "title": change.kpi.title,
         "unit": change.kpi.unit,
-        "polarity": change.kpi.polarity.value,
+        "polarity": change.kpi.polarity.value if change.kpi.polarity else None,
         "from": value_from.value if value_from else None,
         "to": value_to.value if value_to else None,
         "from_date": value_from.date.isoformat() if value_from else None,

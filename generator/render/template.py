@@ -16,6 +16,7 @@ from generator.facts.targets import Judgement
 from generator.render.alt import chart_alt, trend_alt
 from generator.render.format import (
     POLARITY_WORDS,
+    blockquote,
     critic_markup,
     direction_badge,
     finalize,
@@ -72,6 +73,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         status=plain_status if plain else status_badge,
         direction=plain_direction if plain else direction_badge,
         md=markdown_block,
+        quote=blockquote,
         critic=critic_markup,
         progress=progress_badge,
         bar=status_bar,

@@ -14,6 +14,7 @@ import markupsafe
 
 from generator.content.model import Group, Kpi, slugify
 from generator.facts.derive import ActionView, GroupView, KpiView, RecommendationView
+from generator.facts.facets import FacetValueView, FacetView
 from generator.render.format import escape_text
 
 Md = markupsafe.Markup
@@ -25,6 +26,10 @@ def page_path(target: Any) -> str:
         return f"recommendations/{target.recommendation.slug}.md"
     if isinstance(target, ActionView):
         return f"recommendations/{slugify(target.action.recommendation)}.md"
+    if isinstance(target, FacetView):
+        return f"facets/{target.facet.id}/index.md"
+    if isinstance(target, FacetValueView):
+        return f"facets/{target.facet.id}/{target.value.id}.md"
     target = target.group if isinstance(target, GroupView) else target
     target = target.kpi if isinstance(target, KpiView) else target
     if isinstance(target, Kpi):

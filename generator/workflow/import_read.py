@@ -85,6 +85,13 @@ def _unpacked_size(path: Path, data: bytes) -> None:
 
 def read_rows(path: Path) -> Rows:
     """The table's rows with their 1-based row numbers, as text."""
+    sheets = read_sheets(path, first_only=True)
+    return next(iter(sheets.values()))
+
+
+def read_sheets(path: Path, first_only: bool = False) -> dict[str, Rows]:
+    """Every visible sheet's rows by sheet name (or only the first visible sheet's); a CSV
+    is one sheet named ''."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ProgressSiteError(f"{path}: expected a .csv or .xlsx file")
@@ -93,7 +100,7 @@ def read_rows(path: Path) -> Rows:
         raise ProgressSiteError(f"{path}: {problem}")
     if suffix == ".xlsx":
         _unpacked_size(path, data)
-        return _read_xlsx(path, data)
+        return _read_xlsx(path, data, first_only)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -106,7 +113,7 @@ def read_rows(path: Path) -> Rows:
             rows.append((number, _checked(path, number, [c.strip() for c in row])))
     except csv.Error as exc:
         raise ProgressSiteError(f"{path}:{reader.line_num}: cannot be read as CSV ({exc})") from exc
-    return rows
+    return {"": rows}
 
 
 def _cell(cell: Any) -> str:
@@ -126,7 +133,7 @@ def _cell(cell: Any) -> str:
     return str(value).strip()
 
 
-def _read_xlsx(path: Path, data: bytes) -> Rows:
+def _read_xlsx(path: Path, data: bytes, first_only: bool) -> dict[str, Rows]:
     from openpyxl import load_workbook
 
     try:
@@ -140,12 +147,14 @@ def _read_xlsx(path: Path, data: bytes) -> Rows:
         visible = [s for s in book.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
         if not visible:
             raise ProgressSiteError(f"{path}: the workbook has no visible sheet")
-        sheet = visible[0]
-        sheet.reset_dimensions()  # the declared dimension may claim a million rows
-        rows: Rows = []
-        for number, row in enumerate(sheet.iter_rows(), 1):
-            rows.append((number, _checked(path, number, [_cell(c) for c in row])))
-        return rows
+        sheets: dict[str, Rows] = {}
+        for sheet in visible[:1] if first_only else visible:
+            sheet.reset_dimensions()  # the declared dimension may claim a million rows
+            rows: Rows = []
+            for number, row in enumerate(sheet.iter_rows(), 1):
+                rows.append((number, _checked(path, number, [_cell(c) for c in row])))
+            sheets[sheet.title] = rows
+        return sheets
     except ProgressSiteError:
         raise
     except Exception as exc:  # noqa: BLE001 - a corrupt sheet fails inside openpyxl's parser

@@ -6,7 +6,8 @@
 "Quarterly 2014/15"                              due at the end of that financial year
 "3 months", "6 weeks"                            relative to the plan's date
 "Immediately"                                    the plan's date
-"From July 2014"                                 starts then: no due date
+"From July 2014", "Started June 2012",
+"Programme commenced May 2012"                   states a start: no due date
 "Ongoing", "Quarterly", "Reviewed monthly", "Annual", "In place"   no due date
 """
 
@@ -44,6 +45,10 @@ _NO_DATE = re.compile(
     r"bi-monthly|six[- ]monthly|6[- ]monthly|reviewed\s+\w+|in\s+place|as\s+required|tbc|"
     r"to\s+be\s+confirmed)\b[\s\w()/-]*$",
     re.IGNORECASE,
+)
+
+_START = re.compile(
+    r"^from\b|\b(?:commenced|commencing|started|starting|began|begun|since)\b", re.IGNORECASE
 )
 
 
@@ -103,7 +108,7 @@ def _parse(text: str, plan_date: date | None) -> Timescale:
     lowered = wording.lower()
     if not wording:
         return Timescale("", None)
-    if lowered.startswith("from "):
+    if _START.search(lowered) and not re.search(r"\b(?:to|until|by)\b", lowered):
         _dates(wording)  # still reject impossible dates
         return Timescale(wording, None)
     relative = _RELATIVE.match(wording)

@@ -110,3 +110,19 @@ def test_with_the_site_address_known_the_version_selector_keeps_the_page(browser
         page.close()
     finally:
         server.shutdown()
+
+
+def test_phone_header_keeps_the_release_title_clear_of_the_search_button(browser, base_url):
+    for width in (320, 390):
+        page = browser.new_page(viewport={"width": width, "height": 700})
+        page.goto(base_url + "2017-04/")
+        title = page.locator(".md-version__current")
+        title.wait_for()
+        search = page.locator("label.md-header__button[for=__search]").bounding_box()
+        box = title.bounding_box()
+        assert box is not None and search is not None
+        assert box["x"] + box["width"] <= search["x"], width
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 48, width  # inside the header
+        # the whole title is shown, not cut short
+        assert title.evaluate("e => e.scrollHeight <= e.clientHeight"), width
+        page.close()

@@ -38,14 +38,14 @@ def test_broken_content_exits_1_without_traceback_and_keeps_the_site(small_site,
     before = tree_digest(site)
     plan = content / "plan.yaml"
     plan.write_text(plan.read_text().replace("groups: [aip-1]", "groups: [aip-1"))
-    (content / "kpis.yaml").write_text("kpis:\n  - id: neet\n    title: x\n")
+    (content / "kpis.yaml").write_text("kpis:\n  - id: neet\n    unit: x\n")
 
     result = run_cli("build", "--content", "content", "--out", "site", cwd=tmp_path)
 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     lines = result.stderr.splitlines()
-    assert "content/kpis.yaml:2: KPI neet: missing required field 'polarity'" in lines
+    assert "content/kpis.yaml:2: KPI neet: missing required field 'title'" in lines
     assert any(
         line.startswith("content/plan.yaml:") and "YAML syntax error" in line for line in lines
     )

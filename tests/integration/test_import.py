@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.integration.conftest import run_cli
 
@@ -55,7 +56,13 @@ def test_skip_bad_rows_gives_content_that_validates_and_builds(tmp_path, name):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == (f"Imported 49 actions in 10 areas into {content}; skipped 12 rows\n")
-    assert result.stderr.count("Skipped: ") == 12
+    assert result.stderr.count("Skipped: ") == 15
+    for row, number, count in [(9, 2, 3), (35, 6, 4), (47, 8, 4)]:
+        line = (
+            f"Skipped: {DATA / name}:{row}: recommendation {number}: left out: none of its "
+            f"{count} rows could be imported\n"
+        )
+        assert line in result.stderr
     plan = (content / "plan.yaml").read_text()
     assert "timescale: May 2014 to March 2016\n    due: '2016-03-31'" in plan
     assert "timescale: Oct 2014\n    due: '2014-10-31'" in plan  # a date cell in the workbook
@@ -86,7 +93,8 @@ def test_import_failures_are_messages_through_the_command_line(tmp_path):
     assert (result.returncode, result.stderr) == (
         1,
         f"{mapping}:1: 'columns': 'Owner' maps to 'owner', which is not one of id, description, "
-        "strategic_lead, operational_lead, timescale, outcome, progress, status, recommendation\n"
+        "lead, strategic_lead, operational_lead, resources, timescale, outcome, progress, status, "
+        "recommendation\n"
         f"{mapping}:2: 'group_pattern': not a valid regular expression (missing ), unterminated "
         "subpattern at position 0)\n"
         "Aborted: 2 problems found in the content.\n",
@@ -110,3 +118,41 @@ def test_import_failures_are_messages_through_the_command_line(tmp_path):
         "out/content/releases.yaml",
         "out/content/site.yaml",
     ]
+
+
+def test_the_reading_appendix_as_exported_from_word_imports_with_no_row_skipped(tmp_path):
+    content = tmp_path / "content"
+    table = DATA / "reading-2016.csv"
+    result = run_cli(
+        "import",
+        str(table),
+        "--into",
+        str(content),
+        "--infer-status",
+        "--plan-date",
+        "2016-08-23",
+        "--release",
+        "2016-08",
+        "--title",
+        "Reading children's services improvement plan",
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == f"Imported 32 actions in 7 areas into {content}\n"
+    plan = yaml.safe_load((content / "plan.yaml").read_text())
+    ids = {r["id"]: [a["id"] for a in r["actions"]] for r in plan["recommendations"]}
+    assert ids == {
+        "3": [f"3.{n}" for n in range(1, 15)],
+        "5": [f"5.{n}" for n in range(1, 11)],
+        "6": ["6"],
+        "12": ["12"],
+        "17": ["17"],
+        "18": ["18"],
+        "15": ["15.1", "15.2", "15.3", "15.4"],
+    }
+    fifteen = plan["recommendations"][-1]
+    assert fifteen["text"].startswith("Expand the membership and influence of the Children")
+    progress = yaml.safe_load((content / "progress/2016-08.yaml").read_text())["actions"]
+    assert (progress["5.6"]["status"], progress["5.7"]["status"]) == ("in-progress", "completed")
+    assert (
+        run_cli("build", "--content", str(content), "--out", str(tmp_path / "site")).returncode == 0
+    )

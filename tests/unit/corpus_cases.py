@@ -122,14 +122,17 @@ CASES = [
         ],
         [
             "content/plan.yaml:18: action 1.2: unknown field 'colour' (expected one of: id, "
-            "description, strategic_lead, operational_lead, resources, timescale, due, kpis, "
-            "outcome, added, withdrawn)"
+            "description, lead, strategic_lead, operational_lead, resources, timescale, due, "
+            "kpis, outcome, added, withdrawn)"
         ],
     ),
     (
-        "kpi-without-unit",
-        [("replace", "kpis.yaml", "    unit: count\n", "")],
-        ["content/kpis.yaml:2: KPI cicc-members: missing required field 'unit'"],
+        "kpi-with-unknown-polarity",
+        [("replace", "kpis.yaml", "    polarity: higher\n", "    polarity: up\n")],
+        [
+            "content/kpis.yaml:6: KPI cicc-members: field 'polarity': expected one of higher, "
+            "lower, neutral, found 'up'"
+        ],
     ),
     (
         "status-without-label",

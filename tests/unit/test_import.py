@@ -4,7 +4,16 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ContentError, ProgressSiteError
-from generator.workflow.importer import STATUS_WORDS, Options, import_plan, infer_status, read_plan
+from generator.workflow.importer import (
+    STATUS_WORDS,
+    STATUSES,
+    Options,
+    import_plan,
+    infer_status,
+    read_plan,
+    status_words,
+    statuses_used,
+)
 from generator.workflow.timescales import TimescaleError, parse_timescale
 
 PLAN_DATE = date(2014, 6, 30)
@@ -108,8 +117,8 @@ def test_unknown_columns_need_a_mapping(tmp_path):
     imported = read_plan(table, Options())
     assert [str(p) for p in imported.problems] == [
         f"{table}:1: unknown column 'Notes' (column 5): name it in a mapping file under "
-        "'columns' (as one of id, description, strategic_lead, operational_lead, timescale, "
-        "outcome, progress, status, recommendation) or under 'ignore'",
+        "'columns' (as one of id, description, lead, strategic_lead, operational_lead, "
+        "resources, timescale, outcome, progress, status, recommendation) or under 'ignore'",
         f"{table}:2: action 1.1: no area heading above this row and no area column",
     ]
     mapped = Options(ignore=["Notes"], columns={"Owner": "operational_lead"})
@@ -142,3 +151,113 @@ def test_import_writes_valid_content(tmp_path):
     assert "'3.2':\n    status: not-reported\n" in progress
     with pytest.raises(ProgressSiteError, match="is not empty"):
         import_plan(table, out, Options(plan_date=PLAN_DATE))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Programme commenced May 2012", "Started June 2012", "From July 2014", "Since 2013-04-01"],
+)
+def test_a_timescale_stating_a_start_has_no_due_date(text):
+    assert parse_timescale(text, PLAN_DATE).due is None
+    assert parse_timescale(text, PLAN_DATE).text == text
+
+
+def test_a_range_from_a_start_is_due_at_its_end():
+    assert parse_timescale("From May 2014 to March 2016").due == date(2016, 3, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Implemented. Signed off.", "completed"),
+        ("Complete", "completed"),
+        ("On schedule for March", "on-track"),
+        ("In  progress - review", "in-progress"),
+        ("Delayed: staffing", "delayed"),
+        ("Not started", "not-started"),
+        ("not-reported", "not-reported"),
+        ("Due Jan 2015", "due"),
+        ("Deliberately vague", None),
+    ],
+)
+def test_common_status_words_are_recognised(text, status):
+    assert infer_status(text, status_words(STATUSES, STATUS_WORDS)) == status
+
+
+def test_the_sites_own_status_labels_are_recognised_and_the_mapping_wins():
+    statuses = [
+        {"id": "green", "label": "Green (on track)", "meaning": "in-progress"},
+        {"id": "done", "label": "Done", "meaning": "complete"},
+    ]
+    words = status_words(statuses, {"finished": "done"})
+    assert infer_status("green (ON track) since May", words) == "green"
+    assert infer_status("Finished.", words) == "done"
+    assert infer_status("Completed", words) is None  # no such status on this site
+    assert statuses_used(statuses, {"in-progress"}) == statuses
+
+
+WORD_LAYOUT = (
+    ",Recommendation,Action,Lead officer(s),Resources,Timescale,Progress\n"
+    "1.1,Recruit permanent staff.,Run a recruitment drive,Ann Dodds,£40k,"
+    "Programme commenced May 2012,In progress. 41 accepted.\n"
+    "1.2,,Induct new starters,Ann Dodds,Existing,Started June 2012,Completed.\n"
+    "2,Improve supervision.,Audit supervision monthly,Jo Bloggs,,From July 2014,On schedule\n"
+    "3.,Review thresholds.,Publish the threshold document,Jo Bloggs,,Oct 2014,Delayed\n"
+)
+
+
+def test_a_table_exported_from_word_is_read(tmp_path):
+    imported = read_plan(write(tmp_path, WORD_LAYOUT), Options(plan_date=PLAN_DATE))
+    assert imported.problems == [] and imported.left_out == []
+    assert [(a.id, a.text, [x.id for x in a.actions]) for a in imported.areas] == [
+        ("1", "Recruit permanent staff.", ["1.1", "1.2"]),
+        ("2", "Improve supervision.", ["2"]),
+        ("3", "Review thresholds.", ["3"]),
+    ]
+    first = imported.areas[0].actions[0]
+    assert (first.cells["lead"], first.cells["resources"], first.due) == ("Ann Dodds", "£40k", None)
+
+
+def test_a_whole_number_id_is_truncated_only_where_several_actions_share_it(tmp_path):
+    table = write(
+        tmp_path,
+        ",Recommendation,Action\n4,Text.,First\n4,,Second\n5,Other.,Only\n",
+    )
+    imported = read_plan(table, Options())
+    assert [str(p) for p in imported.problems] == [
+        f"{table}:2: action 4: action id '4' looks truncated: expected 4.<number>",
+        f"{table}:3: action 4: action id '4' looks truncated: expected 4.<number>",
+    ]
+    assert [str(p) for p in imported.left_out] == [
+        f"{table}:2: recommendation 4: left out: none of its 2 rows could be imported"
+    ]
+    assert [a.id for a in imported.areas[1].actions] == ["5"]
+
+
+def test_a_lead_beside_a_responsible_column_stays_the_strategic_lead(tmp_path):
+    table = write(tmp_path, "Area,Ref,Task,Lead,Responsible\n1,1.1,Do it,Ann,Jo\n")
+    [area] = read_plan(table, Options()).areas
+    cells = area.actions[0].cells
+    assert (cells["strategic_lead"], cells["operational_lead"], "lead" in cells) == (
+        "Ann",
+        "Jo",
+        False,
+    )
+
+
+def _has_lead() -> bool:
+    from generator.content import model
+
+    names = getattr(model.Action, "model_fields", None) or model.Action.__dataclass_fields__
+    return "lead" in names
+
+
+@pytest.mark.skipif(not _has_lead(), reason="the content model has no single action lead yet")
+def test_a_single_lead_column_becomes_the_actions_lead(tmp_path):
+    _, out = import_plan(
+        write(tmp_path, WORD_LAYOUT), tmp_path / "content", Options(plan_date=PLAN_DATE)
+    )
+    plan = (out / "plan.yaml").read_text()
+    assert "  - id: '1.1'\n    description: Run a recruitment drive\n    lead: Ann Dodds\n" in plan
+    assert "    resources: £40k\n    timescale: Programme commenced May 2012\n" in plan
+    assert "strategic_lead" not in plan

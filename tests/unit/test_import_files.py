@@ -262,12 +262,13 @@ def mapping(tmp_path: Path, text: str) -> list[str]:
 def test_the_mapping_file_is_checked_with_its_lines(tmp_path):
     assert mapping(
         tmp_path,
-        "columns:\n  Lead: lead\n  Notes: [x]\nignore: Notes\ngroup_pattern: '^(?P<id>\\d+'\n"
+        "columns:\n  Lead: leader\n  Notes: [x]\nignore: Notes\ngroup_pattern: '^(?P<id>\\d+'\n"
         "status_words: {done: finished}\nstatuses: [{id: done, label: Done, meaning: over}]\n"
         "colour: red\ngrouping: {singular: Area}\n",
     ) == [
-        "map.yaml:2: 'columns': 'Lead' maps to 'lead', which is not one of id, description, "
-        "strategic_lead, operational_lead, timescale, outcome, progress, status, recommendation",
+        "map.yaml:2: 'columns': 'Lead' maps to 'leader', which is not one of id, description, "
+        "lead, strategic_lead, operational_lead, resources, timescale, outcome, progress, "
+        "status, recommendation",
         "map.yaml:3: field 'columns': 'Notes': expected text, found a list",
         "map.yaml:5: field 'group_pattern': not a valid regular expression (missing ), "
         "unterminated subpattern at position 1)",

@@ -214,3 +214,104 @@ def test_defined_things_in_narratives_are_shown_as_text_by_markdown():
     assert "<abbr" not in html and "<img" not in html and "javascript:alert(1)</p>" in html
     assert 'href="javascript' not in html
     assert '<a href="https://evil.example/i.png">i</a>' in html
+
+
+def test_nav_marks_withdrawn_and_merged_recommendations(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(SMALL_PLAN, content)
+    plan = content / "plan.yaml"
+    text = plan.read_text()
+    plan.write_text(
+        text.replace(
+            "Combined with recommendation 13.\n      merged_into: 13/14\n", "No longer needed.\n"
+        )
+    )
+    view = release_view(load_content(content), "2015-01")
+    recs = next(item["Recommendations"] for item in nav(view) if "Recommendations" in item)
+    titles = [next(iter(r)) for r in recs[1:]]
+    assert titles == [
+        "Recommendation 1",
+        "Recommendation 8",
+        "Recommendation 13 (merged)",
+        "Recommendation 14 (withdrawn)",
+        "Recommendation 13/14",
+    ]
+
+
+def test_recommendation_texts_descriptions_and_outcomes_keep_paragraphs_and_lists(tmp_path):
+    import shutil
+
+    import markdown
+
+    content = tmp_path / "content"
+    shutil.copytree(SMALL_PLAN, content)
+    plan = content / "plan.yaml"
+    text = plan.read_text()
+    text = text.replace(
+        "text: Ensure that sufficient checks and enquiries are undertaken before any unplanned"
+        " removal of children from their families.",
+        "text: |\n      Ensure that checks are made.\n\n      Before any removal:\n"
+        "      - check records\n      - consult the police",
+    )
+    text = text.replace(
+        "description: Develop a police protection strategy and revise the protocol.",
+        "description: |\n          Develop a strategy:\n          - revise the protocol\n"
+        "          - train staff",
+    )
+    text = text.replace(
+        "outcome: Significant reduction in police protection.",
+        "outcome: |\n          Fewer cases.\n\n          Measured by:\n          - audits",
+    )
+    plan.write_text(text)
+    render_release(release_view(load_content(content), "2015-01"), tmp_path / "docs")
+    page = (tmp_path / "docs/recommendations/1.md").read_text()
+    html = markdown.markdown(page, extensions=["admonition", "attr_list", "md_in_html"])
+    assert (
+        "<blockquote>\n<p>Ensure that checks are made.</p>\n<p>Before any removal:</p>\n<ul>\n"
+        "<li>check records</li>\n<li>consult the police</li>\n</ul>\n</blockquote>"
+    ) in html
+    assert (
+        "<p>Develop a strategy:</p>\n<ul>\n<li>revise the protocol</li>\n"
+        "<li>train staff</li>\n</ul>\n</div>" in html
+    )
+    assert (
+        "<li>\n<p><strong>Outcome and evidence:</strong> Fewer cases.</p>\n<p>Measured by:</p>\n"
+        "<ul>\n<li>audits</li>\n</ul>\n</li>"
+    ) in html
+
+
+def _home_with_site(tmp_path, old: str, new: str) -> str:
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(SMALL_PLAN, content)
+    site = content / "site.yaml"
+    site.write_text(site.read_text().replace(old, new))
+    render_release(release_view(load_content(content), "2015-01"), tmp_path / "docs")
+    return (tmp_path / "docs/index.md").read_text()
+
+
+def test_home_states_a_judgement_only_when_the_content_gives_one(tmp_path):
+    home = _home_with_site(tmp_path / "given", "", "")
+    assert "**What was found:** Ofsted judged the services **Requires improvement** (30 May" in home
+    assert "on 30 May 2014. Overall judgement: **Requires improvement**." in home
+    home = _home_with_site(tmp_path / "none", "  judgement: Requires improvement\n", "")
+    assert "**What was found:** see below." in home
+    assert "judge" not in home and "improvement**" not in home
+    assert "Ofsted published *Single inspection" in home
+
+
+def test_home_without_an_inspection_says_nothing_about_one(tmp_path):
+    start = "inspection:\n"
+    end = "  findings: Ofsted set out areas for improvement.\n"
+    import re
+
+    site = (SMALL_PLAN / "site.yaml").read_text()
+    block = re.search(re.escape(start) + r".*?" + re.escape(end), site, re.S)[0]
+    home = _home_with_site(tmp_path, block, "")
+    assert "judge" not in home and "Ofsted" not in home
+    assert "No inspection details have been published with this plan." in home
+    recs = (tmp_path / "docs/recommendations/index.md").read_text()
+    assert "The plan has 5 recommendations." in recs

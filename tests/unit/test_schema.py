@@ -68,7 +68,8 @@ def test_schema_command():
     )
     kpis = json.loads(result.stdout)
     assert kpis["$defs"]["Kpi"]["properties"]["polarity"] == {
-        "description": "Which way is better.",
+        "description": "Which way is better; none where the plan does not say, and then no "
+        "value is judged better or worse.",
         "enum": ["higher", "lower", "neutral"],
     }
 

@@ -69,7 +69,8 @@ def test_missing_required_field(small):
     assert small.problems() == [
         f"content/plan.yaml:{line}: recommendation 8: missing required field 'text'",
         f"content/plan.yaml:{line + 1}: recommendation 8: unknown field 'summary' "
-        "(expected one of: id, text, groups, added, withdrawn, actions)",
+        "(expected one of: id, text, groups, facets, outcome, targets, merged_from, added, "
+        "withdrawn, actions)",
     ]
 
 

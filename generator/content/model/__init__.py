@@ -15,12 +15,24 @@ from dataclasses import dataclass, replace
 
 from generator.content.model.base import ContentModel, Meaning, Polarity, slugify
 from generator.content.model.kpis import Kpi, Kpis, Point
-from generator.content.model.plan import Action, Group, Lifecycle, Plan, Recommendation, Withdrawal
+from generator.content.model.plan import (
+    Action,
+    Facet,
+    FacetValue,
+    Group,
+    Lifecycle,
+    MergedText,
+    Plan,
+    Recommendation,
+    Target,
+    Withdrawal,
+)
 from generator.content.model.releases import (
     Erratum,
     Glossary,
     Progress,
     ProgressReport,
+    RecommendationProgress,
     Release,
     Releases,
     Reporting,
@@ -36,6 +48,11 @@ __all__ = [
     "Content",
     "ContentModel",
     "Erratum",
+    "Facet",
+    "FacetValue",
+    "MergedText",
+    "RecommendationProgress",
+    "Target",
     "Glossary",
     "Group",
     "Grouping",
@@ -70,6 +87,8 @@ class Content:
     releases: tuple[Release, ...]
     """Oldest first."""
     glossary: tuple[Term, ...] = ()
+    facets: tuple[Facet, ...] = ()
+    """Other ways the plan groups its recommendations, beside its groups."""
 
     def release(self, release_id: str) -> Release:
         for release in self.releases:

@@ -35,9 +35,11 @@ class Kpi(ContentModel):
     code: Text = ""
     """The code the council's scorecard uses, such as NI147."""
     title: RequiredText
-    unit: RequiredText
-    polarity: Annotated[Polarity, *choice(Polarity)]
-    """Which way is better."""
+    unit: Text = ""
+    """What the values count, such as % or children; none for a plain count."""
+    polarity: Annotated[Polarity | None, *choice(Polarity, required=False)] = None
+    """Which way is better; none where the plan does not say, and then no value is judged
+    better or worse."""
     description: Text = ""
     baseline: Point | None = None
     target: Point | None = None
@@ -45,7 +47,7 @@ class Kpi(ContentModel):
     added: OptionalText = None
     """The release in which the KPI was first reported."""
     values: SkipJsonSchema[tuple[Point, ...]] = ()
-    """The series, oldest first, from kpi-values.csv."""
+    """The series, oldest first, from kpi-values.csv; empty until values are published."""
 
 
 class Kpis(ContentModel):

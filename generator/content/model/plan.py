@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
 
+from pydantic import BeforeValidator
 from pydantic.json_schema import SkipJsonSchema
 
-from generator.content.fields import Day, Id, OptionalText, RequiredText, Text, TextList, UrlId
+from generator.content.fields import (
+    Day,
+    Id,
+    OptionalText,
+    RequiredText,
+    Text,
+    TextList,
+    UrlId,
+    none_as_empty,
+)
 from generator.content.model.base import ContentModel, Items, slugify
 
 
@@ -38,6 +49,46 @@ class Group(ContentModel):
     description: Text = ""
 
 
+class FacetValue(ContentModel):
+    """One value of a facet, such as To be undertaken immediately."""
+
+    ITEM = "{parent}: value {id}"
+
+    id: UrlId
+    title: RequiredText
+    description: Text = ""
+
+
+class Facet(ContentModel):
+    """Another way the plan groups its recommendations, beside its groups: a timeframe, a
+    priority band, a theme."""
+
+    ITEM = "facet {id}"
+
+    id: UrlId
+    singular: RequiredText
+    """What one value is called, such as Timeframe."""
+    plural: RequiredText
+    values: tuple[FacetValue, ...]
+
+
+class Target(ContentModel):
+    """A target the plan states in words, such as By 2019 50% of care leavers will achieve
+    level 2 or 3 qualifications."""
+
+    text: RequiredText
+    due: Day = None
+    kpis: TextList = ()
+    """The ids of the KPIs that measure it."""
+
+
+class MergedText(ContentModel):
+    """The text of a recommendation as it stood before it was merged into another."""
+
+    id: Id
+    text: RequiredText
+
+
 class Action(ContentModel):
     """An action the council takes towards a recommendation."""
 
@@ -45,7 +96,11 @@ class Action(ContentModel):
     JOINED = frozenset({"recommendation"})
 
     id: Id
-    description: RequiredText
+    description: Text = ""
+    """What will be done (Markdown: paragraphs and lists are kept); required unless the action
+    is withdrawn."""
+    lead: Text = ""
+    """The one person or team accountable, where the plan names a single lead."""
     strategic_lead: Text = ""
     operational_lead: Text = ""
     resources: Text = ""
@@ -76,9 +131,18 @@ class Recommendation(ContentModel):
     ITEM = "recommendation {id}"
 
     id: Id
-    text: RequiredText
+    text: Text = ""
+    """The recommendation as the inspection worded it (Markdown); required unless it is
+    withdrawn."""
     groups: TextList
     """The ids of the groups it belongs to (at least one)."""
+    facets: Annotated[dict[str, TextList], BeforeValidator(none_as_empty)] = {}
+    """For each facet of the plan, the id of its value here, or a list of ids."""
+    outcome: Text = ""
+    """The outcome the plan states for this recommendation (Markdown)."""
+    targets: Items(Target) = ()
+    merged_from: Items(MergedText) = ()
+    """The recommendations this one merged, with their own texts."""
     added: OptionalText = None
     """The release in which the recommendation joined the plan."""
     withdrawn: Withdrawal | None = None
@@ -98,3 +162,5 @@ class Plan(ContentModel):
 
     groups: tuple[Group, ...]
     recommendations: tuple[Recommendation, ...]
+    facets: Items(Facet) = ()
+    """Other ways the plan groups its recommendations."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from pydantic import BeforeValidator
@@ -45,15 +46,29 @@ class Progress(ContentModel):
     status: RequiredText
     """A status id from site.yaml."""
     narrative: Text = ""
+    """What was done, as the report words it (Markdown)."""
+    as_at: Day = None
+    """When the narrative was written, where that is earlier than the release (by default the
+    report's ``as_at``): the action is judged overdue at this date."""
     carried_forward: Flag = False
     """Copied from the previous release by ``new-release`` and not yet edited."""
+
+
+class RecommendationProgress(ContentModel):
+    """A recommendation's progress in a release, beside its actions'."""
+
+    ITEM = "recommendation {key}"
+
+    narrative: RequiredText
+    as_at: Day = None
+    """When the narrative was written (by default the report's ``as_at``)."""
 
 
 class Release(ContentModel):
     """A progress report: one version of the site."""
 
     ITEM = "release {id}"
-    JOINED = frozenset({"progress"})
+    JOINED = frozenset({"progress", "recommendations", "as_at"})
 
     id: ReleaseId
     date: RequiredDay
@@ -66,6 +81,10 @@ class Release(ContentModel):
     errata: Items(Erratum) = ()
     progress: SkipJsonSchema[dict[str, Progress]] = {}
     """Each action's progress, keyed by action id, from progress/<release>.yaml."""
+    recommendations: SkipJsonSchema[dict[str, RecommendationProgress]] = {}
+    """Each recommendation's progress, keyed by recommendation id, from the same file."""
+    as_at: SkipJsonSchema[date | None] = None
+    """When the report's progress was written, from the same file."""
 
 
 class Releases(ContentModel):
@@ -77,6 +96,12 @@ class Releases(ContentModel):
 class ProgressReport(ContentModel):
     """progress/<release>.yaml: each action's progress in the release."""
 
+    as_at: Day = None
+    """When the progress was written, where that is earlier than the release's date."""
+    recommendations: Annotated[
+        dict[str, RecommendationProgress], BeforeValidator(lambda v: {} if v is None else v)
+    ] = {}
+    """Progress for whole recommendations, keyed by recommendation id."""
     actions: Annotated[dict[str, Progress], BeforeValidator(lambda v: {} if v is None else v)] = {}
     """Each action's progress in this release, keyed by action id."""
 

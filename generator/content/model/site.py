@@ -43,9 +43,9 @@ class Inspection(ContentModel):
 
     ITEM = "inspection"
 
-    body: RequiredText
+    body: Text = ""
     """Who inspected, such as Ofsted."""
-    title: RequiredText
+    title: Text = ""
     published: Day = None
     judgement: Text = ""
     """The judgement as the inspectorate wrote it."""

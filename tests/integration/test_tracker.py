@@ -1,0 +1,177 @@
+"""The monthly routine: export a tracker, fill it in as action owners do, import it back."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import load_workbook
+
+from tests.conftest import DEFAULT_CONTENT
+from tests.integration.conftest import run_cli, tree_digest
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    shutil.copytree(DEFAULT_CONTENT, tmp_path / "content")
+    return tmp_path / "content"
+
+
+def export(content: Path, out: Path, release: str = "2017-04") -> Path:
+    result = run_cli("export-tracker", release, "--out", str(out), "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def columns(sheet) -> dict[str, int]:  # noqa: ANN001
+    return {cell.value: cell.column for cell in sheet[1]}
+
+
+def test_export_then_import_unchanged_gives_what_new_release_gives(tmp_path, content):
+    tracker = export(content, tmp_path / "tracker.xlsx")
+    other = tmp_path / "other"
+    shutil.copytree(DEFAULT_CONTENT, other)
+    args = ("--release", "2017-06", "--date", "2017-06-30")
+    result = run_cli("import-tracker", str(tracker), *args, "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Created draft release 2017-06: 0 actions updated, 0 KPI")
+    made = run_cli("new-release", "2017-06", "--date", "2017-06-30", "--content", str(other))
+    assert made.returncode == 0, made.stderr
+    for name in ("progress/2017-06.yaml", "releases.yaml", "kpi-values.csv"):
+        mine, theirs = (yaml.safe_load((d / name).read_text()) for d in (content, other))
+        assert mine == theirs, name
+
+
+def test_the_workbook_is_ready_to_send_round(tmp_path, content):
+    book = load_workbook(export(content, tmp_path / "tracker.xlsx"))
+    assert book.sheetnames == ["Actions", "Recommendations", "KPIs", "About", "Statuses"]
+    sheet = book["Actions"]
+    assert [c.value for c in sheet[1]] == [
+        "Recommendation",
+        "Action",
+        "Description",
+        "Strategic lead",
+        "Operational lead",
+        "Timescale",
+        "Due",
+        "Status",
+        "Progress",
+    ]
+    assert sheet.freeze_panes == "A2" and sheet.protection.sheet
+    assert sheet.protection.password is None
+    assert sheet["H2"].protection.locked is False and sheet["I2"].protection.locked is False
+    assert sheet["C2"].protection.locked is True
+    [rule] = sheet.data_validations.dataValidation
+    assert (rule.type, rule.formula1) == ("list", "=Statuses!$A$1:$A$7")
+    assert str(rule.sqref) == f"H2:H{sheet.max_row}"
+    assert [c.value for c in book["Statuses"]["A"]][0] == "Completed"
+    assert book["Statuses"].sheet_state == "hidden"
+    assert [c.value for c in book["KPIs"][1]] == ["KPI", "Title", "Date", "Value"]
+    assert (book["About"]["A2"].value, book["About"]["B2"].value) == ("Release", "2017-04")
+
+
+def _fill(tracker: Path) -> list[str]:
+    book = load_workbook(tracker)
+    sheet = book["Actions"]
+    col = columns(sheet)
+    changed = []
+    rows = [r for r in range(2, sheet.max_row + 1) if sheet.cell(r, col["Status"]).value]
+    others = [r for r in rows if sheet.cell(r, col["Status"]).value != "Completed"][:5]
+    for row in others:
+        sheet.cell(row=row, column=col["Status"]).value = "  completed "
+        changed.append(sheet.cell(row=row, column=col["Action"]).value)
+    for row in [r for r in rows if r not in others][:2]:
+        sheet.cell(row=row, column=col["Progress"]).value = f"Narrative written  on row {row}"
+        changed.append(sheet.cell(row=row, column=col["Action"]).value)
+    kpis = book["KPIs"]
+    kpis.append(["open-cases", "Open cases", "2017-06-25", 1790])
+    book.save(tracker)
+    return changed
+
+
+def test_a_comms_officer_imports_five_statuses_two_narratives_and_a_kpi_value(tmp_path, content):
+    tracker = export(content, tmp_path / "tracker.xlsx")
+    changed = _fill(tracker)
+    args = ("--release", "2017-06", "--date", "2017-06-30", "--content", str(content))
+    result = run_cli("import-tracker", str(tracker), *args)
+    assert result.returncode == 0, result.stderr
+    assert "7 actions updated, 1 KPI value added" in result.stdout
+    text = (content / "progress/2017-06.yaml").read_text()
+    progress = yaml.load(text, Loader=yaml.BaseLoader)["actions"]  # ids stay text
+    fresh = {k for k, v in progress.items() if v.get("carried_forward") != "true"}
+    assert fresh == set(changed)
+    assert progress[changed[0]]["status"] == "completed"
+    assert progress[changed[5]]["narrative"].startswith("Narrative written  on row")
+    assert (content / "kpi-values.csv").read_text().endswith("open-cases,2017-06-25,1790\n")
+    assert run_cli("serve", "--help").returncode == 0
+    assert run_cli("publish", "2017-06", "--content", str(content)).returncode == 0
+    out = tmp_path / "site"
+    built = run_cli("build", "--content", str(content), "--out", str(out))
+    assert built.returncode == 0, built.stderr
+    changes = (out / "2017-06" / "changes" / "index.html").read_text()
+    for action_id in changed:
+        assert action_id in changes
+
+
+def test_a_bad_status_is_refused_with_its_cell_and_nothing_is_written(tmp_path, content):
+    tracker = export(content, tmp_path / "tracker.xlsx")
+    book = load_workbook(tracker)
+    book["Actions"]["H14"].value = "Greeen"
+    book["KPIs"].append(["open-cases", "Open cases", "2017-07-02", 1790])
+    book["KPIs"].append(["open-cases", "Open cases", "2017-04-02", 1])
+    book["Actions"]["B3"].value = "99.9"
+    book.save(tracker)
+    before = tree_digest(content)
+    args = ("--release", "2017-06", "--date", "2017-06-30", "--content", str(content))
+    result = run_cli("import-tracker", str(tracker), *args)
+    assert result.returncode == 1
+    labels = (
+        "Completed, Green (on track), Amber (at risk), Red (off track), In progress, Planned, "
+        "Not reported"
+    )
+    assert result.stderr.splitlines() == [
+        f"{tracker}: Actions!B3: unknown action id '99.9': add new actions in plan.yaml first",
+        f"{tracker}: Actions!H14: unknown status 'Greeen' (known: {labels})",
+        f"{tracker}: KPIs!C{book['KPIs'].max_row - 1}: open-cases on 2017-07-02 is dated after "
+        "the release (2017-06-30)",
+        f"{tracker}: KPIs!D{book['KPIs'].max_row}: open-cases already has 1864 on 2017-04-02; "
+        "a different value '1' is not taken (correct kpi-values.csv)",
+        "Aborted: 4 problems found in the content.",
+    ]
+    assert tree_digest(content) == before
+
+
+def test_a_published_release_is_refused_and_a_draft_is_updated(tmp_path, content):
+    tracker = export(content, tmp_path / "tracker.xlsx")
+    refused = run_cli(
+        "import-tracker", str(tracker), "--release", "2017-04", "--content", str(content)
+    )
+    assert (refused.returncode, refused.stderr) == (
+        1,
+        "Error: release 2017-04 is published; import the tracker as a new draft release\n",
+    )
+    args = ("--release", "2017-06", "--content", str(content))
+    assert run_cli("import-tracker", str(tracker), *args, "--date", "2017-06-30").returncode == 0
+    _fill(tracker)
+    again = run_cli("import-tracker", str(tracker), *args)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("Updated draft release 2017-06: 7 actions updated")
+
+
+def test_an_edited_plan_column_is_a_warning_and_not_applied(tmp_path, content):
+    tracker = export(content, tmp_path / "tracker.xlsx")
+    book = load_workbook(tracker)
+    action = book["Actions"]["B2"].value
+    book["Actions"]["C2"].value = "A new description"
+    book.save(tracker)
+    plan = (content / "plan.yaml").read_text()
+    args = ("--release", "2017-06", "--date", "2017-06-30", "--content", str(content))
+    result = run_cli("import-tracker", str(tracker), *args)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        f"Warning: {tracker}: Actions!C2: action {action}: Description 'A new description' "
+        "differs from the plan; not applied (plan changes are made in plan.yaml)\n"
+    )
+    assert (content / "plan.yaml").read_text() == plan

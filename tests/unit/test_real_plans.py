@@ -1,0 +1,118 @@
+"""The shapes real plans take: facets, outcomes, targets, merged texts, single leads, as_at."""
+
+from datetime import date
+
+from generator.content.validate import load_content
+
+FACETS = """facets:
+  - id: timeframe
+    singular: Timeframe
+    plural: Timeframes
+    values:
+      - {id: immediately, title: To be undertaken immediately}
+      - {id: within-3-months, title: To be undertaken within 3 months}
+"""
+REC_8 = "    groups: [aip-8, aip-9]\n"
+REC_8_MORE = """    groups: [aip-8, aip-9]
+    facets: {timeframe: [immediately, within-3-months]}
+    outcome: Children in care are heard.
+    targets:
+      - text: By 2015 twelve members will attend.
+        due: 2015-04-30
+        kpis: [cicc-members]
+    merged_from:
+      - {id: "8a", text: Increase consultation.}
+"""
+
+
+def test_a_real_plan_shape_is_read_into_the_model(small):
+    small.write("plan.yaml", FACETS + small.text("plan.yaml"))
+    small.replace("plan.yaml", REC_8, REC_8_MORE)
+    small.replace(
+        "plan.yaml",
+        "        resources: Children's Rights Officer\n",
+        "        lead: Head of Service\n",
+    )
+    small.replace(
+        "progress/2015-01.yaml",
+        "actions:\n",
+        "as_at: 2015-01-10\nrecommendations:\n  '8':\n    narrative: A tracking tool is coming.\n"
+        "actions:\n",
+    )
+    content = load_content(small.root)
+    (facet,) = content.facets
+    assert [v.id for v in facet.values] == ["immediately", "within-3-months"]
+    rec = next(r for r in content.recommendations if r.id == "8")
+    assert rec.facets == {"timeframe": ("immediately", "within-3-months")}
+    assert rec.outcome == "Children in care are heard."
+    assert rec.targets[0].kpis == ("cicc-members",) and rec.targets[0].due == date(2015, 4, 30)
+    assert rec.merged_from[0].id == "8a"
+    assert rec.actions[0].lead == "Head of Service"
+    release = content.release("2015-01")
+    assert release.as_at == date(2015, 1, 10)
+    assert release.recommendations["8"].narrative == "A tracking tool is coming."
+    assert release.recommendations["8"].as_at == date(2015, 1, 10)
+    assert release.progress["8.1"].as_at == date(2015, 1, 10)  # the report's, by default
+
+
+def test_references_from_the_new_fields_are_checked(small):
+    small.write("plan.yaml", FACETS + small.text("plan.yaml"))
+    small.replace(
+        "plan.yaml",
+        REC_8,
+        REC_8.replace("]\n", "]\n    facets: {timeframe: soon, priority: high}\n")
+        + "    targets:\n      - text: More members.\n        kpis: [cicc]\n",
+    )
+    line = small.line_of("plan.yaml", "    facets: {timeframe: soon")
+    assert small.problems() == [
+        f"content/plan.yaml:{line}: recommendation 8: unknown facet 'priority' (known: timeframe)",
+        f"content/plan.yaml:{line}: recommendation 8: unknown timeframe 'soon' (known: "
+        "immediately, within-3-months)",
+        f"content/plan.yaml:{line + 3}: recommendation 8: unknown KPI 'cicc' (known: "
+        "cicc-members, neet)",
+    ]
+
+
+def test_text_is_required_unless_the_item_is_withdrawn(small):
+    small.replace("plan.yaml", "    text: Improve the stability of placements.\n", "")
+    load_content(small.root)  # recommendation 13 is withdrawn: no text needed
+    small.replace(
+        "plan.yaml", "    text: Increase consultation", "    outcome: Increase consultation"
+    )
+    line = small.line_of("plan.yaml", "  - id: 8\n")
+    assert small.problems() == [
+        f"content/plan.yaml:{line}: recommendation 8: missing required field 'text'"
+    ]
+
+
+def test_progress_for_recommendations_and_as_at_are_checked(small):
+    small.replace(
+        "progress/2015-01.yaml",
+        "actions:\n",
+        "as_at: 2015-02-10\nrecommendations:\n  '99':\n    narrative: x\n"
+        "  '13':\n    narrative: y\nactions:\n",
+    )
+    assert small.problems() == [
+        "content/progress/2015-01.yaml:1: field 'as_at': 2015-02-10 is after the date of "
+        "release 2015-01 (2015-01-31); progress is written before it is reported",
+        "content/progress/2015-01.yaml:3: recommendation 99: unknown recommendation '99' "
+        "(not in plan.yaml)",
+        "content/progress/2015-01.yaml:5: recommendation 13: was withdrawn in release 2014-10 "
+        "and cannot have progress reported",
+    ]
+
+
+def test_a_kpi_needs_no_unit_polarity_or_values(small):
+    small.replace("kpis.yaml", "    unit: count\n    polarity: higher\n", "")
+    kpi = next(k for k in load_content(small.root).kpis if k.id == "cicc-members")
+    assert (kpi.unit, kpi.polarity) == ("", None)
+
+
+def test_the_inspection_and_its_fields_are_optional(small):
+    text = small.text("site.yaml")
+    start = text.index("inspection:")
+    end = text.index("plan_summary:")
+    small.write("site.yaml", text[:start] + "inspection:\n  body: Ofsted\n" + text[end:])
+    assert load_content(small.root).site.inspection.judgement == ""
+    small.write("site.yaml", text[:start] + text[end:])
+    assert load_content(small.root).site.inspection is None
