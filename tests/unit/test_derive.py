@@ -146,7 +146,7 @@ def test_release_keys_change_from_the_edited_release_on_and_never_before():
         content,
         releases=(
             *content.releases[:1],
-            replace(content.releases[1], title="Renamed"),
+            content.releases[1].model_copy(update={"title": "Renamed"}),
             *content.releases[2:],
         ),
     )
@@ -154,5 +154,5 @@ def test_release_keys_change_from_the_edited_release_on_and_never_before():
     ids = list(keys)
     assert after[ids[0]] == keys[ids[0]]
     assert all(after[i] != keys[i] for i in ids[1:])
-    glossary = replace(content, glossary=())
-    assert all(release_keys(glossary, "code")[i] != keys[i] for i in ids)
+    fewer_kpis = replace(content, kpis=content.kpis[:1])
+    assert all(release_keys(fewer_kpis, "code")[i] != keys[i] for i in ids)
