@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.content.model import Facet, FacetValue
+from generator.content.model import Facet, FacetValue, StatusDef
 from generator.facts.derive import (
     Counts,
     RecommendationView,
@@ -35,7 +35,7 @@ class FacetView:
 
 
 def _value_view(
-    view: ReleaseView, facet: Facet, value: FacetValue, vocabulary: tuple
+    view: ReleaseView, facet: Facet, value: FacetValue, vocabulary: tuple[StatusDef, ...]
 ) -> FacetValueView:
     members = tuple(
         r for r in view.recommendations if value.id in r.recommendation.facets.get(facet.id, ())

@@ -120,12 +120,16 @@ def read_actions(
             continue
         same = previous and previous.status == status
         if same and previous and narrative.strip() == previous.narrative.strip():
-            progress[action_id] = Progress(status, previous.narrative, carried_forward=True)
+            progress[action_id] = Progress(
+                status=status, narrative=previous.narrative, carried_forward=True
+            )
         else:
-            progress[action_id] = Progress(status, narrative.strip())
+            progress[action_id] = Progress(status=status, narrative=narrative.strip())
     for action_id, previous in base.progress.items():
         if action_id in exported and action_id not in seen:  # a row deleted: carried forward
-            progress[action_id] = Progress(previous.status, previous.narrative, True)
+            progress[action_id] = Progress(
+                status=previous.status, narrative=previous.narrative, carried_forward=True
+            )
     return progress
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import DEFAULT_CONTENT, SMALL_PLAN
+from tests.conftest import DEFAULT_CONTENT, REAL_PLAN, SMALL_PLAN
 
 
 def run_cli(
@@ -53,6 +53,22 @@ def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_once(tmp_path_factory, "small", SMALL_PLAN)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_once(tmp_path_factory, "real", REAL_PLAN)
+
+
+@pytest.fixture(scope="session")
+def real_base_url(real_site: Path) -> Iterator[str]:
+    """The real-plan fixture's site served over HTTP on localhost."""
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(real_site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

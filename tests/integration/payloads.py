@@ -52,6 +52,7 @@ TEXT_KEYS = {
     "text",
     "strategic_lead",
     "operational_lead",
+    "lead",
     "resources",
     "timescale",
     "outcome",
@@ -63,7 +64,15 @@ TEXT_KEYS = {
     "unit",
 }
 """Every free-text field of the content files (the others are ids, dates and choices)."""
-MARKDOWN_KEYS = {"summary", "findings", "plan_summary", "narrative", "description"}
+MARKDOWN_KEYS = {
+    "summary",
+    "findings",
+    "plan_summary",
+    "narrative",
+    "description",
+    "text",
+    "outcome",
+}
 
 GLOSSARY_TERMS = [
     {"term": "NEET", "meaning": "Not in work" + PAYLOAD},

@@ -60,3 +60,30 @@ def test_no_accessibility_violations_and_no_third_party_requests(browser, base_u
     page.close()
     assert found == {}
     assert hosts == {urlparse(base_url).netloc}
+
+
+REAL_PAGES = [
+    "2014-10/",
+    "2014-10/facets/timeframe/",
+    "2014-10/facets/timeframe/within-6-months/",
+    "2014-10/facets/service/looked-after/",
+    "2014-10/recommendations/13-14/",
+    "2014-10/recommendations/18/",
+    "2014-10/kpis/ni148/",
+    "2014-10/data/",
+]
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_real_plan_pages_have_no_accessibility_violations(browser, real_base_url, axe, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    found = {}
+    for path in REAL_PAGES:
+        page.goto(real_base_url + path)
+        page.wait_for_load_state("networkidle")
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+        violations = describe(result.response["violations"])
+        if violations:
+            found[path] = violations
+    page.close()
+    assert found == {}

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import SMALL_PLAN
+from tests.conftest import REAL_PLAN, SMALL_PLAN
 from tests.integration.conftest import _Quiet, build_once
 from tests.integration.payloads import SITE_URL, poisoned_content
 
@@ -200,3 +200,36 @@ def test_a_clean_site_logs_nothing(browser, base_url):
         page.locator(".md-version__link").first.wait_for()
         page.close()
         assert problems == [], path
+
+
+REAL_PAGES = [
+    "2014-10/",
+    "2014-10/facets/timeframe/",
+    "2014-10/facets/timeframe/within-6-months/",
+    "2014-10/recommendations/13-14/",
+    "2014-10/recommendations/18/",
+    "2014-10/kpis/ni148/",
+    "2014-10/data/",
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_real_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real-plan fixture with payloads in every text field, facets and targets included."""
+    content = poisoned_content(REAL_PLAN, tmp_path_factory.mktemp("hostile-real") / "content")
+    site = build_once(tmp_path_factory, "hostile-real-site", content)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("path", REAL_PAGES)
+def test_no_payload_runs_on_the_new_page_types(browser, hostile_real_base, path):
+    problems, page = _visit(browser, hostile_real_base, path)
+    assert "onerror=alert(1)" in page.locator("article").inner_text()
+    page.evaluate(SHOW_TOOLTIPS)
+    page.wait_for_timeout(300)
+    problems += page.evaluate("window.__live")
+    page.close()
+    assert problems == []
