@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from generator.content.files import read_limited
+from generator.content.parse_cache import cached_parse
 from generator.content.strings import BAD_CHARACTER, character_problem, cleaned
 from generator.errors import Problems
 
@@ -315,7 +316,7 @@ def load_yaml(path: Path, display: str, problems: Problems) -> Any:
     text = read_text(path, display, problems)
     if text is None:
         return None
-    return parse_yaml(text, display, problems)
+    return cached_parse(text, display, problems, parse_yaml)
 
 
 def load_csv(path: Path, display: str, problems: Problems) -> CsvTable | None:

@@ -202,11 +202,17 @@ def is_overdue(due: date | None, as_of: date, status: StatusDef) -> bool:
 
 
 def count(statuses: list[StatusDef], vocabulary: tuple[StatusDef, ...], overdue: int) -> Counts:
-    order = list(vocabulary)
-    for status in statuses:
-        if status not in order:
+    order, tally = list(vocabulary), [0] * len(vocabulary)
+    for status in statuses:  # one pass; the same object is found without comparing fields
+        index = next((i for i, s in enumerate(order) if s is status), None)
+        if index is None:
+            index = next((i for i, s in enumerate(order) if s == status), None)
+        if index is None:
             order.append(status)
-    by_status = tuple(StatusCount(s, sum(1 for x in statuses if x == s)) for s in order)
+            tally.append(0)
+            index = len(order) - 1
+        tally[index] += 1
+    by_status = tuple(StatusCount(s, n) for s, n in zip(order, tally, strict=True))
     return Counts(by_status, len(statuses), overdue)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -107,54 +107,100 @@ def _points(points: tuple[Point, ...]) -> list[tuple[Any, ...]]:
     return found
 
 
-def _fields(view: ReleaseView) -> dict[str, dict[str, Any]]:
-    """Everything the release's pages show from the content, item by item and field by field."""
+class _Memo:
+    """Digests shared by every release of one build: the plan's items are the same objects in
+    every release view, so each is turned into field digests once, and equal values (a
+    status, a narrative carried forward) are digested once."""
+
+    def __init__(self) -> None:
+        self._items: dict[int, tuple[object, dict[str, str]]] = {}
+        self._values: dict[tuple[type, object], str] = {}
+
+    def item(self, obj: object, plain: Callable[[], dict[str, Any]]) -> dict[str, str]:
+        """The field digests of ``obj``, a frozen item of the content (kept alive here)."""
+        found = self._items.get(id(obj))
+        if found is None or found[0] is not obj:
+            found = (obj, {name: self.value(v) for name, v in plain().items()})
+            self._items[id(obj)] = found
+        return found[1]
+
+    def value(self, value: object) -> str:
+        if isinstance(value, str | int | float | bool | None):
+            key = (type(value), value)
+            digest = self._values.get(key)
+            if digest is None:
+                digest = self._values[key] = _digest(value)
+            return digest
+        return _digest(value)
+
+
+def _withdrawal(memo: _Memo, withdrawal: object) -> str:
+    return memo.value(None) if withdrawal is None else _digest(withdrawal)
+
+
+def _digests(view: ReleaseView, memo: _Memo) -> dict[str, dict[str, str]]:
+    """Everything the release's pages show from the content, item by item: a digest per field."""
     release = view.release
     site = view.content.site
-    items: dict[str, dict[str, Any]] = {
+    value = memo.value
+    items: dict[str, dict[str, str]] = {
         f"release {release.id}": {
-            "date": release.date,
-            "title": release.title,
-            "summary": release.summary,
-            "reported_to": [asdict(r) for r in release.reported_to],
+            "date": _digest(release.date),
+            "title": value(release.title),
+            "summary": value(release.summary),
+            "reported_to": _digest([asdict(r) for r in release.reported_to]),
         },
-        "site settings": asdict(site),
+        "site settings": memo.item(site, lambda: asdict(site)),
     }
+    singular = site.grouping.singular.lower()
     for group in view.groups:
-        items[f"{site.grouping.singular.lower()} {group.group.id}"] = asdict(group.group)
+        g = group.group
+        items[f"{singular} {g.id}"] = memo.item(g, lambda g=g: asdict(g))
     for rec in view.recommendations:
         r = rec.recommendation
-        items[f"recommendation {r.id}"] = {
-            "text": r.text,
-            "groups": r.groups,
-            "state": rec.state,
-            "withdrawal": rec.withdrawal,
+        static = memo.item(r, lambda r=r: {"text": r.text, "groups": r.groups})
+        items[f"recommendation {r.id}"] = static | {
+            "state": value(rec.state),
+            "withdrawal": _withdrawal(memo, rec.withdrawal),
         }
         if rec.assessments:  # recorded only when there are any: older locks stay as they were
             items[f"recommendation {r.id}"]["assessments"] = [asdict(a) for a in rec.assessments]
         for a in rec.actions:
-            fields = {k: v for k, v in asdict(a.action).items() if k not in ("added", "withdrawn")}
-            fields |= {
-                "state": a.state,
-                "withdrawal": a.withdrawal,
-                "status": a.status.id if a.status else None,
-                "narrative": a.narrative,
+            act = a.action
+            static = memo.item(
+                act,
+                lambda act=act: {
+                    k: v for k, v in asdict(act).items() if k not in ("added", "withdrawn")
+                },
+            )
+            items[f"action {act.id}"] = static | {
+                "state": value(a.state),
+                "withdrawal": _withdrawal(memo, a.withdrawal),
+                "status": value(a.status.id if a.status else None),
+                "narrative": value(a.narrative),
             }
-            items[f"action {a.action.id}"] = fields
     for kpi in view.kpis:
         k = kpi.kpi
-        fields = {f: v for f, v in asdict(k).items() if f not in ("values", "added")}
-        items[f"KPI {k.id}"] = fields | {"values": _points(kpi.values)}
+        static = memo.item(
+            k, lambda k=k: {f: v for f, v in asdict(k).items() if f not in ("values", "added")}
+        )
+        items[f"KPI {k.id}"] = static | {"values": _digest(_points(kpi.values))}
     return items
 
 
-def fingerprint_items(view: ReleaseView) -> dict[str, str]:
+def fingerprint_items(view: ReleaseView, memo: _Memo | None = None) -> dict[str, str]:
     """A digest per field of every item the release's pages show, keyed 'item: field'."""
     return {
-        f"{item}: {name}": _digest(value)
-        for item, fields in _fields(view).items()
-        for name, value in fields.items()
+        f"{item}: {name}": digest
+        for item, fields in _digests(view, memo or _Memo()).items()
+        for name, digest in fields.items()
     }
+
+
+def fingerprint_all(views: Sequence[ReleaseView]) -> dict[str, dict[str, str]]:
+    """``fingerprint_items`` of each view, sharing the work their common items need."""
+    memo = _Memo()
+    return {view.release.id: fingerprint_items(view, memo) for view in views}
 
 
 def fingerprint(items: dict[str, str]) -> str:
@@ -183,13 +229,14 @@ def _changed(locked: dict[str, str], current: dict[str, str]) -> list[str]:
 
 
 def check_locks(
-    content: Content, content_dir: Path, fingerprints: Mapping[str, dict[str, str]] | None = None
+    content: Content, content_dir: Path, fingerprints: Mapping[str, str] | None = None
 ) -> list[str]:
     """Problems with published releases whose pages the content would now change.
 
     A change is accepted while the release has more errata than when it was locked; the
     returned list is empty then, and ``publish`` locks the corrected release again.
-    ``fingerprints`` are the releases' ``fingerprint_items``, when the caller has them.
+    ``fingerprints`` are the releases' ``fingerprint`` of their items, when the caller has
+    them.
     """
     locks = read_lock(content_dir)
     problems = []
@@ -209,13 +256,14 @@ def check_locks(
             )
             continue
         if fingerprints is not None and release_id in fingerprints:
-            items = fingerprints[release_id]
+            current = fingerprints[release_id]
         else:
-            items = fingerprint_items(release_view(content, release_id))
-        if fingerprint(items) == lock.get("fingerprint"):
+            current = fingerprint(fingerprint_items(release_view(content, release_id)))
+        if current == lock.get("fingerprint"):
             continue
         if len(release.errata) > int(lock.get("errata", 0)):
             continue
+        items = fingerprint_items(release_view(content, release_id))
         changed = "; ".join(_changed(lock.get("items", {}), items))
         problems.append(
             f"release {release_id}: was published on {lock.get('published')} and cannot be "
@@ -227,7 +275,7 @@ def check_locks(
 
 
 def refuse_lock_problems(
-    content: Content, content_dir: Path, fingerprints: Mapping[str, dict[str, str]] | None = None
+    content: Content, content_dir: Path, fingerprints: Mapping[str, str] | None = None
 ) -> None:
     """Raise ContentError if the content would silently change a published release."""
     problems = Problems()

@@ -24,6 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import StrMethodFormatter
 
 from generator.content.model import Point
+from generator.content.parse_cache import cache_dir
 from generator.facts.derive import KpiView
 from generator.facts.series import segments
 from generator.render.chart_words import axis_floor, chart_data
@@ -50,14 +51,6 @@ matplotlib.rcParams.update(
         "path.simplify": False,
     }
 )
-
-
-def cache_dir() -> Path:
-    configured = os.environ.get("PROGRESS_SITE_CACHE")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "progress-site"
 
 
 def _cached(kind: str, data: object, draw: Callable[[], str]) -> str:

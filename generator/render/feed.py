@@ -8,7 +8,7 @@ UUIDs derived from the organisation and the release id, so rebuilding never chan
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.facts.compare import compare
@@ -29,7 +29,8 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _summary(views: Sequence[ReleaseView], index: int) -> str:
+def entry_summary(views: Sequence[ReleaseView], index: int) -> str:
+    """The summary of release ``index``'s entry: its own, then what changed since the one before."""
     view = views[index]
     text = " ".join(view.release.summary.split())
     if index == 0:
@@ -47,8 +48,17 @@ def _summary(views: Sequence[ReleaseView], index: int) -> str:
     return f"{text} {changes}".strip()
 
 
-def atom_feed(views: Sequence[ReleaseView]) -> str:
-    """The feed for ``views`` (oldest first), as XML text."""
+def _text(summaries: Mapping[str, str], views: Sequence[ReleaseView], index: int) -> str:
+    known = summaries.get(views[index].release.id)
+    return known if known is not None else entry_summary(views, index)
+
+
+def atom_feed(views: Sequence[ReleaseView], summaries: Mapping[str, str] | None = None) -> str:
+    """The feed for ``views`` (oldest first), as XML text.
+
+    ``summaries`` are entries' ``entry_summary`` by release id, where already known.
+    """
+    summaries = summaries or {}
     site = views[-1].content.site if views else None
     title = site.title if site else "Progress reports"
     org = site.organisation if site else ""
@@ -80,7 +90,7 @@ def atom_feed(views: Sequence[ReleaseView]) -> str:
             )
         lines += [
             f"    <updated>{_timestamp(view)}</updated>",
-            f"    <summary>{escape(_summary(views, index))}</summary>",
+            f"    <summary>{escape(_text(summaries, views, index))}</summary>",
             "  </entry>",
         ]
     lines.append("</feed>")

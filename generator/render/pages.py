@@ -32,7 +32,6 @@ from generator.facts.derive import (
 from generator.facts.facets import facet_views, facets_of
 from generator.facts.glossary import site_glossary
 from generator.facts.leads import leads
-from generator.render.charts import write_charts
 from generator.render.embed import embed_context
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
@@ -146,6 +145,26 @@ def nav_title(title: str, state: State = State.ACTIVE) -> str:
     return html_text(title if state is State.ACTIVE else f"{title} ({state.value})")
 
 
+NAV_LIMIT = 40
+"""A section of the navigation lists its pages one by one up to this many; beyond, only its
+index page, which lists them all. Every page carries the navigation, so listing 150
+recommendations on each would make every page several times the size of its content."""
+
+
+def _listed(entries: list[dict[str, str]]) -> list[dict[str, str]]:
+    return entries if len(entries) <= NAV_LIMIT else []
+
+
+def not_in_nav(view: ReleaseView) -> list[str]:
+    """The pages left out of the navigation (see ``NAV_LIMIT``), as MkDocs' ``not_in_nav``."""
+    left_out = []
+    if len(view.recommendations) > NAV_LIMIT:
+        left_out.append("/recommendations/*.md")
+    if len(view.kpis) > NAV_LIMIT:
+        left_out.append("/kpis/*.md")
+    return [f"{pattern}\n!/{pattern.split('/')[1]}/index.md" for pattern in left_out]
+
+
 def nav(view: ReleaseView) -> list[Any]:
     site = view.content.site
     items: list[Any] = [{"Home": "index.md"}]
@@ -164,21 +183,17 @@ def nav(view: ReleaseView) -> list[Any]:
             + [{html_text(g.group.title): page_path(g)} for g in view.groups]
         }
     )
-    items.append(
-        {
-            "Recommendations": ["recommendations/index.md"]
-            + [
-                {nav_title(f"Recommendation {r.recommendation.id}", r.state): page_path(r)}
-                for r in view.recommendations
-            ]
-        }
-    )
+    recs = [
+        {nav_title(f"Recommendation {r.recommendation.id}", r.state): page_path(r)}
+        for r in view.recommendations
+    ]
+    items.append({"Recommendations": ["recommendations/index.md", *_listed(recs)]})
     for facet in facet_views(view):
         values = [{html_text(v.value.title): page_path(v)} for v in facet.values]
         items.append({html_text(facet.facet.plural): [page_path(facet), *values]})
     if view.kpis:
         kpis = [{html_text(k.kpi.title): page_path(k)} for k in view.kpis]
-        items.append({"KPIs": ["kpis/index.md", *kpis]})
+        items.append({"KPIs": ["kpis/index.md", *_listed(kpis)]})
     items.append({"Leads": page_path("leads")})
     if view.assessments:
         items.append({"Independent assessments": page_path("assessments")})
@@ -221,6 +236,8 @@ def render_release(
     for icon in ICONS:
         name = icon.removeprefix("material-")
         shutil.copyfile(MATERIAL_ICONS / f"{name}.svg", icons / f"{name}.svg")
+    from generator.render.charts import write_charts  # matplotlib: only where charts are drawn
+
     write_charts(view.kpis, docs_dir)
     write_open_data(view, docs_dir)
     snippets = snippets_dir(docs_dir)
@@ -270,7 +287,7 @@ def mkdocs_config(
             }
         },
         "nav": nav(view),
-        "not_in_nav": NOT_IN_NAV,
+        "not_in_nav": NOT_IN_NAV + "".join(f"{path}\n" for path in not_in_nav(view)),
     }
     if view.content.site.url:
         config["site_url"] = f"{view.content.site.url}{release.id}/"

@@ -13,14 +13,12 @@ import multiprocessing
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
@@ -29,29 +27,36 @@ from generator.content.model import Content
 from generator.content.validate import load_content
 from generator.errors import BuildError, ProgressSiteError
 from generator.facts.derive import ReleaseView, release_views
-from generator.facts.lock import fingerprint_items, refuse_lock_problems
-from generator.render.feed import atom_feed
+from generator.facts.keys import release_keys
+from generator.facts.lock import refuse_lock_problems
+from generator.render.feed import atom_feed, entry_summary
 from generator.render.format import html_text
 from generator.render.pages import mkdocs_config, render_release
 from generator.render.recfeed import write_recommendation_feeds
 from generator.render.template import environment
 from generator.site.cache import (
+    Keyed,
+    current_fingerprints,
+    read_keyed,
     read_manifest,
     reusable,
     reuse,
+    reuse_keyed,
     shared_digest,
     version_digests,
     write_manifest,
 )
+from generator.site.mkdocs_run import ChildStopped, in_child, preload, run_mkdocs
 from generator.site.output import (
     check_owned,
     clear_stale,
     discard,
     lock,
+    remove_later,
     resolve_out,
     swap_into_place,
 )
-from generator.site.procs import die_with_parent, mkdocs_command
+from generator.site.procs import die_with_parent
 
 Log = Callable[[str], None]
 
@@ -137,33 +142,6 @@ def write_aliases(site_dir: Path, newest: str) -> None:
     (site_dir / "index.html").write_text(redirect_page(f"{newest}/"), encoding="utf-8")
 
 
-MAX_GZIP_TIME = 2**32 - 1
-
-
-def run_mkdocs(config_file: Path, built_on: date | None = None) -> tuple[int, str]:
-    """Build one version through MkDocs' documented command line.
-
-    Unless SOURCE_DATE_EPOCH is set already, the build date MkDocs records (in the sitemap)
-    is ``built_on``, the release's date (within 1970 to 2106, which is what MkDocs can
-    record), so that the same content always builds to the same bytes.
-    """
-    env = {**os.environ, "NO_COLOR": "1", "PYTHONWARNINGS": "ignore", "NO_MKDOCS_2_WARNING": "1"}
-    if built_on is not None and "SOURCE_DATE_EPOCH" not in env:
-        midnight = datetime.combine(built_on, datetime.min.time(), tzinfo=UTC)
-        # The gzipped sitemap records it in 32 unsigned bits: 1970 to 2106.
-        epoch = min(max(int(midnight.timestamp()), 0), MAX_GZIP_TIME)
-        env["SOURCE_DATE_EPOCH"] = str(epoch)
-    proc = subprocess.run(
-        mkdocs_command("build", "--strict", "--config-file", str(config_file)),
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=config_file.parent,  # where the version's snippets/ folder is
-        check=False,
-    )
-    return proc.returncode, (proc.stdout + proc.stderr).strip()
-
-
 def _build_one(
     view: ReleaseView, earlier: Sequence[ReleaseView], work: Path, site_dir: Path
 ) -> BuiltRelease:
@@ -187,9 +165,9 @@ _SHARED: dict[str, Sequence[ReleaseView]] = {}
 
 
 def _build_version(index: int, work: Path, site_dir: Path) -> BuiltRelease:
-    """Build version ``index`` of the views the parent process prepared."""
+    """Build version ``index`` of the views the parent process prepared, in a child of its own."""
     views = _SHARED["views"]
-    return _build_one(views[index], views[:index], work, site_dir)
+    return in_child(_build_one, views[index], views[:index], work, site_dir)
 
 
 _OS_ERROR = re.compile(r"^\w*(?:Error|Exception): \[Errno \d+\] ([^:]+)")
@@ -268,9 +246,16 @@ def build_site(
     loaded = time.perf_counter()
     content = everything if drafts else everything.without_drafts()
     views = release_views(content)
-    fingerprints = {view.release.id: fingerprint_items(view) for view in views}
+    shared = shared_digest()
+    keys = release_keys(content, shared)
+    kept = current_fingerprints(views, keys, read_keyed(out_dir, "fingerprints"))
+    fingerprints = {rid: fingerprint for rid, (_, fingerprint) in kept.items()}
     refuse_lock_problems(everything, content_dir, fingerprints)
-    digests = version_digests(views, shared_digest(), fingerprints)
+    plan = _Plan(
+        views=views,
+        digests=version_digests(views, shared, fingerprints),
+        keyed={"fingerprints": kept, "summaries": _summaries(views, keys, out_dir)},
+    )
     derived = time.perf_counter()
     given = out_dir
     try:
@@ -279,12 +264,12 @@ def build_site(
         with lock(out_dir, given):
             check_owned(out_dir, given)
             clear_stale(out_dir)
-            built, reused = _build_into(out_dir, views, digests, content, jobs, log)
+            built, reused = _build_into(out_dir, plan, content, jobs, log)
     except OSError as exc:
         raise ProgressSiteError(
             f"cannot write the site into {given} ({_reason(exc)}); the existing output is unchanged"
         ) from None
-    except BrokenProcessPool:
+    except (BrokenProcessPool, ChildStopped):
         raise ProgressSiteError(
             "a build process stopped unexpectedly (killed, or out of memory); "
             "the existing output is unchanged"
@@ -301,48 +286,80 @@ def build_site(
     return BuildResult(result_dir, tuple(built), tuple(reused), seconds, timings)
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What a build makes: the views, each version's cache digest, and what the manifest keeps
+    under content keys for the next build."""
+
+    views: Sequence[ReleaseView]
+    digests: Sequence[str]
+    keyed: dict[str, Keyed]
+
+
+MAX_KEPT_SUMMARY = 4096
+"""Longer feed summaries are worked out again by every build rather than kept."""
+
+
+def _summaries(views: Sequence[ReleaseView], keys: dict[str, str], out_dir: Path) -> Keyed:
+    """Every feed entry's summary: kept from the last build while its release is unchanged."""
+    known = read_keyed(out_dir, "summaries")
+    summaries = {}
+    for index, view in enumerate(views):
+        rid = view.release.id
+        text = reuse_keyed(known, keys, rid)
+        summaries[rid] = (keys[rid], entry_summary(views, index) if text is None else text)
+    return summaries
+
+
 def _build_into(
-    out_dir: Path,
-    views: Sequence[ReleaseView],
-    digests: Sequence[str],
-    content: Content,
-    jobs: int | None,
-    log: Log,
+    out_dir: Path, plan: _Plan, content: Content, jobs: int | None, log: Log
 ) -> tuple[list[BuiltRelease], list[str]]:
     """Build the site in a scratch directory beside ``out_dir`` and swap it in."""
+    views, digests = plan.views, plan.digests
     scratch = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-", dir=out_dir.parent))
     try:
         work, site_dir = scratch / "work", scratch / "site"
         site_dir.mkdir()
         manifest = read_manifest(out_dir)
-        todo = []
-        reused = []
+        todo, reused = [], []
         for index, (view, digest) in enumerate(zip(views, digests, strict=True)):
             if reusable(out_dir, view.release.id, digest, manifest):
-                reuse(out_dir, view.release.id, site_dir)
                 reused.append(view.release.id)
             else:
                 todo.append(index)
-        if reused:
-            log(f"Unchanged, not rebuilt: {', '.join(reused)}")
         workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
         _SHARED["views"] = views  # inherited by the worker processes, not pickled
+        if todo:
+            preload()  # imported once here, not once per version
         with _pool(workers) as pool:
             futures = [pool.submit(_build_version, index, work, site_dir) for index in todo]
+            reuse(out_dir, reused, site_dir)  # linked here while the workers build
+            if reused:
+                log(f"Unchanged, not rebuilt: {', '.join(reused)}")
             for done, future in enumerate(as_completed(futures), start=1):
                 item = future.result()
                 log(f"[{done}/{len(todo)}] Built release {item.id}: {item.pages} pages")
             built = [future.result() for future in futures]
-        write_manifest(site_dir, {v.release.id: d for v, d in zip(views, digests, strict=True)})
+        kept = dict(plan.keyed)
+        kept["summaries"] = {
+            rid: kept_text
+            for rid, kept_text in kept["summaries"].items()
+            if len(kept_text[1]) <= MAX_KEPT_SUMMARY
+        }
+        digest_of = {v.release.id: d for v, d in zip(views, digests, strict=True)}
+        write_manifest(site_dir, digest_of, kept)
         (site_dir / "versions.json").write_text(
             json.dumps(versions_json(content), indent=2) + "\n", encoding="utf-8"
         )
-        (site_dir / "feed.xml").write_text(atom_feed(views), encoding="utf-8")
+        summaries = {rid: text for rid, (_, text) in plan.keyed["summaries"].items()}
+        (site_dir / "feed.xml").write_text(atom_feed(views, summaries), encoding="utf-8")
         write_recommendation_feeds(site_dir, views)
         (site_dir / "sitemap.xml").write_text(sitemap_index(content), encoding="utf-8")
         if content.releases:
             write_aliases(site_dir, content.releases[-1].id)
         swap_into_place(site_dir, out_dir, scratch)
-    finally:
+    except BaseException:
         discard(scratch, out_dir)
+        raise
+    remove_later(scratch, out_dir)
     return built, reused

@@ -19,6 +19,7 @@ import importlib.metadata
 import json
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -27,6 +28,7 @@ from generator import BASE_MKDOCS_YML, TEMPLATES_DIR, __version__
 from generator.content.files import read_limited
 from generator.facts.derive import ReleaseView
 from generator.facts.glossary import site_glossary
+from generator.facts.lock import fingerprint, fingerprint_all
 
 MANIFEST = ".progress-site-cache.json"
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "matplotlib")
@@ -59,11 +61,11 @@ def shared_digest(templates_dir: Path = TEMPLATES_DIR) -> str:
 
 
 def version_digests(
-    views: Sequence[ReleaseView], shared: str, fingerprints: Mapping[str, dict[str, str]]
+    views: Sequence[ReleaseView], shared: str, fingerprints: Mapping[str, str]
 ) -> list[str]:
     """One digest per version, oldest first, each chained to the one before.
 
-    ``fingerprints`` are the views' ``fingerprint_items``, computed once per build.
+    ``fingerprints`` are the views' lock fingerprints (``current_fingerprints``).
     """
     digests: list[str] = []
     previous = shared
@@ -97,14 +99,57 @@ def read_manifest(out_dir: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in versions.items()} if isinstance(versions, dict) else {}
 
 
+Keyed = dict[str, tuple[str, str]]
+"""Release id to (content key, value): something derived from a release's view, kept in the
+manifest and reused while the release's content key is the same."""
+
+
+def read_keyed(out_dir: Path, name: str) -> Keyed:
+    """What the last build into ``out_dir`` recorded under ``name``; malformed entries skipped."""
+    data = _manifest(out_dir)
+    found = data.get(name) if isinstance(data, dict) else None
+    if not isinstance(found, dict):
+        return {}
+    return {
+        str(k): (v[0], v[1])
+        for k, v in found.items()
+        if isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)
+    }
+
+
+def reuse_keyed(known: Keyed, keys: Mapping[str, str], rid: str) -> str | None:
+    """The value ``known`` holds for ``rid`` under its current key, or None."""
+    found = known.get(rid)
+    return found[1] if found is not None and found[0] == keys[rid] else None
+
+
+def current_fingerprints(
+    views: Sequence[ReleaseView], keys: Mapping[str, str], known: Keyed
+) -> Keyed:
+    """Each view's lock fingerprint under its content key: taken from ``known`` where the key
+    is the same (the release and everything before it unchanged), computed otherwise."""
+    missing = [v for v in views if reuse_keyed(known, keys, v.release.id) is None]
+    computed = {rid: fingerprint(items) for rid, items in fingerprint_all(missing).items()}
+    return {
+        v.release.id: (keys[v.release.id], computed.get(v.release.id) or known[v.release.id][1])
+        for v in views
+    }
+
+
 def is_output(out_dir: Path) -> bool:
     """Whether ``out_dir`` holds a build manifest, so progress-site built it."""
     data = _manifest(out_dir)
     return isinstance(data, dict) and isinstance(data.get("versions"), dict)
 
 
-def write_manifest(site_dir: Path, digests: dict[str, str]) -> None:
-    text = json.dumps({"versions": dict(sorted(digests.items()))}, indent=2)
+def write_manifest(
+    site_dir: Path, digests: dict[str, str], keyed: Mapping[str, Keyed] | None = None
+) -> None:
+    """The manifest: each version's digest, and values kept under content keys (``keyed``)."""
+    data: dict[str, object] = {"versions": dict(sorted(digests.items()))}
+    for name, values in (keyed or {}).items():
+        data[name] = {k: list(v) for k, v in sorted(values.items())}
+    text = json.dumps(data, indent=2)
     (site_dir / MANIFEST).write_text(text + "\n", encoding="utf-8")
 
 
@@ -112,13 +157,37 @@ def reusable(out_dir: Path, release_id: str, digest: str, manifest: dict[str, st
     return manifest.get(release_id) == digest and (out_dir / release_id / "index.html").is_file()
 
 
-def reuse(out_dir: Path, release_id: str, site_dir: Path) -> None:
-    """Copy a built version into the new site as hard links (a copy where links fail)."""
+def _link_tree(source: str, target: str) -> None:
+    os.mkdir(target)
+    with os.scandir(source) as entries:
+        for entry in entries:
+            dest = os.path.join(target, entry.name)
+            if entry.is_dir(follow_symlinks=False):
+                _link_tree(entry.path, dest)
+                continue
+            try:
+                os.link(entry.path, dest, follow_symlinks=False)
+            except OSError:
+                shutil.copy2(entry.path, dest)
 
-    def link(source: str, target: str) -> None:
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copy2(source, target)
 
-    shutil.copytree(out_dir / release_id, site_dir / release_id, copy_function=link)
+def reuse(out_dir: Path, release_ids: Sequence[str], site_dir: Path) -> None:
+    """Copy built versions into the new site as hard links (copies where links fail).
+
+    GNU ``cp -al`` links a whole tree several times faster than Python can; where it is
+    missing or fails, what it began is removed and the versions are linked one by one.
+    """
+    if not release_ids:
+        return
+    sources = [str(out_dir / release_id) for release_id in release_ids]
+    cp = shutil.which("cp")
+    if cp and sys.platform.startswith("linux"):
+        done = subprocess.run(
+            [cp, "-al", "--", *sources, str(site_dir)], capture_output=True, check=False
+        )
+        if done.returncode == 0:
+            return
+        for release_id in release_ids:
+            shutil.rmtree(site_dir / release_id, ignore_errors=True)
+    for release_id in release_ids:
+        _link_tree(str(out_dir / release_id), str(site_dir / release_id))

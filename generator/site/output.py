@@ -114,9 +114,50 @@ def discard(scratch: Path, out_dir: Path) -> None:
 
 
 def clear_stale(out_dir: Path) -> None:
-    """Remove what killed builds left beside the output; only call it holding the lock."""
+    """Remove what killed builds left beside the output; only call it holding the lock.
+
+    Outputs replaced by earlier builds (``.<name>.old-*``) are left to be removed in the
+    background, as they are whenever a build replaces its output.
+    """
     for stale in out_dir.parent.glob(f".{out_dir.name}.build-*"):
         discard(stale, out_dir)
+    for old in out_dir.parent.glob(f".{out_dir.name}.old-*"):
+        _remove_in_background(old)
+
+
+def remove_later(scratch: Path, out_dir: Path) -> None:
+    """Remove ``scratch``, which holds only the replaced output, without waiting for it.
+
+    It is renamed ``.<name>.old-*`` and removed by a detached process; a build that finds it
+    still there has it removed again.
+    """
+    old = scratch.with_name(f".{out_dir.name}.old-{scratch.name.rpartition('-')[2]}")
+    try:
+        os.rename(scratch, old)
+    except OSError:
+        shutil.rmtree(scratch, ignore_errors=True)
+        return
+    _remove_in_background(old)
+
+
+def _remove_in_background(path: Path) -> None:
+    try:
+        pid = os.fork()
+    except OSError:
+        shutil.rmtree(path, ignore_errors=True)
+        return
+    if pid == 0:  # detach, so that the command can end while the files are removed
+        try:
+            os.setsid()
+            if os.fork() == 0:
+                null = os.open(os.devnull, os.O_RDWR)
+                for fd in (0, 1, 2):
+                    os.dup2(null, fd)
+                os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # the output's lock among them
+                shutil.rmtree(path, ignore_errors=True)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
 
 
 def _exchange(a: Path, b: Path) -> bool:

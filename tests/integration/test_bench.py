@@ -12,7 +12,11 @@ from generator.dev.synthetic import Scale
 
 
 def test_bench_reports_every_figure(monkeypatch):
-    tiny = bench.Settings(Scale(recommendations=3, releases=2, kpis=2), big_actions=20)
+    tiny = bench.Settings(
+        Scale(recommendations=3, releases=2, kpis=2),
+        big_actions=20,
+        history=Scale(recommendations=2, releases=3, kpis=2),
+    )
     monkeypatch.setattr(bench, "settings", lambda quick: tiny)
     result = CliRunner().invoke(cli, ["bench", "--quick", "--json"])
     assert result.exit_code == 0, result.output
@@ -25,6 +29,11 @@ def test_bench_reports_every_figure(monkeypatch):
         "max_page_kb",
         "scale_2x_ratio",
         "generator_share",
+        "incremental_48_vs_single",
+        "peak_rss_mb",
     ]
     assert all(isinstance(value, float) and value > 0 for value in figures.values())
     assert "incremental_vs_single" in result.stdout and "goal" in result.stdout
+    assert "publish one more onto 3 / build that version alone" in result.stdout
+    for kind in ("home", "recommendations/*", "changes", "changes/baseline", "kpis/*"):
+        assert any(line.startswith(f"{kind} ") for line in result.stdout.splitlines()), kind

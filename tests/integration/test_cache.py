@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import time
 from pathlib import Path
 
 from generator import TEMPLATES_DIR
@@ -67,3 +69,55 @@ def test_parallel_and_cached_builds_match_a_fresh_serial_one(small, tmp_path):
     build(cached)
     build(fresh, "--jobs", "1")
     assert tree_digest(cached) == tree_digest(fresh)
+
+
+def _manifest(out: Path) -> dict:
+    return json.loads((out / ".progress-site-cache.json").read_text())
+
+
+def test_a_published_release_changed_after_a_cached_build_is_still_refused(small, tmp_path):
+    out = tmp_path / "site"
+    for release in ("2014-06", "2014-10", "2015-01"):
+        assert run_cli("publish", release).returncode == 0
+    build(out)
+    kept = _manifest(out)["fingerprints"]
+    assert sorted(kept) == ["2014-06", "2014-10", "2015-01"]
+    assert all(len(key) == 64 and len(value) == 16 for key, value in kept.values())
+    before = tree_digest(out)
+
+    small.replace("progress/2014-10.yaml", "Numbers are now reported.", "Numbers are reported.")
+    result = run_cli("build", "--content", "content", "--out", str(out))
+    assert result.returncode == 1
+    assert "release 2014-10: was published on" in result.stderr
+    assert "these items now differ: action 1.4 (narrative)" in result.stderr
+    assert tree_digest(out) == before
+
+
+def test_kept_values_under_another_content_key_are_not_used(small, tmp_path):
+    out = tmp_path / "site"
+    build(out)
+    manifest = _manifest(out)
+    assert list(manifest) == ["versions", "fingerprints", "summaries"]
+    summary = manifest["summaries"]["2015-01"][1]
+    assert summary.startswith("Since October 2014: ")
+    # a manifest claiming another summary under a key that is not the content's is ignored
+    manifest["summaries"]["2015-01"] = ["0" * 64, "Forged summary"]
+    manifest["fingerprints"]["2014-06"] = ["0" * 64, "0" * 16]
+    (out / ".progress-site-cache.json").write_text(json.dumps(manifest))
+    assert build(out) == "Built 0 releases (0 pages), 3 unchanged"
+    feed = (out / "feed.xml").read_text()
+    assert "Forged summary" not in feed and summary in feed
+    assert _manifest(out)["fingerprints"]["2014-06"][1] != "0" * 16
+
+
+def test_builds_one_after_another_never_wait_for_the_previous_output_to_go(small, tmp_path):
+    out = tmp_path / "site"
+    build(out)
+    for _ in range(3):
+        small.replace("releases.yaml", "title: January 2015", "title: January 2015.")
+        assert build(out) == "Built 1 release (19 pages), 2 unchanged"
+    deadline = time.monotonic() + 20
+    while list(tmp_path.glob(".site.old-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not list(tmp_path.glob(".site.old-*"))  # removed in the background
+    assert not list(tmp_path.glob(".site.build-*"))

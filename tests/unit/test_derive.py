@@ -130,3 +130,29 @@ def test_history_is_newest_first_and_stops_at_the_release(content):
     view = release_view(content, "2014-10")
     assert [r.id for r in view.history] == ["2014-10", "2014-06"]
     assert view.previous.id == "2014-06"
+
+
+def test_release_keys_change_from_the_edited_release_on_and_never_before():
+    from dataclasses import replace
+
+    from generator.facts.keys import release_keys
+
+    content = load_content(SMALL_PLAN)
+    keys = release_keys(content, "code")
+    assert list(keys) == [r.id for r in content.releases]
+    assert release_keys(content, "code") == keys
+    assert set(release_keys(content, "other code").values()).isdisjoint(keys.values())
+    edited = replace(
+        content,
+        releases=(
+            *content.releases[:1],
+            content.releases[1].model_copy(update={"title": "Renamed"}),
+            *content.releases[2:],
+        ),
+    )
+    after = release_keys(edited, "code")
+    ids = list(keys)
+    assert after[ids[0]] == keys[ids[0]]
+    assert all(after[i] != keys[i] for i in ids[1:])
+    fewer_kpis = replace(content, kpis=content.kpis[:1])
+    assert all(release_keys(fewer_kpis, "code")[i] != keys[i] for i in ids)

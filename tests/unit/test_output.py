@@ -44,3 +44,22 @@ def test_a_manifest_that_is_not_a_file_is_not_read_and_the_output_is_refused(tmp
         "(no .progress-site-cache.json). Choose another --out directory."
     )
     assert read_manifest(out) == {}
+
+
+@pytest.mark.parametrize("with_cp", [True, False])
+def test_reused_versions_are_hard_links_of_the_previous_output(tmp_path, monkeypatch, with_cp):
+    from generator.site import cache
+
+    if not with_cp:
+        monkeypatch.setattr(cache.shutil, "which", lambda name: None)
+    out, site = tmp_path / "out", tmp_path / "site"
+    for release in ("2014-06", "2014-10"):
+        (out / release / "recommendations" / "1").mkdir(parents=True)
+        (out / release / "recommendations" / "1" / "index.html").write_text(release)
+        (out / release / "index.html").write_text("home")
+    site.mkdir()
+    cache.reuse(out, ["2014-06", "2014-10"], site)
+    for release in ("2014-06", "2014-10"):
+        for name in ("index.html", "recommendations/1/index.html"):
+            assert (site / release / name).stat().st_ino == (out / release / name).stat().st_ino
+    assert sorted(p.name for p in site.iterdir()) == ["2014-06", "2014-10"]

@@ -1,0 +1,69 @@
+"""Parsed content files kept on disk by the digest of their text, so that a build reads again
+only the files that changed: with a long history, every earlier progress report is the same
+from one build to the next.
+
+The cache is the user's own (``PROGRESS_SITE_CACHE``, else ``$XDG_CACHE_HOME/progress-site``
+or ``~/.cache/progress-site``), the one the charts are kept in. Only files that parsed without
+a problem are kept; a kept file that cannot be read back is parsed again.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from generator import __version__
+from generator.errors import Problems
+
+
+def cache_dir() -> Path:
+    """Where progress-site keeps what it can make again: parsed files and drawn charts."""
+    configured = os.environ.get("PROGRESS_SITE_CACHE")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "progress-site"
+
+
+@functools.cache
+def _salt() -> bytes:
+    """The parser's own version: the code that turns text into parsed values."""
+    hasher = hashlib.sha256(__version__.encode())
+    for name in ("load.py", "strings.py", "parse_cache.py"):
+        hasher.update((Path(__file__).parent / name).read_bytes())
+    return hasher.digest()
+
+
+def cached_parse(
+    text: str, display: str, problems: Problems, parse: Callable[[str, str, Problems], Any]
+) -> Any:
+    """``parse(text, display, problems)``, or what it gave for the same text before."""
+    hasher = hashlib.sha256(_salt())  # ``display`` only names the file in problems
+    hasher.update(text.encode("utf-8", "surrogatepass"))
+    path = cache_dir() / "parsed" / f"{hasher.hexdigest()}.pickle"
+    try:
+        return pickle.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - missing, unreadable or damaged: parse again
+        pass
+    before = len(problems)
+    value = parse(text, display, problems)
+    if len(problems) == before and value is not None:
+        _keep(path, value)
+    return value
+
+
+def _keep(path: Path, value: Any) -> None:
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
+            tmp.write(data)
+        os.replace(tmp.name, path)
+    except (OSError, pickle.PicklingError, RecursionError):
+        pass  # an unwritable cache only costs time

@@ -1,0 +1,144 @@
+"""MkDocs, run in this process through its Python entry points, each version in a child.
+
+``load_config`` and ``build`` are what mike and MkDocs' own tests call. The parent imports
+MkDocs, Material and the Markdown extensions once (``preload``); every version is then built
+in a process forked from it (``in_child``), which starts at once, with everything imported,
+and cannot leave anything behind in the others: a version that crashes, or is killed, fails
+alone and is reported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import pickle
+import traceback
+import warnings
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from generator.site.procs import die_with_parent
+
+MAX_GZIP_TIME = 2**32 - 1
+T = TypeVar("T")
+
+
+class ChildStopped(Exception):
+    """A version's build process ended without a result (killed, or out of memory)."""
+
+
+def preload() -> None:
+    """Import what every version's build needs, so that forked children share it."""
+    import material.extensions.emoji  # noqa: F401
+    import material.plugins.search.plugin  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
+    import mkdocs.config  # noqa: F401
+    import pymdownx.critic  # noqa: F401
+    import pymdownx.emoji  # noqa: F401
+    import pymdownx.snippets  # noqa: F401
+
+    import generator.render.charts  # noqa: F401 - matplotlib
+
+
+def in_child(function: Callable[..., T], *args: Any) -> T:
+    """``function(*args)`` in a forked child; its result, or its exception, comes back here.
+
+    The child dies with this process. If it ends without a result, ``ChildStopped``.
+    """
+    parent = os.getpid()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        code = 1
+        try:
+            os.close(read_end)
+            die_with_parent(parent)
+            try:
+                outcome: tuple[str, object] = ("ok", function(*args))
+            except BaseException as exc:  # noqa: BLE001 - every failure goes to the parent
+                outcome = ("error", exc)
+            try:
+                data = pickle.dumps(outcome)
+            except Exception:  # noqa: BLE001 - an exception that cannot be pickled
+                data = pickle.dumps(("error", RuntimeError(str(outcome[1]))))
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(data)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        data = pipe.read()
+    os.waitpid(pid, 0)
+    if not data:
+        raise ChildStopped
+    kind, value = pickle.loads(data)
+    if kind == "error":
+        raise value
+    return value
+
+
+class _Collect(logging.Handler):
+    """MkDocs' messages as its command line prints them: ``WARNING -  text``."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+
+@contextlib.contextmanager
+def _environment(built_on: date | None, cwd: Path) -> Iterator[None]:
+    """What the MkDocs command line ran with: the build date, quiet warnings, ``cwd``."""
+    saved = dict(os.environ)
+    os.environ.update({"NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"})
+    if built_on is not None and "SOURCE_DATE_EPOCH" not in os.environ:
+        midnight = datetime.combine(built_on, datetime.min.time(), tzinfo=UTC)
+        # The gzipped sitemap records it in 32 unsigned bits: 1970 to 2106.
+        epoch = min(max(int(midnight.timestamp()), 0), MAX_GZIP_TIME)
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        with contextlib.chdir(cwd), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def run_mkdocs(config_file: Path, built_on: date | None = None) -> tuple[int, str]:
+    """Build one version with MkDocs in strict mode; its exit code and what it reported.
+
+    Unless SOURCE_DATE_EPOCH is set already, the build date MkDocs records (in the sitemap)
+    is ``built_on``, the release's date (within 1970 to 2106, which is what MkDocs can
+    record), so that the same content always builds to the same bytes. MkDocs runs in the
+    directory of ``config_file``, where the version's snippets/ folder is.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    collect, propagate = _Collect(), logger.propagate
+    logger.addHandler(collect)
+    logger.propagate = False
+    code, tail = 0, ""
+    try:
+        with _environment(built_on, config_file.parent), io.StringIO() as quiet:
+            with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+                config = load_config(str(config_file), strict=True)
+                build(config)
+    except MkDocsException as exc:
+        code, tail = 1, str(exc)
+    except Exception:  # noqa: BLE001 - reported as the MkDocs command line reports a crash
+        code, tail = 1, traceback.format_exc()
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = propagate
+    return code, "\n".join([*collect.lines, tail]).strip()
