@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.lockfile import read_lock_file
-from generator.content.model import Content, ContentModel, Point, Value
+from generator.content.model import Content, ContentModel, Point, Recommendation, Value
 from generator.content.transaction import reading
 from generator.content.validate import load_content
 from generator.errors import Problems
@@ -134,6 +134,14 @@ class _Memo:
         return _digest(value)
 
 
+def _recommendation(rec: Recommendation) -> dict[str, Any]:
+    """A recommendation's own fields: its text and groups, as locks always have, and the
+    fields of real plans (outcome, targets, facets, merged texts) only where given."""
+    own = {"text": rec.text, "groups": rec.groups}
+    skip = {"id", "actions", "added", "withdrawn", *own}
+    return own | {k: v for k, v in asdict(rec).items() if k not in skip}
+
+
 def _withdrawal(memo: _Memo, withdrawal: object) -> str:
     return memo.value(None) if withdrawal is None else _digest(withdrawal)
 
@@ -158,13 +166,17 @@ def _digests(view: ReleaseView, memo: _Memo) -> dict[str, dict[str, str]]:
         items[f"{singular} {g.id}"] = memo.item(g, lambda g=g: asdict(g))
     for rec in view.recommendations:
         r = rec.recommendation
-        static = memo.item(r, lambda r=r: {"text": r.text, "groups": r.groups})
+        static = memo.item(r, lambda r=r: _recommendation(r))
         items[f"recommendation {r.id}"] = static | {
             "state": value(rec.state),
             "withdrawal": _withdrawal(memo, rec.withdrawal),
         }
+        if rec.progress:  # recorded only when reported: older locks stay as they were
+            items[f"recommendation {r.id}"]["progress"] = _digest(asdict(rec.progress))
         if rec.assessments:  # recorded only when there are any: older locks stay as they were
-            items[f"recommendation {r.id}"]["assessments"] = [asdict(a) for a in rec.assessments]
+            items[f"recommendation {r.id}"]["assessments"] = _digest(
+                [asdict(a) for a in rec.assessments]
+            )
         for a in rec.actions:
             act = a.action
             static = memo.item(
@@ -179,6 +191,10 @@ def _digests(view: ReleaseView, memo: _Memo) -> dict[str, dict[str, str]]:
                 "status": value(a.status.id if a.status else None),
                 "narrative": value(a.narrative),
             }
+            if a.as_at:
+                items[f"action {act.id}"]["as_at"] = _digest(a.as_at)
+    for facet in view.content.facets:
+        items[f"facet {facet.id}"] = memo.item(facet, lambda f=facet: asdict(f))
     for kpi in view.kpis:
         k = kpi.kpi
         static = memo.item(

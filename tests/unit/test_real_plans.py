@@ -1,8 +1,15 @@
 """The shapes real plans take: facets, outcomes, targets, merged texts, single leads, as_at."""
 
+import shutil
 from datetime import date
 
+import pytest
+
 from generator.content.validate import load_content
+from generator.errors import ContentError
+from generator.facts.lock import load_locked
+from generator.workflow.releases import publish
+from tests.conftest import REAL_PLAN
 
 FACETS = """facets:
   - id: timeframe
@@ -139,3 +146,44 @@ def test_a_withdrawn_recommendation_needs_neither_text_nor_groups(small):
     assert small.problems() == [
         f"content/plan.yaml:{line}: recommendation 8: missing required field 'groups'"
     ]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "changed"),
+    [
+        (
+            "plan.yaml",
+            "Fewer children are removed",
+            "Fewer children are taken",
+            "recommendation 1 (outcome)",
+        ),
+        (
+            "plan.yaml",
+            "title: To be undertaken within 6 months",
+            "title: Within six months",
+            "facet timeframe (values)",
+        ),
+        (
+            "progress/2014-07.yaml",
+            "tool is being developed",
+            "tool was developed",
+            "recommendation 1 (progress)",
+        ),
+    ],
+)
+def test_a_published_real_plan_release_cannot_be_silently_rewritten(
+    tmp_path, file, old, new, changed
+):
+    content = tmp_path / "content"
+    shutil.copytree(REAL_PLAN, content)
+    publish(content, "2014-07", date(2014, 8, 1))
+    path = content / file
+    path.write_text(path.read_text().replace(old, new, 1))
+    with pytest.raises(ContentError) as raised:
+        load_locked(content)
+    assert raised.value.report() == (
+        f"{content}/releases.lock: release 2014-07: was published on 2014-08-01 and cannot be "
+        f"changed, but these items now differ: {changed}. Undo the change, or record it as an "
+        "erratum (date, reason, corrected) under the release in releases.yaml and run "
+        "'progress-site publish 2014-07'\nAborted: 1 problem found in the content."
+    )
