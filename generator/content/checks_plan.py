@@ -137,7 +137,11 @@ class PlanChecks(ContentChecks):
     def groups(self, plan: Plan, root: Spot) -> list[Group]:
         groups: list[Group] = []
         lines: dict[str, int] = {}
-        space = IdSpace(self.problems, root.file, folder_names("pillars"))
+        # a group's id also names its part of a long comparison: changes/<group-id>/
+        reserved = folder_names("pillars") | {
+            "baseline": "the site's own page changes/baseline/index.html"
+        }
+        space = IdSpace(self.problems, root.file, reserved)
         for group, spot in self.items(root, "groups", plan.groups):
             if not group.id or not spot.first_time(
                 f"{self.grouping_word} id", group.id, lines, spot.node.line

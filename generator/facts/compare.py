@@ -8,7 +8,7 @@ page. Any two releases can be compared, in either order.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
 
@@ -220,6 +220,39 @@ class Diff:
 
     def moved(self, move: Move) -> tuple[ActionChange, ...]:
         return tuple(a for a in self.actions if a.move is move)
+
+    def within(self, recommendations: frozenset[str]) -> Diff:
+        """The changes to the actions of these recommendations and to the recommendations
+        themselves; the indicators are left out (they belong to the whole plan)."""
+
+        def ours(p: PlanChange) -> bool:
+            if isinstance(p.target, ActionView):
+                return p.target.action.recommendation in recommendations
+            return p.kind == "recommendation" and p.id in recommendations
+
+        return replace(
+            self,
+            actions=tuple(a for a in self.actions if a.action.recommendation in recommendations),
+            kpis=(),
+            added=tuple(p for p in self.added if ours(p)),
+            removed=tuple(p for p in self.removed if ours(p)),
+        )
+
+    @property
+    def detail_size(self) -> int:
+        """How many entries the detail of a changes page lists."""
+        return sum(
+            len(entries)
+            for entries in (
+                self.status_changes,
+                self.not_rated,
+                self.rated_again,
+                self.newly_overdue,
+                self.narrative_changes,
+                self.added,
+                self.removed,
+            )
+        )
 
     @property
     def status_changes(self) -> tuple[ActionChange, ...]:

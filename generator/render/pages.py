@@ -21,7 +21,7 @@ import yaml
 
 from generator import TEMPLATES_DIR
 from generator.content.model import Target
-from generator.facts.compare import compare, status_history
+from generator.facts.compare import Diff, compare, status_history
 from generator.facts.derive import (
     KpiView,
     RecommendationView,
@@ -32,6 +32,7 @@ from generator.facts.derive import (
 from generator.facts.facets import facet_views, facets_of
 from generator.facts.glossary import site_glossary
 from generator.facts.leads import leads
+from generator.render.changes import split
 from generator.render.embed import embed_context
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
@@ -76,13 +77,8 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
         Page(page_path("glossary"), "glossary.md.j2", {"terms": site_glossary(view.content)})
     )
     if changes:
-        since_first = compare(earlier[0], view)
-        result.append(
-            Page(page_path("changes"), "changes.md.j2", {"diff": changes, "baseline": False})
-        )
-        result.append(
-            Page(page_path("baseline"), "changes.md.j2", {"diff": since_first, "baseline": True})
-        )
+        result += changes_pages(changes, baseline=False)
+        result += changes_pages(compare(earlier[0], view), baseline=True)
     history = status_history([*earlier, view])
     result += [Page(page_path(g), "group.md.j2", {"group": g}) for g in view.groups]
     result += [
@@ -111,6 +107,18 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     return result
 
 
+def changes_pages(diff: Diff, baseline: bool) -> list[Page]:
+    """A comparison's page, and its detail by group where it is long (``changes.split``)."""
+    parts = split(diff, baseline)
+    context = {"diff": diff, "baseline": baseline, "parts": parts}
+    result = [Page(page_path("baseline" if baseline else "changes"), "changes.md.j2", context)]
+    result += [
+        Page(page_path(part), "changes_group.md.j2", {"diff": part.diff, "part": part})
+        for part in parts
+    ]
+    return result
+
+
 def lead_pages(view: ReleaseView) -> list[Page]:
     """The list of leads and a page for each."""
     found = leads(view)
@@ -129,9 +137,13 @@ def embed_pages(view: ReleaseView) -> list[Page]:
     return result
 
 
-NOT_IN_NAV = "/leads/*.md\n/embed/\n/assessments.md\n"
-"""Pages reached from others, not listed in the navigation: each lead's page, the embeds and
-the independent assessments page of a release with none (listed when there are some)."""
+NOT_IN_NAV = (
+    "/leads/*.md\n/embed/\n/assessments.md\n"
+    "/changes/*.md\n!/changes/index.md\n!/changes/baseline.md\n/changes/baseline/\n"
+)
+"""Pages reached from others, not listed in the navigation: each lead's page, the embeds, the
+independent assessments page of a release with none (listed when there are some) and the
+parts of a long comparison, one per group."""
 
 
 def _targets(rec: RecommendationView, view: ReleaseView) -> list[tuple[Target, list[KpiView]]]:

@@ -16,6 +16,7 @@ from generator.content.model import Group, Kpi, slugify
 from generator.facts.derive import ActionView, GroupView, KpiView, RecommendationView
 from generator.facts.facets import FacetValueView, FacetView
 from generator.facts.leads import LeadView
+from generator.render.changes import GroupChanges
 from generator.render.format import escape_text
 
 Md = markupsafe.Markup
@@ -37,6 +38,9 @@ def page_path(target: Any) -> str:
         return f"embed/pillars/{inner.group.id}.md"
     if isinstance(target, LeadView):
         return f"leads/{target.slug}.md"
+    if isinstance(target, GroupChanges):
+        folder = "changes/baseline" if target.baseline else "changes"
+        return f"{folder}/{target.group.group.id}.md"
     if isinstance(target, RecommendationView):
         return f"recommendations/{target.recommendation.slug}.md"
     if isinstance(target, ActionView):

@@ -16,6 +16,8 @@ PAGES = [
     "2017-04/",
     "2017-04/changes/",
     "2017-04/changes/baseline/",
+    "2017-04/changes/practice-systems/",  # a long comparison's part for one group
+    "2017-04/changes/baseline/people-leadership/",
     "2017-04/pillars/",
     "2017-04/pillars/practice-systems/",
     "2017-04/recommendations/",

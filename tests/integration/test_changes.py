@@ -40,11 +40,31 @@ def test_links_on_changes_and_recommendation_pages_resolve_in_every_version(smal
 def test_default_site_changes_page(default_site):
     page = (default_site / "2017-04/changes/index.html").read_text()
     assert "What changed since August 2016 response to the inspection" in page
-    assert page.count('class="ps-status ps-status--not-reported"') >= 57
+    # long, so its detail is set out by pillar, each part linked from the summary
+    parts = sorted((default_site / "2017-04/changes").glob("*/index.html"))
+    parts = [p for p in parts if p.parent.name != "baseline"]
+    assert [p.parent.name for p in parts] == [
+        "governance-accountability",
+        "people-leadership",
+        "practice-systems",
+    ]
+    for part in parts:
+        assert f'href="{part.parent.name}/"' in page
+        assert broken_links(default_site, part) == []
+    texts = [p.read_text() for p in parts]
+    assert "ps-status--not-reported" not in page
+    assert sum(t.count('class="ps-status ps-status--not-reported"') for t in texts) >= 57
+    assert (
+        '<h1 id="practice-and-systems-what-changed-since-august-2016-response-to-the-inspection">'
+        in texts[2]
+    )
+    assert 'href="../../recommendations/9/#' in texts[2]  # each action at its permanent page
+    baseline = sorted((default_site / "2017-04/changes/baseline").glob("*/index.html"))
+    assert [p.parent.name for p in baseline] == [p.parent.name for p in parts]
     # a rating that was not given is not a change of status
     assert "<strong>Status changes:</strong> 0 improved, 0 worsened, 0 other" in page
     assert "<strong>Not rated:</strong> 57 actions not rated in this report" in page
-    assert "No action changed status." in page
+    assert all("No action changed status." in t for t in texts)
     assert "57 status changes" not in page
     home = (default_site / "2017-04/index.html").read_text()
     assert "0 status changes, 57 actions not rated in this report," in home

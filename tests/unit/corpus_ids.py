@@ -81,6 +81,16 @@ CASES: list[tuple] = [
         ],
     ),
     (
+        "group-shadows-baseline-comparison",
+        [("replace", "plan.yaml", "groups:\n", "groups:\n  - {id: baseline, title: Baseline}\n")],
+        [
+            (
+                "content/plan.yaml:2: area for improvement baseline: id 'baseline' would replace "
+                "the site's own page changes/baseline/index.html; choose another id"
+            ),
+        ],
+    ),
+    (
         "recommendation-shadows-index-html",
         [("append", "plan.yaml", rec("index.html"))],
         [

@@ -6,7 +6,7 @@ from generator.content.model import Meaning, StatusDef
 from generator.content.validate import load_content
 from generator.facts.compare import Move, compare, status_history, status_move
 from generator.facts.derive import Direction, State, release_view, release_views
-from tests.conftest import SMALL_PLAN
+from tests.conftest import DEFAULT_CONTENT, SMALL_PLAN
 
 
 def diff_of(old: str, new: str, content_dir: Path = SMALL_PLAN):
@@ -146,3 +146,33 @@ def test_status_history_runs_repeats_together():
         (State.WITHDRAWN, "2015-01", "2015-01"),
     ]
     assert [s.first.id for s in history["13.2"]] == ["2014-10", "2015-01"]
+
+
+def test_a_comparison_within_some_recommendations_keeps_only_theirs():
+    diff = diff_of("2014-10", "2015-01")
+    part = diff.within(frozenset({"1"}))
+    assert {c.action.id for c in part.actions} == {
+        c.action.id for c in diff.actions if c.action.recommendation == "1"
+    }
+    assert part.kpis == () and diff.kpis != ()
+    assert [p.id for p in part.removed] == ["1.6"]  # withdrawn in 2015-01
+    assert [p.id for p in diff.within(frozenset({"8"})).removed] == []
+    assert part.detail_size < diff.detail_size
+
+
+def test_a_long_comparison_is_split_by_group():
+    from generator.render.changes import SPLIT_ABOVE, split
+
+    content = load_content(DEFAULT_CONTENT)
+    views = release_views(content)
+    diff = compare(views[0], views[1])
+    assert diff.detail_size > SPLIT_ABOVE
+    parts = split(diff, baseline=False)
+    assert [p.group.group.id for p in parts] == [g.group.id for g in views[1].groups]
+    # every entry of the whole comparison is in the part of each group its recommendation is in
+    listed = {c.action.id for p in parts for c in p.diff.not_rated}
+    assert listed == {c.action.id for c in diff.not_rated}
+    for part in parts:
+        ours = {r.recommendation.id for r in part.group.recommendations}
+        assert {c.action.recommendation for c in part.diff.actions} <= ours
+    assert split(diff_of("2014-10", "2015-01"), baseline=True) == ()  # short: one page
