@@ -39,4 +39,3 @@ def split(diff: Diff, baseline: bool) -> tuple[GroupChanges, ...]:
         )
         for group in groups
     )
-

@@ -53,6 +53,10 @@ def _change_lines(change: ActionChange) -> list[str]:
     lines = []
     if change.status_changed and change.status_from and change.status_to:
         lines.append(f"Action {action}: {change.status_from.label} → {change.status_to.label}.")
+    elif change.not_rated and change.status_from:
+        lines.append(f"Action {action}: not rated in this report (was {change.status_from.label}).")
+    elif change.rated_again and change.status_to:
+        lines.append(f"Action {action}: rated again, {change.status_to.label}.")
     if change.narrative_changed:
         lines.append(f"Action {action}: progress narrative updated.")
     return lines

@@ -162,4 +162,4 @@ def diff_markdown(diff: Diff, env: jinja2.Environment | None = None) -> str:
     """The changes page for any two releases, as Markdown linking into the site from its root."""
     env = env or environment(plain=True)
     linker = Linker(None, diff.new.release.id)
-    return render_page(env, "changes.md.j2", diff.new, linker, diff=diff, baseline=False)
+    return render_page(env, "changes.md.j2", diff.new, linker, diff=diff, baseline=False, parts=())

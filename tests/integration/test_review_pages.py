@@ -111,7 +111,8 @@ def test_each_recommendation_page_links_its_feed(small_site: Path):
     ) in rec
     feed = ET.parse(small_site / "feeds/recommendations/13-14.xml").getroot()
     assert [e.find(f"{ATOM}summary").text for e in feed.iter(f"{ATOM}entry")] == [
-        "Action 13.2: On track → Not reported. Assessed by Independent improvement board on "
+        "Action 13.2: not rated in this report (was On track). Assessed by Independent "
+        "improvement board on "
         "27 January 2015: Good progress.",
         "Recommendation 13/14 in the plan. Action 13.2: On track.",
     ]
@@ -144,7 +145,7 @@ def test_an_independent_verdict_is_shown_beside_the_councils_own_view(small_site
     assert "<strong>Independent assessment by Ofsted</strong>, 20 January 2015" in views
     assert '<span class="ps-verdict">Insufficient progress</span>' in views
     assert (
-        '<a href="https://reports.example.gov.uk/monitoring?visit=3&amp;area=b">'
+        '<a href="https://reports.example.gov.uk/monitoring?visit=3&area=b">'
         "Read Ofsted's assessment</a>"
     ) in views
     listing = (small_site / "2015-01/assessments/index.html").read_text()
