@@ -23,10 +23,14 @@ def _recommendation(row: Row, content: Content, base: Release, action_id: str) -
             f"action {action_id}: unknown recommendation '{rec_id}' (known: {known})",
         )
     elif states[rec_id] is not State.ACTIVE:
+        rec = next(r for r in content.recommendations if r.id == rec_id)
+        gone = rec.lifecycle.withdrawn
+        how = f"merged into {gone.merged_into}" if gone and gone.merged_into else "withdrawn"
+        when = f" in release {gone.release}" if gone else ""
         row.add(
             "Recommendation",
-            f"action {action_id}: recommendation {rec_id} is {states[rec_id].value}; a new "
-            "action cannot be added to it",
+            f"action {action_id}: recommendation {rec_id} was {how}{when}; a new action "
+            "cannot be added to it",
         )
     else:
         return rec_id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -52,20 +53,30 @@ def test_the_workbook_is_ready_to_send_round(tmp_path, content):
         "Recommendation",
         "Action",
         "Description",
-        "Strategic lead",
-        "Operational lead",
+        "Lead",
         "Timescale",
         "Due",
         "Status",
         "Progress",
+        "As at",
     ]
     assert sheet.freeze_panes == "A2" and sheet.protection.sheet
     assert sheet.protection.password is None
-    assert sheet["H2"].protection.locked is False and sheet["I2"].protection.locked is False
-    assert sheet["C2"].protection.locked is True
-    [rule] = sheet.data_validations.dataValidation
-    assert (rule.type, rule.formula1) == ("list", "=Statuses!$A$1:$A$7")
-    assert str(rule.sqref) == f"H2:H{sheet.max_row}"
+    editable = [c.column_letter for c in sheet[2] if c.protection.locked is False]
+    assert editable == ["G", "H", "I"]
+    assert all(sheet.cell(sheet.max_row, c).protection.locked is False for c in (7, 8, 9))
+    [status, as_at] = sheet.data_validations.dataValidation
+    assert (status.type, status.formula1) == ("list", "=Statuses!$A$1:$A$7")
+    assert str(status.sqref) == f"G2:G{sheet.max_row}"
+    assert (as_at.type, str(as_at.sqref)) == ("date", f"I2:I{sheet.max_row}")
+    assert (sheet["B2"].value, sheet["F2"].value) == ("1.1", datetime(2016, 11, 30))
+    assert sheet["F2"].number_format == "yyyy-mm-dd" and sheet["F2"].data_type == "d"
+    assert sheet["I2"].value is None  # the 2017-04 report gives no as_at
+    recs = book["Recommendations"]
+    assert [c.value for c in recs[1]] == ["Recommendation", "Text", "Progress"]
+    assert recs.protection.sheet
+    assert [c.column_letter for c in recs[2] if c.protection.locked is False] == ["C"]
+    assert recs["A2"].value == "1" and recs["B2"].value.startswith("Local authority leaders")
     assert [c.value for c in book["Statuses"]["A"]][0] == "Completed"
     assert book["Statuses"].sheet_state == "hidden"
     assert [c.value for c in book["KPIs"][1]] == ["KPI", "Title", "Date", "Value"]
@@ -118,7 +129,7 @@ def test_a_comms_officer_imports_five_statuses_two_narratives_and_a_kpi_value(tm
 def test_a_bad_status_is_refused_with_its_cell_and_nothing_is_written(tmp_path, content):
     tracker = export(content, tmp_path / "tracker.xlsx")
     book = load_workbook(tracker)
-    book["Actions"]["H14"].value = "Greeen"
+    book["Actions"]["G14"].value = "Greeen"
     book["KPIs"].append(["open-cases", "Open cases", "2017-07-02", 1790])
     book["KPIs"].append(["open-cases", "Open cases", "2017-04-02", 1])
     book["Actions"]["B3"].value = "99.9"
@@ -132,8 +143,9 @@ def test_a_bad_status_is_refused_with_its_cell_and_nothing_is_written(tmp_path, 
         "Not reported"
     )
     assert result.stderr.splitlines() == [
-        f"{tracker}: Actions!B3: unknown action id '99.9': add new actions in plan.yaml first",
-        f"{tracker}: Actions!H14: unknown status 'Greeen' (known: {labels})",
+        f"{tracker}: Actions!B3: unknown action id '99.9': add new actions in plan.yaml first, "
+        "or import with --add-new",
+        f"{tracker}: Actions!G14: unknown status 'Greeen' (known: {labels})",
         f"{tracker}: KPIs!C{book['KPIs'].max_row - 1}: open-cases on 2017-07-02 is dated after "
         "the release (2017-06-30)",
         f"{tracker}: KPIs!D{book['KPIs'].max_row}: open-cases already has 1864 on 2017-04-02; "
