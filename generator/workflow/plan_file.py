@@ -56,11 +56,10 @@ def _value(key: str, value: str) -> str:
 
 
 def _data(text: str, display: str) -> Any:
+    """The file's data; None if it cannot be read."""
     problems = Problems()
     data = parse_yaml(text, display, problems)
-    for problem in problems.sorted():
-        raise ProgressSiteError(f"{display}: adding actions would make the file invalid: {problem}")
-    return _plain(data)
+    return None if problems.sorted() else _plain(data)
 
 
 def _recommendation(root: yaml.Node, rec_id: str, display: str) -> yaml.MappingNode:
@@ -120,6 +119,10 @@ def _insert(text: str, rec: yaml.MappingNode, entry: dict[str, Any]) -> str:
 def add_actions(text: str, actions: list[NewAction], release_id: str, display: str) -> str:
     """plan.yaml with ``actions`` added under their recommendations, in the file's layout."""
     expected = _data(text, display)
+    if not isinstance(expected, dict):
+        raise ProgressSiteError(
+            f"{display}: cannot be read as a plan; run 'progress-site validate'"
+        )
     new = text
     for action in actions:
         entry = action.entry(release_id)
@@ -131,7 +134,7 @@ def add_actions(text: str, actions: list[NewAction], release_id: str, display: s
         for rec in expected.get("recommendations", []):
             if isinstance(rec, dict) and str(rec.get("id")) == action.recommendation:
                 rec["actions"] = [*(rec.get("actions") or []), copy.deepcopy(entry)]
-    if _data(new, display) != expected:
+    if _data(new, display) != expected:  # an edit that breaks the file, or means more
         raise ProgressSiteError(
             f"{display}: adding actions cannot be done in place in this file's layout; add "
             "them to plan.yaml by hand"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -96,8 +97,9 @@ def _fill(tracker: Path) -> list[str]:
     for row in [r for r in rows if r not in others][:2]:
         sheet.cell(row=row, column=col["Progress"]).value = f"Narrative written  on row {row}"
         changed.append(sheet.cell(row=row, column=col["Action"]).value)
+    book["Recommendations"]["C3"].value = "Recruitment is ahead of plan."
     kpis = book["KPIs"]
-    kpis.append(["open-cases", "Open cases", "2017-06-25", 1790])
+    kpis.append(["open-cases", "Open cases", datetime(2017, 6, 1), 1790])  # a real date cell
     book.save(tracker)
     return changed
 
@@ -115,15 +117,30 @@ def test_a_comms_officer_imports_five_statuses_two_narratives_and_a_kpi_value(tm
     assert fresh == set(changed)
     assert progress[changed[0]]["status"] == "completed"
     assert progress[changed[5]]["narrative"].startswith("Narrative written  on row")
-    assert (content / "kpi-values.csv").read_text().endswith("open-cases,2017-06-25,1790\n")
+    recs = yaml.load(text, Loader=yaml.BaseLoader)["recommendations"]
+    assert recs == {"2": {"narrative": "Recruitment is ahead of plan."}}
+    assert (content / "kpi-values.csv").read_text().endswith("open-cases,2017-06-01,1790\n")
     assert run_cli("serve", "--help").returncode == 0
     assert run_cli("publish", "2017-06", "--content", str(content)).returncode == 0
+    diff = run_cli("diff", "2017-04", "2017-06", "--format", "json", "--content", str(content))
+    data = json.loads(diff.stdout)
+    moved = {
+        a["id"]
+        for a in data["actions"]
+        if a["narrative_changed"]
+        or (a["status"] or {}).get("from") != (a["status"] or {}).get("to")
+    }
+    assert moved == set(changed)
+    kpis = {k["id"]: (k["to"], k["to_date"]) for k in data["kpis"] if k["to"] != k["from"]}
+    assert kpis == {"open-cases": (1790.0, "2017-06-01")}
     out = tmp_path / "site"
     built = run_cli("build", "--content", str(content), "--out", str(out))
     assert built.returncode == 0, built.stderr
     changes = (out / "2017-06" / "changes" / "index.html").read_text()
     for action_id in changed:
-        assert action_id in changes
+        assert f"#{action_id}" in changes
+    rec = (out / "2017-06" / "recommendations" / "2" / "index.html").read_text()
+    assert "Recruitment is ahead of plan." in rec
 
 
 def test_a_bad_status_is_refused_with_its_cell_and_nothing_is_written(tmp_path, content):
