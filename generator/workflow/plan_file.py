@@ -42,13 +42,17 @@ class NewAction:
         return found
 
 
-def _quote(text: str) -> str:
-    """A double-quoted YAML scalar (JSON's escapes are YAML's); line and paragraph
-    separators are escaped too, as YAML would fold them."""
-    quoted = json.dumps(text, ensure_ascii=False)
+def yaml_json(value: object) -> str:
+    """``value`` as JSON, which YAML reads as the same value (its strings double-quoted
+    scalars); line and paragraph separators are escaped too, as YAML would fold them."""
+    text = json.dumps(value, ensure_ascii=False)
     for char in ("\u2028", "\u2029", "\u0085", "\ufeff"):
-        quoted = quoted.replace(char, f"\\u{ord(char):04x}")
-    return quoted
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
+
+
+def _quote(text: str) -> str:
+    return yaml_json(text)
 
 
 def _value(key: str, value: str) -> str:

@@ -22,7 +22,7 @@ from generator.errors import ContentError, Problem, ProgressSiteError
 from generator.facts.derive import State, release_view
 from generator.workflow.drafts import _check_title, _narrative, _one_line, recommendation_lines
 from generator.workflow.import_read import Rows, read_sheets
-from generator.workflow.plan_file import add_actions
+from generator.workflow.plan_file import add_actions, yaml_json
 from generator.workflow.releases_file import append_release, update_release
 from generator.workflow.tracker_read import (
     Actions,
@@ -52,6 +52,7 @@ class Imported:
 class Read:
     """What the tracker gives, before anything is written."""
 
+    release: str
     actions: Actions
     recommendations: dict[str, RecommendationProgress]
     kpi_values: list[tuple[str, str, str]]
@@ -68,12 +69,34 @@ def _entry(record: Progress) -> list[str]:
     return lines
 
 
-def progress_text(content: Content, base: Release, read: Read, title: str, new_id: str) -> str:
+def _kept(existing: Release | None) -> list[str]:
+    """What a tracker does not hold, kept from the draft's own progress file: the report's
+    as_at and its independent assessments."""
+    if existing is None:
+        return []
+    lines = [f"as_at: {existing.as_at.isoformat()}"] if existing.as_at else []
+    if existing.assessments:
+        lines.append("assessments:")
+    for assessment in existing.assessments:
+        fields = {
+            name: value.isoformat() if isinstance(value, date) else str(value)
+            for name in ("recommendation", "body", "date", "verdict", "text", "url")
+            if (value := getattr(assessment, name))
+        }
+        lines.append("  - " + yaml_json(fields))
+    return lines
+
+
+def progress_text(
+    content: Content, base: Release, read: Read, title: str, existing: Release | None
+) -> str:
+    new_id = existing.id if existing else read.release
     view = release_view(content, base.id)
     progress = read.actions.progress
     lines = [
         f"# Draft progress for {_one_line(title)} ({new_id}), read from a tracker.",
         f"# Actions left as they were are carried forward from {_one_line(base.title)}.",
+        *_kept(existing),
         *recommendation_lines(content, base, read.recommendations),
         "actions:",
     ]
@@ -213,7 +236,7 @@ def _read(
         values = read_kpis(kpi_sheet, content, target.date)
     if problems:
         raise ContentError(problems)
-    return Read(actions, recs, values), warnings
+    return Read(target.id, actions, recs, values), warnings
 
 
 def import_tracker(
@@ -241,7 +264,7 @@ def import_tracker(
         target = Target(release_id, when)
         read, warnings = _read(table, sheets, content, base, target, add_new)
         name = f"progress/{release_id}.yaml"
-        files = {name: progress_text(content, base, read, title, release_id)}
+        files = {name: progress_text(content, base, read, title, existing)}
         releases, updated = _releases_file(content_dir, existing, target, title)
         if releases is not None:
             files["releases.yaml"] = releases

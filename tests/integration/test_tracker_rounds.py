@@ -304,3 +304,34 @@ def test_add_new_refuses_bad_rows_by_cell_and_writes_nothing(tmp_path):
         "Aborted: 7 problems found in the content.",
     ]
     assert tree_digest(content) == before
+
+
+def test_updating_a_draft_keeps_its_as_at_and_assessments(tmp_path):
+    content = copy(DEFAULT_CONTENT, tmp_path)
+    made = run_cli("new-release", "2017-06", "--date", "2017-06-30", "--content", str(content))
+    assert made.returncode == 0, made.stderr
+    path = content / "progress/2017-06.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "actions:\n",
+            "as_at: 2017-06-20\nassessments:\n  - recommendation: '1'\n    body: Ofsted\n"
+            f"    date: 2017-06-10\n    verdict: Some progress\n    text: {json.dumps(HOSTILE)}\n"
+            "actions:\n",
+            1,
+        )
+    )
+    tracker = export(content, tmp_path / "tracker.xlsx", "2017-04")
+    result = import_(content, tracker, "--release", "2017-06")
+    assert result.returncode == 0, result.stderr
+    report = progress(content, "2017-06")
+    assert report["as_at"] == "2017-06-20"
+    assert report["assessments"] == [
+        {
+            "recommendation": "1",
+            "body": "Ofsted",
+            "date": "2017-06-10",
+            "verdict": "Some progress",
+            "text": HOSTILE,
+        }
+    ]
+    assert run_cli("validate", "--content", str(content)).returncode == 0
