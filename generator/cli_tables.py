@@ -177,10 +177,10 @@ def import_tracker(
     click.echo(str(result.path))
     if result.updated:
         changes = " and ".join(
-            f"its {key} to {value}" if key == "date" else f"its {key} to “{value}”"
+            f"{key} to {value}" if key == "date" else f"{key} to “{value}”"
             for key, value in result.updated.items()
         )
-        click.echo(f"Changed {changes} in releases.yaml.")
+        click.echo(f"Changed the draft's {changes} in releases.yaml.")
     if result.added:
         click.echo(
             f"Added {_plural(len(result.added), 'action')} to plan.yaml: {', '.join(result.added)}."

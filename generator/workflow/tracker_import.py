@@ -1,9 +1,12 @@
 """``import-tracker``: a filled tracker read back as a draft release, all or nothing.
 
-The draft is created as ``new-release`` creates it, or replaced if the draft already exists;
-a published release is refused. Statuses, narratives and new KPI values are read; a row left
-as exported stays carried forward. Every problem is named by file, sheet and cell, and
-nothing is written if there is one. The result is validated before it is committed.
+The draft is created as ``new-release`` creates it, or its progress replaced if the draft
+already exists (``--date`` and ``--title`` then change its entry in releases.yaml, in place);
+a published release is refused. Statuses, narratives, As at dates, recommendation progress
+and new KPI values are read; a row left as exported stays carried forward. With
+``--add-new``, actions the plan does not have are added to plan.yaml, in place. Every
+problem is named by file, sheet and cell, and nothing is written if there is one. The
+result is validated in a copy before it is committed.
 """
 
 from __future__ import annotations

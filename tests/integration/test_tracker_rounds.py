@@ -189,7 +189,7 @@ def test_the_draft_date_and_title_are_updated_in_place(tmp_path):
     )
     assert again.returncode == 0, again.stderr
     assert again.stdout.splitlines()[-1] == (
-        "Changed its date to 2017-06-28 and its title to “June's” in releases.yaml."
+        "Changed the draft's date to 2017-06-28 and title to “June's” in releases.yaml."
     )
     assert (content / "releases.yaml").read_text() == releases.replace(
         "date: 2017-06-30", "date: 2017-06-28"
