@@ -162,9 +162,9 @@ def new_release(release_id: str, when: date, title: str | None, content_dir: Pat
     """Start release ID as a draft, carrying forward the latest release's progress.
 
     Adds the release to releases.yaml marked 'draft: true' and writes progress/ID.yaml with
-    every action's status and narrative from the latest release, each marked
-    'carried_forward: true' until it is edited. Preview with 'progress-site serve'; publish
-    with 'progress-site publish ID'.
+    every action's status and narrative, and every recommendation's progress, from the
+    latest release, each marked 'carried_forward: true' until it is edited. Preview with
+    'progress-site serve'; publish with 'progress-site publish ID'.
 
     \b
     Example:

@@ -105,8 +105,10 @@ def import_table(
 def export_tracker(release_id: str, out: Path, content_dir: Path) -> None:
     """Write the tracker workbook for RELEASE, to send round to action owners.
 
-    Sheets: Actions (one row per active action; Status is a drop-down of the site's
-    statuses; only Status and Progress can be edited), Recommendations, KPIs (add new
+    Sheets: Actions (one row per active action: Recommendation, Action, Description, the
+    lead column or columns the plan uses, Timescale, Due, Status, Progress, As at; Status
+    is a drop-down of the site's statuses; only Status, Progress and As at can be edited),
+    Recommendations (Recommendation, Text, Progress; Progress can be edited), KPIs (add new
     values as rows) and About. Read it back with 'progress-site import-tracker'.
 
     \b
@@ -119,23 +121,44 @@ def export_tracker(release_id: str, out: Path, content_dir: Path) -> None:
     click.echo(f"Wrote {out}: {rows} action{'s' if rows != 1 else ''} from release {release_id}")
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
 @click.command("import-tracker")
 @click.argument("table", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--release", "release_id", required=True, help="The draft release to write.")
 @click.option(
-    "--date", "when", default=None, callback=day_value, help="A new draft's date (default: today)."
+    "--date",
+    "when",
+    default=None,
+    callback=day_value,
+    help="The draft's date (a new draft's default: today).",
 )
-@click.option("--title", default=None, help="A new draft's title.")
+@click.option("--title", default=None, help="The draft's title.")
+@click.option(
+    "--add-new",
+    is_flag=True,
+    help="Add actions the plan does not have yet to plan.yaml, under their recommendation.",
+)
 @CONTENT_OPTION
 def import_tracker(
-    table: Path, release_id: str, when: date | None, title: str | None, content_dir: Path
+    table: Path,
+    release_id: str,
+    when: date | None,
+    title: str | None,
+    add_new: bool,
+    content_dir: Path,
 ) -> None:
     """Read a filled tracker (TABLE.xlsx or TABLE.csv) back as the draft release --release.
 
     Creates the draft as 'new-release' does, or replaces the progress of the draft if it
-    exists; a published release is refused. Statuses are matched by label or id; a row
-    left as exported stays carried forward; new KPI values are added to kpi-values.csv.
-    Nothing is written if any problem is found.
+    exists (--date and --title then change its date and title in releases.yaml); a
+    published release is refused. Statuses are matched by label or id; Progress, As at and
+    recommendation Progress are read; a row left as exported stays carried forward; new KPI
+    values are added to kpi-values.csv. An action id the plan does not have is an error,
+    unless --add-new is given: the action is then added to plan.yaml under its
+    recommendation, with 'added: <release>'. Nothing is written if any problem is found.
 
     \b
     Example:
@@ -143,13 +166,22 @@ def import_tracker(
     """
     from generator.workflow.tracker_import import import_tracker as run
 
-    result = run(table, content_dir, release_id, when, title)
+    result = run(table, content_dir, release_id, when, title, add_new)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     verb = "Created draft release" if result.created else "Updated draft release"
     click.echo(
-        f"{verb} {result.release}: {result.changed} action"
-        f"{'s' if result.changed != 1 else ''} updated, {result.kpi_values} KPI value"
-        f"{'s' if result.kpi_values != 1 else ''} added. Review it in:"
+        f"{verb} {result.release}: {_plural(result.changed, 'action')} updated, "
+        f"{_plural(result.kpi_values, 'KPI value')} added. Review it in:"
     )
     click.echo(str(result.path))
+    if result.updated:
+        changes = " and ".join(
+            f"{key} to {value}" if key == "date" else f"{key} to “{value}”"
+            for key, value in result.updated.items()
+        )
+        click.echo(f"Changed the draft's {changes} in releases.yaml.")
+    if result.added:
+        click.echo(
+            f"Added {_plural(len(result.added), 'action')} to plan.yaml: {', '.join(result.added)}."
+        )

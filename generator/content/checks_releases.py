@@ -25,6 +25,16 @@ from generator.content.strings import cleaned
 E = TypeVar("E")
 
 
+def as_at_problem(as_at: date | None, release_id: str, release_date: date | None) -> str | None:
+    """Why ``as_at`` cannot be when progress reported in a release was written, or None."""
+    if as_at and release_date and as_at > release_date:
+        return (
+            f"{as_at} is after the date of release {release_id} ({release_date}); progress is "
+            "written before it is reported"
+        )
+    return None
+
+
 @dataclass(frozen=True)
 class _Known:
     """What progress entries refer to: the plan's items and the site's status ids."""
@@ -150,12 +160,9 @@ class ReleaseChecks(ContentChecks):
     @staticmethod
     def _as_at(as_at: date | None, release: Release, spot: Spot) -> date | None:
         """An ``as_at`` date, which cannot be after the release it is reported in."""
-        if as_at and release.date and as_at > release.date:
-            spot.error(
-                f"field 'as_at': {as_at} is after the date of release {release.id} "
-                f"({release.date}); progress is written before it is reported",
-                "as_at",
-            )
+        problem = as_at_problem(as_at, release.id, release.date)
+        if problem:
+            spot.error(f"field 'as_at': {problem}", "as_at")
             return None
         return as_at
 

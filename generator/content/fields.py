@@ -206,19 +206,27 @@ OptionalText = Annotated[
 """Text that is None when absent or empty (references to releases and items)."""
 
 
-def _id(text: str, url: bool = False) -> str:
+def id_problem(text: str, url: bool = False) -> str | None:
+    """Why ``text`` cannot be an id (of an action, a recommendation), or None."""
     if len(text) > MAX_ID_CHARS:
-        raise bad_value(
+        return (
             f"an id may be at most {MAX_ID_CHARS} characters long, found {len(text)} "
             f"characters ({describe(text)})"
         )
     if url and not URL_ID_RE.fullmatch(text):
-        raise bad_value(
+        return (
             "this id is part of a web address: use lower-case letters, digits, '.', '-' or "
             f"'_', found '{text}'"
         )
     if not ID_RE.match(text):
-        raise bad_value(f"expected an id of letters, digits, '.', '-', '_' or '/', found '{text}'")
+        return f"expected an id of letters, digits, '.', '-', '_' or '/', found '{text}'"
+    return None
+
+
+def _id(text: str, url: bool = False) -> str:
+    problem = id_problem(text, url)
+    if problem:
+        raise bad_value(problem)
     return text
 
 

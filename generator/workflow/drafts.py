@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
 from generator.content.ids import release_id_problem
 from generator.content.load import parse_yaml
-from generator.content.model import Content, Release
+from generator.content.model import Content, RecommendationProgress, Release
 from generator.content.transaction import commit, writing
 from generator.content.validate import load_content
 from generator.errors import Problems, ProgressSiteError
@@ -40,6 +41,26 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def recommendation_lines(
+    content: Content, base: Release, entries: Mapping[str, RecommendationProgress]
+) -> list[str]:
+    """The ``recommendations:`` block of a draft progress file: each active recommendation's
+    progress in plan order, an unedited one marked carried forward with its own as_at."""
+    view = release_view(content, base.id)
+    lines = []
+    for rec in view.active_recommendations:
+        entry = entries.get(rec.recommendation.id)
+        if entry is None:
+            continue
+        lines.append(f"  {json.dumps(rec.recommendation.id, ensure_ascii=False)}:")
+        if entry.carried_forward:
+            lines.append("    carried_forward: true")
+        if entry.as_at:
+            lines.append(f"    as_at: {entry.as_at.isoformat()}")
+        lines.append("    narrative: " + _narrative(entry.narrative))
+    return ["recommendations:", *lines] if lines else []
+
+
 def progress_yaml(content: Content, latest: Release, new_id: str, title: str) -> str:
     """The draft progress file: the latest release's statuses and narratives, carried forward."""
     view = release_view(content, latest.id)
@@ -49,6 +70,14 @@ def progress_yaml(content: Content, latest: Release, new_id: str, title: str) ->
         "# Update each action: once its status or narrative is edited it is no longer shown as",
         "# carried forward. To confirm an action had no change, delete its 'carried_forward'",
         "# line.",
+        *recommendation_lines(
+            content,
+            latest,
+            {
+                k: v.model_copy(update={"carried_forward": True})
+                for k, v in latest.recommendations.items()
+            },
+        ),
         "actions:",
     ]
     for rec in view.recommendations:

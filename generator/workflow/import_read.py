@@ -89,9 +89,11 @@ def read_rows(path: Path) -> Rows:
     return next(iter(sheets.values()))
 
 
-def read_sheets(path: Path, first_only: bool = False) -> dict[str, Rows]:
+def read_sheets(path: Path, first_only: bool = False, exact_dates: bool = False) -> dict[str, Rows]:
     """Every visible sheet's rows by sheet name (or only the first visible sheet's); a CSV
-    is one sheet named ''."""
+    is one sheet named ''. A date cell reads as YYYY-MM-DD with ``exact_dates`` (a tracker's
+    dates); otherwise a date on the 1st of a month, or one shown without its day, reads as
+    the month it stands for in a plan's timescale, such as "May 2017"."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ProgressSiteError(f"{path}: expected a .csv or .xlsx file")
@@ -100,7 +102,7 @@ def read_sheets(path: Path, first_only: bool = False) -> dict[str, Rows]:
         raise ProgressSiteError(f"{path}: {problem}")
     if suffix == ".xlsx":
         _unpacked_size(path, data)
-        return _read_xlsx(path, data, first_only)
+        return _read_xlsx(path, data, first_only, exact_dates)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -116,12 +118,14 @@ def read_sheets(path: Path, first_only: bool = False) -> dict[str, Rows]:
     return {"": rows}
 
 
-def _cell(cell: Any) -> str:
+def _cell(cell: Any, exact_dates: bool = False) -> str:
     value = getattr(cell, "value", None)
     if value is None:
         return ""
     if isinstance(value, datetime):
         value = (value + timedelta(microseconds=500_000)).replace(microsecond=0).date()
+    if isinstance(value, date) and exact_dates:
+        return value.isoformat()
     if isinstance(value, date):
         number_format = str(getattr(cell, "number_format", "") or "").lower()
         shows_day = "d" in number_format.split(";")[0].replace("[", "").replace('"', "")
@@ -133,7 +137,7 @@ def _cell(cell: Any) -> str:
     return str(value).strip()
 
 
-def _read_xlsx(path: Path, data: bytes, first_only: bool) -> dict[str, Rows]:
+def _read_xlsx(path: Path, data: bytes, first_only: bool, exact_dates: bool) -> dict[str, Rows]:
     from openpyxl import load_workbook
 
     try:
@@ -152,7 +156,7 @@ def _read_xlsx(path: Path, data: bytes, first_only: bool) -> dict[str, Rows]:
             sheet.reset_dimensions()  # the declared dimension may claim a million rows
             rows: Rows = []
             for number, row in enumerate(sheet.iter_rows(), 1):
-                rows.append((number, _checked(path, number, [_cell(c) for c in row])))
+                rows.append((number, _checked(path, number, [_cell(c, exact_dates) for c in row])))
             sheets[sheet.title] = rows
         return sheets
     except ProgressSiteError:

@@ -164,3 +164,35 @@ def append_release(text: str, release_id: str, when: date, title: str, display: 
         releases.append(copy.deepcopy(entry))
 
     return _check(text, new, display, change, f"adding release {release_id}")
+
+
+@_without_bom
+def update_release(
+    text: str, release_id: str, when: date | None, title: str | None, display: str
+) -> str:
+    """releases.yaml with ``release_id``'s date and title replaced where given; the rest of
+    the entry, its comments and its layout kept."""
+    index, item = _item(_releases_node(text, display), release_id, display)
+    values = {"date": when.isoformat() if when else None, "title": title}
+    edits = []
+    for key, value in item.value:
+        new = values.get(key.value)
+        if new is not None and isinstance(value, yaml.ScalarNode):
+            scalar = new if key.value == "date" else _quote(new)
+            start, end = value.start_mark.index, value.end_mark.index
+            while end > start and text[end - 1] in "\r\n":  # a block scalar's last line break
+                end -= 1
+            edits.append((start, end, scalar))
+    if len(edits) != sum(v is not None for v in values.values()):
+        raise ProgressSiteError(
+            f"{display}: changing release {release_id} cannot be done in place in this file's "
+            "layout; edit releases.yaml by hand"
+        )
+    new_text = text
+    for start, end, scalar in sorted(edits, reverse=True):
+        new_text = new_text[:start] + scalar + new_text[end:]
+
+    def change(releases: list[dict[str, Any]]) -> None:
+        releases[index].update({k: v for k, v in values.items() if v is not None})
+
+    return _check(text, new_text, display, change, f"changing release {release_id}")

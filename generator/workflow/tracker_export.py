@@ -1,8 +1,9 @@
 """``export-tracker``: the workbook an improvement team sends round to action owners.
 
-Sheets: Actions (one row per active action; owners edit Status and Progress, the other
-columns are protected), Recommendations, KPIs (one row per value; new values are added as
-rows) and About. Every text is written as text, never as a formula.
+Sheets: Actions (one row per active action; owners edit Status, Progress and As at, the
+other columns are protected), Recommendations (owners edit Progress), KPIs (one row per
+value; new values are added as rows) and About. Dates are date cells; every text is
+written as text, never as a formula.
 """
 
 from __future__ import annotations
@@ -19,25 +20,59 @@ from generator.content.validate import load_content
 from generator.errors import ProgressSiteError
 from generator.facts.derive import State, release_view
 
-ACTION_COLUMNS = (
-    "Recommendation",
-    "Action",
-    "Description",
-    "Strategic lead",
-    "Operational lead",
-    "Timescale",
-    "Due",
-    "Status",
-    "Progress",
-)
-EDITABLE = ("Status", "Progress")
-RECOMMENDATION_COLUMNS = ("Recommendation", "Text")
+LEAD_FIELDS = {
+    "Lead": "lead",
+    "Strategic lead": "strategic_lead",
+    "Operational lead": "operational_lead",
+}
+EDITABLE = ("Status", "Progress", "As at")
+RECOMMENDATION_COLUMNS = ("Recommendation", "Text", "Progress")
+RECOMMENDATION_EDITABLE = ("Progress",)
 KPI_COLUMNS = ("KPI", "Title", "Date", "Value")
 WIDTHS = {"Description": 50, "Progress": 60, "Text": 70, "Title": 40, "Status": 22}
+DATE_FORMAT = "yyyy-mm-dd"
 
 
-def action_rows(content: Content, release_id: str) -> list[dict[str, str]]:
-    """The Actions sheet's rows, by column: what the release shows for each active action."""
+def lead_columns(content: Content) -> tuple[str, ...]:
+    """The lead columns, as the plan names its leads: one Lead column where it names single
+    leads (or none at all), Strategic lead and Operational lead where it uses those, and all
+    three where some actions have a single lead and others the pair, so that no lead is lost."""
+    actions = [a for rec in content.recommendations for a in rec.actions]
+    single = any(a.lead for a in actions)
+    pair = any(a.strategic_lead or a.operational_lead for a in actions)
+    pairs = ("Strategic lead", "Operational lead")
+    if pair:
+        return ("Lead", *pairs) if single else pairs
+    return ("Lead",)
+
+
+def action_columns(content: Content) -> tuple[str, ...]:
+    """The Actions sheet's columns, in order."""
+    return (
+        "Recommendation",
+        "Action",
+        "Description",
+        *lead_columns(content),
+        "Timescale",
+        "Due",
+        "Status",
+        "Progress",
+        "As at",
+    )
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as the tracker reads it back: a date as YYYY-MM-DD, none as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def action_rows(content: Content, release_id: str) -> list[dict[str, Any]]:
+    """The Actions sheet's rows, by column (every lead column, whichever the sheet shows):
+    what the release shows for each active action."""
     release = content.release(release_id)
     view = release_view(content, release_id)
     rows = []
@@ -48,25 +83,39 @@ def action_rows(content: Content, release_id: str) -> list[dict[str, str]]:
             action = item.action
             progress = release.progress.get(action.id)
             status = content.site.status(progress.status) if progress else None
-            rows.append(
+            row: dict[str, Any] = {
+                "Recommendation": rec.recommendation.id,
+                "Action": action.id,
+                "Description": action.description,
+            }
+            row.update({name: getattr(action, key) for name, key in LEAD_FIELDS.items()})
+            row.update(
                 {
-                    "Recommendation": rec.recommendation.id,
-                    "Action": action.id,
-                    "Description": action.description,
-                    "Strategic lead": action.strategic_lead,
-                    "Operational lead": action.operational_lead,
                     "Timescale": action.timescale,
-                    "Due": action.due.isoformat() if action.due else "",
+                    "Due": action.due,
                     "Status": status.label if status else "",
                     "Progress": progress.narrative if progress else "",
+                    "As at": progress.as_at if progress else None,
                 }
             )
+            rows.append(row)
     return rows
 
 
-def kpi_rows(content: Content, until: date) -> list[tuple[str, str, str, float]]:
+def recommendation_rows(content: Content, release_id: str) -> list[tuple[str, str, str]]:
+    """The Recommendations sheet's rows: each active recommendation and its progress."""
+    release = content.release(release_id)
+    rows = []
+    for rec in release_view(content, release_id).active_recommendations:
+        progress = release.recommendations.get(rec.recommendation.id)
+        narrative = progress.narrative if progress else ""
+        rows.append((rec.recommendation.id, rec.recommendation.text, narrative))
+    return rows
+
+
+def kpi_rows(content: Content, until: date) -> list[tuple[str, str, date, float]]:
     return [
-        (kpi.id, kpi.title, point.date.isoformat(), point.value)
+        (kpi.id, kpi.title, point.date, point.value)
         for kpi in content.kpis
         for point in kpi.values
         if point.date <= until
@@ -78,6 +127,8 @@ def _text(sheet: Any, row: int, column: int, value: object) -> Any:
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"  # "=HYPERLINK(...)" in a narrative stays text
+    elif isinstance(value, date):
+        cell.number_format = DATE_FORMAT  # a real date cell, shown as YYYY-MM-DD
     return cell
 
 
@@ -96,21 +147,34 @@ def _table(sheet: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) ->
     sheet.freeze_panes = "A2"
 
 
-def _actions_sheet(book: Any, content: Content, release_id: str) -> None:
+def _protect(sheet: Any, columns: tuple[str, ...], editable: tuple[str, ...], last: int) -> None:
+    """Lock the sheet (no password: it guards against slips, not people) but its editable
+    columns."""
     from openpyxl.styles import Protection
+
+    for name in editable:
+        column = columns.index(name) + 1
+        for number in range(2, last + 1):
+            sheet.cell(row=number, column=column).protection = Protection(locked=False)
+    sheet.protection.sheet = True
+    sheet.protection.formatRows = False
+    sheet.protection.formatColumns = False
+
+
+def _actions_sheet(book: Any, content: Content, release_id: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     sheet = book.active
     sheet.title = "Actions"
+    columns = action_columns(content)
     rows = action_rows(content, release_id)
-    _table(sheet, ACTION_COLUMNS, [tuple(r[c] for c in ACTION_COLUMNS) for r in rows])
+    _table(sheet, columns, [tuple(r[c] for c in columns) for r in rows])
     lists = book.create_sheet("Statuses")
     for number, status in enumerate(content.site.statuses, 1):
         _text(lists, number, 1, status.label)
     lists.sheet_state = "hidden"
     lists.protection.sheet = True
-    status_column = ACTION_COLUMNS.index("Status") + 1
-    letter = sheet.cell(row=1, column=status_column).column_letter
+    letter = sheet.cell(row=1, column=columns.index("Status") + 1).column_letter
     last = max(len(rows) + 1, 2)
     choice = DataValidation(
         type="list",
@@ -122,13 +186,19 @@ def _actions_sheet(book: Any, content: Content, release_id: str) -> None:
     )
     choice.add(f"{letter}2:{letter}{last}")
     sheet.add_data_validation(choice)
-    for name in EDITABLE:
-        column = ACTION_COLUMNS.index(name) + 1
-        for number in range(2, last + 1):
-            sheet.cell(row=number, column=column).protection = Protection(locked=False)
-    sheet.protection.sheet = True  # no password: it guards against slips, not people
-    sheet.protection.formatRows = False
-    sheet.protection.formatColumns = False
+    on = sheet.cell(row=1, column=columns.index("As at") + 1).column_letter
+    when = DataValidation(
+        type="date",
+        operator="greaterThan",
+        formula1="1",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="As at",
+        error="Enter the date the progress was written, such as 2017-05-31.",
+    )
+    when.add(f"{on}2:{on}{last}")
+    sheet.add_data_validation(when)
+    _protect(sheet, columns, EDITABLE, last)
 
 
 def workbook(content: Content, release_id: str) -> Any:
@@ -138,12 +208,9 @@ def workbook(content: Content, release_id: str) -> Any:
     book = Workbook()
     _actions_sheet(book, content, release_id)
     recs = book.create_sheet("Recommendations", 1)
-    view = release_view(content, release_id)
-    _table(
-        recs,
-        RECOMMENDATION_COLUMNS,
-        [(r.recommendation.id, r.recommendation.text) for r in view.recommendations],
-    )
+    rec_rows = recommendation_rows(content, release_id)
+    _table(recs, RECOMMENDATION_COLUMNS, rec_rows)
+    _protect(recs, RECOMMENDATION_COLUMNS, RECOMMENDATION_EDITABLE, max(len(rec_rows) + 1, 2))
     kpis = book.create_sheet("KPIs", 2)
     _table(kpis, KPI_COLUMNS, kpi_rows(content, release.date))
     about = book.create_sheet("About", 3)
@@ -160,11 +227,12 @@ def workbook(content: Content, release_id: str) -> Any:
 
 
 INSTRUCTIONS = (
-    "On the Actions sheet, choose each action's Status from the drop-down and write its "
-    "Progress. Leave a row as it is if nothing changed. The other columns come from the plan "
-    "and are protected: plan changes are made in plan.yaml. On the KPIs sheet, add new "
-    "values as new rows (KPI id, title, date YYYY-MM-DD, value). Then give the workbook back "
-    "for 'progress-site import-tracker'."
+    "On the Actions sheet, choose each action's Status from the drop-down, write its "
+    "Progress and the date it was written (As at, YYYY-MM-DD). Leave a row as it is if "
+    "nothing changed. The other columns come from the plan and are protected: plan changes "
+    "are made in plan.yaml. On the Recommendations sheet, write each recommendation's "
+    "Progress. On the KPIs sheet, add new values as new rows (KPI id, title, date "
+    "YYYY-MM-DD, value). Then give the workbook back for 'progress-site import-tracker'."
 )
 
 

@@ -1,29 +1,40 @@
 """``import-tracker``: a filled tracker read back as a draft release, all or nothing.
 
-The draft is created as ``new-release`` creates it, or replaced if the draft already exists;
-a published release is refused. Statuses, narratives and new KPI values are read; a row left
-as exported stays carried forward. Every problem is named by file, sheet and cell, and
-nothing is written if there is one. The result is validated before it is committed.
+The draft is created as ``new-release`` creates it, or its progress replaced if the draft
+already exists (``--date`` and ``--title`` then change its entry in releases.yaml, in place);
+a published release is refused. Statuses, narratives, As at dates, recommendation progress
+and new KPI values are read; a row left as exported stays carried forward. With
+``--add-new``, actions the plan does not have are added to plan.yaml, in place. Every
+problem is named by file, sheet and cell, and nothing is written if there is one. The
+result is validated in a copy before it is committed.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from generator.content.ids import release_id_problem
-from generator.content.model import Content, Progress, Release
+from generator.content.model import Content, Progress, RecommendationProgress, Release
 from generator.content.transaction import commit, writing
 from generator.content.validate import load_content
 from generator.errors import ContentError, Problem, ProgressSiteError
 from generator.facts.derive import State, release_view
-from generator.workflow.drafts import _check_title, _narrative, _one_line
-from generator.workflow.import_read import read_sheets
-from generator.workflow.releases_file import append_release
-from generator.workflow.tracker_read import Sheet, read_actions, read_kpis
+from generator.workflow.drafts import _check_title, _narrative, _one_line, recommendation_lines
+from generator.workflow.import_read import Rows, read_sheets
+from generator.workflow.plan_file import add_actions, yaml_json
+from generator.workflow.releases_file import append_release, update_release
+from generator.workflow.tracker_read import (
+    Actions,
+    Target,
+    read_actions,
+    read_kpis,
+    read_recommendations,
+)
+from generator.workflow.tracker_sheet import Sheet
 
 
 @dataclass
@@ -34,28 +45,72 @@ class Imported:
     changed: int
     kpi_values: int
     warnings: list[Problem]
+    added: list[str] = field(default_factory=list)
+    """The ids of the actions added to plan.yaml."""
+    updated: dict[str, str] = field(default_factory=dict)
+    """The draft's fields changed in releases.yaml (date, title) and their new values."""
+
+
+@dataclass
+class Read:
+    """What the tracker gives, before anything is written."""
+
+    release: str
+    actions: Actions
+    recommendations: dict[str, RecommendationProgress]
+    kpi_values: list[tuple[str, str, str]]
+
+
+def _entry(record: Progress) -> list[str]:
+    lines = [f"    status: {record.status}"]
+    if record.carried_forward:
+        lines.append("    carried_forward: true")
+    if record.as_at:
+        lines.append(f"    as_at: {record.as_at.isoformat()}")
+    if record.narrative:
+        lines.append("    narrative: " + _narrative(record.narrative))
+    return lines
+
+
+def _kept(existing: Release | None) -> list[str]:
+    """What a tracker does not hold, kept from the draft's own progress file: the report's
+    as_at and its independent assessments."""
+    if existing is None:
+        return []
+    lines = [f"as_at: {existing.as_at.isoformat()}"] if existing.as_at else []
+    if existing.assessments:
+        lines.append("assessments:")
+    for assessment in existing.assessments:
+        fields = {
+            name: value.isoformat() if isinstance(value, date) else str(value)
+            for name in ("recommendation", "body", "date", "verdict", "text", "url")
+            if (value := getattr(assessment, name))
+        }
+        lines.append("  - " + yaml_json(fields))
+    return lines
 
 
 def progress_text(
-    content: Content, base: Release, progress: dict[str, Progress], title: str, new_id: str
+    content: Content, base: Release, read: Read, title: str, existing: Release | None
 ) -> str:
+    new_id = existing.id if existing else read.release
     view = release_view(content, base.id)
+    progress = read.actions.progress
     lines = [
         f"# Draft progress for {_one_line(title)} ({new_id}), read from a tracker.",
         f"# Actions left as they were are carried forward from {_one_line(base.title)}.",
+        *_kept(existing),
+        *recommendation_lines(content, base, read.recommendations),
         "actions:",
     ]
     for rec in view.recommendations:
-        for item in rec.actions:
-            record = progress.get(item.action.id)
-            if item.state is not State.ACTIVE or record is None:
-                continue
-            lines.append(f"  {item.action.id}:")
-            lines.append(f"    status: {record.status}")
-            if record.carried_forward:
-                lines.append("    carried_forward: true")
-            if record.narrative:
-                lines.append("    narrative: " + _narrative(record.narrative))
+        ids = [a.action.id for a in rec.actions if a.state is State.ACTIVE]
+        ids += [a.id for a in read.actions.new if a.recommendation == rec.recommendation.id]
+        for action_id in ids:
+            record = progress.get(action_id)
+            if record is not None:
+                lines.append(f"  {action_id}:")
+                lines += _entry(record)
     return "\n".join(lines) + "\n"
 
 
@@ -74,9 +129,7 @@ def _kpi_csv(content_dir: Path, values: list[tuple[str, str, str]]) -> str:
     return text
 
 
-def _target(
-    content: Content, release_id: str, when: date | None, title: str | None
-) -> tuple[Release | None, Release]:
+def _target(content: Content, release_id: str) -> tuple[Release | None, Release]:
     """The existing draft (or None) and the release its progress is carried from."""
     ids = [r.id for r in content.releases]
     if release_id in ids:
@@ -86,11 +139,6 @@ def _target(
             raise ProgressSiteError(
                 f"release {release_id} is published; import the tracker as a new draft release"
             )
-        if when is not None or title is not None:
-            raise ProgressSiteError(
-                f"release {release_id} is already a draft: --date and --title apply only to a "
-                "new draft (edit releases.yaml to change them)"
-            )
         if index == 0:
             raise ProgressSiteError(
                 f"release {release_id} has no release before it to compare with"
@@ -99,6 +147,34 @@ def _target(
     if not content.releases:
         raise ProgressSiteError("releases.yaml has no release to carry forward from")
     return None, content.releases[-1]
+
+
+def _dated(base: Release, when: date) -> None:
+    if when <= base.date:
+        raise ProgressSiteError(
+            f"the new release must be dated after the latest one ({base.id}, "
+            f"{base.date.isoformat()}); got {when.isoformat()}"
+        )
+
+
+def _releases_file(
+    content_dir: Path, existing: Release | None, target: Target, title: str
+) -> tuple[str | None, dict[str, str]]:
+    """releases.yaml as the import leaves it (None if unchanged) and what changed in it."""
+    path = content_dir / "releases.yaml"
+    text = path.read_bytes().decode("utf-8")
+    if existing is None:
+        return append_release(text, target.id, target.date, title, str(path)), {}
+    updated = {}
+    if target.date != existing.date:
+        updated["date"] = target.date.isoformat()
+    if title != existing.title:
+        updated["title"] = title
+    if not updated:
+        return None, {}
+    when = target.date if "date" in updated else None
+    new = update_release(text, target.id, when, updated.get("title"), str(path))
+    return new, updated
 
 
 def _reason(exc: OSError | shutil.Error) -> str:
@@ -133,49 +209,84 @@ def _validated(content_dir: Path, files: dict[str, str]) -> None:
             raise ContentError(problems) from None
 
 
+def _read(
+    table: Path,
+    sheets: dict[str, Rows],
+    content: Content,
+    base: Release,
+    target: Target,
+    add_new: bool,
+) -> tuple[Read, list[Problem]]:
+    """Every sheet read, all problems collected; raises ContentError if there is one."""
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    names = list(sheets)
+    actions_name = "Actions" if "Actions" in sheets else names[0]
+    sheet = Sheet(str(table), actions_name, sheets[actions_name], problems)
+    actions = read_actions(sheet, content, base, target, warnings, add_new)
+    recs = {}
+    if "Recommendations" in sheets:
+        rec_sheet = Sheet(str(table), "Recommendations", sheets["Recommendations"], problems)
+        recs = read_recommendations(rec_sheet, content, base, warnings)
+    else:  # a tracker without the sheet (the Actions sheet as CSV): carried forward
+        recs = {
+            k: v.model_copy(update={"carried_forward": True})
+            for k, v in base.recommendations.items()
+        }
+    values = []
+    if "KPIs" in sheets:
+        kpi_sheet = Sheet(str(table), "KPIs", sheets["KPIs"], problems)
+        values = read_kpis(kpi_sheet, content, target.date)
+    if problems:
+        raise ContentError(problems)
+    return Read(target.id, actions, recs, values), warnings
+
+
 def import_tracker(
-    table: Path, content_dir: Path, release_id: str, when: date | None, title: str | None
+    table: Path,
+    content_dir: Path,
+    release_id: str,
+    when: date | None,
+    title: str | None,
+    add_new: bool = False,
 ) -> Imported:
     if problem := release_id_problem(release_id):
         raise ProgressSiteError(f"--release: {problem}")
     if title is not None:
         _check_title(title)
-    sheets = read_sheets(table)
+    sheets = read_sheets(table, exact_dates=True)
     with writing(content_dir):
         content = load_content(content_dir)
-        existing, base = _target(content, release_id, when, title)
+        existing, base = _target(content, release_id)
         if existing is None:
             when = when or date.today()
-            if when <= base.date:
-                raise ProgressSiteError(
-                    f"the new release must be dated after the latest one ({base.id}, "
-                    f"{base.date.isoformat()}); got {when.isoformat()}"
-                )
             title = f"{when:%B %Y} progress report" if title is None else title
         else:
-            when, title = existing.date, existing.title
-        problems: list[Problem] = []
-        warnings: list[Problem] = []
-        names = list(sheets)
-        actions_name = "Actions" if "Actions" in sheets else names[0]
-        sheet = Sheet(str(table), actions_name, sheets[actions_name], problems)
-        progress = read_actions(sheet, content, base, warnings)
-        values = []
-        if "KPIs" in sheets:
-            values = read_kpis(Sheet(str(table), "KPIs", sheets["KPIs"], problems), content, when)
-        if problems:
-            raise ContentError(problems)
+            when, title = when or existing.date, existing.title if title is None else title
+        _dated(base, when)
+        target = Target(release_id, when)
+        read, warnings = _read(table, sheets, content, base, target, add_new)
         name = f"progress/{release_id}.yaml"
-        files = {name: progress_text(content, base, progress, title, release_id)}
-        if existing is None:
-            path = content_dir / "releases.yaml"
-            text = path.read_bytes().decode("utf-8")
-            files["releases.yaml"] = append_release(text, release_id, when, title, str(path))
-        if values:
-            files["kpi-values.csv"] = _kpi_csv(content_dir, values)
+        files = {name: progress_text(content, base, read, title, existing)}
+        releases, updated = _releases_file(content_dir, existing, target, title)
+        if releases is not None:
+            files["releases.yaml"] = releases
+        if read.kpi_values:
+            files["kpi-values.csv"] = _kpi_csv(content_dir, read.kpi_values)
+        if read.actions.new:
+            path = content_dir / "plan.yaml"
+            plan = path.read_bytes().decode("utf-8")
+            files["plan.yaml"] = add_actions(plan, read.actions.new, release_id, str(path))
         _validated(content_dir, files)
         commit(content_dir, files)
-    changed = sum(1 for p in progress.values() if not p.carried_forward)
+    progress = read.actions.progress
     return Imported(
-        release_id, content_dir / name, existing is None, changed, len(values), warnings
+        release=release_id,
+        path=content_dir / name,
+        created=existing is None,
+        changed=sum(1 for p in progress.values() if not p.carried_forward),
+        kpi_values=len(read.kpi_values),
+        warnings=warnings,
+        added=[a.id for a in read.actions.new],
+        updated=updated,
     )

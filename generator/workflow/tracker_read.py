@@ -2,135 +2,210 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 
-from generator.content.fields import parse_date
-from generator.content.model import Content, Progress, Release
+from generator.content.checks_releases import as_at_problem
+from generator.content.fields import number_problem, parse_date
+from generator.content.model import Content, Progress, RecommendationProgress, Release
 from generator.errors import Problem
-from generator.workflow.import_read import Rows
-from generator.workflow.tracker_export import ACTION_COLUMNS, EDITABLE, KPI_COLUMNS, action_rows
-
-PLAN_COLUMNS = [c for c in ACTION_COLUMNS if c not in EDITABLE and c != "Action"]
-
-
-def _letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _key(text: str) -> str:
-    return " ".join(text.lower().split())
+from generator.workflow.tracker_export import (
+    EDITABLE,
+    KPI_COLUMNS,
+    LEAD_FIELDS,
+    RECOMMENDATION_COLUMNS,
+    action_columns,
+    action_rows,
+    cell_text,
+    recommendation_rows,
+)
+from generator.workflow.tracker_new import new_action
+from generator.workflow.tracker_sheet import Row, Sheet, _key, read_day
 
 
-@dataclass
-class Sheet:
-    file: str
-    name: str
-    rows: Rows
-    problems: list[Problem]
-    columns: dict[str, int] = field(default_factory=dict)
+@dataclass(frozen=True)
+class Target:
+    """The release the tracker is read into."""
 
-    def where(self, row: int, column: str) -> str:
-        cell = f"{_letter(self.columns[column])}{row}"
-        return f"{self.name}!{cell}" if self.name else cell
-
-    def add(self, row: int, column: str, message: str) -> None:
-        self.problems.append(Problem(self.file, None, self.where(row, column), message))
-
-    def header(self, wanted: tuple[str, ...] | list[str], required: tuple[str, ...]) -> bool:
-        if not self.rows:
-            self.problems.append(Problem(self.file, None, self.name or None, "the sheet is empty"))
-            return False
-        number, cells = self.rows[0]
-        names = {_key(c): i for i, c in enumerate(cells) if c}
-        self.columns = {name: names[_key(name)] for name in wanted if _key(name) in names}
-        missing = [name for name in required if name not in self.columns]
-        if missing:
-            where = f"{self.name}!{number}" if self.name else f"row {number}"
-            self.problems.append(
-                Problem(self.file, None, where, f"no column {', '.join(missing)} in the header")
-            )
-        return not missing
-
-    def cell(self, cells: list[str], column: str) -> str:
-        index = self.columns.get(column)
-        return cells[index] if index is not None and index < len(cells) else ""
+    id: str
+    date: date
 
 
-@dataclass
-class Read:
-    progress: dict[str, Progress]
-    kpi_values: list[tuple[str, str, str]]
-    warnings: list[Problem]
-
-
-def _status(sheet: Sheet, number: int, text: str, content: Content) -> str | None:
+def _status(row: Row, text: str, content: Content) -> str | None:
     for status in content.site.statuses:
         if _key(text) in (_key(status.label), _key(status.id)):
             return status.id
     known = ", ".join(s.label for s in content.site.statuses)
-    sheet.add(number, "Status", f"unknown status '{text}' (known: {known})")
+    row.add("Status", f"unknown status '{text}' (known: {known})")
     return None
 
 
+def _as_at(row: Row, action_id: str, exported: str, target: Target) -> tuple[date | None, bool]:
+    """The row's As at where it was changed from the exported one (else None), and whether
+    it can be taken."""
+    if row.get("As at").strip() == exported:
+        return None, True
+    when, ok = read_day(row, "As at", f"action {action_id}: As at")
+    problem = as_at_problem(when, target.id, target.date)
+    if problem:
+        row.add("As at", f"action {action_id}: as at {problem}")
+    return when, ok and not problem
+
+
+def _progress(
+    row: Row,
+    content: Content,
+    action_id: str,
+    previous: Progress | None,
+    exported: str,
+    target: Target,
+) -> Progress | None:
+    """The row's progress; an unchanged row is carried forward."""
+    text, narrative = row.get("Status"), row.get("Progress")
+    as_at, ok = _as_at(row, action_id, exported, target)
+    if not text.strip():
+        if narrative.strip() or as_at:
+            row.add("Status", f"action {action_id}: no status")
+        return None
+    status = _status(row, text, content)
+    if status is None or not ok:
+        return None
+    same = previous is not None and previous.status == status and as_at is None
+    if same and previous and narrative.strip() == previous.narrative.strip():
+        return Progress(status=status, narrative=previous.narrative, carried_forward=True)
+    return Progress(status=status, narrative=narrative.strip(), as_at=as_at)
+
+
+def _plan_edits(row: Row, exported: dict[str, object], warnings: list[Problem]) -> None:
+    """Warn of each plan column edited in the row: plan changes are made in plan.yaml."""
+    for column in exported:
+        if column in EDITABLE or column == "Action" or column not in row.sheet.columns:
+            continue
+        given, plan = row.get(column), cell_text(exported[column])
+        if _key(given) != _key(plan):
+            message = (
+                f"action {exported['Action']}: {column} '{given}' differs from the plan; not "
+                "applied (plan changes are made in plan.yaml)"
+            )
+            row.sheet.warn(warnings, row.number, column, message)
+
+
+@dataclass
+class Actions:
+    """What the Actions sheet gives: each action's progress and the actions to add."""
+
+    progress: dict[str, Progress] = field(default_factory=dict)
+    new: list = field(default_factory=list)
+
+
+def _unknown(row: Row, action_id: str, add_new: bool) -> bool:
+    """Whether an action id not in the release may be taken as a new action."""
+    if not action_id:
+        row.add("Action", "no action id")
+    elif not add_new:
+        row.add(
+            "Action",
+            f"unknown action id '{action_id}': add new actions in plan.yaml first, or import "
+            "with --add-new",
+        )
+    return bool(action_id) and add_new
+
+
 def read_actions(
-    sheet: Sheet, content: Content, base: Release, warnings: list[Problem]
-) -> dict[str, Progress]:
-    """Each action's progress from the Actions sheet; an unchanged row stays carried forward."""
+    sheet: Sheet,
+    content: Content,
+    base: Release,
+    target: Target,
+    warnings: list[Problem],
+    add_new: bool = False,
+) -> Actions:
+    """Each action's progress from the Actions sheet, and with ``add_new`` the actions it
+    adds to the plan; an unchanged row stays carried forward."""
     exported = {row["Action"]: row for row in action_rows(content, base.id)}
-    if not sheet.header(ACTION_COLUMNS, ("Action", "Status", "Progress")):
-        return {}
-    progress: dict[str, Progress] = {}
+    wanted = (*action_columns(content), *LEAD_FIELDS)
+    found = Actions()
+    if not sheet.header(wanted, ("Action", "Status", "Progress")):
+        return found
     seen: dict[str, int] = {}
     for number, cells in sheet.rows[1:]:
         if not any(cells):
             continue
-        action_id = sheet.cell(cells, "Action").strip()
-        if action_id not in exported:
-            message = f"unknown action id '{action_id}': add new actions in plan.yaml first"
-            sheet.add(number, "Action", message if action_id else "no action id")
-            continue
+        row = Row(sheet, number, cells)
+        action_id = row.get("Action").strip()
         if action_id in seen:
-            message = f"action {action_id} is given twice (first on row {seen[action_id]})"
-            sheet.add(number, "Action", message)
+            row.add("Action", f"action {action_id} is given twice (first on row {seen[action_id]})")
+            continue
+        if action_id in exported:
+            _plan_edits(row, exported[action_id], warnings)
+            previous, as_at = base.progress.get(action_id), cell_text(exported[action_id]["As at"])
+        elif _unknown(row, action_id, add_new):
+            added = new_action(row, content, base, action_id)
+            if added is None:
+                continue
+            found.new.append(added)
+            previous, as_at = None, ""
+        else:
             continue
         seen[action_id] = number
-        for column in PLAN_COLUMNS:
-            given = sheet.cell(cells, column)
-            if column in sheet.columns and _key(given) != _key(exported[action_id][column]):
-                message = (
-                    f"action {action_id}: {column} '{given}' differs from the plan; not applied "
-                    "(plan changes are made in plan.yaml)"
-                )
-                warnings.append(Problem(sheet.file, None, sheet.where(number, column), message))
-        text, narrative = sheet.cell(cells, "Status"), sheet.cell(cells, "Progress")
-        previous = base.progress.get(action_id)
-        if not text.strip():
-            if narrative.strip():
-                sheet.add(number, "Status", f"action {action_id}: no status")
-            continue
-        status = _status(sheet, number, text, content)
-        if status is None:
-            continue
-        same = previous and previous.status == status
-        if same and previous and narrative.strip() == previous.narrative.strip():
-            progress[action_id] = Progress(
-                status=status, narrative=previous.narrative, carried_forward=True
-            )
-        else:
-            progress[action_id] = Progress(status=status, narrative=narrative.strip())
+        entry = _progress(row, content, action_id, previous, as_at, target)
+        if entry is not None:
+            found.progress[action_id] = entry
     for action_id, previous in base.progress.items():
         if action_id in exported and action_id not in seen:  # a row deleted: carried forward
-            progress[action_id] = Progress(
+            found.progress[action_id] = Progress(
                 status=previous.status, narrative=previous.narrative, carried_forward=True
             )
-    return progress
+    return found
+
+
+def read_recommendations(
+    sheet: Sheet, content: Content, base: Release, warnings: list[Problem]
+) -> dict[str, RecommendationProgress]:
+    """Each recommendation's progress from the Recommendations sheet; an unchanged one stays
+    carried forward, a cleared one is left out."""
+    exported = {
+        rec_id: (text, narrative)
+        for rec_id, text, narrative in recommendation_rows(content, base.id)
+    }
+    if not sheet.header(RECOMMENDATION_COLUMNS, ("Recommendation", "Progress")):
+        return {}
+    found: dict[str, RecommendationProgress] = {}
+    seen: dict[str, int] = {}
+    for number, cells in sheet.rows[1:]:
+        if not any(cells):
+            continue
+        row = Row(sheet, number, cells)
+        rec_id = row.get("Recommendation").strip()
+        if rec_id not in exported:
+            row.add(
+                "Recommendation",
+                f"unknown recommendation id '{rec_id}': recommendations are added in plan.yaml"
+                if rec_id
+                else "no recommendation id",
+            )
+            continue
+        if rec_id in seen:
+            message = f"recommendation {rec_id} is given twice (first on row {seen[rec_id]})"
+            row.add("Recommendation", message)
+            continue
+        seen[rec_id] = number
+        text, narrative = exported[rec_id]
+        if "Text" in sheet.columns and _key(row.get("Text")) != _key(text):
+            message = (
+                f"recommendation {rec_id}: Text '{row.get('Text')}' differs from the plan; not "
+                "applied (plan changes are made in plan.yaml)"
+            )
+            sheet.warn(warnings, number, "Text", message)
+        given = row.get("Progress").strip()
+        previous = base.recommendations.get(rec_id)
+        if previous and given == previous.narrative.strip():
+            found[rec_id] = previous.model_copy(update={"carried_forward": True})
+        elif given:
+            found[rec_id] = RecommendationProgress(narrative=given)
+    for rec_id, previous in base.recommendations.items():
+        if rec_id in exported and rec_id not in seen:  # a row deleted: carried forward
+            found[rec_id] = previous.model_copy(update={"carried_forward": True})
+    return found
 
 
 def read_kpis(sheet: Sheet, content: Content, until: date) -> list[tuple[str, str, str]]:
@@ -151,13 +226,11 @@ def read_kpis(sheet: Sheet, content: Content, until: date) -> list[tuple[str, st
         if when is None:
             sheet.add(number, "Date", reason or "not a date")
             continue
-        try:
-            value = float(value_text)
-        except ValueError:
-            value = math.nan
-        if not math.isfinite(value):
-            sheet.add(number, "Value", f"'{value_text}' is not a number")
+        problem = number_problem(value_text)
+        if problem:
+            sheet.add(number, "Value", f"{kpi_id}: {problem}")
             continue
+        value = float(value_text)
         if when > until:
             message = f"{kpi_id} on {when.isoformat()} is dated after the release ({until})"
             sheet.add(number, "Date", message)

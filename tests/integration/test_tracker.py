@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -52,20 +54,30 @@ def test_the_workbook_is_ready_to_send_round(tmp_path, content):
         "Recommendation",
         "Action",
         "Description",
-        "Strategic lead",
-        "Operational lead",
+        "Lead",
         "Timescale",
         "Due",
         "Status",
         "Progress",
+        "As at",
     ]
     assert sheet.freeze_panes == "A2" and sheet.protection.sheet
     assert sheet.protection.password is None
-    assert sheet["H2"].protection.locked is False and sheet["I2"].protection.locked is False
-    assert sheet["C2"].protection.locked is True
-    [rule] = sheet.data_validations.dataValidation
-    assert (rule.type, rule.formula1) == ("list", "=Statuses!$A$1:$A$7")
-    assert str(rule.sqref) == f"H2:H{sheet.max_row}"
+    editable = [c.column_letter for c in sheet[2] if c.protection.locked is False]
+    assert editable == ["G", "H", "I"]
+    assert all(sheet.cell(sheet.max_row, c).protection.locked is False for c in (7, 8, 9))
+    [status, as_at] = sheet.data_validations.dataValidation
+    assert (status.type, status.formula1) == ("list", "=Statuses!$A$1:$A$7")
+    assert str(status.sqref) == f"G2:G{sheet.max_row}"
+    assert (as_at.type, str(as_at.sqref)) == ("date", f"I2:I{sheet.max_row}")
+    assert (sheet["B2"].value, sheet["F2"].value) == ("1.1", datetime(2016, 11, 30))
+    assert sheet["F2"].number_format == "yyyy-mm-dd" and sheet["F2"].data_type == "d"
+    assert sheet["I2"].value is None  # the 2017-04 report gives no as_at
+    recs = book["Recommendations"]
+    assert [c.value for c in recs[1]] == ["Recommendation", "Text", "Progress"]
+    assert recs.protection.sheet
+    assert [c.column_letter for c in recs[2] if c.protection.locked is False] == ["C"]
+    assert recs["A2"].value == "1" and recs["B2"].value.startswith("Local authority leaders")
     assert [c.value for c in book["Statuses"]["A"]][0] == "Completed"
     assert book["Statuses"].sheet_state == "hidden"
     assert [c.value for c in book["KPIs"][1]] == ["KPI", "Title", "Date", "Value"]
@@ -85,8 +97,9 @@ def _fill(tracker: Path) -> list[str]:
     for row in [r for r in rows if r not in others][:2]:
         sheet.cell(row=row, column=col["Progress"]).value = f"Narrative written  on row {row}"
         changed.append(sheet.cell(row=row, column=col["Action"]).value)
+    book["Recommendations"]["C3"].value = "Recruitment is ahead of plan."
     kpis = book["KPIs"]
-    kpis.append(["open-cases", "Open cases", "2017-06-25", 1790])
+    kpis.append(["open-cases", "Open cases", datetime(2017, 6, 1), 1790])  # a real date cell
     book.save(tracker)
     return changed
 
@@ -104,21 +117,36 @@ def test_a_comms_officer_imports_five_statuses_two_narratives_and_a_kpi_value(tm
     assert fresh == set(changed)
     assert progress[changed[0]]["status"] == "completed"
     assert progress[changed[5]]["narrative"].startswith("Narrative written  on row")
-    assert (content / "kpi-values.csv").read_text().endswith("open-cases,2017-06-25,1790\n")
+    recs = yaml.load(text, Loader=yaml.BaseLoader)["recommendations"]
+    assert recs == {"2": {"narrative": "Recruitment is ahead of plan."}}
+    assert (content / "kpi-values.csv").read_text().endswith("open-cases,2017-06-01,1790\n")
     assert run_cli("serve", "--help").returncode == 0
     assert run_cli("publish", "2017-06", "--content", str(content)).returncode == 0
+    diff = run_cli("diff", "2017-04", "2017-06", "--format", "json", "--content", str(content))
+    data = json.loads(diff.stdout)
+    moved = {
+        a["id"]
+        for a in data["actions"]
+        if a["narrative_changed"]
+        or (a["status"] or {}).get("from") != (a["status"] or {}).get("to")
+    }
+    assert moved == set(changed)
+    kpis = {k["id"]: (k["to"], k["to_date"]) for k in data["kpis"] if k["to"] != k["from"]}
+    assert kpis == {"open-cases": (1790.0, "2017-06-01")}
     out = tmp_path / "site"
     built = run_cli("build", "--content", str(content), "--out", str(out))
     assert built.returncode == 0, built.stderr
     changes = (out / "2017-06" / "changes" / "index.html").read_text()
     for action_id in changed:
-        assert action_id in changes
+        assert f"#{action_id}" in changes
+    rec = (out / "2017-06" / "recommendations" / "2" / "index.html").read_text()
+    assert "Recruitment is ahead of plan." in rec
 
 
 def test_a_bad_status_is_refused_with_its_cell_and_nothing_is_written(tmp_path, content):
     tracker = export(content, tmp_path / "tracker.xlsx")
     book = load_workbook(tracker)
-    book["Actions"]["H14"].value = "Greeen"
+    book["Actions"]["G14"].value = "Greeen"
     book["KPIs"].append(["open-cases", "Open cases", "2017-07-02", 1790])
     book["KPIs"].append(["open-cases", "Open cases", "2017-04-02", 1])
     book["Actions"]["B3"].value = "99.9"
@@ -132,8 +160,9 @@ def test_a_bad_status_is_refused_with_its_cell_and_nothing_is_written(tmp_path, 
         "Not reported"
     )
     assert result.stderr.splitlines() == [
-        f"{tracker}: Actions!B3: unknown action id '99.9': add new actions in plan.yaml first",
-        f"{tracker}: Actions!H14: unknown status 'Greeen' (known: {labels})",
+        f"{tracker}: Actions!B3: unknown action id '99.9': add new actions in plan.yaml first, "
+        "or import with --add-new",
+        f"{tracker}: Actions!G14: unknown status 'Greeen' (known: {labels})",
         f"{tracker}: KPIs!C{book['KPIs'].max_row - 1}: open-cases on 2017-07-02 is dated after "
         "the release (2017-06-30)",
         f"{tracker}: KPIs!D{book['KPIs'].max_row}: open-cases already has 1864 on 2017-04-02; "

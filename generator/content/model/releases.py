@@ -85,6 +85,9 @@ class RecommendationProgress(ContentModel):
     narrative: RequiredText
     as_at: Day = None
     """When the narrative was written (by default the report's ``as_at``)."""
+    carried_forward: Flag = False
+    """Copied from the previous release by ``new-release`` or ``import-tracker`` and not yet
+    edited."""
 
 
 class Release(ContentModel):
