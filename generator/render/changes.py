@@ -1,12 +1,15 @@
 """The changes pages of a release: what changed since the previous report and since the first.
 
 A short comparison is one page. A long one keeps its address and its summary, and sets out
-its detail on a page per group (``/<release>/changes/<group-id>/`` and
-``/<release>/changes/baseline/<group-id>/``), so that no page grows with the size of the plan.
+its detail by group (``/<release>/changes/<group-id>/`` and
+``/<release>/changes/baseline/<group-id>/``). A group whose detail is itself long continues on
+numbered pages (``/<release>/changes/<group-id>/2/``...), each holding whole recommendations,
+so that no page grows with the size of the plan.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.facts.compare import Diff
@@ -14,28 +17,58 @@ from generator.facts.derive import GroupView
 
 SPLIT_ABOVE = 40
 """A comparison listing more entries than this in its detail is split by group."""
+PAGE_ENTRIES = 25
+"""A group's part continues on another page beyond this many entries (a recommendation's
+entries are never divided between pages)."""
 
 
 @dataclass(frozen=True)
 class GroupChanges:
-    """The detail of one comparison for the recommendations of one group."""
+    """One page of the detail of a comparison: some of one group's recommendations."""
 
     group: GroupView
     diff: Diff
+    """The changes to this page's recommendations and their actions."""
+    whole: Diff
+    """The changes to all of the group's recommendations, on every page of the group."""
     baseline: bool
     """Compared with the first report, not the previous one."""
+    page: int = 1
+    recommendations: tuple[str, ...] = ()
+    """The ids of the recommendations on this page, in plan order."""
 
 
-def split(diff: Diff, baseline: bool) -> tuple[GroupChanges, ...]:
-    """The comparison's detail by group, or nothing where the comparison fits one page."""
+def _pages(group: GroupView, whole: Diff) -> Iterator[tuple[str, ...]]:
+    """The group's recommendation ids, in plan order, cut into pages of whole recommendations
+    of at most ``PAGE_ENTRIES`` entries (a recommendation with more has a page to itself)."""
+    page: list[str] = []
+    size = 0
+    for rec in group.recommendations:
+        rec_id = rec.recommendation.id
+        entries = whole.within(frozenset({rec_id})).detail_size
+        if page and size + entries > PAGE_ENTRIES:
+            yield tuple(page)
+            page, size = [], 0
+        page.append(rec_id)
+        size += entries
+    if page:
+        yield tuple(page)
+
+
+def split(diff: Diff, baseline: bool) -> tuple[tuple[GroupChanges, ...], ...]:
+    """The comparison's detail by group, each as its pages; nothing where the comparison fits
+    one page."""
     groups = diff.new.groups
     if diff.detail_size <= SPLIT_ABOVE or len(groups) < 2:
         return ()
-    return tuple(
-        GroupChanges(
-            group,
-            diff.within(frozenset(r.recommendation.id for r in group.recommendations)),
-            baseline,
+    result = []
+    for group in groups:
+        whole = diff.within(frozenset(r.recommendation.id for r in group.recommendations))
+        pages = list(_pages(group, whole)) or [()]  # a group with no recommendations: one page
+        result.append(
+            tuple(
+                GroupChanges(group, whole.within(frozenset(ids)), whole, baseline, number, ids)
+                for number, ids in enumerate(pages, start=1)
+            )
         )
-        for group in groups
-    )
+    return tuple(result)

@@ -113,8 +113,13 @@ def changes_pages(diff: Diff, baseline: bool) -> list[Page]:
     context = {"diff": diff, "baseline": baseline, "parts": parts}
     result = [Page(page_path("baseline" if baseline else "changes"), "changes.md.j2", context)]
     result += [
-        Page(page_path(part), "changes_group.md.j2", {"diff": part.diff, "part": part})
-        for part in parts
+        Page(
+            page_path(part),
+            "changes_group.md.j2",
+            {"diff": part.diff, "part": part, "group_pages": group},
+        )
+        for group in parts
+        for part in group
     ]
     return result
 
@@ -139,7 +144,7 @@ def embed_pages(view: ReleaseView) -> list[Page]:
 
 NOT_IN_NAV = (
     "/leads/*.md\n/embed/\n/assessments.md\n"
-    "/changes/*.md\n!/changes/index.md\n!/changes/baseline.md\n/changes/baseline/\n"
+    "/changes/*\n!/changes/index.md\n!/changes/baseline.md\n"
 )
 """Pages reached from others, not listed in the navigation: each lead's page, the embeds, the
 independent assessments page of a release with none (listed when there are some) and the

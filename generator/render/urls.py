@@ -40,7 +40,8 @@ def page_path(target: Any) -> str:
         return f"leads/{target.slug}.md"
     if isinstance(target, GroupChanges):
         folder = "changes/baseline" if target.baseline else "changes"
-        return f"{folder}/{target.group.group.id}.md"
+        page = "" if target.page == 1 else f"/{target.page}"
+        return f"{folder}/{target.group.group.id}{page}.md"
     if isinstance(target, RecommendationView):
         return f"recommendations/{target.recommendation.slug}.md"
     if isinstance(target, ActionView):

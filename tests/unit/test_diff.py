@@ -167,12 +167,40 @@ def test_a_long_comparison_is_split_by_group():
     views = release_views(content)
     diff = compare(views[0], views[1])
     assert diff.detail_size > SPLIT_ABOVE
-    parts = split(diff, baseline=False)
+    parts = [pages[0] for pages in split(diff, baseline=False)]
     assert [p.group.group.id for p in parts] == [g.group.id for g in views[1].groups]
     # every entry of the whole comparison is in the part of each group its recommendation is in
-    listed = {c.action.id for p in parts for c in p.diff.not_rated}
+    listed = {c.action.id for p in parts for c in p.whole.not_rated}
     assert listed == {c.action.id for c in diff.not_rated}
     for part in parts:
         ours = {r.recommendation.id for r in part.group.recommendations}
-        assert {c.action.recommendation for c in part.diff.actions} <= ours
+        assert {c.action.recommendation for c in part.whole.actions} <= ours
     assert split(diff_of("2014-10", "2015-01"), baseline=True) == ()  # short: one page
+
+
+def test_a_long_part_continues_on_pages_of_whole_recommendations(tmp_path):
+    from generator.dev.synthetic import Scale, write_content
+    from generator.render.changes import PAGE_ENTRIES, split
+    from generator.render.urls import page_path
+
+    content = load_content(
+        write_content(tmp_path / "content", Scale(recommendations=30, releases=2))
+    )
+    views = release_views(content)
+    diff = compare(views[0], views[1])
+    for pages in split(diff, baseline=True):
+        group = pages[0].group
+        assert len(pages) > 1
+        assert [r for p in pages for r in p.recommendations] == [
+            r.recommendation.id for r in group.recommendations
+        ]
+        for page in pages:
+            assert page.diff.detail_size <= PAGE_ENTRIES or len(page.recommendations) == 1
+            assert page.whole is pages[0].whole
+        listed = [c.action.id for p in pages for c in p.diff.narrative_changes]
+        assert listed == [c.action.id for c in pages[0].whole.narrative_changes]
+        gid = group.group.id
+        assert [page_path(p) for p in pages[:2]] == [
+            f"changes/baseline/{gid}.md",
+            f"changes/baseline/{gid}/2.md",
+        ]
