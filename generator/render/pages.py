@@ -36,7 +36,6 @@ from generator.render.charts import write_charts
 from generator.render.embed import embed_context
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
-from generator.render.opendata_recs import facet_column
 from generator.render.paper import print_header, report_context
 from generator.render.recfeed import feed_path
 from generator.render.template import environment, render_page
@@ -72,7 +71,7 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     result += lead_pages(view)
     result.append(Page(page_path("assessments"), "assessments.md.j2", {}))
     result.append(Page(page_path("methods"), "methods.md.j2", {}))
-    result.append(Page(page_path("data"), "data.md.j2", {"facet_column": facet_column}))
+    result.append(Page(page_path("data"), "data.md.j2", {}))
     result.append(
         Page(page_path("glossary"), "glossary.md.j2", {"terms": site_glossary(view.content)})
     )

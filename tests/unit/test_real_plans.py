@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from generator.content.validate import load_content
 
 FACETS = """facets:
@@ -138,4 +140,18 @@ def test_a_withdrawn_recommendation_needs_neither_text_nor_groups(small):
     line = small.line_of("plan.yaml", "  - id: 8\n")
     assert small.problems() == [
         f"content/plan.yaml:{line}: recommendation 8: missing required field 'groups'"
+    ]
+
+
+@pytest.mark.parametrize("reserved", ["recommendation", "text", "merged_from", "state"])
+def test_a_facet_id_cannot_be_a_column_of_the_recommendations_open_data(small, reserved):
+    small.write(
+        "plan.yaml", FACETS.replace("id: timeframe", f"id: {reserved}") + small.text("plan.yaml")
+    )
+    line = small.line_of("plan.yaml", f"id: {reserved}")
+    assert small.problems() == [
+        f"content/plan.yaml:{line}: facet {reserved}: id '{reserved}' is taken: "
+        "recommendations.csv and recommendations.json name a column after each facet, and "
+        f"they already have a column '{reserved}' (recommendation, text, outcome, groups, "
+        "targets, merged_from, narrative, state); choose another id"
     ]

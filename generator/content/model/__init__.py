@@ -25,6 +25,9 @@ from generator.content.model.plan import (
     Plan,
     Recommendation,
     Target,
+    RECOMMENDATION_COLUMNS,
+    RECOMMENDATION_LAST_COLUMNS,
+    RESERVED_FACET_IDS,
     Withdrawal,
 )
 from generator.content.model.releases import (
@@ -45,6 +48,9 @@ from generator.errors import ProgressSiteError
 __all__ = [
     "FILES",
     "NOT_REPORTED",
+    "RECOMMENDATION_COLUMNS",
+    "RECOMMENDATION_LAST_COLUMNS",
+    "RESERVED_FACET_IDS",
     "Action",
     "Assessment",
     "Content",
