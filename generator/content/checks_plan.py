@@ -5,11 +5,11 @@ from __future__ import annotations
 from generator.content.checks import ContentChecks, Spot, _known
 from generator.content.ids import CaseSpace, IdSpace, Name, folder_names, page_anchors
 from generator.content.model import (
+    RESERVED_FACET_IDS,
     Action,
     Facet,
     FacetValue,
     Group,
-    RESERVED_FACET_IDS,
     Plan,
     Recommendation,
     Withdrawal,

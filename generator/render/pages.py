@@ -95,6 +95,7 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
                 "rec_facets": facets_of(r, facets),
                 "targets": _targets(r, view),
                 "feed": feed_path(r.recommendation),
+                "merged_into": view.merged_into(r),
             },
         )
         for r in view.recommendations

@@ -1,10 +1,12 @@
 """The shapes real plans take: facets, outcomes, targets, merged texts, single leads, as_at."""
 
+import shutil
 from datetime import date
 
 import pytest
 
 from generator.content.validate import load_content
+from tests.conftest import REAL_PLAN, ContentCopy
 
 FACETS = """facets:
   - id: timeframe
@@ -99,8 +101,44 @@ def test_progress_for_recommendations_and_as_at_are_checked(small):
         "release 2015-01 (2015-01-31); progress is written before it is reported",
         "content/progress/2015-01.yaml:3: recommendation 99: unknown recommendation '99' "
         "(not in plan.yaml)",
-        "content/progress/2015-01.yaml:5: recommendation 13: was withdrawn in release 2014-10 "
-        "and cannot have progress reported",
+        "content/progress/2015-01.yaml:5: recommendation 13: was merged into recommendation "
+        "13/14 in release 2014-10 and cannot have progress reported; report it under "
+        "recommendation 13/14",
+    ]
+
+
+def test_progress_for_the_actions_of_a_merged_recommendation_is_refused(small):
+    small.replace("progress/2015-01.yaml", "actions:\n", "actions:\n  13.1: {status: on-track}\n")
+    assert small.problems() == [
+        "content/progress/2015-01.yaml:2: action 13.1: its recommendation 13 was merged into "
+        "recommendation 13/14 in release 2014-10 and cannot have progress reported; report it "
+        "under recommendation 13/14"
+    ]
+
+
+@pytest.fixture
+def real(tmp_path, monkeypatch):
+    shutil.copytree(REAL_PLAN, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return ContentCopy(tmp_path / "content")
+
+
+def test_progress_for_the_actions_of_a_withdrawn_recommendation_is_refused(real):
+    real.replace("progress/2014-10.yaml", "actions:\n", "actions:\n  '18.1': {status: planned}\n")
+    assert real.problems() == [
+        "content/progress/2014-10.yaml:9: action 18.1: its recommendation 18 was withdrawn in "
+        "release 2014-10 and cannot have progress reported"
+    ]
+
+
+def test_a_recommendation_merged_from_has_its_progress_under_the_merged_one(real):
+    real.replace(
+        "progress/2014-10.yaml", "recommendations:\n", "recommendations:\n  '14': {narrative: x}\n"
+    )
+    assert real.problems() == [
+        "content/progress/2014-10.yaml:3: recommendation 14: unknown recommendation '14' (not in "
+        "plan.yaml): it is merged into recommendation 13/14 (merged_from), so its progress is "
+        "reported under recommendation 13/14"
     ]
 
 

@@ -16,6 +16,9 @@ from dataclasses import dataclass, replace
 from generator.content.model.base import ContentModel, Meaning, Polarity, slugify
 from generator.content.model.kpis import Kpi, Kpis, Point, Tolerance, Value
 from generator.content.model.plan import (
+    RECOMMENDATION_COLUMNS,
+    RECOMMENDATION_LAST_COLUMNS,
+    RESERVED_FACET_IDS,
     Action,
     Facet,
     FacetValue,
@@ -25,9 +28,6 @@ from generator.content.model.plan import (
     Plan,
     Recommendation,
     Target,
-    RECOMMENDATION_COLUMNS,
-    RECOMMENDATION_LAST_COLUMNS,
-    RESERVED_FACET_IDS,
     Withdrawal,
 )
 from generator.content.model.releases import (
