@@ -22,6 +22,7 @@ from generator.facts.derive import (
     State,
     direction_of,
 )
+from generator.facts.compare_recs import RecommendationChange, recommendation_changes
 from generator.facts.series import breaks_between
 from generator.facts.words import Segment, same_words, word_diff
 
@@ -217,6 +218,8 @@ class Diff:
     """Every KPI published in either release."""
     added: tuple[PlanChange, ...]
     removed: tuple[PlanChange, ...]
+    recommendations: tuple[RecommendationChange, ...] = ()
+    """Every recommendation in the plan in either release, in plan order."""
 
     def moved(self, move: Move) -> tuple[ActionChange, ...]:
         return tuple(a for a in self.actions if a.move is move)
@@ -246,6 +249,15 @@ class Diff:
     @property
     def narrative_changes(self) -> tuple[ActionChange, ...]:
         return tuple(a for a in self.actions if a.narrative_changed)
+
+    @property
+    def recommendation_narratives(self) -> bool:
+        """Either release reports a narrative for a recommendation as a whole."""
+        return any(r.reported for r in self.recommendations)
+
+    @property
+    def recommendation_narrative_changes(self) -> tuple[RecommendationChange, ...]:
+        return tuple(r for r in self.recommendations if r.narrative_changed)
 
     @property
     def kpi_moves(self) -> tuple[KpiChange, ...]:
@@ -351,6 +363,7 @@ def compare(old: ReleaseView, new: ReleaseView) -> Diff:
         kpis=tuple(kpis),
         added=tuple(changes["added"]),
         removed=tuple(changes["removed"]),
+        recommendations=recommendation_changes(old, new),
     )
 
 
