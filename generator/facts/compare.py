@@ -13,6 +13,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from generator.content.model import Action, Kpi, Meaning, Point, Release, StatusDef, Withdrawal
+from generator.facts.compare_recs import RecommendationChange, recommendation_changes
 from generator.facts.derive import (
     ActionView,
     Direction,
@@ -22,7 +23,6 @@ from generator.facts.derive import (
     State,
     direction_of,
 )
-from generator.facts.compare_recs import RecommendationChange, recommendation_changes
 from generator.facts.series import breaks_between
 from generator.facts.words import Segment, same_words, word_diff
 

@@ -63,9 +63,7 @@ class RecommendationChange:
         return word_diff(self.narrative_from or "", self.narrative_to or "")
 
 
-def recommendation_changes(
-    old: ReleaseView, new: ReleaseView
-) -> tuple[RecommendationChange, ...]:
+def recommendation_changes(old: ReleaseView, new: ReleaseView) -> tuple[RecommendationChange, ...]:
     """Every recommendation in the plan in either release, in plan order."""
     old_recs = {r.recommendation.id: r for r in old.recommendations}
     new_recs = {r.recommendation.id: r for r in new.recommendations}

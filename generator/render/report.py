@@ -13,7 +13,6 @@ import jinja2
 from generator.content.model import Content, Release, StatusDef
 from generator.facts.compare import ActionChange, Diff, KpiChange, Move, PlanChange, compare
 from generator.facts.compare_recs import RecommendationChange
-from generator.facts.words import Segment
 from generator.facts.derive import (
     ActionView,
     KpiView,
@@ -21,6 +20,7 @@ from generator.facts.derive import (
     ReleaseView,
     release_view,
 )
+from generator.facts.words import Segment
 from generator.render.opendata import assessment_row
 from generator.render.template import environment, render_page
 from generator.render.urls import Linker

@@ -196,3 +196,18 @@ def test_the_feeds_say_when_a_recommendation_narrative_was_rewritten():
     assert "5 progress narratives rewritten, 2 recommendation narratives rewritten." in (
         atom_feed(views)
     )
+
+
+def test_hostile_words_in_a_recommendation_narrative_stay_inert(real):
+    _edit(real, OCTOBER, f"'{OCTOBER} <img src=x onerror=alert(1)> [x](javascript:alert(2))'")
+    diff = _diff(real)
+    assert diff_json(diff)["recommendations"][0]["narrative"]["diff"][-1] == {
+        "op": "insert",
+        "text": "has been in use since July. <img src=x onerror=alert(1)> [x](javascript:alert(2))",
+    }
+    text = diff_markdown(diff)
+    assert (
+        "{++has been in use since July. &lt;img src=x onerror=alert(1)&gt; "
+        "\\[x\\](javascript:alert(2))++}"
+    ) in text
+    assert "<img" not in text and "[x](javascript" not in text
