@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.content.checks import ContentChecks, Spot, _known
 from generator.content.ids import CaseSpace, IdSpace, Name, folder_names, page_anchors
 from generator.content.model import (
+    RESERVED_FACET_IDS,
     Action,
     Facet,
     FacetValue,
@@ -174,6 +175,14 @@ class PlanChecks(ContentChecks):
             if "values" in spot.node and not facet.values:
                 spot.error("field 'values' must list at least one value", "values")
             if not facet.id or not spot.first_time("facet id", facet.id, lines, spot.node.line):
+                continue
+            if facet.id in RESERVED_FACET_IDS:
+                spot.error(
+                    f"id '{facet.id}' is taken: recommendations.csv and recommendations.json "
+                    "name a column after each facet, and they already have a column "
+                    f"'{facet.id}' ({', '.join(RESERVED_FACET_IDS)}); choose another id",
+                    "id",
+                )
                 continue
             page = {facet.id: Name(f"facets/{facet.id}/", "page")}
             space.add(facet.id, spot.node.line_of("id"), str(spot.item), page)

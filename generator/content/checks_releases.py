@@ -173,6 +173,7 @@ class ReleaseChecks(ContentChecks):
         entries: Mapping[str, E],
         items: Mapping[str, Action | Recommendation],
         when: _When,
+        known: _Known,
     ) -> Iterator[tuple[str, E, Spot]]:
         """Each entry under ``key`` that reports on an item of the plan at this release."""
         node = root.node.get(key)
@@ -187,9 +188,13 @@ class ReleaseChecks(ContentChecks):
             item = items.get(item_id)
             if item is None:
                 if self.known("plan.yaml"):
-                    spot.error(f"unknown {kind} '{item_id}' (not in plan.yaml)", line=line)
+                    spot.error(
+                        f"unknown {kind} '{item_id}' (not in plan.yaml)"
+                        + _merged_from(item_id, known) * (kind == "recommendation"),
+                        line=line,
+                    )
                 continue
-            problem = self._not_in_release(item, when.index, when.release_ids)
+            problem = _not_in_release(item, when, known)
             if problem:
                 spot.error(problem, line=line)
                 continue
@@ -203,7 +208,7 @@ class ReleaseChecks(ContentChecks):
                 update={"as_at": self._as_at(entry.as_at, when.release, spot) or when.as_at}
             )
             for rec_id, entry, spot in self.reported(
-                root, "recommendations", report.recommendations, known.recommendations, when
+                root, "recommendations", report.recommendations, known.recommendations, when, known
             )
         }
 
@@ -239,7 +244,7 @@ class ReleaseChecks(ContentChecks):
         """The progress of each action in the release, checked against the plan and site."""
         entries: dict[str, Progress] = {}
         for action_id, entry, spot in self.reported(
-            root, "actions", report.actions, known.actions, when
+            root, "actions", report.actions, known.actions, when, known
         ):
             if entry.status and entry.status not in known.statuses:
                 spot.error(
@@ -252,16 +257,36 @@ class ReleaseChecks(ContentChecks):
                 )
         return entries
 
-    @staticmethod
-    def _not_in_release(
-        item: Action | Recommendation, index: int, release_ids: list[str]
-    ) -> str | None:
-        life = item.lifecycle
-        if life.added and release_ids.index(life.added) > index:
-            return f"is not in the plan yet at this release (added in {life.added})"
-        if life.withdrawn and release_ids.index(life.withdrawn.release) <= index:
+
+def _not_in_release(item: Action | Recommendation, when: _When, known: _Known) -> str | None:
+    """Why ``item`` cannot have progress reported in this release, if it cannot.
+
+    An item merged into another has its progress reported under that one, and so do the
+    actions of a recommendation that was withdrawn or merged.
+    """
+    kind = "action" if isinstance(item, Action) else "recommendation"
+    life = item.lifecycle
+    if life.added and when.release_ids.index(life.added) > when.index:
+        return f"is not in the plan yet at this release (added in {life.added})"
+    withdrawn = life.withdrawn
+    if withdrawn is None or when.release_ids.index(withdrawn.release) > when.index:
+        parent = known.recommendations.get(item.recommendation) if kind == "action" else None
+        problem = _not_in_release(parent, when, known) if parent else None
+        return f"its recommendation {parent.id} {problem}" if parent and problem else None
+    if withdrawn.merged_into:
+        return (
+            f"was merged into {kind} {withdrawn.merged_into} in release {withdrawn.release} "
+            f"and cannot have progress reported; report it under {kind} {withdrawn.merged_into}"
+        )
+    return f"was withdrawn in release {withdrawn.release} and cannot have progress reported"
+
+
+def _merged_from(item_id: str, known: _Known) -> str:
+    """Where the progress of a recommendation that only lives in a ``merged_from`` goes."""
+    for rec in known.recommendations.values():
+        if any(m.id == item_id for m in rec.merged_from):
             return (
-                f"was withdrawn in release {life.withdrawn.release} and cannot have "
-                "progress reported"
+                f": it is merged into recommendation {rec.id} (merged_from), so its progress "
+                f"is reported under recommendation {rec.id}"
             )
-        return None
+    return ""

@@ -13,6 +13,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from generator.content.model import Action, Kpi, Meaning, Point, Release, StatusDef, Withdrawal
+from generator.facts.compare_recs import RecommendationChange, recommendation_changes
 from generator.facts.derive import (
     ActionView,
     Direction,
@@ -217,6 +218,8 @@ class Diff:
     """Every KPI published in either release."""
     added: tuple[PlanChange, ...]
     removed: tuple[PlanChange, ...]
+    recommendations: tuple[RecommendationChange, ...] = ()
+    """Every recommendation in the plan in either release, in plan order."""
 
     def moved(self, move: Move) -> tuple[ActionChange, ...]:
         return tuple(a for a in self.actions if a.move is move)
@@ -236,6 +239,9 @@ class Diff:
             kpis=(),
             added=tuple(p for p in self.added if ours(p)),
             removed=tuple(p for p in self.removed if ours(p)),
+            recommendations=tuple(
+                r for r in self.recommendations if r.recommendation.id in recommendations
+            ),
         )
 
     @property
@@ -249,6 +255,7 @@ class Diff:
                 self.rated_again,
                 self.newly_overdue,
                 self.narrative_changes,
+                self.recommendation_narrative_changes,
                 self.added,
                 self.removed,
             )
@@ -279,6 +286,15 @@ class Diff:
     @property
     def narrative_changes(self) -> tuple[ActionChange, ...]:
         return tuple(a for a in self.actions if a.narrative_changed)
+
+    @property
+    def recommendation_narratives(self) -> bool:
+        """Either release reports a narrative for a recommendation as a whole."""
+        return any(r.reported for r in self.recommendations)
+
+    @property
+    def recommendation_narrative_changes(self) -> tuple[RecommendationChange, ...]:
+        return tuple(r for r in self.recommendations if r.narrative_changed)
 
     @property
     def kpi_moves(self) -> tuple[KpiChange, ...]:
@@ -384,6 +400,7 @@ def compare(old: ReleaseView, new: ReleaseView) -> Diff:
         kpis=tuple(kpis),
         added=tuple(changes["added"]),
         removed=tuple(changes["removed"]),
+        recommendations=recommendation_changes(old, new),
     )
 
 

@@ -179,6 +179,12 @@ class ReleaseView:
         """Every independent assessment made public with this release, in plan order."""
         return tuple((r, a) for r in self.recommendations for a in r.assessments)
 
+    def merged_into(self, rec: RecommendationView) -> RecommendationView | None:
+        """The recommendation ``rec`` was merged into, where it is in the plan at this release:
+        the one whose page reports its progress."""
+        target = rec.withdrawal.merged_into if rec.withdrawal else None
+        return next((r for r in self.recommendations if r.recommendation.id == target), None)
+
     @property
     def overdue(self) -> tuple[ActionView, ...]:
         return tuple(a for r in self.recommendations for a in r.actions if a.overdue)

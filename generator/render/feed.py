@@ -43,8 +43,12 @@ def entry_summary(views: Sequence[ReleaseView], index: int) -> str:
         f"{_count(len(diff.status_changes), 'status change')}, {unrated}"
         f"{len(diff.newly_overdue)} newly overdue, "
         f"{_count(len(diff.kpis_moved), 'indicator')} moved, "
-        f"{_count(len(diff.narrative_changes), 'progress narrative')} rewritten."
+        f"{_count(len(diff.narrative_changes), 'progress narrative')} rewritten"
     )
+    if diff.recommendation_narratives:
+        rewritten = len(diff.recommendation_narrative_changes)
+        changes += f", {_count(rewritten, 'recommendation narrative')} rewritten"
+    changes += "."
     return f"{text} {changes}".strip()
 
 

@@ -1,29 +1,22 @@
 """Open data for recommendations: recommendations.csv and recommendations.json.
 
 One row per recommendation in the release, with one column per facet of the plan named by the
-facet's id; lists are joined with "; ".
+facet's id (validation keeps facet ids apart from the other columns); lists are joined with "; ".
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from generator.content.model import RECOMMENDATION_COLUMNS, RECOMMENDATION_LAST_COLUMNS
 from generator.facts.derive import RecommendationView, ReleaseView
 
 LIST_SEPARATOR = "; "
-FIXED_COLUMNS = ("recommendation", "text", "outcome", "groups")
-LAST_COLUMNS = ("targets", "merged_from", "narrative", "state")
-
-
-def facet_column(facet_id: str) -> str:
-    """A facet's column: its id, or ``facet_<id>`` where the id is one of the fixed columns."""
-    taken = {*FIXED_COLUMNS, *LAST_COLUMNS}
-    return f"facet_{facet_id}" if facet_id in taken else facet_id
 
 
 def recommendation_columns(view: ReleaseView) -> tuple[str, ...]:
-    facets = tuple(facet_column(f.id) for f in view.content.facets)
-    return (*FIXED_COLUMNS, *facets, *LAST_COLUMNS)
+    facets = tuple(f.id for f in view.content.facets)
+    return (*RECOMMENDATION_COLUMNS, *facets, *RECOMMENDATION_LAST_COLUMNS)
 
 
 def _row(view: ReleaseView, r: RecommendationView) -> dict[str, Any]:
@@ -35,7 +28,7 @@ def _row(view: ReleaseView, r: RecommendationView) -> dict[str, Any]:
         "groups": LIST_SEPARATOR.join(rec.groups),
     }
     for facet in view.content.facets:
-        row[facet_column(facet.id)] = LIST_SEPARATOR.join(rec.facets.get(facet.id, ()))
+        row[facet.id] = LIST_SEPARATOR.join(rec.facets.get(facet.id, ()))
     row.update(
         targets=LIST_SEPARATOR.join(t.text for t in rec.targets),
         merged_from=LIST_SEPARATOR.join(m.id for m in rec.merged_from),

@@ -36,7 +36,6 @@ from generator.render.changes import split
 from generator.render.embed import embed_context
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
-from generator.render.opendata_recs import facet_column
 from generator.render.paper import print_header, report_context
 from generator.render.recfeed import feed_path
 from generator.render.template import environment, render_page
@@ -72,7 +71,7 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     result += lead_pages(view)
     result.append(Page(page_path("assessments"), "assessments.md.j2", {}))
     result.append(Page(page_path("methods"), "methods.md.j2", {}))
-    result.append(Page(page_path("data"), "data.md.j2", {"facet_column": facet_column}))
+    result.append(Page(page_path("data"), "data.md.j2", {}))
     result.append(
         Page(page_path("glossary"), "glossary.md.j2", {"terms": site_glossary(view.content)})
     )
@@ -91,6 +90,7 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
                 "rec_facets": facets_of(r, facets),
                 "targets": _targets(r, view),
                 "feed": feed_path(r.recommendation),
+                "merged_into": view.merged_into(r),
             },
         )
         for r in view.recommendations
@@ -143,8 +143,7 @@ def embed_pages(view: ReleaseView) -> list[Page]:
 
 
 NOT_IN_NAV = (
-    "/leads/*.md\n/embed/\n/assessments.md\n"
-    "/changes/*\n!/changes/index.md\n!/changes/baseline.md\n"
+    "/leads/*.md\n/embed/\n/assessments.md\n/changes/*\n!/changes/index.md\n!/changes/baseline.md\n"
 )
 """Pages reached from others, not listed in the navigation: each lead's page, the embeds, the
 independent assessments page of a release with none (listed when there are some) and the

@@ -94,6 +94,9 @@ def feed_entries(
                 if change.action.recommendation == rec_id
                 for line in _change_lines(change)
             ]
+            own = next(c for c in diff.recommendations if c.recommendation.id == rec_id)
+            if own.narrative_changed:
+                lines.insert(0, f"Recommendation {rec_id}: progress narrative updated.")
             if rec.state is not State.ACTIVE and _find(diff.old, rec_id).state is State.ACTIVE:
                 lines.insert(0, f"Recommendation {rec_id} was {rec.state.value}.")
         lines += [

@@ -12,6 +12,7 @@ import jinja2
 
 from generator.content.model import Content, Release, StatusDef
 from generator.facts.compare import ActionChange, Diff, KpiChange, Move, PlanChange, compare
+from generator.facts.compare_recs import RecommendationChange
 from generator.facts.derive import (
     ActionView,
     KpiView,
@@ -19,6 +20,7 @@ from generator.facts.derive import (
     ReleaseView,
     release_view,
 )
+from generator.facts.words import Segment
 from generator.render.opendata import assessment_row
 from generator.render.template import environment, render_page
 from generator.render.urls import Linker
@@ -78,10 +80,27 @@ def _action(change: ActionChange, diff: Diff) -> dict[str, Any]:
         "narrative": {
             "from": old.narrative if old else None,
             "to": new.narrative if new else None,
-            "diff": [{"op": s.op.value, "text": s.text} for s in change.narrative],
+            "diff": _segments(change.narrative),
         },
         "changed": change.changed,
         "urls": _urls(diff, old, new),
+    }
+
+
+def _segments(segments: tuple[Segment, ...]) -> list[dict[str, str]]:
+    """A word diff as JSON: each run of words with ``op`` equal, insert or delete."""
+    return [{"op": s.op.value, "text": s.text} for s in segments]
+
+
+def _recommendation(change: RecommendationChange) -> dict[str, Any]:
+    return {
+        "id": change.recommendation.id,
+        "narrative_changed": change.narrative_changed,
+        "narrative": {
+            "from": change.narrative_from,
+            "to": change.narrative_to,
+            "diff": _segments(change.narrative),
+        },
     }
 
 
@@ -128,11 +147,13 @@ def diff_json(diff: Diff) -> dict[str, Any]:
             "newly_overdue": len(diff.newly_overdue),
             "no_longer_overdue": len(diff.no_longer_overdue),
             "narrative_changes": len(diff.narrative_changes),
+            "recommendation_narrative_changes": len(diff.recommendation_narrative_changes),
             "kpi_directions": {d.value: n for d, n in diff.kpi_directions},
             "added": len(diff.added),
             "removed": len(diff.removed),
         },
         "actions": [_action(change, diff) for change in diff.actions],
+        "recommendations": [_recommendation(change) for change in diff.recommendations],
         "kpis": [_kpi(change, diff) for change in diff.kpis],
         "added": [_plan_change(change) for change in diff.added],
         "removed": [_plan_change(change) for change in diff.removed],

@@ -98,6 +98,7 @@ REAL_PAGES = [
     "2014-10/facets/service/looked-after/",
     "2014-10/recommendations/13-14/",
     "2014-10/recommendations/18/",
+    "2014-10/changes/",  # recommendation narratives as word diffs
     "2014-10/kpis/ni148/",
     "2014-10/data/",
 ]

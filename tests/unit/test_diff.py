@@ -204,3 +204,13 @@ def test_a_long_part_continues_on_pages_of_whole_recommendations(tmp_path):
             f"changes/baseline/{gid}.md",
             f"changes/baseline/{gid}/2.md",
         ]
+
+
+def test_a_part_of_a_comparison_keeps_only_its_recommendations_narratives():
+    from tests.conftest import REAL_PLAN
+
+    diff = diff_of("2014-07", "2014-10", REAL_PLAN)
+    assert len(diff.recommendation_narrative_changes) > 1
+    part = diff.within(frozenset({"1"}))
+    assert [r.recommendation.id for r in part.recommendations] == ["1"]
+    assert part.detail_size == diff.within(frozenset({"1"})).detail_size > 0

@@ -136,3 +136,17 @@ def test_open_data_has_recommendations_and_action_leads():
         "Quality assurance team",
         "Every case audited each month.",
     )
+
+
+def test_a_merged_recommendation_points_to_where_its_progress_is_reported(tmp_path):
+    from generator.render.pages import render_release
+    from tests.conftest import SMALL_PLAN
+
+    view = release_view(load_content(SMALL_PLAN), "2015-01")
+    render_release(view, tmp_path)
+    merged = (tmp_path / "recommendations/13.md").read_text()
+    assert "Its progress is reported under [Recommendation 13/14](13-14.md)." in merged
+    assert "Progress reported" not in merged
+    withdrawn = (_rendered(tmp_path / "real") / "recommendations/18.md").read_text()
+    assert "Its progress is reported under" not in withdrawn
+    assert "Progress reported" not in withdrawn

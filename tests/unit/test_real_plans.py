@@ -9,7 +9,7 @@ from generator.content.validate import load_content
 from generator.errors import ContentError
 from generator.facts.lock import load_locked
 from generator.workflow.releases import publish
-from tests.conftest import REAL_PLAN
+from tests.conftest import REAL_PLAN, ContentCopy
 
 FACETS = """facets:
   - id: timeframe
@@ -104,8 +104,44 @@ def test_progress_for_recommendations_and_as_at_are_checked(small):
         "release 2015-01 (2015-01-31); progress is written before it is reported",
         "content/progress/2015-01.yaml:3: recommendation 99: unknown recommendation '99' "
         "(not in plan.yaml)",
-        "content/progress/2015-01.yaml:5: recommendation 13: was withdrawn in release 2014-10 "
-        "and cannot have progress reported",
+        "content/progress/2015-01.yaml:5: recommendation 13: was merged into recommendation "
+        "13/14 in release 2014-10 and cannot have progress reported; report it under "
+        "recommendation 13/14",
+    ]
+
+
+def test_progress_for_the_actions_of_a_merged_recommendation_is_refused(small):
+    small.replace("progress/2015-01.yaml", "actions:\n", "actions:\n  13.1: {status: on-track}\n")
+    assert small.problems() == [
+        "content/progress/2015-01.yaml:2: action 13.1: its recommendation 13 was merged into "
+        "recommendation 13/14 in release 2014-10 and cannot have progress reported; report it "
+        "under recommendation 13/14"
+    ]
+
+
+@pytest.fixture
+def real(tmp_path, monkeypatch):
+    shutil.copytree(REAL_PLAN, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return ContentCopy(tmp_path / "content")
+
+
+def test_progress_for_the_actions_of_a_withdrawn_recommendation_is_refused(real):
+    real.replace("progress/2014-10.yaml", "actions:\n", "actions:\n  '18.1': {status: planned}\n")
+    assert real.problems() == [
+        "content/progress/2014-10.yaml:9: action 18.1: its recommendation 18 was withdrawn in "
+        "release 2014-10 and cannot have progress reported"
+    ]
+
+
+def test_a_recommendation_merged_from_has_its_progress_under_the_merged_one(real):
+    real.replace(
+        "progress/2014-10.yaml", "recommendations:\n", "recommendations:\n  '14': {narrative: x}\n"
+    )
+    assert real.problems() == [
+        "content/progress/2014-10.yaml:3: recommendation 14: unknown recommendation '14' (not in "
+        "plan.yaml): it is merged into recommendation 13/14 (merged_from), so its progress is "
+        "reported under recommendation 13/14"
     ]
 
 
@@ -187,3 +223,17 @@ def test_a_published_real_plan_release_cannot_be_silently_rewritten(
         "erratum (date, reason, corrected) under the release in releases.yaml and run "
         "'progress-site publish 2014-07'\nAborted: 1 problem found in the content."
     )
+
+
+@pytest.mark.parametrize("reserved", ["recommendation", "text", "merged_from", "state"])
+def test_a_facet_id_cannot_be_a_column_of_the_recommendations_open_data(small, reserved):
+    small.write(
+        "plan.yaml", FACETS.replace("id: timeframe", f"id: {reserved}") + small.text("plan.yaml")
+    )
+    line = small.line_of("plan.yaml", f"id: {reserved}")
+    assert small.problems() == [
+        f"content/plan.yaml:{line}: facet {reserved}: id '{reserved}' is taken: "
+        "recommendations.csv and recommendations.json name a column after each facet, and "
+        f"they already have a column '{reserved}' (recommendation, text, outcome, groups, "
+        "targets, merged_from, narrative, state); choose another id"
+    ]

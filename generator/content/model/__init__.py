@@ -16,6 +16,9 @@ from dataclasses import dataclass, replace
 from generator.content.model.base import ContentModel, Meaning, Polarity, slugify
 from generator.content.model.kpis import Kpi, Kpis, Point, Tolerance, Value
 from generator.content.model.plan import (
+    RECOMMENDATION_COLUMNS,
+    RECOMMENDATION_LAST_COLUMNS,
+    RESERVED_FACET_IDS,
     Action,
     Facet,
     FacetValue,
@@ -45,6 +48,9 @@ from generator.errors import ProgressSiteError
 __all__ = [
     "FILES",
     "NOT_REPORTED",
+    "RECOMMENDATION_COLUMNS",
+    "RECOMMENDATION_LAST_COLUMNS",
+    "RESERVED_FACET_IDS",
     "Action",
     "Assessment",
     "Content",

@@ -59,6 +59,14 @@ class FacetValue(ContentModel):
     description: Text = ""
 
 
+RECOMMENDATION_COLUMNS = ("recommendation", "text", "outcome", "groups")
+"""The columns of the open data recommendations.csv (and .json) before the facets' columns."""
+RECOMMENDATION_LAST_COLUMNS = ("targets", "merged_from", "narrative", "state")
+"""The columns after the facets' columns."""
+RESERVED_FACET_IDS = (*RECOMMENDATION_COLUMNS, *RECOMMENDATION_LAST_COLUMNS)
+"""Ids a facet cannot take: the open data names a column after each facet, beside these."""
+
+
 class Facet(ContentModel):
     """Another way the plan groups its recommendations, beside its groups: a timeframe, a
     priority band, a theme."""
