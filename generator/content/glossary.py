@@ -59,9 +59,10 @@ def content_texts(content: Content) -> Iterator[tuple[str, str]]:
             yield f"progress/{release.id}.yaml", progress.narrative
 
 
-def missing_terms(content: Content) -> dict[str, list[str]]:
-    """Acronyms used in the content with no glossary entry, and the files that use them."""
-    known = {t.term for t in content.glossary}
+def missing_terms(content: Content, known: set[str] | None = None) -> dict[str, list[str]]:
+    """Acronyms used in the content with no glossary entry (or none of ``known``), and the
+    files that use them."""
+    known = {t.term for t in content.glossary} if known is None else known
     missing: dict[str, list[str]] = {}
     for file, text in content_texts(content):
         for acronym in sorted(acronyms(text) - known):

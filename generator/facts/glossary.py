@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.content.glossary import acronyms, content_texts
+from generator.content.glossary import acronyms, missing_terms
 from generator.content.model import Content, Term
 
 BUILT_IN_TERMS: tuple[Term, ...] = (
@@ -76,12 +76,7 @@ def unexplained_acronyms(content: Content, templates_dir: Path) -> dict[str, lis
     and where they are used: content files as named in ``content/``, templates as
     ``templates/<file>``."""
     known = {t.term for t in site_glossary(content)}
-    missing: dict[str, list[str]] = {}
-    for file, text in content_texts(content):
-        for acronym in sorted(acronyms(text) - known):
-            files = missing.setdefault(acronym, [])
-            if file not in files:
-                files.append(file)
+    missing = missing_terms(content, known)
     for acronym, files in template_acronyms(templates_dir).items():
         if acronym not in known:
             missing.setdefault(acronym, []).extend(f"templates/{f}" for f in files)
