@@ -9,11 +9,12 @@ so that no page grows with the size of the plan.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.facts.compare import Diff
 from generator.facts.derive import GroupView
+from generator.render.paging import cut
 
 SPLIT_ABOVE = 40
 """A comparison listing more entries than this in its detail is split by group."""
@@ -38,21 +39,9 @@ class GroupChanges:
     """The ids of the recommendations on this page, in plan order."""
 
 
-def _pages(group: GroupView, whole: Diff) -> Iterator[tuple[str, ...]]:
-    """The group's recommendation ids, in plan order, cut into pages of whole recommendations
-    of at most ``PAGE_ENTRIES`` entries (a recommendation with more has a page to itself)."""
-    page: list[str] = []
-    size = 0
-    for rec in group.recommendations:
-        rec_id = rec.recommendation.id
-        entries = whole.within(frozenset({rec_id})).detail_size
-        if page and size + entries > PAGE_ENTRIES:
-            yield tuple(page)
-            page, size = [], 0
-        page.append(rec_id)
-        size += entries
-    if page:
-        yield tuple(page)
+def _entries(whole: Diff) -> Callable[[str], int]:
+    """How many entries a recommendation of ``whole`` adds to a page."""
+    return lambda rec_id: whole.within(frozenset({rec_id})).detail_size
 
 
 def split(diff: Diff, baseline: bool) -> tuple[tuple[GroupChanges, ...], ...]:
@@ -63,12 +52,13 @@ def split(diff: Diff, baseline: bool) -> tuple[tuple[GroupChanges, ...], ...]:
         return ()
     result = []
     for group in groups:
-        whole = diff.within(frozenset(r.recommendation.id for r in group.recommendations))
-        pages = list(_pages(group, whole)) or [()]  # a group with no recommendations: one page
+        ids = [r.recommendation.id for r in group.recommendations]
+        whole = diff.within(frozenset(ids))
+        pages = cut(ids, _entries(whole), PAGE_ENTRIES)
         result.append(
             tuple(
-                GroupChanges(group, whole.within(frozenset(ids)), whole, baseline, number, ids)
-                for number, ids in enumerate(pages, start=1)
+                GroupChanges(group, whole.within(frozenset(page)), whole, baseline, number, page)
+                for number, page in enumerate(pages, start=1)
             )
         )
     return tuple(result)

@@ -18,6 +18,7 @@ from generator.facts.facets import FacetValueView, FacetView
 from generator.facts.leads import LeadView
 from generator.render.changes import GroupChanges
 from generator.render.format import escape_text
+from generator.render.paging import page_suffix
 
 Md = markupsafe.Markup
 
@@ -40,8 +41,7 @@ def page_path(target: Any) -> str:
         return f"leads/{target.slug}.md"
     if isinstance(target, GroupChanges):
         folder = "changes/baseline" if target.baseline else "changes"
-        page = "" if target.page == 1 else f"/{target.page}"
-        return f"{folder}/{target.group.group.id}{page}.md"
+        return f"{folder}/{target.group.group.id}{page_suffix(target.page)}.md"
     if isinstance(target, RecommendationView):
         return f"recommendations/{target.recommendation.slug}.md"
     if isinstance(target, ActionView):
