@@ -36,6 +36,7 @@ from generator.render.changes import split
 from generator.render.embed import embed_context
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
+from generator.render.paging import cut, paged
 from generator.render.paper import print_header, report_context
 from generator.render.recfeed import feed_path
 from generator.render.template import environment, render_page
@@ -79,7 +80,7 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
         result += changes_pages(changes, baseline=False)
         result += changes_pages(compare(earlier[0], view), baseline=True)
     history = status_history([*earlier, view])
-    result += [Page(page_path(g), "group.md.j2", {"group": g}) for g in view.groups]
+    result += group_pages(view)
     result += [
         Page(
             page_path(r),
@@ -128,7 +129,36 @@ def lead_pages(view: ReleaseView) -> list[Page]:
     """The list of leads and a page for each."""
     found = leads(view)
     result = [Page(page_path("leads"), "leads.md.j2", {"leads": found})]
-    result += [Page(page_path(lead), "lead.md.j2", {"lead": lead}) for lead in found]
+    for lead in found:
+        parts = cut(
+            lead.recommendations, lambda r: len(r.actions) + 1, LEAD_ROWS, len(lead.overdue) / 3
+        )
+        pages = paged(lead, parts, lambda r: r.recommendation.recommendation.id)
+        result += [
+            Page(page_path(part), "lead.md.j2", {"lead": lead, "part": part, "pages": pages})
+            for part in pages
+        ]
+    return result
+
+
+GROUP_RECOMMENDATIONS = 20
+"""A group's page lists this many recommendations; the rest continue on numbered pages."""
+LEAD_ROWS = 40
+"""A lead's page lists about this many actions (an overdue one counts a third, a
+recommendation's heading one); the rest continue on numbered pages."""
+
+
+def group_pages(view: ReleaseView) -> list[Page]:
+    """Each group's page, continued on numbered pages where it has many recommendations."""
+    result = []
+    for group in view.groups:
+        # the first page also lists the group's indicators, each about half a recommendation
+        parts = cut(group.recommendations, lambda r: 1, GROUP_RECOMMENDATIONS, len(group.kpis) / 2)
+        pages = paged(group, parts, lambda r: r.recommendation.id)
+        result += [
+            Page(page_path(part), "group.md.j2", {"group": group, "part": part, "pages": pages})
+            for part in pages
+        ]
     return result
 
 
@@ -143,11 +173,12 @@ def embed_pages(view: ReleaseView) -> list[Page]:
 
 
 NOT_IN_NAV = (
-    "/leads/*.md\n/embed/\n/assessments.md\n/changes/*\n!/changes/index.md\n!/changes/baseline.md\n"
+    "/leads/*\n!/leads/index.md\n/embed/\n/assessments.md\n/pillars/*/\n"
+    "/changes/*\n!/changes/index.md\n!/changes/baseline.md\n"
 )
-"""Pages reached from others, not listed in the navigation: each lead's page, the embeds, the
-independent assessments page of a release with none (listed when there are some) and the
-parts of a long comparison, one per group."""
+"""Pages reached from others, not listed in the navigation: each lead's pages, the embeds,
+the independent assessments page of a release with none (listed when there are some), a
+group's numbered pages and the parts of a long comparison."""
 
 
 def _targets(rec: RecommendationView, view: ReleaseView) -> list[tuple[Target, list[KpiView]]]:

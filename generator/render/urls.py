@@ -18,7 +18,7 @@ from generator.facts.facets import FacetValueView, FacetView
 from generator.facts.leads import LeadView
 from generator.render.changes import GroupChanges
 from generator.render.format import escape_text
-from generator.render.paging import page_suffix
+from generator.render.paging import Paged, page_suffix
 
 Md = markupsafe.Markup
 
@@ -37,6 +37,9 @@ def page_path(target: Any) -> str:
         if isinstance(inner, KpiView):
             return f"embed/kpis/{inner.kpi.id}.md"
         return f"embed/pillars/{inner.group.id}.md"
+    if isinstance(target, Paged):
+        whole = page_path(target.of)
+        return whole if target.page == 1 else f"{whole[:-3]}{page_suffix(target.page)}.md"
     if isinstance(target, LeadView):
         return f"leads/{target.slug}.md"
     if isinstance(target, GroupChanges):

@@ -67,6 +67,17 @@ def real_base_url(real_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic plan of 60 recommendations and about 450 actions, in two releases."""
+    from generator.dev.synthetic import Scale, write_content
+
+    content = write_content(
+        tmp_path_factory.mktemp("large") / "content", Scale(recommendations=60, releases=2)
+    )
+    return build_once(tmp_path_factory, "large-site", content)
+
+
+@pytest.fixture(scope="session")
 def series_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small plan with the KPI ``visits-due``: a tolerance, notes and a series break."""
     content = tmp_path_factory.mktemp("series") / "content"

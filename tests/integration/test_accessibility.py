@@ -121,3 +121,19 @@ def test_a_kpi_with_notes_a_break_and_a_tolerance_is_accessible(browser, series_
 def test_lead_pages_are_accessible(browser, small_base_url, axe, width):
     found, _ = violations_on(browser, axe, width, small_base_url, SMALL_PAGES)
     assert found == {}
+
+
+@pytest.fixture(scope="module")
+def large_url(large_site):
+    yield from serve(large_site)
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_numbered_pages_of_a_large_plan_are_accessible(browser, large_url, axe, width):
+    pages = [
+        "2020-02/pillars/people/2/",
+        "2020-02/leads/team-manager/2/",
+        "2020-02/changes/people/2/",
+    ]
+    found, _ = violations_on(browser, axe, width, large_url, pages)
+    assert found == {}

@@ -1,0 +1,62 @@
+"""Cutting a long list into pages, so that no page grows with the size of the plan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+def cut(
+    items: Sequence[T], weight: Callable[[T], float], limit: float, first: float = 0
+) -> list[tuple[T, ...]]:
+    """``items`` in order, cut into pages whose weights add up to at most ``limit``; an item
+    heavier than ``limit`` has a page to itself. ``first`` is what the first page holds
+    before the items. There is always at least one page."""
+    pages: list[tuple[T, ...]] = []
+    page: list[T] = []
+    size = first
+    for item in items:
+        heavy = weight(item)
+        if (page or size) and size + heavy > limit:
+            pages.append(tuple(page))
+            page, size = [], 0
+        page.append(item)
+        size += heavy
+    pages.append(tuple(page))
+    return pages
+
+
+def page_suffix(number: int) -> str:
+    """What follows a paged list's address for its page ``number``: nothing for the first."""
+    return "" if number == 1 else f"/{number}"
+
+
+@dataclass(frozen=True)
+class Paged(Generic[T]):
+    """One page of a paged list: ``of`` is the whole (a group or a lead), ``items`` this page's
+    part of it."""
+
+    of: Any
+    items: tuple[T, ...]
+    page: int
+    pages: int
+    label: str
+    """What the page holds, such as "recommendations 3 to 9"."""
+
+
+def ids_label(ids: Sequence[str]) -> str:
+    """ "recommendation 3" or "recommendations 3 to 9"; "" for none."""
+    if not ids:
+        return ""
+    return f"recommendation {ids[0]}" if len(ids) == 1 else f"recommendations {ids[0]} to {ids[-1]}"
+
+
+def paged(of: Any, parts: list[tuple[T, ...]], ids: Callable[[T], str]) -> list[Paged[T]]:
+    """The pages of ``of``; ``ids`` names each item in the pages' labels."""
+    return [
+        Paged(of, items, n, len(parts), ids_label([ids(i) for i in items]))
+        for n, items in enumerate(parts, start=1)
+    ]

@@ -1,0 +1,43 @@
+"""A large plan: long lists continue on numbered pages, so pages stay small and linked."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.integration.linkcheck import broken_links
+
+UNBOUNDED = {"report", "recommendations"}
+"""The printable report is the whole release by design; the recommendations index lists
+every recommendation, as the navigation relies on it."""
+
+
+def test_no_page_grows_with_the_plan(large_site):
+    version = large_site / "2020-02"
+    sizes = {
+        str(p.relative_to(version)): p.stat().st_size
+        for p in version.rglob("index.html")
+        if p.relative_to(version).parts[0] not in UNBOUNDED
+    }
+    assert len(sizes) > 150
+    assert {page: size for page, size in sizes.items() if size > 60 * 1024} == {}
+
+
+@pytest.mark.parametrize(
+    "first", ["pillars/people", "leads/team-manager", "changes/people", "changes/baseline/people"]
+)
+def test_a_long_list_continues_on_numbered_pages_linked_both_ways(large_site, first):
+    version = large_site / "2020-02"
+    numbered = sorted((version / first).glob("[0-9]*/index.html"), key=lambda p: int(p.parent.name))
+    assert len(numbered) >= 2
+    pages = [version / first / "index.html", *numbered]
+    for number, page in enumerate(pages, start=1):
+        text = page.read_text()
+        assert f"Page {number} of {len(pages)}" in text
+        if number < len(pages):
+            assert ">Next page</a>" in text
+        if number > 1:
+            assert ">Previous page</a>" in text
+        assert broken_links(large_site, page) == []
+    # numbered pages are reached from their first page, not listed in the navigation
+    home = (version / "index.html").read_text()
+    assert f"{first}/2/" not in home
