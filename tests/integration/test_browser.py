@@ -46,6 +46,9 @@ def test_reviewer_follows_what_changed_from_the_newest_version(browser, base_url
     page.get_by_role("link", name=name).click()
     page.wait_for_url(base_url + "2017-04/changes/")
     assert page.locator("h1").first.inner_text().startswith("What changed since August 2016")
+    # a long comparison sets out its detail by pillar, linked from its summary
+    page.locator("table").get_by_role("link", name="People and Leadership").click()
+    page.wait_for_url(base_url + "2017-04/changes/people-leadership/")
     # insertions and deletions are told apart without colour: underline and strike-through
     inserted = page.locator("ins.critic").nth(1)
     deleted = page.locator("del.critic").nth(1)
