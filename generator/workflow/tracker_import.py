@@ -11,6 +11,8 @@ result is validated in a copy before it is committed.
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -115,18 +117,28 @@ def progress_text(
 
 
 def _kpi_csv(content_dir: Path, values: list[tuple[str, str, str]]) -> str:
+    """``kpi-values.csv`` with ``values`` appended as rows; its header, rows and optional
+    columns (``note``, ``break``) are kept as they are."""
     path = content_dir / "kpi-values.csv"
-    text = path.read_bytes().decode("utf-8-sig") if path.exists() else "kpi,date,value\n"
-    header = [h.strip() for h in text.splitlines()[0].split(",")] if text.strip() else []
-    if sorted(header) != ["date", "kpi", "value"]:
-        header, text = ["kpi", "date", "value"], "kpi,date,value\n"
+    text = path.read_bytes().decode("utf-8-sig") if path.exists() else ""
+    if not text.strip():
+        text = "kpi,date,value\n"
+    header = [h.strip() for h in next(csv.reader(io.StringIO(text)))]
+    missing = [h for h in ("kpi", "date", "value") if h not in header]
+    if missing:
+        raise ProgressSiteError(
+            f"{path}: the header has no column {', '.join(missing)}; new KPI values cannot be "
+            "added to it"
+        )
     newline = "\r\n" if "\r\n" in text else "\n"
     if not text.endswith(("\n", "\r")):
         text += newline
+    rows = io.StringIO()
+    writer = csv.writer(rows, lineterminator=newline)
     for kpi_id, when, value in values:
         fields = {"kpi": kpi_id, "date": when, "value": value}
-        text += ",".join(fields[h] for h in header) + newline
-    return text
+        writer.writerow([fields.get(h, "") for h in header])
+    return text + rows.getvalue()
 
 
 def _target(content: Content, release_id: str) -> tuple[Release | None, Release]:

@@ -335,3 +335,24 @@ def test_updating_a_draft_keeps_its_as_at_and_assessments(tmp_path):
         }
     ]
     assert run_cli("validate", "--content", str(content)).returncode == 0
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["kpi,date,value,note,break", '"kpi","date","value"'],
+    ids=["notes-and-breaks", "quoted"],
+)
+def test_new_kpi_values_are_added_to_every_value_already_there(tmp_path, header):
+    content = copy(REAL_PLAN, tmp_path)
+    values = content / "kpi-values.csv"
+    rows = values.read_text().splitlines()[1:]
+    extra = ",," if "note" in header else ""
+    values.write_text("\n".join([header, *(r + extra for r in rows)]) + "\n")
+    before = values.read_text()
+    tracker = export(content, tmp_path / "tracker.xlsx", "2014-10")
+    book = load_workbook(tracker)
+    book["KPIs"].append(["ni148", "x", datetime(2015, 1, 15), 37])
+    book.save(tracker)
+    result = import_(content, tracker, "--release", "2015-01", "--date", "2015-01-31")
+    assert result.returncode == 0, result.stderr
+    assert values.read_text() == before + f"ni148,2015-01-15,37{extra}\n"
