@@ -31,8 +31,9 @@ def _digest(data: object) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-NOT_CONTENT = {"url"}
-"""Settings that change where pages are published, not what they say."""
+NOT_CONTENT = {"Site": frozenset({"url"})}
+"""Settings that change where pages are published, not what they say (the site's address);
+an assessment's ``url`` is what its page links to, so it is content."""
 
 
 ALWAYS: dict[str, frozenset[str]] = {
@@ -77,7 +78,7 @@ def _plain(value: object) -> object:
         return {
             name: _plain(getattr(value, name))
             for name, field in fields.items()
-            if name not in NOT_CONTENT
+            if name not in NOT_CONTENT.get(type(value).__name__, frozenset())
             and (
                 name in always
                 or getattr(value, name) != field.get_default(call_default_factory=True)

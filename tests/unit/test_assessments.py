@@ -120,3 +120,10 @@ def test_an_assessment_is_part_of_what_a_published_release_shows(small):
     # a release with none records nothing for them: locks made before stay valid
     plain = fingerprint_items(release_view(load_content(DEFAULT_CONTENT), "2017-04"))
     assert not [k for k in plain if k.endswith(": assessments")]
+
+
+def test_the_address_an_assessment_links_to_is_part_of_what_a_release_shows(small):
+    before = fingerprint_items(release_view(load_content(Path("content")), "2015-01"))
+    small.replace("progress/2015-01.yaml", "visit=3&area=b", "visit=4&area=b")
+    after = fingerprint_items(release_view(load_content(Path("content")), "2015-01"))
+    assert {k for k in before if before[k] != after.get(k)} == {"recommendation 1: assessments"}
