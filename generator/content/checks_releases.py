@@ -234,6 +234,22 @@ class ReleaseChecks(ContentChecks):
                     "recommendation",
                 )
                 continue
+            gone = rec.lifecycle.withdrawn
+            if gone and gone.release in when.release_ids[: when.index]:
+                spot.error(
+                    f"recommendation {rec.id} left the plan in {gone.release}, before this "
+                    "release, so it cannot be assessed in it",
+                    "recommendation",
+                )
+                continue
+            if assessment.date and assessment.date > when.release.date:
+                spot.error(
+                    f"dated {assessment.date.isoformat()}, after this release's date "
+                    f"({when.release.date.isoformat()}): an assessment is published with the "
+                    "first release dated on or after it",
+                    "date",
+                )
+                continue
             if assessment.body and assessment.date and assessment.verdict:
                 found.append(assessment)
         return tuple(found)

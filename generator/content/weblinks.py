@@ -21,6 +21,11 @@ def web_link_problem(url: str) -> str | None:
         _ = parts.port  # raises ValueError beyond 65535
     except ValueError:
         host = None
+    if scheme_ok and host and "@" in parts.netloc:
+        return (
+            f"a web address may not name a user before its host ({shown(url)}): readers would "
+            "read one site's name and be taken to another"
+        )
     if scheme_ok and host and not UNSAFE_IN_LINK.search(url):
         return None
     return (

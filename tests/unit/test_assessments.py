@@ -127,3 +127,23 @@ def test_the_address_an_assessment_links_to_is_part_of_what_a_release_shows(smal
     small.replace("progress/2015-01.yaml", "visit=3&area=b", "visit=4&area=b")
     after = fingerprint_items(release_view(load_content(Path("content")), "2015-01"))
     assert {k for k in before if before[k] != after.get(k)} == {"recommendation 1: assessments"}
+
+
+def test_an_assessment_is_of_a_recommendation_still_in_the_plan_and_not_from_the_future(small):
+    line = _add(
+        small,
+        "  - {recommendation: 13, body: Ofsted, date: 2015-01-20, verdict: x}\n"
+        "  - {recommendation: 8, body: Ofsted, date: 2015-02-20, verdict: x}\n"
+        "  - {recommendation: 8, body: Ofsted, date: 2015-01-20, verdict: x,"
+        " url: 'https://www.gov.uk@evil.example/'}\n",
+    )
+    assert small.problems() == [
+        f"content/progress/2015-01.yaml:{line}: assessment of recommendation 13: recommendation "
+        "13 left the plan in 2014-10, before this release, so it cannot be assessed in it",
+        f"content/progress/2015-01.yaml:{line + 1}: assessment of recommendation 8: dated "
+        "2015-02-20, after this release's date (2015-01-31): an assessment is published with the "
+        "first release dated on or after it",
+        f"content/progress/2015-01.yaml:{line + 2}: assessment of recommendation 8: field 'url': "
+        "a web address may not name a user before its host ('https://www.gov.uk@evil.example/'): "
+        "readers would read one site's name and be taken to another",
+    ]

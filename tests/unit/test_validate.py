@@ -183,16 +183,28 @@ def test_unknown_status(small):
 def test_releases_out_of_date_order(small):
     line = small.replace("releases.yaml", "date: 2015-01-31", "date: 2014-09-30")
     assert small.problems() == [
+        "content/progress/2015-01.yaml:17: assessment of recommendation 1: dated 2015-01-20, "
+        "after this release's date (2014-09-30): an assessment is published with the first release "
+        "dated on or after it",
+        "content/progress/2015-01.yaml:23: assessment of recommendation 13/14: dated "
+        "2015-01-27, after this release's date (2014-09-30): an assessment is published with the "
+        "first release dated on or after it",
         f"content/releases.yaml:{line}: release 2015-01: releases must be listed oldest first: "
-        "dated 2014-09-30, but listed after release 2014-10 dated 2014-10-31"
+        "dated 2014-09-30, but listed after release 2014-10 dated 2014-10-31",
     ]
 
 
 def test_releases_with_the_same_date(small):
     line = small.replace("releases.yaml", "date: 2015-01-31", "date: 2014-10-31")
     assert small.problems() == [
+        "content/progress/2015-01.yaml:17: assessment of recommendation 1: dated 2015-01-20, "
+        "after this release's date (2014-10-31): an assessment is published with the first release "
+        "dated on or after it",
+        "content/progress/2015-01.yaml:23: assessment of recommendation 13/14: dated "
+        "2015-01-27, after this release's date (2014-10-31): an assessment is published with the "
+        "first release dated on or after it",
         f"content/releases.yaml:{line}: release 2015-01: has the same date (2014-10-31) as "
-        "release 2014-10; each release needs its own date"
+        "release 2014-10; each release needs its own date",
     ]
 
 
