@@ -182,6 +182,21 @@ def lists_after_text(text: str) -> str:
     return "\n".join(out)
 
 
+def first_paragraph(text: str) -> str:
+    """The opening words of Markdown text, up to its first blank line or list, for a table
+    cell that cannot hold paragraphs or lists; "…" says that more follows."""
+    lines = lists_after_text(text).strip().split("\n")
+    opening: list[str] = []
+    for line in lines:
+        if not line.strip() or _LIST_ITEM.match(line):
+            break
+        opening.append(line.strip())
+    if not opening:  # it opens with a list: its first item
+        first = _BLOCK_MARKER.sub("", lines[0], count=1).strip()
+        return f"{first} …" if len(lines) > 1 else first
+    return " ".join(opening) + (" …" if len(opening) < len(lines) else "")
+
+
 def blockquote(value: Md) -> Md:
     """Markdown shown as a quotation: every line of it, paragraphs and lists included."""
     return Md("\n".join(f"> {line}" if line.strip() else ">" for line in value.split("\n")))

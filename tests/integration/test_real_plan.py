@@ -83,3 +83,13 @@ def test_diff_json_lists_recommendation_narratives():
         "### Recommendation 13/14\n\n**[Recommendation 13/14](2014-10/recommendations/13-14/)**"
         in text
     )
+
+
+def test_the_report_keeps_an_actions_list_and_a_lead_table_gives_its_opening(real_site):
+    report = (real_site / "2014-10/report/index.html").read_text()
+    assert (
+        "review:</p>\n<ul>\n<li>improve the referral process</li>\n"
+        "<li>tender supported housing services</li>\n</ul>\n</div>"
+    ) in report
+    lead = (real_site / "2014-10/leads/integrated-commissioning-unit/index.html").read_text()
+    assert "Implement the recommendations of the accommodation review&#58; …</td>" in lead
