@@ -95,7 +95,7 @@ def chart_headline(kpi: KpiView) -> str:
 def chart_measure(kpi: KpiView) -> str:
     """The chart's subtitle: the measure, its unit and the period shown."""
     unit = kpi.kpi.unit
-    text = kpi.kpi.title if unit in ("count", "number") else f"{kpi.kpi.title} ({unit})"
+    text = kpi.kpi.title if unit in ("", "count", "number") else f"{kpi.kpi.title} ({unit})"
     if kpi.values:
         first, last = kpi.values[0].date, kpi.values[-1].date
         text += f", {long_date(first)}" + (f" to {long_date(last)}" if last != first else "")

@@ -62,6 +62,14 @@ def _change_lines(change: ActionChange) -> list[str]:
     return lines
 
 
+def _left(rec: RecommendationView) -> str:
+    """What a feed says of a recommendation that left the plan, and where it went."""
+    gone = rec.withdrawal
+    into = f" into recommendation {gone.merged_into}" if gone and gone.merged_into else ""
+    reason = f" Reason given: {' '.join(gone.reason.split())}" if gone and gone.reason else ""
+    return f"Recommendation {rec.recommendation.id} was {rec.state.value}{into}.{reason}"
+
+
 def _first_lines(rec: RecommendationView) -> list[str]:
     lines = [f"Recommendation {rec.recommendation.id} in the plan."]
     for action in rec.actions:
@@ -98,7 +106,7 @@ def feed_entries(
             if own.narrative_changed:
                 lines.insert(0, f"Recommendation {rec_id}: progress narrative updated.")
             if rec.state is not State.ACTIVE and _find(diff.old, rec_id).state is State.ACTIVE:
-                lines.insert(0, f"Recommendation {rec_id} was {rec.state.value}.")
+                lines = [_left(rec)]  # its actions leave with it
         lines += [
             f"Assessed by {a.body} on {long_date(a.date)}: {' '.join(a.verdict.split())}."
             for a in rec.assessments

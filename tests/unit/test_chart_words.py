@@ -88,6 +88,9 @@ def test_measure_names_the_unit_and_the_period():
         "31 December 2014"
     )
     assert chart_measure(kpis()["cicc-members"]).startswith("Children in care council members, ")
+    # a KPI with no unit, as real plans write them, has no empty brackets
+    no_unit = kpis("2014-10", REAL_PLAN)["cicc-members"]
+    assert chart_measure(no_unit).startswith("Children in care council members, ")
 
 
 @pytest.mark.parametrize(

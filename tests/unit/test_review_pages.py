@@ -80,7 +80,11 @@ def test_a_recommendation_feed_has_an_entry_where_its_actions_changed():
     merged = feed_entries(views, "13", diffs)
     assert [(e.view.release.id, e.lines[0]) for e in merged] == [
         ("2014-06", "Recommendation 13 in the plan."),
-        ("2014-10", "Recommendation 13 was merged."),
+        (
+            "2014-10",
+            "Recommendation 13 was merged into recommendation 13/14. Reason given: Combined "
+            "with recommendation 14.",
+        ),
     ]
     rec = views[-1].content.recommendations[0]
     feed = ET.fromstring(recommendation_feed(views, rec, diffs))
@@ -116,4 +120,19 @@ def test_the_iframe_snippet_is_absolute_and_shows_a_hostile_title_as_text():
     assert snippet.startswith(
         '<iframe src="https://plan.example.gov.uk/p/2015-01/embed/kpis/cicc-members/" '
         'title="Children in care council members (&lt;b onmouseover=&quot;x&quot;&gt;)"'
+    )
+
+
+def test_a_merged_recommendations_feed_says_what_it_was_merged_into():
+    from generator.facts.compare import compare
+
+    views = _views()
+    diffs = [None, *(compare(a, b) for a, b in zip(views, views[1:], strict=False))]
+    entries = feed_entries(views, "13", diffs)
+    assert [(e.view.release.id, e.lines) for e in entries][-1] == (
+        "2014-10",
+        (
+            "Recommendation 13 was merged into recommendation 13/14. Reason given: Combined "
+            "with recommendation 14.",
+        ),
     )
