@@ -328,12 +328,12 @@ CASES = [
         "releases-out-of-order",
         [("replace", "releases.yaml", "date: 2015-01-31", "date: 2014-09-30")],
         [
-            "content/progress/2015-01.yaml:17: assessment of recommendation 1: dated 2015-01-20, "
-            "after this release's date (2014-09-30): an assessment is published with the first release "
-            "dated on or after it",
+            "content/progress/2015-01.yaml:17: assessment of recommendation 1: dated "
+            "2015-01-20, after this release's date (2014-09-30): an assessment is published "
+            "with the first release dated on or after it",
             "content/progress/2015-01.yaml:23: assessment of recommendation 13/14: dated "
-            "2015-01-27, after this release's date (2014-09-30): an assessment is published with the "
-            "first release dated on or after it",
+            "2015-01-27, after this release's date (2014-09-30): an assessment is published "
+            "with the first release dated on or after it",
             "content/releases.yaml:13: release 2015-01: releases must be listed oldest first: "
             "dated 2014-09-30, but listed after release 2014-10 dated 2014-10-31",
         ],

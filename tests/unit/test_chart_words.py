@@ -19,7 +19,7 @@ from generator.render.chart_words import (
     period,
 )
 from generator.render.charts import kpi_chart
-from tests.conftest import DEFAULT_CONTENT, SMALL_PLAN
+from tests.conftest import DEFAULT_CONTENT, REAL_PLAN, SMALL_PLAN
 
 
 def kpis(release: str = "2015-01", content=SMALL_PLAN):
