@@ -90,16 +90,20 @@ def _base_slug(key: str) -> str:
 
 
 def lead_slugs(keys: list[str]) -> dict[str, str]:
-    """A stable, distinct address for each lead key (in plan order).
+    """A permanent, distinct address for each lead key.
 
-    A name with no letters or digits of the Latin alphabet, a reserved name, or one whose
-    address another lead took first, gets a short digest of the name after it.
+    A name written only in lower-case Latin letters, digits and single spaces (once letter
+    case is set aside) has its address spelt out: ``Ann Graham`` is ``ann-graham``, and no
+    other name can take it. Any other name (accents, hyphens, punctuation, another script, a
+    reserved or very long name) has a short digest of the name after its address, so that
+    the address never depends on which other leads the plan names, now or later.
     """
     slugs: dict[str, str] = {}
     taken: set[str] = set()
     for key in keys:
         slug = _base_slug(key)
-        if not slug or slug in taken or slug in RESERVED_SLUGS:
+        exact = slug == key.replace(" ", "-") and "-" not in key
+        if not exact or slug in taken or slug in RESERVED_SLUGS:
             digest = hashlib.sha256(key.encode()).hexdigest()[:8]
             slug = f"{slug[: MAX_SLUG - 9]}-{digest}" if slug else f"lead-{digest}"
         slugs[key] = slug

@@ -96,3 +96,16 @@ def test_a_single_lead_is_a_lead_too(small):
         ("8.1", ("Lead",)),
     ]
     assert [r.recommendation.recommendation.id for r in beverley.recommendations] == ["1", "8"]
+
+
+def test_a_leads_address_does_not_depend_on_the_other_leads():
+    from generator.facts.leads import lead_slugs
+
+    alone = lead_slugs(["y"])
+    both = lead_slugs(["ÿ", "y"])  # a lead added later, first in plan order
+    assert alone["y"] == both["y"] == "y"
+    assert both["ÿ"] == lead_slugs(["ÿ"])["ÿ"] != "y"
+    assert both["ÿ"].startswith("y-")
+    # a hyphen is not spelt out, so "jean-paul" and "jean paul" never share an address
+    hyphen, space = lead_slugs(["jean-paul", "jean paul"]).values()
+    assert space == "jean-paul" and hyphen.startswith("jean-paul-") and hyphen != space
