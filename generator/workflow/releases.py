@@ -16,6 +16,7 @@ from generator.errors import ContentError, ProgressSiteError
 from generator.facts.derive import release_view
 from generator.facts.lock import (
     LOCK_FILE,
+    as_locked,
     check_locks,
     fingerprint,
     fingerprint_items,
@@ -54,7 +55,7 @@ def _publish(content_dir: Path, release_id: str, when: date) -> str:
         summary = f"Published release {release_id} ({release.title}) on {when.isoformat()}"
     elif release_id in locks:
         lock = locks[release_id]
-        items = fingerprint_items(release_view(content, release_id))
+        items = as_locked(fingerprint_items(release_view(content, release_id)), lock)
         if fingerprint(items) == lock.get("fingerprint"):
             return (
                 f"Release {release_id} was already published on {lock['published']}; nothing to do"

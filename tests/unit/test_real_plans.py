@@ -9,7 +9,7 @@ from generator.content.validate import load_content
 from generator.errors import ContentError
 from generator.facts.lock import load_locked
 from generator.workflow.releases import publish
-from tests.conftest import REAL_PLAN, ContentCopy
+from tests.conftest import DEFAULT_CONTENT, REAL_PLAN, ContentCopy
 
 FACETS = """facets:
   - id: timeframe
@@ -237,3 +237,22 @@ def test_a_facet_id_cannot_be_a_column_of_the_recommendations_open_data(small, r
         f"they already have a column '{reserved}' (recommendation, text, outcome, groups, "
         "targets, merged_from, narrative, state); choose another id"
     ]
+
+
+def test_a_glossary_edit_after_publishing_is_refused_and_older_locks_stay_valid(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(DEFAULT_CONTENT, content)
+    load_locked(content)  # locked before glossary terms were recorded: still valid
+    glossary = content / "glossary.yaml"
+    glossary.write_text(glossary.read_text().replace("term: ART", "term: ARTS", 1))
+    load_locked(content)  # and such a lock does not cover the glossary
+    fresh = tmp_path / "fresh"
+    shutil.copytree(REAL_PLAN, fresh)
+    glossary = fresh / "glossary.yaml"
+    glossary.write_text("terms:\n  - {term: ART, meaning: Access to Resources Team}\n")
+    publish(fresh, "2014-07", date(2014, 8, 1))  # locked now: the glossary with it
+    glossary.write_text(glossary.read_text().replace("term: ART", "term: ARTS", 1))
+    with pytest.raises(ContentError) as raised:
+        load_locked(fresh)
+    assert "glossary term ART (" in raised.value.report()
+    assert "glossary term ARTS (" in raised.value.report()
