@@ -110,11 +110,11 @@ def read_sheets(path: Path, first_only: bool = False, exact_dates: bool = False)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: Rows = []
     try:
-        for row in reader:
-            number = reader.line_num
+        # rows are numbered as a spreadsheet shows them: a cell with line breaks is one row
+        for number, row in enumerate(reader, 1):
             rows.append((number, _checked(path, number, [c.strip() for c in row])))
     except csv.Error as exc:
-        raise ProgressSiteError(f"{path}:{reader.line_num}: cannot be read as CSV ({exc})") from exc
+        raise ProgressSiteError(f"{path}:{len(rows) + 1}: cannot be read as CSV ({exc})") from exc
     return {"": rows}
 
 
@@ -156,8 +156,16 @@ def _read_xlsx(path: Path, data: bytes, first_only: bool, exact_dates: bool) -> 
             sheet.reset_dimensions()  # the declared dimension may claim a million rows
             rows: Rows = []
             for number, row in enumerate(sheet.iter_rows(), 1):
+                for cell in row:
+                    if getattr(cell, "data_type", None) == "e":
+                        raise ProgressSiteError(
+                            f"{path}: {sheet.title}!{cell.coordinate}: the cell shows the error "
+                            f"{cell.value}; correct it, or type the value itself"
+                        )
                 rows.append((number, _checked(path, number, [_cell(c, exact_dates) for c in row])))
             sheets[sheet.title] = rows
+        if exact_dates:
+            _uncalculated(path, data, sheets)
         return sheets
     except ProgressSiteError:
         raise
@@ -165,5 +173,29 @@ def _read_xlsx(path: Path, data: bytes, first_only: bool, exact_dates: bool) -> 
         raise ProgressSiteError(
             f"{path}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})"
         ) from None
+    finally:
+        book.close()
+
+
+def _uncalculated(path: Path, data: bytes, sheets: dict[str, Rows]) -> None:
+    """Refuse a formula whose value the workbook does not store (a file written by a program
+    rather than saved from a spreadsheet): read as empty, it would erase what it stands for."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        for title, rows in sheets.items():
+            sheet = book[title]
+            sheet.reset_dimensions()
+            for (_, values), row in zip(rows, sheet.iter_rows(), strict=False):
+                for index, cell in enumerate(row):
+                    formula = getattr(cell, "value", None)
+                    shown = values[index] if index < len(values) else ""
+                    if isinstance(formula, str) and formula.startswith("=") and not shown:
+                        raise ProgressSiteError(
+                            f"{path}: {title}!{cell.coordinate}: a formula ({formula[:40]}) "
+                            "with no value stored; open the workbook in a spreadsheet and save "
+                            "it, or type the value itself"
+                        )
     finally:
         book.close()

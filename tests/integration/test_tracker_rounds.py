@@ -356,3 +356,50 @@ def test_new_kpi_values_are_added_to_every_value_already_there(tmp_path, header)
     result = import_(content, tracker, "--release", "2015-01", "--date", "2015-01-31")
     assert result.returncode == 0, result.stderr
     assert values.read_text() == before + f"ni148,2015-01-15,37{extra}\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "=1+1",
+            "a formula (=1+1) with no value stored; open the workbook in a spreadsheet and "
+            "save it, or type the value itself",
+        ),
+        ("#NAME?", "the cell shows the error #NAME?; correct it, or type the value itself"),
+    ],
+    ids=["uncalculated-formula", "error-value"],
+)
+def test_a_progress_cell_that_is_not_text_is_refused_by_cell(tmp_path, value, message):
+    content = copy(SMALL_PLAN, tmp_path)
+    tracker = export(content, tmp_path / "tracker.xlsx", "2015-01")
+    book = load_workbook(tracker)
+    sheet = book["Actions"]
+    cell = sheet.cell(row_of(sheet, "1.4"), columns(sheet)["Progress"])
+    cell.value = value
+    book.save(tracker)
+    before = tree_digest(content)
+    result = import_(content, tracker, "--release", "2015-04", "--date", "2015-04-30")
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"Error: {tracker}: Actions!{cell.coordinate}: {message}\n",
+    )
+    assert tree_digest(content) == before
+
+
+def test_a_csv_tracker_names_rows_as_a_spreadsheet_shows_them(tmp_path):
+    import csv
+
+    content = copy(SMALL_PLAN, tmp_path)
+    sheet = load_workbook(export(content, tmp_path / "tracker.xlsx", "2015-01"))["Actions"]
+    rows = [[("" if c is None else c) for c in row] for row in sheet.iter_rows(values_only=True)]
+    rows[1][columns(sheet)["Progress"] - 1] = "First line.\nSecond line."
+    status = columns(sheet)["Status"]
+    rows[2][status - 1] = "Greeen"
+    tracker = tmp_path / "tracker.csv"
+    with tracker.open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows(rows)
+    result = import_(content, tracker, "--release", "2015-04", "--date", "2015-04-30")
+    letter = sheet.cell(3, status).column_letter
+    assert result.returncode == 1
+    assert f"{tracker}: {letter}3: unknown status 'Greeen'" in result.stderr
