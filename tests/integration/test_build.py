@@ -198,3 +198,23 @@ def test_kpi_charts_speak_first_and_link_their_data(small_site, default_site):
     assert "No. of open cases fell by 40 in the week to 30 April 2017</strong>" in shipped
     assert "The vertical axis starts at" not in shipped  # a count: from zero
     assert (default_site / "2017-04/kpis/open-cases/open-cases.csv").is_file()
+
+
+def test_a_title_with_markup_characters_is_escaped_once_in_the_head(tmp_path):
+    import html
+
+    content = tmp_path / "content"
+    shutil.copytree(SMALL_PLAN, content)
+    site_yaml = content / "site.yaml"
+    text = site_yaml.read_text()
+    site_yaml.write_text(
+        re.sub(r"(?m)^title: .*$", "title: 'A & B \"plan\" <2014>'", text, count=1)
+    )
+    out = tmp_path / "site"
+    assert run_cli("build", "--content", str(content), "--out", str(out)).returncode == 0
+    page = (out / "2015-01/index.html").read_text()
+    feed = re.search(r'<link rel="alternate" type="application/atom\+xml" title="([^"]*)"', page)
+    title = re.search(r"<title>([^<]*)</title>", page)
+    assert feed and title
+    assert html.unescape(feed.group(1)) == 'A & B "plan" <2014>: progress reports'
+    assert html.unescape(title.group(1)) == 'A & B "plan" <2014>'
