@@ -190,7 +190,7 @@ def spelling_warnings(content: Content, plan_file: str = "plan.yaml") -> list[st
         if len(written) > 1:
             warnings.append(
                 f"lead names {' and '.join(written)} in {plan_file} are shown as different leads "
-                f"but are nearly the same (both would be 'leads/{slug}/'); if they are one "
-                "person or post, write the name the same way each time"
+                f"but are nearly the same (both read '{slug}' in a web address); if they are "
+                "one person or post, write the name the same way each time"
             )
     return warnings

@@ -72,9 +72,9 @@ def test_validate_warns_about_a_lead_written_two_ways(small):
         "content/plan.yaml differ only in spacing or letter case; they are shown as one lead. "
         "Write the name the same way each time",
         "Warning: lead names 'Vikki-Rix' (action 1.4) and 'Vikki Rix' (action 8.1) in "
-        "content/plan.yaml are shown as different leads but are nearly the same (both would be "
-        "'leads/vikki-rix/'); if they are one person or post, write the name the same way each "
-        "time",
+        "content/plan.yaml are shown as different leads but are nearly the same (both read "
+        "'vikki-rix' in a web address); if they are one person or post, write the name the same "
+        "way each time",
     ]
 
 
