@@ -78,8 +78,46 @@ def _first_lines(rec: RecommendationView) -> list[str]:
     return lines
 
 
-def _find(view: ReleaseView, rec_id: str) -> RecommendationView | None:
-    return next((r for r in view.recommendations if r.recommendation.id == rec_id), None)
+Lines = dict[str, tuple[str, ...]]
+"""What each recommendation's feed says of one release, by recommendation id."""
+
+
+def release_lines(views: Sequence[ReleaseView], index: int, diff: Diff | None) -> Lines:
+    """What each recommendation's feed says of release ``index`` (nothing: no entry);
+    ``diff`` compares it with the release before it (None for the first)."""
+    view = views[index]
+    old = {r.recommendation.id: r for r in diff.old.recommendations} if diff else {}
+    changes: dict[str, list[ActionChange]] = {}
+    for change in diff.actions if diff else ():
+        changes.setdefault(change.action.recommendation, []).append(change)
+    own = {c.recommendation.id: c for c in diff.recommendations} if diff else {}
+    result: Lines = {}
+    for rec in view.recommendations:
+        rec_id = rec.recommendation.id
+        before = old.get(rec_id)
+        if diff is None or before is None:
+            lines = _first_lines(rec)
+        else:
+            lines = [line for c in changes.get(rec_id, ()) for line in _change_lines(c)]
+            if rec_id in own and own[rec_id].narrative_changed:
+                lines.insert(0, f"Recommendation {rec_id}: progress narrative updated.")
+            if rec.state is not State.ACTIVE and before.state is State.ACTIVE:
+                lines = [_left(rec)]  # its actions leave with it
+        lines += [
+            f"Assessed by {a.body} on {long_date(a.date)}: {' '.join(a.verdict.split())}."
+            for a in rec.assessments
+        ]
+        if lines:
+            result[rec_id] = tuple(lines)
+    return result
+
+
+def all_lines(views: Sequence[ReleaseView]) -> list[Lines]:
+    """``release_lines`` of every release, each compared with the one before it."""
+    return [
+        release_lines(views, i, compare(views[i - 1], view) if i else None)
+        for i, view in enumerate(views)
+    ]
 
 
 def feed_entries(
@@ -87,44 +125,33 @@ def feed_entries(
 ) -> list[FeedEntry]:
     """The entries of one recommendation's feed, oldest first; ``diffs[i]`` compares release
     ``i`` with the one before it (None for the first)."""
+    return _entries(views, rec_id, [release_lines(views, i, d) for i, d in enumerate(diffs)])
+
+
+def _entries(views: Sequence[ReleaseView], rec_id: str, lines: Sequence[Lines]) -> list[FeedEntry]:
     entries = []
-    for index, view in enumerate(views):
-        rec = _find(view, rec_id)
-        if rec is None:
-            continue
-        diff = diffs[index]
-        if diff is None or _find(diff.old, rec_id) is None:
-            lines = _first_lines(rec)
-        else:
-            lines = [
-                line
-                for change in diff.actions
-                if change.action.recommendation == rec_id
-                for line in _change_lines(change)
-            ]
-            own = next(c for c in diff.recommendations if c.recommendation.id == rec_id)
-            if own.narrative_changed:
-                lines.insert(0, f"Recommendation {rec_id}: progress narrative updated.")
-            if rec.state is not State.ACTIVE and _find(diff.old, rec_id).state is State.ACTIVE:
-                lines = [_left(rec)]  # its actions leave with it
-        lines += [
-            f"Assessed by {a.body} on {long_date(a.date)}: {' '.join(a.verdict.split())}."
-            for a in rec.assessments
-        ]
-        if lines:
-            entries.append(FeedEntry(view, rec, tuple(lines)))
+    for view, said in zip(views, lines, strict=True):
+        if rec_id in said:
+            rec = next(r for r in view.recommendations if r.recommendation.id == rec_id)
+            entries.append(FeedEntry(view, rec, said[rec_id]))
     return entries
 
 
 def recommendation_feed(
-    views: Sequence[ReleaseView], rec: Recommendation, diffs: Sequence[Diff | None]
+    views: Sequence[ReleaseView],
+    rec: Recommendation,
+    diffs: Sequence[Diff | None] = (),
+    lines: Sequence[Lines] | None = None,
 ) -> str:
-    """One recommendation's feed as XML text, newest entry first."""
+    """One recommendation's feed as XML text, newest entry first, from each release's
+    ``lines`` (or worked out from ``diffs``)."""
     site = views[-1].content.site
     org = site.organisation or site.title
     base = site.url or "../../"  # the feed sits two folders below the site root
     path = feed_path(rec)
-    entries = feed_entries(views, rec.id, diffs)
+    entries = (
+        feed_entries(views, rec.id, diffs) if lines is None else _entries(views, rec.id, lines)
+    )
     title = f"{site.title}: recommendation {rec.id}"
     newest = views[-1]
     page = f"{base}{newest.release.id}/recommendations/{rec.slug}/"
@@ -157,15 +184,18 @@ def recommendation_feed(
     return "\n".join(lines) + "\n"
 
 
-def write_recommendation_feeds(site_dir: Path, views: Sequence[ReleaseView]) -> None:
-    """A feed for every recommendation in the plan that is in any release."""
+def write_recommendation_feeds(
+    site_dir: Path, views: Sequence[ReleaseView], lines: Sequence[Lines] | None = None
+) -> None:
+    """A feed for every recommendation in the plan that is in any release; ``lines`` are
+    each release's ``release_lines``, where the build kept them."""
     if not views:
         return
-    diffs = [None, *(compare(a, b) for a, b in zip(views, views[1:], strict=False))]
+    said = all_lines(views) if lines is None else lines
     folder = site_dir / FEEDS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     seen = {r.recommendation.id for v in views for r in v.recommendations}
     for rec in views[-1].content.recommendations:
         if rec.id in seen:
-            text = recommendation_feed(views, rec, diffs)
+            text = recommendation_feed(views, rec, lines=said)
             (site_dir / feed_path(rec)).write_text(text, encoding="utf-8")

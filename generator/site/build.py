@@ -26,13 +26,14 @@ from generator import BASE_MKDOCS_YML
 from generator.content.model import Content
 from generator.content.validate import load_content
 from generator.errors import BuildError, ProgressSiteError
+from generator.facts.compare import compare
 from generator.facts.derive import ReleaseView, release_views
 from generator.facts.keys import release_keys
 from generator.facts.lock import refuse_lock_problems
 from generator.render.feed import atom_feed, entry_summary
 from generator.render.format import html_text
 from generator.render.pages import mkdocs_config, render_release
-from generator.render.recfeed import write_recommendation_feeds
+from generator.render.recfeed import Lines, release_lines, write_recommendation_feeds
 from generator.render.template import environment
 from generator.site.cache import (
     Keyed,
@@ -254,7 +255,11 @@ def build_site(
     plan = _Plan(
         views=views,
         digests=version_digests(views, shared, fingerprints),
-        keyed={"fingerprints": kept, "summaries": _summaries(views, keys, out_dir)},
+        keyed={
+            "fingerprints": kept,
+            "summaries": _summaries(views, keys, out_dir),
+            "recfeeds": _feed_lines(views, keys, out_dir),
+        },
     )
     derived = time.perf_counter()
     given = out_dir
@@ -311,6 +316,30 @@ def _summaries(views: Sequence[ReleaseView], keys: dict[str, str], out_dir: Path
     return summaries
 
 
+def _feed_lines(views: Sequence[ReleaseView], keys: dict[str, str], out_dir: Path) -> Keyed:
+    """What the recommendations' feeds say of each release, as JSON: kept from the last
+    build while the release (and so the one before it) is unchanged."""
+    known = read_keyed(out_dir, "recfeeds")
+    found: Keyed = {}
+    for index, view in enumerate(views):
+        rid = view.release.id
+        text = reuse_keyed(known, keys, rid)
+        if text is None:
+            diff = compare(views[index - 1], view) if index else None
+            text = json.dumps(release_lines(views, index, diff), ensure_ascii=False)
+        found[rid] = (keys[rid], text)
+    return found
+
+
+def _kept_lines(keyed: Keyed, views: Sequence[ReleaseView]) -> list[Lines] | None:
+    """The kept feed lines of every release, or None if any is unreadable."""
+    try:
+        found = [json.loads(keyed[v.release.id][1]) for v in views]
+        return [{str(k): tuple(str(x) for x in v) for k, v in lines.items()} for lines in found]
+    except (KeyError, ValueError, AttributeError, TypeError):
+        return None
+
+
 def _build_into(
     out_dir: Path, plan: _Plan, content: Content, jobs: int | None, log: Log
 ) -> tuple[list[BuiltRelease], list[str]]:
@@ -353,7 +382,7 @@ def _build_into(
         )
         summaries = {rid: text for rid, (_, text) in plan.keyed["summaries"].items()}
         (site_dir / "feed.xml").write_text(atom_feed(views, summaries), encoding="utf-8")
-        write_recommendation_feeds(site_dir, views)
+        write_recommendation_feeds(site_dir, views, _kept_lines(plan.keyed["recfeeds"], views))
         (site_dir / "sitemap.xml").write_text(sitemap_index(content), encoding="utf-8")
         if content.releases:
             write_aliases(site_dir, content.releases[-1].id)

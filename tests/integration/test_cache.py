@@ -97,17 +97,29 @@ def test_kept_values_under_another_content_key_are_not_used(small, tmp_path):
     out = tmp_path / "site"
     build(out)
     manifest = _manifest(out)
-    assert list(manifest) == ["versions", "fingerprints", "summaries"]
+    assert list(manifest) == ["versions", "fingerprints", "summaries", "recfeeds"]
     summary = manifest["summaries"]["2015-01"][1]
     assert summary.startswith("Since October 2014: ")
-    # a manifest claiming another summary under a key that is not the content's is ignored
+    feed_lines = json.loads(manifest["recfeeds"]["2015-01"][1])
+    assert feed_lines["1"][0] == "Action 1.4: progress narrative updated."
+    rec_feed = (out / "feeds/recommendations/1.xml").read_text()
+    # a manifest claiming other values under a key that is not the content's is ignored
     manifest["summaries"]["2015-01"] = ["0" * 64, "Forged summary"]
     manifest["fingerprints"]["2014-06"] = ["0" * 64, "0" * 16]
+    manifest["recfeeds"]["2015-01"] = ["0" * 64, json.dumps({"1": ["Forged line."]})]
     (out / ".progress-site-cache.json").write_text(json.dumps(manifest))
     assert build(out) == "Built 0 releases (0 pages), 3 unchanged"
     feed = (out / "feed.xml").read_text()
     assert "Forged summary" not in feed and summary in feed
     assert _manifest(out)["fingerprints"]["2014-06"][1] != "0" * 16
+    assert (out / "feeds/recommendations/1.xml").read_text() == rec_feed
+    # and kept values under the content's own key are used, not worked out again
+    manifest = _manifest(out)
+    key = manifest["recfeeds"]["2015-01"][0]
+    manifest["recfeeds"]["2015-01"] = [key, json.dumps({"1": ["Kept line."]})]
+    (out / ".progress-site-cache.json").write_text(json.dumps(manifest))
+    assert build(out) == "Built 0 releases (0 pages), 3 unchanged"
+    assert "Kept line." in (out / "feeds/recommendations/1.xml").read_text()
 
 
 def test_builds_one_after_another_never_wait_for_the_previous_output_to_go(small, tmp_path):
