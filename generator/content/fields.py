@@ -266,9 +266,11 @@ def _required_value(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return check
 
 
-Day = Annotated[date | None, *field_kind(_optional(_date), DATE_SCHEMA)]
+_ISO_DAY = PlainSerializer(date.isoformat, when_used="json-unless-none")
+"""A date in JSON is YYYY-MM-DD, as the content writes it."""
+Day = Annotated[date | None, *field_kind(_optional(_date), DATE_SCHEMA), _ISO_DAY]
 """A date, YYYY-MM-DD."""
-RequiredDay = Annotated[date, *field_kind(_required_value(_date), DATE_SCHEMA)]
+RequiredDay = Annotated[date, *field_kind(_required_value(_date), DATE_SCHEMA), _ISO_DAY]
 """A date, YYYY-MM-DD, that must be given."""
 
 

@@ -75,7 +75,7 @@ def version_digests(
             "items": fingerprints[release.id],
             "draft": release.draft,
             "published": str(release.published),
-            "errata": [e.model_dump() for e in release.errata],  # dates as str by json.dumps
+            "errata": [e.model_dump(mode="json") for e in release.errata],
             "glossary": [t.model_dump(mode="json") for t in site_glossary(view.content)],
         }
         text = json.dumps([previous, own], sort_keys=True, default=str)

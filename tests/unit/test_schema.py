@@ -131,3 +131,14 @@ def test_an_unknown_key_lists_the_keys_the_schema_allows(small):
     group = schemas()["plan.yaml"]["$defs"]["Group"]["properties"]
     (problem,) = caught.value.problems
     assert problem.message == f"unknown field 'colour' (expected one of: {', '.join(group)})"
+
+
+def test_a_date_field_dumps_to_json_as_the_content_writes_it():
+    import warnings
+
+    from generator.content.model import Erratum
+
+    erratum = Erratum.model_validate({"date": "2020-01-31", "reason": "r", "corrected": "c"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert erratum.model_dump(mode="json")["date"] == "2020-01-31"
