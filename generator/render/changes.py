@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator.facts.compare import Diff
 from generator.facts.derive import GroupView
-from generator.render.paging import cut
+from generator.render.paging import cut, ids_label
 
 SPLIT_ABOVE = 40
 """A comparison listing more entries than this in its detail is split by group."""
@@ -37,6 +37,13 @@ class GroupChanges:
     page: int = 1
     recommendations: tuple[str, ...] = ()
     """The ids of the recommendations on this page, in plan order."""
+    pages: int = 1
+    """How many pages the group's part has."""
+
+    @property
+    def label(self) -> str:
+        """What the page holds, as the pager of every paged list says it."""
+        return ids_label(self.recommendations)
 
 
 def _entries(whole: Diff) -> Callable[[str], int]:
@@ -57,8 +64,10 @@ def split(diff: Diff, baseline: bool) -> tuple[tuple[GroupChanges, ...], ...]:
         pages = cut(ids, _entries(whole), PAGE_ENTRIES)
         result.append(
             tuple(
-                GroupChanges(group, whole.within(frozenset(page)), whole, baseline, number, page)
-                for number, page in enumerate(pages, start=1)
+                GroupChanges(
+                    group, whole.within(frozenset(page)), whole, baseline, n, page, len(pages)
+                )
+                for n, page in enumerate(pages, start=1)
             )
         )
     return tuple(result)
