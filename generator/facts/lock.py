@@ -70,15 +70,17 @@ recorded only when it differs from its default, so that a field added to the mod
 does not change the fingerprint of releases published before it existed."""
 
 
-def _plain(value: object) -> object:
-    """A content item as a dict of its recorded fields (see ``ALWAYS``), recursively."""
+def _plain(value: object, leave_out: frozenset[str] = frozenset()) -> object:
+    """A content item as a dict of its recorded fields (see ``ALWAYS``), recursively; its own
+    fields named in ``leave_out`` are not recorded (nor turned into dicts)."""
     if isinstance(value, ContentModel):
         always = ALWAYS.get(type(value).__name__, frozenset())
         fields = type(value).model_fields
+        left_out = leave_out | NOT_CONTENT.get(type(value).__name__, frozenset())
         return {
             name: _plain(getattr(value, name))
             for name, field in fields.items()
-            if name not in NOT_CONTENT.get(type(value).__name__, frozenset())
+            if name not in left_out
             and (
                 name in always
                 or getattr(value, name) != field.get_default(call_default_factory=True)
@@ -89,8 +91,8 @@ def _plain(value: object) -> object:
     return value
 
 
-def asdict(value: object) -> dict[str, object]:
-    plain = _plain(value)
+def asdict(value: object, leave_out: frozenset[str] = frozenset()) -> dict[str, object]:
+    plain = _plain(value, leave_out)
     if not isinstance(plain, dict):
         raise TypeError(f"expected a content item, got {type(value).__name__}")
     return plain
@@ -139,8 +141,7 @@ def _recommendation(rec: Recommendation) -> dict[str, Any]:
     """A recommendation's own fields: its text and groups, as locks always have, and the
     fields of real plans (outcome, targets, facets, merged texts) only where given."""
     own = {"text": rec.text, "groups": rec.groups}
-    skip = {"id", "actions", "added", "withdrawn", *own}
-    return own | {k: v for k, v in asdict(rec).items() if k not in skip}
+    return own | asdict(rec, frozenset({"id", "actions", "added", "withdrawn", *own}))
 
 
 def _withdrawal(memo: _Memo, withdrawal: object) -> str:
@@ -182,9 +183,7 @@ def _digests(view: ReleaseView, memo: _Memo) -> dict[str, dict[str, str]]:
             act = a.action
             static = memo.item(
                 act,
-                lambda act=act: {
-                    k: v for k, v in asdict(act).items() if k not in ("added", "withdrawn")
-                },
+                lambda act=act: asdict(act, frozenset({"added", "withdrawn"})),
             )
             items[f"action {act.id}"] = static | {
                 "state": value(a.state),
@@ -200,9 +199,7 @@ def _digests(view: ReleaseView, memo: _Memo) -> dict[str, dict[str, str]]:
         items[f"facet {facet.id}"] = memo.item(facet, lambda f=facet: asdict(f))
     for kpi in view.kpis:
         k = kpi.kpi
-        static = memo.item(
-            k, lambda k=k: {f: v for f, v in asdict(k).items() if f not in ("values", "added")}
-        )
+        static = memo.item(k, lambda k=k: asdict(k, frozenset({"values", "added"})))
         items[f"KPI {k.id}"] = static | {"values": _digest(_points(kpi.values))}
     return items
 
