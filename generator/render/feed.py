@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-from generator.facts.compare import compare
+from generator.facts.compare import Diff, compare
 from generator.facts.derive import ReleaseView
 
 NAMESPACE = uuid.UUID("5f0c7a0e-2b6f-4f4e-9d4c-7c1f0b3e8a21")
@@ -29,13 +29,14 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def entry_summary(views: Sequence[ReleaseView], index: int) -> str:
-    """The summary of release ``index``'s entry: its own, then what changed since the one before."""
+def entry_summary(views: Sequence[ReleaseView], index: int, diff: Diff | None = None) -> str:
+    """The summary of release ``index``'s entry: its own, then what changed since the one
+    before (``diff``, where the caller has compared them already)."""
     view = views[index]
     text = " ".join(view.release.summary.split())
     if index == 0:
         return text
-    diff = compare(views[index - 1], view)
+    diff = diff or compare(views[index - 1], view)
     not_rated = len(diff.not_rated)
     unrated = f"{_count(not_rated, 'action')} not rated in this report, " if not_rated else ""
     changes = (

@@ -7,6 +7,7 @@ replaced only once everything has been built; a failed build leaves it byte-iden
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import multiprocessing
@@ -26,7 +27,7 @@ from generator import BASE_MKDOCS_YML
 from generator.content.model import Content
 from generator.content.validate import load_content
 from generator.errors import BuildError, ProgressSiteError
-from generator.facts.compare import compare
+from generator.facts.compare import Diff, compare
 from generator.facts.derive import ReleaseView, release_views
 from generator.facts.keys import release_keys
 from generator.facts.lock import refuse_lock_problems
@@ -255,11 +256,7 @@ def build_site(
     plan = _Plan(
         views=views,
         digests=version_digests(views, shared, fingerprints),
-        keyed={
-            "fingerprints": kept,
-            "summaries": _summaries(views, keys, out_dir),
-            "recfeeds": _feed_lines(views, keys, out_dir),
-        },
+        keyed={"fingerprints": kept, **_feed_texts(views, keys, out_dir)},
     )
     derived = time.perf_counter()
     given = out_dir
@@ -305,29 +302,29 @@ MAX_KEPT_SUMMARY = 4096
 """Longer feed summaries are worked out again by every build rather than kept."""
 
 
-def _summaries(views: Sequence[ReleaseView], keys: dict[str, str], out_dir: Path) -> Keyed:
-    """Every feed entry's summary: kept from the last build while its release is unchanged."""
-    known = read_keyed(out_dir, "summaries")
-    summaries = {}
-    for index, view in enumerate(views):
-        rid = view.release.id
-        text = reuse_keyed(known, keys, rid)
-        summaries[rid] = (keys[rid], entry_summary(views, index) if text is None else text)
-    return summaries
+def _feed_texts(
+    views: Sequence[ReleaseView], keys: dict[str, str], out_dir: Path
+) -> dict[str, Keyed]:
+    """Each release's feed entry summary (``summaries``) and what the recommendations' feeds
+    say of it, as JSON (``recfeeds``): kept from the last build while the release, and so the
+    one before it, is unchanged; otherwise worked out from one comparison of the two."""
 
+    @functools.cache
+    def diff(index: int) -> Diff | None:
+        return compare(views[index - 1], views[index]) if index else None
 
-def _feed_lines(views: Sequence[ReleaseView], keys: dict[str, str], out_dir: Path) -> Keyed:
-    """What the recommendations' feeds say of each release, as JSON: kept from the last
-    build while the release (and so the one before it) is unchanged."""
-    known = read_keyed(out_dir, "recfeeds")
-    found: Keyed = {}
-    for index, view in enumerate(views):
-        rid = view.release.id
-        text = reuse_keyed(known, keys, rid)
-        if text is None:
-            diff = compare(views[index - 1], view) if index else None
-            text = json.dumps(release_lines(views, index, diff), ensure_ascii=False)
-        found[rid] = (keys[rid], text)
+    makers: dict[str, Callable[[int], str]] = {
+        "summaries": lambda i: entry_summary(views, i, diff(i)),
+        "recfeeds": lambda i: json.dumps(release_lines(views, i, diff(i)), ensure_ascii=False),
+    }
+    found: dict[str, Keyed] = {}
+    for name, make in makers.items():
+        known = read_keyed(out_dir, name)
+        found[name] = {}
+        for index, view in enumerate(views):
+            rid = view.release.id
+            text = reuse_keyed(known, keys, rid)
+            found[name][rid] = (keys[rid], make(index) if text is None else text)
     return found
 
 
