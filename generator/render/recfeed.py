@@ -121,37 +121,28 @@ def all_lines(views: Sequence[ReleaseView]) -> list[Lines]:
 
 
 def feed_entries(
-    views: Sequence[ReleaseView], rec_id: str, diffs: Sequence[Diff | None]
+    views: Sequence[ReleaseView], rec_id: str, said: Sequence[Lines]
 ) -> list[FeedEntry]:
-    """The entries of one recommendation's feed, oldest first; ``diffs[i]`` compares release
-    ``i`` with the one before it (None for the first)."""
-    return _entries(views, rec_id, [release_lines(views, i, d) for i, d in enumerate(diffs)])
-
-
-def _entries(views: Sequence[ReleaseView], rec_id: str, lines: Sequence[Lines]) -> list[FeedEntry]:
+    """The entries of one recommendation's feed, oldest first, from what each release's
+    ``release_lines`` say of it."""
     entries = []
-    for view, said in zip(views, lines, strict=True):
-        if rec_id in said:
+    for view, lines in zip(views, said, strict=True):
+        if rec_id in lines:
             rec = next(r for r in view.recommendations if r.recommendation.id == rec_id)
-            entries.append(FeedEntry(view, rec, said[rec_id]))
+            entries.append(FeedEntry(view, rec, lines[rec_id]))
     return entries
 
 
 def recommendation_feed(
-    views: Sequence[ReleaseView],
-    rec: Recommendation,
-    diffs: Sequence[Diff | None] = (),
-    lines: Sequence[Lines] | None = None,
+    views: Sequence[ReleaseView], rec: Recommendation, said: Sequence[Lines]
 ) -> str:
-    """One recommendation's feed as XML text, newest entry first, from each release's
-    ``lines`` (or worked out from ``diffs``)."""
+    """One recommendation's feed as XML text, newest entry first, from what each release's
+    ``release_lines`` say."""
     site = views[-1].content.site
     org = site.organisation or site.title
     base = site.url or "../../"  # the feed sits two folders below the site root
     path = feed_path(rec)
-    entries = (
-        feed_entries(views, rec.id, diffs) if lines is None else _entries(views, rec.id, lines)
-    )
+    entries = feed_entries(views, rec.id, said)
     title = f"{site.title}: recommendation {rec.id}"
     newest = views[-1]
     page = f"{base}{newest.release.id}/recommendations/{rec.slug}/"
@@ -185,17 +176,17 @@ def recommendation_feed(
 
 
 def write_recommendation_feeds(
-    site_dir: Path, views: Sequence[ReleaseView], lines: Sequence[Lines] | None = None
+    site_dir: Path, views: Sequence[ReleaseView], said: Sequence[Lines] | None = None
 ) -> None:
-    """A feed for every recommendation in the plan that is in any release; ``lines`` are
+    """A feed for every recommendation in the plan that is in any release; ``said`` holds
     each release's ``release_lines``, where the build kept them."""
     if not views:
         return
-    said = all_lines(views) if lines is None else lines
+    said = all_lines(views) if said is None else said
     folder = site_dir / FEEDS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     seen = {r.recommendation.id for v in views for r in v.recommendations}
     for rec in views[-1].content.recommendations:
         if rec.id in seen:
-            text = recommendation_feed(views, rec, lines=said)
+            text = recommendation_feed(views, rec, said)
             (site_dir / feed_path(rec)).write_text(text, encoding="utf-8")
