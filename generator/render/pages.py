@@ -36,7 +36,7 @@ from generator.render.changes import split
 from generator.render.embed import embed_context
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
-from generator.render.paging import cut, paged
+from generator.render.paging import paged
 from generator.render.paper import print_header, report_context
 from generator.render.recfeed import feed_path
 from generator.render.template import environment, render_page
@@ -130,10 +130,14 @@ def lead_pages(view: ReleaseView) -> list[Page]:
     found = leads(view)
     result = [Page(page_path("leads"), "leads.md.j2", {"leads": found})]
     for lead in found:
-        parts = cut(
-            lead.recommendations, lambda r: len(r.actions) + 1, LEAD_ROWS, len(lead.overdue) / 3
+        pages = paged(
+            lead,
+            lead.recommendations,
+            lambda r: len(r.actions) + 1,
+            LEAD_ROWS,
+            lambda r: r.recommendation.recommendation.id,
+            first=len(lead.overdue) / 3,
         )
-        pages = paged(lead, parts, lambda r: r.recommendation.recommendation.id)
         result += [
             Page(page_path(part), "lead.md.j2", {"lead": lead, "part": part, "pages": pages})
             for part in pages
@@ -152,9 +156,14 @@ def group_pages(view: ReleaseView) -> list[Page]:
     """Each group's page, continued on numbered pages where it has many recommendations."""
     result = []
     for group in view.groups:
-        # the first page also lists the group's indicators, each about half a recommendation
-        parts = cut(group.recommendations, lambda r: 1, GROUP_RECOMMENDATIONS, len(group.kpis) / 2)
-        pages = paged(group, parts, lambda r: r.recommendation.id)
+        pages = paged(
+            group,
+            group.recommendations,
+            lambda r: 1,
+            GROUP_RECOMMENDATIONS,
+            lambda r: r.recommendation.id,
+            first=len(group.kpis) / 2,  # its indicators: each about half a recommendation
+        )
         result += [
             Page(page_path(part), "group.md.j2", {"group": group, "part": part, "pages": pages})
             for part in pages

@@ -54,9 +54,18 @@ def ids_label(ids: Sequence[str]) -> str:
     return f"recommendation {ids[0]}" if len(ids) == 1 else f"recommendations {ids[0]} to {ids[-1]}"
 
 
-def paged(of: Any, parts: list[tuple[T, ...]], ids: Callable[[T], str]) -> list[Paged[T]]:
-    """The pages of ``of``; ``ids`` names each item in the pages' labels."""
+def paged(
+    of: Any,
+    items: Sequence[T],
+    weight: Callable[[T], float],
+    limit: float,
+    ids: Callable[[T], str],
+    first: float = 0,
+) -> list[Paged[T]]:
+    """The pages of ``of``, its ``items`` ``cut`` by weight; ``ids`` names each item in the
+    pages' labels."""
+    parts = cut(items, weight, limit, first)
     return [
-        Paged(of, items, n, len(parts), ids_label([ids(i) for i in items]))
-        for n, items in enumerate(parts, start=1)
+        Paged(of, part, n, len(parts), ids_label([ids(i) for i in part]))
+        for n, part in enumerate(parts, start=1)
     ]

@@ -13,7 +13,7 @@ def test_the_first_page_may_hold_something_before_the_items():
 
 
 def test_pages_are_numbered_and_labelled():
-    pages = paged("group", [("1", "2"), ("3",)], lambda i: i)
+    pages = paged("group", ["1", "2", "3"], lambda i: 1, 2, lambda i: i)
     assert [(p.page, p.pages, p.label) for p in pages] == [
         (1, 2, "recommendations 1 to 2"),
         (2, 2, "recommendation 3"),
