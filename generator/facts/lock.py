@@ -195,6 +195,8 @@ def _digests(view: ReleaseView, memo: _Memo) -> dict[str, dict[str, str]]:
                 items[f"action {act.id}"]["as_at"] = _digest(a.as_at)
     for term in view.content.glossary:  # every page explains the terms it uses
         items[f"glossary term {term.term}"] = memo.item(term, lambda t=term: asdict(t))
+    # recorded even when there are none, so a lock made before terms were recorded is known
+    items["glossary"] = {"terms": _digest([t.term for t in view.content.glossary])}
     for facet in view.content.facets:
         items[f"facet {facet.id}"] = memo.item(facet, lambda f=facet: asdict(f))
     for kpi in view.kpis:
@@ -219,21 +221,17 @@ def fingerprint_all(views: Sequence[ReleaseView]) -> dict[str, dict[str, str]]:
     return {view.release.id: fingerprint_items(view, memo) for view in views}
 
 
-LATER_ITEMS = ("glossary term ",)
-"""Items that locks have recorded only since a later version of progress-site. A lock made
-before records none of them, and they are left out when it is checked, so that it stays
-valid; ``publish`` records them from then on."""
+LATER_ITEMS = {"glossary: terms": ("glossary: ", "glossary term ")}
+"""Items that locks have recorded only since a later version of progress-site, by the key
+every lock made since has. A lock without that key predates them: they are left out when
+it is checked, so that it stays valid, and ``publish`` records them from then on."""
 
 
 def as_locked(items: dict[str, str], lock: Mapping[str, Any]) -> dict[str, str]:
     """``items`` as ``lock`` records them: without the kinds of item it predates."""
     locked = lock.get("items", {})
-    absent = [
-        prefix for prefix in LATER_ITEMS if not any(str(k).startswith(prefix) for k in locked)
-    ]
-    if not absent:
-        return items
-    return {k: v for k, v in items.items() if not k.startswith(tuple(absent))}
+    absent = tuple(p for key, kinds in LATER_ITEMS.items() if key not in locked for p in kinds)
+    return {k: v for k, v in items.items() if not k.startswith(absent)} if absent else items
 
 
 def fingerprint(items: dict[str, str]) -> str:

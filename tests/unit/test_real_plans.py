@@ -256,3 +256,13 @@ def test_a_glossary_edit_after_publishing_is_refused_and_older_locks_stay_valid(
         load_locked(fresh)
     assert "glossary term ART (" in raised.value.report()
     assert "glossary term ARTS (" in raised.value.report()
+    # a release published with no glossary at all is locked against a term added later
+    bare = tmp_path / "bare"
+    shutil.copytree(REAL_PLAN, bare)
+    publish(bare, "2014-07", date(2014, 8, 1))
+    (bare / "glossary.yaml").write_text("terms:\n  - {term: ART, meaning: Access to Resources}\n")
+    with pytest.raises(ContentError) as raised:
+        load_locked(bare)
+    assert "these items now differ: glossary term ART (meaning, term); glossary (terms)." in (
+        raised.value.report()
+    )
