@@ -1,64 +1,45 @@
-"""KPI charts as static SVG, made at build time with matplotlib.
+"""KPI charts as static SVG, written directly at build time.
 
-Charts are deterministic (identical bytes for identical data: a fixed hash salt, no dates in
-the metadata, text kept as text) and cached on disk by a hash of everything drawn, so a
-rebuild draws only what changed. Series are told apart by marker shape and line style as well
-as colour, and every chart comes with a text alternative that states the trend.
+Charts are deterministic (identical bytes for identical data) and cached on disk by a hash of
+everything drawn, so each distinct chart is drawn once across versions. Text stays text, so
+charts are small and readable by tools. Series are told apart by marker shape and line style
+as well as colour, and every chart comes with a text alternative that states the trend.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
+import html
 import json
+import math
 import os
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
-
-import matplotlib
-from matplotlib.axes import Axes
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
-from matplotlib.figure import Figure
-from matplotlib.ticker import StrMethodFormatter
 
 from generator.content.model import Point
 from generator.content.parse_cache import cache_dir
 from generator.facts.derive import KpiView
 from generator.facts.series import segments
+from generator.render.chart_axes import Scale, date_scale, value_scale
 from generator.render.chart_words import axis_floor, chart_data
 from generator.render.urls import chart_path
 
-STYLE_VERSION = "7"
+STYLE_VERSION = "8"
 """Bump when the drawing code changes, so cached charts are redrawn."""
 
 INK = "#1f2933"
 LINE = "#283593"
 TARGET = "#8a4b00"
 GRID = "#d5d9e0"
+PAPER = "#ffffff"
 
-matplotlib.rcParams.update(
-    {
-        "svg.hashsalt": "progress-site",  # stable element ids
-        "svg.fonttype": "none",  # text stays text: smaller, selectable, readable by tools
-        "font.family": ["sans-serif"],
-        "font.size": 11,
-        "axes.edgecolor": INK,
-        "axes.labelcolor": INK,
-        "xtick.color": INK,
-        "ytick.color": INK,
-        "path.simplify": False,
-    }
-)
+WIDTH, HEIGHT = 460.0, 290.0
+FONT = 'font-family="sans-serif"'
 
 
 def _cached(kind: str, data: object, draw: Callable[[], str]) -> str:
-    key = json.dumps(
-        {"kind": kind, "data": data, "style": STYLE_VERSION, "mpl": matplotlib.__version__},
-        sort_keys=True,
-        default=str,
-    )
+    key = json.dumps({"kind": kind, "data": data, "style": STYLE_VERSION}, sort_keys=True)
     digest = hashlib.sha256(key.encode()).hexdigest()
     path = cache_dir() / "charts" / f"{digest}.svg"
     try:
@@ -78,16 +59,6 @@ def _cached(kind: str, data: object, draw: Callable[[], str]) -> str:
     return svg
 
 
-def _svg(figure: Figure) -> str:
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    return buffer.getvalue()
-
-
-def _x(points: Sequence[Point]) -> list[float]:
-    return [float(date2num(p.date)) for p in points]
-
-
 def _kpi_data(kpi: KpiView) -> dict[str, object]:
     k = kpi.kpi
 
@@ -104,48 +75,137 @@ def _kpi_data(kpi: KpiView) -> dict[str, object]:
     }
 
 
-def _marks(axes: Axes, points: Sequence[Point], label: str, **style: Any) -> None:
-    """Points drawn as markers only, told apart by shape."""
-    axes.plot(_x(points), [p.value for p in points], linestyle="none", label=label, **style)
+def _n(number: float) -> str:
+    """A coordinate, to a tenth of a pixel."""
+    return f"{number:.1f}".removesuffix(".0")
 
 
-def _series(axes: Axes, kpi: KpiView) -> None:
+class _Plot:
+    """The plotting area and the scales that place points in it."""
+
+    def __init__(self, x: Scale, y: Scale, top: float, left: float) -> None:
+        self.x_scale, self.y_scale = x, y
+        self.left, self.right = left, WIDTH - 24
+        self.top, self.bottom = top, HEIGHT - 40
+
+    def x(self, ordinal: float) -> float:
+        return self.left + (self.right - self.left) * self.x_scale.fraction(ordinal)
+
+    def y(self, value: float) -> float:
+        return self.bottom - (self.bottom - self.top) * self.y_scale.fraction(value)
+
+    def at(self, point: Point) -> tuple[float, float]:
+        return self.x(point.date.toordinal()), self.y(point.value)
+
+
+def _text(
+    x: float, y: float, text: str, anchor: str = "middle", size: int = 11, **extra: str
+) -> str:
+    more = "".join(f' {k.replace("_", "-")}="{v}"' for k, v in extra.items())
+    return (
+        f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}" font-size="{size}" '
+        f'fill="{INK}"{more}>{html.escape(text)}</text>'
+    )
+
+
+_COS = [round(math.cos(math.pi * i / 5), 6) for i in range(10)]
+_SIN = [round(math.sin(math.pi * i / 5), 6) for i in range(10)]
+
+
+def _marker(shape: str, x: float, y: float, colour: str) -> str:
+    """A point marker: a filled circle, a hollow square or diamond, or a filled star."""
+    hollow = f'fill="{PAPER}" stroke="{colour}" stroke-width="2"'
+    if shape == "circle":
+        return f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3" fill="{colour}"/>'
+    if shape == "square":
+        return f'<rect x="{_n(x - 4)}" y="{_n(y - 4)}" width="8" height="8" {hollow}/>'
+    if shape == "diamond":
+        corners = f"{_n(x)},{_n(y - 5)} {_n(x + 5)},{_n(y)} {_n(x)},{_n(y + 5)} {_n(x - 5)},{_n(y)}"
+        return f'<polygon points="{corners}" {hollow}/>'
+    star = " ".join(
+        f"{_n(x + r * _SIN[i])},{_n(y - r * _COS[i])}" for i, r in enumerate([7.0, 2.9] * 5)
+    )
+    return f'<polygon points="{star}" fill="{colour}"/>'
+
+
+def _axes(plot: _Plot, unit: str) -> list[str]:
+    """The grid, the left and bottom axes with their ticks and labels, and the unit."""
+    parts = []
+    for tick in plot.y_scale.ticks:
+        y = plot.y(tick.at)
+        parts.append(
+            f'<line x1="{_n(plot.left)}" x2="{_n(plot.right)}" y1="{_n(y)}" y2="{_n(y)}" '
+            f'stroke="{GRID}" stroke-width="0.8"/>'
+        )
+        parts.append(_text(plot.left - 7, y + 4, tick.label[0], anchor="end"))
+    for tick in plot.x_scale.ticks:
+        x = plot.x(tick.at)
+        parts.append(
+            f'<line x1="{_n(x)}" x2="{_n(x)}" y1="{_n(plot.top)}" y2="{_n(plot.bottom)}" '
+            f'stroke="{GRID}" stroke-width="0.8"/>'
+        )
+        for line, label in enumerate(tick.label):
+            parts.append(_text(x, plot.bottom + 16 + 13 * line, label))
+    parts.append(
+        f'<path d="M{_n(plot.left)} {_n(plot.top)}V{_n(plot.bottom)}H{_n(plot.right)}" '
+        f'fill="none" stroke="{INK}" stroke-width="1"/>'
+    )
+    if unit not in ("count", "number"):
+        # a unit is text; tabs and line breaks have no glyph, spaces do
+        middle = (plot.top + plot.bottom) / 2
+        parts.append(
+            _text(14, middle, " ".join(unit.split()), transform=f"rotate(-90 14 {_n(middle)})")
+        )
+    return parts
+
+
+def _series(plot: _Plot, kpi: KpiView) -> list[str]:
     """The reported values, one line per segment (never joined across a break), a dotted
     line at each break and a numbered marker at each value with a note."""
+    parts = []
     for index, segment in enumerate(kpi.segments):
         if index:
             before = kpi.segments[index - 1][-1]
-            middle = (_x([before])[0] + _x([segment[0]])[0]) / 2
-            axes.axvline(
-                middle,
-                color=INK,
-                linestyle=":",
-                linewidth=1.2,
-                label="Series break" if index == 1 else None,
+            x = (plot.at(before)[0] + plot.at(segment[0])[0]) / 2
+            parts.append(
+                f'<line x1="{_n(x)}" x2="{_n(x)}" y1="{_n(plot.top)}" y2="{_n(plot.bottom)}" '
+                f'stroke="{INK}" stroke-width="1.2" stroke-dasharray="1.5 3"/>'
             )
-        axes.plot(
-            _x(segment),
-            [p.value for p in segment],
-            color=LINE,
-            linewidth=2,
-            marker="o",
-            markersize=5,
-            label="Reported value" if index == 0 else None,
+        points = " ".join(f"{_n(x)},{_n(y)}" for x, y in map(plot.at, segment))
+        parts.append(
+            f'<polyline points="{points}" fill="none" stroke="{LINE}" stroke-width="2" '
+            'stroke-linejoin="round"/>'
         )
-    if kpi.notes:
-        axes.set_ymargin(0.2)  # room above the values for the numbered markers
+        parts += [_marker("circle", *plot.at(p), LINE) for p in segment]
     for number, point in kpi.notes:
-        axes.annotate(
-            str(number),
-            (_x([point])[0], point.value),
-            xytext=(0, 11),
-            textcoords="offset points",
-            ha="center",
-            va="bottom",
-            fontsize=8,
-            color=INK,
-            bbox={"boxstyle": "circle,pad=0.25", "facecolor": "white", "edgecolor": INK},
+        x, y = plot.at(point)
+        parts.append(
+            f'<circle cx="{_n(x)}" cy="{_n(y - 19)}" r="7" fill="{PAPER}" stroke="{INK}"/>'
         )
+        parts.append(_text(x, y - 16, str(number), size=8))
+    return parts
+
+
+def _legend(entries: Sequence[tuple[str, str]]) -> tuple[list[str], float]:
+    """The key above the plot, wrapped to the chart's width, and the height it takes."""
+    parts, x, y = [], 14.0, 14.0
+    for kind, label in entries:
+        width = 30 + 6.2 * len(label)
+        if x + width > WIDTH - 8 and x > 14:
+            x, y = 14.0, y + 17
+        sample = {
+            "line": f'<path d="M{_n(x)} {_n(y)}h18" stroke="{LINE}" stroke-width="2"/>'
+            + _marker("circle", x + 9, y, LINE),
+            "break": f'<path d="M{_n(x + 9)} {_n(y - 7)}v14" stroke="{INK}" stroke-width="1.2" '
+            'stroke-dasharray="1.5 3"/>',
+            "baseline": _marker("square", x + 9, y, INK),
+            "milestone": _marker("diamond", x + 9, y, TARGET),
+            "target": f'<path d="M{_n(x)} {_n(y)}h18" stroke="{TARGET}" stroke-width="1.5" '
+            'stroke-dasharray="5 3"/>' + _marker("star", x + 9, y, TARGET),
+        }[kind]
+        parts += [sample, _text(x + 24, y + 3.5, label, anchor="start", size=10)]
+        x += width
+    return parts, y + 14
 
 
 def kpi_chart(kpi: KpiView) -> str:
@@ -153,60 +213,41 @@ def kpi_chart(kpi: KpiView) -> str:
 
     def draw() -> str:
         k = kpi.kpi
-        figure = Figure(figsize=(4.6, 2.9), dpi=100)
-        axes = figure.add_axes((0.15, 0.15, 0.82, 0.8))  # fixed margins: no layout pass
-        axes.grid(True, color=GRID, linewidth=0.8)
-        axes.set_axisbelow(True)
-        for side in ("top", "right"):
-            axes.spines[side].set_visible(False)
-        _series(axes, kpi)
-        hollow = {"markerfacecolor": "white", "markeredgewidth": 2}
-        if k.baseline:
-            _marks(
-                axes,
-                [k.baseline],
-                "Baseline",
-                marker="s",
-                markersize=8,
-                **hollow,
-                markeredgecolor=INK,
-            )
-        if k.milestones:
-            _marks(
-                axes,
-                k.milestones,
-                "Milestone",
-                marker="D",
-                markersize=7,
-                **hollow,
-                markeredgecolor=TARGET,
-            )
+        marks = [*kpi.values, *k.milestones, *(p for p in (k.baseline, k.target) if p)]
+        entries = [("line", "Reported value")]
+        entries += [("break", "Series break")] if len(kpi.segments) > 1 else []
+        entries += [("baseline", "Baseline")] if k.baseline else []
+        entries += [("milestone", "Milestone")] if k.milestones else []
+        entries += [("target", "Target")] if k.target else []
+        legend, top = _legend(entries) if len(entries) > 1 else ([], 12.0)
+        y = value_scale([p.value for p in marks], axis_floor(kpi), 0.2 if kpi.notes else 0.0)
+        plot = _Plot(date_scale([p.date for p in marks]), y, top + 6, 62)
+        parts = _axes(plot, k.unit)
         if k.target:
-            axes.axhline(k.target.value, color=TARGET, linestyle="--", linewidth=1.5)
-            _marks(axes, [k.target], "Target", marker="*", markersize=13, color=TARGET)
-        locator = AutoDateLocator(minticks=3, maxticks=7)
-        axes.xaxis.set_major_locator(locator)
-        axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-        axes.yaxis.set_major_formatter(StrMethodFormatter("{x:,g}"))
-        floor = axis_floor(kpi)
-        if floor is not None:
-            axes.set_ylim(bottom=floor)  # counts from zero; see chart_words.axis_note
-        if k.unit not in ("count", "number"):
-            # a unit is text, never mathtext; tabs and line breaks have no glyph, spaces do
-            axes.set_ylabel(" ".join(k.unit.split()), parse_math=False)
-        if len(axes.get_legend_handles_labels()[0]) > 1:
-            axes.legend(frameon=False, loc="best", fontsize=9)
-        return _svg(figure)
+            y_target = _n(plot.y(k.target.value))
+            parts.append(
+                f'<line x1="{_n(plot.left)}" x2="{_n(plot.right)}" y1="{y_target}" '
+                f'y2="{y_target}" stroke="{TARGET}" stroke-width="1.5" stroke-dasharray="5 3"/>'
+            )
+        parts += _series(plot, kpi)
+        if k.baseline:
+            parts.append(_marker("square", *plot.at(k.baseline), INK))
+        parts += [_marker("diamond", *plot.at(p), TARGET) for p in k.milestones]
+        if k.target:
+            parts.append(_marker("star", *plot.at(k.target), TARGET))
+        body = "\n".join([*legend, *parts])
+        return (
+            '<?xml version="1.0" encoding="utf-8"?>\n'
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:g} {HEIGHT:g}" '
+            f'width="{WIDTH:g}" height="{HEIGHT:g}" {FONT}>\n'
+            f'<rect width="100%" height="100%" fill="{PAPER}"/>\n{body}\n</svg>\n'
+        )
 
     return _cached("kpi", _kpi_data(kpi), draw)
 
 
 def sparkline(values: Sequence[Point]) -> str:
-    """A small trend line with the latest value marked, as SVG text.
-
-    Written directly rather than drawn by matplotlib: it is a single polyline, and a
-    release's pages carry one per indicator.
-    """
+    """A small trend line with the latest value marked, as SVG text."""
     width, height, pad = 160.0, 45.0, 4.0
     first, last = values[0].date.toordinal(), values[-1].date.toordinal()
     low, high = min(p.value for p in values), max(p.value for p in values)

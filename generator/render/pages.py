@@ -33,6 +33,7 @@ from generator.facts.facets import facet_views, facets_of
 from generator.facts.glossary import site_glossary
 from generator.facts.leads import leads
 from generator.render.changes import split
+from generator.render.charts import write_charts
 from generator.render.embed import embed_context
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
@@ -292,8 +293,6 @@ def render_release(
     for icon in ICONS:
         name = icon.removeprefix("material-")
         shutil.copyfile(MATERIAL_ICONS / f"{name}.svg", icons / f"{name}.svg")
-    from generator.render.charts import write_charts  # matplotlib: only where charts are drawn
-
     write_charts(view.kpis, docs_dir)
     write_open_data(view, docs_dir)
     snippets = snippets_dir(docs_dir)

@@ -31,7 +31,7 @@ from generator.facts.glossary import site_glossary
 from generator.facts.lock import fingerprint, fingerprint_all
 
 MANIFEST = ".progress-site-cache.json"
-LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "matplotlib")
+LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 
 
 def _library_versions() -> dict[str, str]:

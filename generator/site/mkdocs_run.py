@@ -41,8 +41,6 @@ def preload() -> None:
     import pymdownx.emoji  # noqa: F401
     import pymdownx.snippets  # noqa: F401
 
-    import generator.render.charts  # noqa: F401 - matplotlib
-
 
 def in_child(function: Callable[..., T], *args: Any) -> T:
     """``function(*args)`` in a forked child; its result, or its exception, comes back here.

@@ -1,0 +1,140 @@
+"""A chart's scales: the range each axis shows, and where its ticks fall and what they say.
+
+Values get "nice" ticks (steps of 1, 2, 2.5 or 5 times a power of ten); dates get ticks on
+whole days, months or years, as few as say the span clearly (three to seven).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTH_STEPS = (1, 2, 3, 4, 6, 12, 24, 60, 120, 240)
+DAY_STEPS = (1, 2, 7, 14)
+MAX_TICKS = 7
+
+
+@dataclass(frozen=True)
+class Tick:
+    at: float
+    """Where, in the axis's own units (the value, or the date's ordinal)."""
+    label: tuple[str, ...]
+    """The label's lines."""
+
+
+@dataclass(frozen=True)
+class Scale:
+    low: float
+    high: float
+    ticks: tuple[Tick, ...]
+
+    def fraction(self, at: float) -> float:
+        """How far along the axis ``at`` lies, from 0 at ``low`` to 1 at ``high``."""
+        return (at - self.low) / (self.high - self.low)
+
+
+def _step(span: float) -> float:
+    """A nice step that cuts ``span`` into about five."""
+    raw = span / 5
+    power = 10 ** math.floor(math.log10(raw))
+    for nice in (1, 2, 2.5, 5, 10):
+        if raw <= nice * power * 1.0000001:
+            return nice * power
+    return 10 * power  # pragma: no cover - the loop always returns
+
+
+def value_label(value: float) -> str:
+    """A tick's number: thousands separated, no trailing zeros, no "-0"."""
+    text = f"{round(value, 9):,.9f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def value_scale(values: Sequence[float], floor: float | None, headroom: float = 0.0) -> Scale:
+    """The vertical axis: from ``floor`` (or a little below the lowest value) to a tick at or
+    above the highest value, with ``headroom`` (a share of the span) kept free above it."""
+    low, high = min(values), max(values)
+    if floor is not None:
+        low = min(low, floor)
+    if high == low:
+        pad = abs(high) * 0.1 or 1.0
+        low, high = (low if floor is not None else low - pad), high + pad
+    span = high - low
+    top = high + span * max(headroom, 0.05)
+    bottom = low if floor is not None else low - span * 0.05
+    step = _step(top - bottom)
+    top = math.ceil(top / step - 1e-9) * step  # the axis ends on a labelled tick
+    if floor is None:
+        bottom = math.floor(bottom / step + 1e-9) * step
+    first = math.ceil(bottom / step - 1e-9)
+    ticks = []
+    at = first
+    while at * step <= top + step * 1e-9:
+        ticks.append(Tick(at * step, (value_label(at * step),)))
+        at += 1
+    return Scale(bottom, top, tuple(ticks))
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _month_ticks(first: date, last: date, step: int) -> list[date]:
+    start = _add_months(first.replace(day=1), 0)
+    index = start.year * 12 + start.month - 1
+    if index % step:
+        start = _add_months(start, step - index % step)
+    if start < first:
+        start = _add_months(start, step)
+    found = []
+    while start <= last:
+        found.append(start)
+        start = _add_months(start, step)
+    return found
+
+
+def _day_ticks(first: date, last: date, step: int) -> list[date]:
+    if step == 7:  # weeks start on Monday
+        first = first + timedelta(days=(7 - first.weekday()) % 7)
+    return [first + timedelta(days=n) for n in range(0, (last - first).days + 1, step)]
+
+
+def _date_labels(days: Sequence[date], monthly: bool, step: int) -> list[tuple[str, ...]]:
+    """Concise labels: the year once it changes, the month where months are ticked."""
+    labels: list[tuple[str, ...]] = []
+    shown_year: int | None = None
+    for day in days:
+        if monthly and step >= 12:
+            labels.append((str(day.year),))
+        elif monthly:
+            year = str(day.year) if day.year != shown_year else ""
+            labels.append((f"{day:%b}", year) if year else (f"{day:%b}",))
+        else:
+            month = f"{day.day} {day:%b}"
+            year = str(day.year) if day.year != shown_year else ""
+            labels.append((month, year) if year else (month,))
+        shown_year = day.year
+    return labels
+
+
+def date_scale(days: Sequence[date]) -> Scale:
+    """The horizontal axis over ``days``, with a small margin at each end."""
+    first, last = min(days), max(days)
+    if first == last:
+        first, last = first - timedelta(days=15), last + timedelta(days=15)
+    margin = max(1.0, (last - first).days * 0.05)
+    low, high = first.toordinal() - margin, last.toordinal() + margin
+    inside_first = date.fromordinal(math.ceil(low))
+    inside_last = date.fromordinal(math.floor(high))
+    choices: list[tuple[list[date], bool, int]] = [
+        (_day_ticks(inside_first, inside_last, s), False, s) for s in DAY_STEPS
+    ]
+    choices += [(_month_ticks(inside_first, inside_last, s), True, s) for s in MONTH_STEPS]
+    days_ticked, monthly, step = next(
+        (choice for choice in choices if 2 <= len(choice[0]) <= MAX_TICKS), choices[-1]
+    )
+    labels = _date_labels(days_ticked, monthly, step)
+    ticks = tuple(Tick(d.toordinal(), label) for d, label in zip(days_ticked, labels, strict=True))
+    return Scale(low, high, ticks)
