@@ -8,6 +8,7 @@ exist and how they link is ``pages``.
 
 from __future__ import annotations
 
+import functools
 import html.entities
 import re
 from collections.abc import Iterable, Sequence
@@ -69,7 +70,13 @@ def escape_text(value: Any) -> str:
     Inline syntax is escaped everywhere; block syntax (``- ``, ``# ``, ``1. ``) only where it
     could take effect, at the start, so ordinary punctuation stays readable in the source.
     """
-    text = _MD_INLINE.sub(r"\\\1", re.sub(r"\s*\n\s*", " ", str(value)))
+    return _escaped(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _escaped(value: str) -> str:
+    """``escape_text`` of a string: the same titles, ids and labels are printed on many pages."""
+    text = _MD_INLINE.sub(r"\\\1", re.sub(r"\s*\n\s*", " ", value))
     text = _MD_LINE_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], text)
     # ":" would start an emoji shortcode; "{" CriticMarkup, even after a backslash, and
     # attribute lists: as entities, neither can take effect anywhere, attributes included.

@@ -6,6 +6,7 @@ versions are permanent URLs from the site root (``Linker``).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 from typing import Any
@@ -92,6 +93,12 @@ def _anchor(target: Any, anchor: str | None) -> str:
     return anchor or ""
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _relative(path: str, current: str) -> str:
+    """``path`` relative to the folder of the page ``current``."""
+    return posixpath.relpath(path, posixpath.dirname(current) or ".")
+
+
 @dataclass(frozen=True)
 class Linker:
     """Links from one page: within its own version (checked by MkDocs) and into other versions.
@@ -106,7 +113,7 @@ class Linker:
     def href(self, target: Any, anchor: str | None = None) -> Md:
         if self.current is None:
             return self.version_href(self.release_id, target, anchor)
-        rel = posixpath.relpath(page_path(target), posixpath.dirname(self.current) or ".")
+        rel = _relative(page_path(target), self.current)
         fragment = _anchor(target, anchor)
         return Md(f"{rel}#{fragment}" if fragment else rel)
 
@@ -125,7 +132,7 @@ class Linker:
         """A link to any file inside this version's docs, such as a chart."""
         if self.current is None:
             raise ValueError("files inside a version are linked only from its own pages")
-        return Md(posixpath.relpath(path, posixpath.dirname(self.current) or "."))
+        return Md(_relative(path, self.current))
 
     def link(self, text: str, release_id: str, target: Any, anchor: str | None = None) -> Md:
         """A link to ``target`` as published in ``release_id``."""

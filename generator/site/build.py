@@ -358,14 +358,19 @@ def _build_into(
         if todo:
             preload()  # imported once here, not once per version
         with _pool(workers) as pool:
-            futures = [pool.submit(_build_version, index, work, site_dir) for index in todo]
+            # newest first: later versions are the longest to build (their history is longest),
+            # so the cores finish together rather than one waiting on the last version alone
+            futures = {
+                index: pool.submit(_build_version, index, work, site_dir)
+                for index in reversed(todo)
+            }
             reuse(out_dir, reused, site_dir)  # linked here while the workers build
             if reused:
                 log(f"Unchanged, not rebuilt: {', '.join(reused)}")
-            for done, future in enumerate(as_completed(futures), start=1):
+            for done, future in enumerate(as_completed(futures.values()), start=1):
                 item = future.result()
                 log(f"[{done}/{len(todo)}] Built release {item.id}: {item.pages} pages")
-            built = [future.result() for future in futures]
+            built = [futures[index].result() for index in todo]
         kept = dict(plan.keyed)
         kept["summaries"] = {
             rid: kept_text

@@ -46,8 +46,16 @@ def test_tick_numbers_have_no_float_noise_or_negative_zero():
 @pytest.mark.parametrize(
     ("first", "last", "expected"),
     [
-        (date(2017, 4, 2), date(2017, 4, 30), ["3 Apr 2017", "10 Apr", "17 Apr", "24 Apr", "1 May"]),
-        (date(2014, 4, 30), date(2015, 3, 31), ["May 2014", "Jul", "Sep", "Nov", "Jan 2015", "Mar"]),
+        (
+            date(2017, 4, 2),
+            date(2017, 4, 30),
+            ["3 Apr 2017", "10 Apr", "17 Apr", "24 Apr", "1 May"],
+        ),
+        (
+            date(2014, 4, 30),
+            date(2015, 3, 31),
+            ["May 2014", "Jul", "Sep", "Nov", "Jan 2015", "Mar"],
+        ),
         (date(2010, 1, 1), date(2016, 12, 31), ["2010", "2012", "2014", "2016"]),
     ],
 )
