@@ -204,6 +204,20 @@ def first_paragraph(text: str) -> str:
     return " ".join(opening) + (" …" if len(opening) < len(lines) else "")
 
 
+BRIEF = 140
+"""The most characters of a text shown in a list that links to where it is in full."""
+
+
+def brief(text: str, limit: int = BRIEF) -> str:
+    """The opening of a text (``first_paragraph``) cut at a word before ``limit`` characters,
+    with "…" where it was cut, for lists whose every entry links to the text in full."""
+    opening = first_paragraph(text)
+    if len(opening) <= limit:
+        return opening
+    cut = opening[: limit + 1].rsplit(None, 1)[0] if " " in opening[:limit] else opening[:limit]
+    return cut.rstrip(" ,;:.…") + " …"
+
+
 def blockquote(value: Md) -> Md:
     """Markdown shown as a quotation: every line of it, paragraphs and lists included."""
     return Md("\n".join(f"> {line}" if line.strip() else ">" for line in value.split("\n")))

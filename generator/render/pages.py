@@ -66,9 +66,9 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     result = [
         Page("index.md", "home.md.j2", {"changes": changes, "facets": facets}),
         Page("pillars/index.md", "groups.md.j2", {}),
-        Page("recommendations/index.md", "recommendations.md.j2", {}),
         Page("releases.md", "releases.md.j2", {}),
     ]
+    result += index_pages(view)
     result.append(Page(page_path("report"), "report.md.j2", report_context(view)))
     result += lead_pages(view)
     result.append(Page(page_path("assessments"), "assessments.md.j2", {}))
@@ -146,6 +146,25 @@ def lead_pages(view: ReleaseView) -> list[Page]:
     return result
 
 
+INDEX_ROWS = 50
+"""The recommendations index lists this many; the rest continue on numbered pages."""
+
+
+def index_pages(view: ReleaseView) -> list[Page]:
+    """The index of every recommendation, continued on numbered pages in a large plan."""
+    pages = paged(
+        "recommendations",
+        view.recommendations,
+        lambda r: 1,
+        INDEX_ROWS,
+        lambda r: r.recommendation.id,
+    )
+    return [
+        Page(page_path(part), "recommendations.md.j2", {"part": part, "pages": pages})
+        for part in pages
+    ]
+
+
 GROUP_RECOMMENDATIONS = 20
 """A group's page lists this many recommendations; the rest continue on numbered pages."""
 LEAD_ROWS = 40
@@ -184,11 +203,12 @@ def embed_pages(view: ReleaseView) -> list[Page]:
 
 NOT_IN_NAV = (
     "/leads/*\n!/leads/index.md\n/embed/\n/assessments.md\n/pillars/*/\n"
-    "/changes/*\n!/changes/index.md\n!/changes/baseline.md\n"
+    "/changes/*\n!/changes/index.md\n!/changes/baseline.md\n/recommendations/index/\n"
 )
 """Pages reached from others, not listed in the navigation: each lead's pages, the embeds,
 the independent assessments page of a release with none (listed when there are some), a
-group's numbered pages and the parts of a long comparison."""
+group's numbered pages, the parts of a long comparison and the recommendations index's
+numbered pages."""
 
 
 def _targets(rec: RecommendationView, view: ReleaseView) -> list[tuple[Target, list[KpiView]]]:

@@ -24,6 +24,7 @@ from generator.render.chart_words import (
 from generator.render.format import (
     POLARITY_WORDS,
     blockquote,
+    brief,
     critic_markup,
     direction_badge,
     finalize,
@@ -83,6 +84,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         direction=plain_direction if plain else direction_badge,
         md=markdown_block,
         first_paragraph=first_paragraph,
+        brief=brief,
         quote=blockquote,
         critic=critic_markup,
         progress=progress_badge,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from generator.render.format import blockquote, lists_after_text, markdown_block
+from generator.render.format import blockquote, brief, lists_after_text, markdown_block
 
 EXTENSIONS = ["abbr", "attr_list", "md_in_html", "tables"]
 
@@ -53,3 +53,14 @@ def test_a_quotation_keeps_every_paragraph_and_list_inside_it():
         "<blockquote>\n<p>First.</p>\n<p>Second:</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n"
         "</blockquote>"
     )
+
+
+def test_a_brief_is_the_opening_cut_at_a_word_with_an_ellipsis():
+    text = "Ensure that " + "every child in care has a plan " * 10
+    short = brief(text)
+    assert short.startswith("Ensure that every child in care has a plan every")
+    assert short.endswith(" …") and len(short) <= 142
+    assert not short.removesuffix(" …").endswith(" ")
+    assert brief("Audit the front door.") == "Audit the front door."
+    assert brief("First paragraph.\n\nSecond paragraph.") == "First paragraph. …"
+    assert brief("x" * 200) == "x" * 140 + " …"
