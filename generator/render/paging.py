@@ -47,11 +47,11 @@ class Paged(Generic[T]):
     """What the page holds, such as "recommendations 3 to 9"."""
 
 
-def ids_label(ids: Sequence[str]) -> str:
-    """ "recommendation 3" or "recommendations 3 to 9"; "" for none."""
+def ids_label(ids: Sequence[str], noun: str = "recommendation") -> str:
+    """ "recommendation 3" or "recommendations 3 to 9" (or another ``noun``); "" for none."""
     if not ids:
         return ""
-    return f"recommendation {ids[0]}" if len(ids) == 1 else f"recommendations {ids[0]} to {ids[-1]}"
+    return f"{noun} {ids[0]}" if len(ids) == 1 else f"{noun}s {ids[0]} to {ids[-1]}"
 
 
 def paged(
@@ -61,11 +61,12 @@ def paged(
     limit: float,
     ids: Callable[[T], str],
     first: float = 0,
+    noun: str = "recommendation",
 ) -> list[Paged[T]]:
     """The pages of ``of``, its ``items`` ``cut`` by weight; ``ids`` names each item in the
-    pages' labels."""
+    pages' labels, as ``noun``s."""
     parts = cut(items, weight, limit, first)
     return [
-        Paged(of, part, n, len(parts), ids_label([ids(i) for i in part]))
+        Paged(of, part, n, len(parts), ids_label([ids(i) for i in part], noun))
         for n, part in enumerate(parts, start=1)
     ]
