@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from generator.content.checks import ContentChecks, Spot, _known
-from generator.content.ids import CaseSpace, IdSpace, Name, folder_names, page_anchors
+from generator.content.ids import (
+    INDICATORS_PART,
+    OTHER_PART,
+    CaseSpace,
+    IdSpace,
+    Name,
+    folder_names,
+    page_anchors,
+)
 from generator.content.model import (
     RESERVED_FACET_IDS,
     Action,
@@ -138,9 +146,15 @@ class PlanChecks(ContentChecks):
     def groups(self, plan: Plan, root: Spot) -> list[Group]:
         groups: list[Group] = []
         lines: dict[str, int] = {}
-        # a group's id also names its part of a long comparison: changes/<group-id>/
+        # a group's id also names its part of a long comparison, changes/<group-id>/, and of
+        # a long printable report, report/<group-id>/
         reserved = folder_names("pillars") | {
-            "baseline": "the site's own page changes/baseline/index.html"
+            name: f"the site's own page {page}/index.html"
+            for name, page in (
+                ("baseline", "changes/baseline"),
+                (INDICATORS_PART, f"report/{INDICATORS_PART}"),
+                (OTHER_PART, f"report/{OTHER_PART}"),
+            )
         }
         space = IdSpace(self.problems, root.file, reserved)
         for group, spot in self.items(root, "groups", plan.groups):

@@ -43,6 +43,12 @@ ROOT_NAMES = {
 """What the build writes at the site root, beside the release folders (and what web hosts
 read there), by the name a release id would take."""
 
+INDICATORS_PART = "indicators"
+OTHER_PART = "other-recommendations"
+"""The names of the parts of a long printable report that are not a group's: its indicators
+(``report/indicators/``) and the recommendations under no group; a group's part takes the
+group's id (``report/<group-id>/``)."""
+
 
 def folder_names(folder: str) -> dict[str, str]:
     """The names the build itself writes in a folder of pages (``pillars``, ``kpis``...)."""

@@ -91,6 +91,41 @@ CASES: list[tuple] = [
         ],
     ),
     (
+        "group-shadows-report-indicators",
+        [
+            (
+                "replace",
+                "plan.yaml",
+                "groups:\n",
+                "groups:\n  - {id: indicators, title: Indicators}\n",
+            )
+        ],
+        [
+            (
+                "content/plan.yaml:2: area for improvement indicators: id 'indicators' would "
+                "replace the site's own page report/indicators/index.html; choose another id"
+            ),
+        ],
+    ),
+    (
+        "group-shadows-report-other-recommendations",
+        [
+            (
+                "replace",
+                "plan.yaml",
+                "groups:\n",
+                "groups:\n  - {id: other-recommendations, title: Other}\n",
+            )
+        ],
+        [
+            (
+                "content/plan.yaml:2: area for improvement other-recommendations: id "
+                "'other-recommendations' would replace the site's own page "
+                "report/other-recommendations/index.html; choose another id"
+            ),
+        ],
+    ),
+    (
         "recommendation-shadows-index-html",
         [("append", "plan.yaml", rec("index.html"))],
         [
