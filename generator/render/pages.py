@@ -32,6 +32,7 @@ from generator.facts.derive import (
 from generator.facts.facets import facet_views, facets_of
 from generator.facts.glossary import site_glossary
 from generator.facts.leads import leads
+from generator.facts.paper import PaperSection, paper_sections
 from generator.render.changes import split
 from generator.render.charts import write_charts
 from generator.render.embed import embed_context
@@ -39,6 +40,7 @@ from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
 from generator.render.paging import paged
 from generator.render.paper import print_header, report_context
+from generator.render.paper_parts import split as split_report
 from generator.render.recfeed import feed_path
 from generator.render.template import environment, render_page
 from generator.render.urls import Embed, Linker, page_path
@@ -69,7 +71,7 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
         Page("releases.md", "releases.md.j2", {}),
     ]
     result += index_pages(view)
-    result.append(Page(page_path("report"), "report.md.j2", report_context(view)))
+    result += report_pages(view)
     result += lead_pages(view)
     result.append(Page(page_path("assessments"), "assessments.md.j2", {}))
     result.append(Page(page_path("methods"), "methods.md.j2", {}))
@@ -123,6 +125,26 @@ def changes_pages(diff: Diff, baseline: bool) -> list[Page]:
         for group in parts
         for part in group
     ]
+    return result
+
+
+def report_pages(view: ReleaseView) -> list[Page]:
+    """The printable report, and its detail in parts where it is long (``paper_parts.split``)."""
+    sections = paper_sections(view)
+    parts = split_report(view, sections)
+    front = page_path("report")
+    result = [Page(front, "report.md.j2", report_context(view, sections, parts, front))]
+    every = [(part, pages) for pages in parts for part in pages]
+    for number, (part, pages) in enumerate(every, start=1):
+        path = page_path(part)
+        context = {
+            **report_context(view, sections, parts, path),
+            "part": part,
+            "part_pages": pages,
+            "number": number,
+            "section": part.of if isinstance(part.of, PaperSection) else None,
+        }
+        result.append(Page(path, "report_part.md.j2", context))
     return result
 
 
@@ -203,12 +225,12 @@ def embed_pages(view: ReleaseView) -> list[Page]:
 
 NOT_IN_NAV = (
     "/leads/*\n!/leads/index.md\n/embed/\n/assessments.md\n/pillars/*/\n"
-    "/changes/*\n!/changes/index.md\n!/changes/baseline.md\n/recommendations/index/\n"
+    "/changes/*\n!/changes/index.md\n!/changes/baseline.md\n/recommendations/index/\n/report/\n"
 )
 """Pages reached from others, not listed in the navigation: each lead's pages, the embeds,
 the independent assessments page of a release with none (listed when there are some), a
-group's numbered pages, the parts of a long comparison and the recommendations index's
-numbered pages."""
+group's numbered pages, the parts of a long comparison or a long printable report and the
+recommendations index's numbered pages."""
 
 
 def _targets(rec: RecommendationView, view: ReleaseView) -> list[tuple[Target, list[KpiView]]]:

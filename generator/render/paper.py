@@ -1,17 +1,19 @@
-"""The printable report: anchors inside its one page, and what it shows besides the views."""
+"""The printable report: anchors inside its pages, and what it shows besides the views."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import markupsafe
 
-from generator.content.model import slugify
+from generator.content.model import Kpi, slugify
 from generator.facts.derive import ActionView, GroupView, KpiView, RecommendationView, ReleaseView
 from generator.facts.leads import named_leads, tidy
-from generator.facts.paper import paper_sections
+from generator.facts.paper import PaperEntry, PaperSection
 from generator.render.format import long_date
-from generator.render.urls import page_path, page_url
+from generator.render.paper_parts import ReportPart, part_title
+from generator.render.urls import Linker, page_path, page_url
 
 Md = markupsafe.Markup
 
@@ -24,13 +26,45 @@ def anchor_id(target: Any) -> Md:
         return Md(f"rec-{target.recommendation.slug}")
     if isinstance(target, ActionView):
         return Md(f"action-{target.action.anchor}")
-    if isinstance(target, KpiView):
-        return Md(f"kpi-{slugify(target.kpi.id)}")
+    if isinstance(target, KpiView | Kpi):
+        kpi = target.kpi if isinstance(target, KpiView) else target
+        return Md(f"kpi-{slugify(kpi.id)}")
     raise TypeError(f"no heading in the report for {target!r}")
 
 
-def anchor_href(target: Any) -> Md:
-    return Md(f"#{anchor_id(target)}")
+def holders(parts: Sequence[Sequence[ReportPart]]) -> dict[str, ReportPart]:
+    """The page of the report's parts that holds each heading, by its anchor."""
+    found: dict[str, ReportPart] = {}
+    for pages in parts:
+        for part in pages:
+            if isinstance(part.of, PaperSection) and part.of.group and part.page == 1:
+                found[anchor_id(part.of.group)] = part
+            for item in part.items:
+                if isinstance(item, KpiView):
+                    found[anchor_id(item)] = part
+                elif isinstance(item, PaperEntry) and item.set_out_under is None:
+                    rec = item.recommendation
+                    found[anchor_id(rec)] = part
+                    found.update((anchor_id(a), part) for a in rec.actions)
+    return found
+
+
+def anchors(
+    view: ReleaseView, parts: Sequence[Sequence[ReportPart]], current: str
+) -> Callable[[Any], Md]:
+    """The link from the report's page ``current`` to an item's heading: ``#anchor`` on the same
+    page, else the part's page that holds it with the anchor."""
+    where = holders(parts)
+    linker = Linker(current, view.release.id)
+
+    def anchor_of(target: Any) -> Md:
+        anchor = anchor_id(target)
+        holder = where[anchor] if parts else None
+        if holder is None or page_path(holder) == current:
+            return Md(f"#{anchor}")
+        return linker.href(holder, anchor)
+
+    return anchor_of
 
 
 def leads_of(action: ActionView) -> list[tuple[str, str]]:
@@ -38,12 +72,22 @@ def leads_of(action: ActionView) -> list[tuple[str, str]]:
     return [(role, tidy(name)) for role, name in named_leads(action.action)]
 
 
-def report_context(view: ReleaseView) -> dict[str, Any]:
+def report_context(
+    view: ReleaseView,
+    sections: tuple[PaperSection, ...],
+    parts: Sequence[Sequence[ReportPart]],
+    current: str,
+) -> dict[str, Any]:
+    """What each page of the report is given: ``current`` is the page's path, ``parts`` the
+    report's parts (none where it is one page)."""
     site_url = view.content.site.url
     online = f"{site_url}{view.release.id}/{page_url(page_path('report'))}" if site_url else ""
     return {
-        "sections": paper_sections(view),
-        "anchor_of": anchor_href,
+        "sections": sections,
+        "parts": parts,
+        "part_count": sum(len(pages) for pages in parts),
+        "part_title": part_title,
+        "anchor_of": anchors(view, parts, current),
         "anchor_id": anchor_id,
         "leads_of": leads_of,
         "online": online,
