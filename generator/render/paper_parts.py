@@ -11,6 +11,7 @@ indicators), so that no page grows with the size of the plan.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.content.ids import INDICATORS_PART, OTHER_PART
@@ -32,7 +33,8 @@ ACTION_BYTES = 1_300
 """What an action's heading, status, timescale and leads add to a page (and its heading to the
 page's table of contents), besides its own words."""
 GROUP_BYTES = 2_000
-"""What a group's heading, status bar and counts add to the first page of its part."""
+"""What a group's heading, status bar and counts add to the first page of its part (counted
+with its first recommendation, so that no page holds the heading alone)."""
 KPI_BYTES = 1_500
 """What an indicator's heading, figures and chart add to a page, besides its value table."""
 ROW_BYTES = 100
@@ -88,6 +90,14 @@ def kpi_bytes(kpi: KpiView) -> int:
     return KPI_BYTES + ROW_BYTES * len(kpi.values)
 
 
+def _with_intro(section: PaperSection) -> Callable[[PaperEntry], int]:
+    """How much of a page each entry of ``section`` takes, its first with the group's heading
+    and counts before it (so the first page always holds a recommendation)."""
+    first = section.entries[0] if section.entries else None
+    intro = GROUP_BYTES if section.group else 0
+    return lambda entry: entry_bytes(entry) + (intro if entry is first else 0)
+
+
 def split(
     view: ReleaseView, sections: tuple[PaperSection, ...]
 ) -> tuple[tuple[ReportPart, ...], ...]:
@@ -100,10 +110,9 @@ def split(
             paged(
                 section,
                 section.entries,
-                entry_bytes,
+                _with_intro(section),
                 PART_BYTES,
                 lambda e: e.recommendation.recommendation.id,
-                first=GROUP_BYTES if section.group else 0,
             )
         )
         for section in sections
