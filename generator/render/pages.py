@@ -39,7 +39,7 @@ from generator.render.embed import embed_context
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.opendata import write_open_data
 from generator.render.paging import paged
-from generator.render.paper import print_header, report_context
+from generator.render.paper import holders, print_header, report_context
 from generator.render.paper_parts import split as split_report
 from generator.render.recfeed import feed_path
 from generator.render.template import environment, render_page
@@ -133,12 +133,13 @@ def report_pages(view: ReleaseView) -> list[Page]:
     sections = paper_sections(view)
     parts = split_report(view, sections)
     front = page_path("report")
-    result = [Page(front, "report.md.j2", report_context(view, sections, parts, front))]
+    where = holders(parts)
+    result = [Page(front, "report.md.j2", report_context(view, sections, parts, front, where))]
     every = [(part, pages) for pages in parts for part in pages]
     for number, (part, pages) in enumerate(every, start=1):
         path = page_path(part)
         context = {
-            **report_context(view, sections, parts, path),
+            **report_context(view, sections, parts, path, where),
             "part": part,
             "part_pages": pages,
             "number": number,

@@ -49,17 +49,14 @@ def holders(parts: Sequence[Sequence[ReportPart]]) -> dict[str, ReportPart]:
     return found
 
 
-def anchors(
-    view: ReleaseView, parts: Sequence[Sequence[ReportPart]], current: str
-) -> Callable[[Any], Md]:
+def anchors(view: ReleaseView, where: dict[str, ReportPart], current: str) -> Callable[[Any], Md]:
     """The link from the report's page ``current`` to an item's heading: ``#anchor`` on the same
-    page, else the part's page that holds it with the anchor."""
-    where = holders(parts)
+    page, else the part's page that holds it (``where``, from ``holders``) with the anchor."""
     linker = Linker(current, view.release.id)
 
     def anchor_of(target: Any) -> Md:
         anchor = anchor_id(target)
-        holder = where[anchor] if parts else None
+        holder = where[anchor] if where else None
         if holder is None or page_path(holder) == current:
             return Md(f"#{anchor}")
         return linker.href(holder, anchor)
@@ -77,9 +74,10 @@ def report_context(
     sections: tuple[PaperSection, ...],
     parts: Sequence[Sequence[ReportPart]],
     current: str,
+    where: dict[str, ReportPart],
 ) -> dict[str, Any]:
     """What each page of the report is given: ``current`` is the page's path, ``parts`` the
-    report's parts (none where it is one page)."""
+    report's parts (none where it is one page) and ``where`` the part holding each heading."""
     site_url = view.content.site.url
     online = f"{site_url}{view.release.id}/{page_url(page_path('report'))}" if site_url else ""
     return {
@@ -87,7 +85,7 @@ def report_context(
         "parts": parts,
         "part_count": sum(len(pages) for pages in parts),
         "part_title": part_title,
-        "anchor_of": anchors(view, parts, current),
+        "anchor_of": anchors(view, where, current),
         "anchor_id": anchor_id,
         "leads_of": leads_of,
         "online": online,

@@ -4,7 +4,7 @@ from generator.content.validate import load_content
 from generator.facts.derive import release_views
 from generator.facts.paper import PaperSection, paper_sections
 from generator.render import paper_parts
-from generator.render.paper import report_context
+from generator.render.paper import holders, report_context
 from generator.render.paper_parts import Indicators, split
 from generator.render.urls import page_path
 from tests.conftest import SMALL_PLAN
@@ -25,7 +25,7 @@ def test_a_short_report_is_one_page():
     view = _view()
     assert paper_parts.report_weight(view) <= paper_parts.SPLIT_ABOVE
     assert split(view, paper_sections(view)) == ()
-    context = report_context(view, paper_sections(view), (), "report.md")
+    context = report_context(view, paper_sections(view), (), "report.md", {})
     assert context["anchor_of"](view.recommendations[0]) == "#rec-1"
     assert context["part_count"] == 0
 
@@ -74,16 +74,16 @@ def test_the_recommendations_under_no_group_have_a_part_of_their_own():
 def test_links_land_on_the_part_that_sets_each_item_out(monkeypatch):
     view, sections, parts = _long(monkeypatch)
     recs = {r.recommendation.id: r for r in view.recommendations}
-    front = report_context(view, sections, parts, "report.md")["anchor_of"]
+    front = report_context(view, sections, parts, "report.md", holders(parts))["anchor_of"]
     assert front(view.groups[2]) == "report/aip-9.md#group-aip-9"
     assert [front(a) for a in view.overdue] == ["report/aip-1.md#action-1.4"]
-    on_9 = report_context(view, sections, parts, "report/aip-9.md")["anchor_of"]
+    on_9 = report_context(view, sections, parts, "report/aip-9.md", holders(parts))["anchor_of"]
     assert on_9(recs["13"]) == "#rec-13"  # on the same page
     assert on_9(recs["14"]) == "aip-9/2.md#rec-14"
     assert on_9(recs["8"]) == "aip-8.md#rec-8"  # set out in full under its first group
     assert on_9(view.kpis[1]) == "indicators.md#kpi-neet"
     assert on_9(view.kpis[1].kpi) == "indicators.md#kpi-neet"  # as an action's "Measured by"
-    on_9_2 = report_context(view, sections, parts, "report/aip-9/2.md")["anchor_of"]
+    on_9_2 = report_context(view, sections, parts, "report/aip-9/2.md", holders(parts))["anchor_of"]
     assert on_9_2(recs["13"]) == "../aip-9.md#rec-13"
     assert on_9_2(view.groups[2]) == "../aip-9.md#group-aip-9"
 

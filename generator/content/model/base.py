@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar
@@ -31,6 +32,7 @@ class Polarity(StrEnum):
     NEUTRAL = "neutral"
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def slugify(text: str) -> str:
     """A URL-safe, stable slug: ``13/14`` -> ``13-14``, ``1.1`` -> ``1.1``."""
     slug = re.sub(r"[^a-z0-9._-]+", "-", text.strip().lower()).strip("-.")
