@@ -108,3 +108,12 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         Judgement=Judgement,
     )
     return env
+
+
+def compiled_environment() -> jinja2.Environment:
+    """``environment()`` with every page template already compiled: made once before the
+    versions are built, so that each version's process inherits it rather than compiling."""
+    env = environment()
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
+    return env

@@ -21,6 +21,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from generator import BASE_MKDOCS_YML
@@ -35,7 +36,7 @@ from generator.render.feed import atom_feed, entry_summary
 from generator.render.format import html_text
 from generator.render.pages import mkdocs_config, render_release
 from generator.render.recfeed import Lines, release_lines, write_recommendation_feeds
-from generator.render.template import environment
+from generator.render.template import compiled_environment, environment
 from generator.site.cache import (
     Keyed,
     current_fingerprints,
@@ -150,7 +151,7 @@ def _build_one(
     started = time.perf_counter()
     release_work = work / view.release.id
     docs = release_work / "docs"
-    pages = render_release(view, docs, environment(), earlier)
+    pages = render_release(view, docs, _SHARED.get("env") or environment(), earlier)
     rendered = time.perf_counter()
     config = release_work / "mkdocs.yml"
     config.write_text(
@@ -163,7 +164,8 @@ def _build_one(
     return BuiltRelease(view.release.id, len(pages), done - started, rendered - started)
 
 
-_SHARED: dict[str, Sequence[ReleaseView]] = {}
+_SHARED: dict[str, Any] = {}
+"""What the parent prepares for the versions' processes: the views and the compiled templates."""
 
 
 def _build_version(index: int, work: Path, site_dir: Path) -> BuiltRelease:
@@ -357,6 +359,7 @@ def _build_into(
         _SHARED["views"] = views  # inherited by the worker processes, not pickled
         if todo:
             preload()  # imported once here, not once per version
+            _SHARED["env"] = compiled_environment()
         with _pool(workers) as pool:
             # newest first: later versions are the longest to build (their history is longest),
             # so the cores finish together rather than one waiting on the last version alone
