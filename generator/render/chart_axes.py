@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTH_STEPS = (1, 2, 3, 4, 6, 12, 24, 60, 120, 240)
+MONTH_STEPS = (1, 2, 3, 4, 6, 12, 24, 60, 120, 240, 600, 1200)
 DAY_STEPS = (1, 2, 7, 14)
 MAX_TICKS = 7
 
@@ -45,9 +45,18 @@ def _step(span: float) -> float:
     return 10 * power  # pragma: no cover - the loop always returns
 
 
-def value_label(value: float) -> str:
+def _decimals(step: float) -> int:
+    """The decimal places that write every multiple of ``step`` exactly (``0.25``: 2)."""
+    places = 0
+    while abs(round(step, places) - step) > abs(step) * 1e-6:
+        places += 1
+    return places
+
+
+def value_label(value: float, places: int = 9) -> str:
     """A tick's number: thousands separated, no trailing zeros, no "-0"."""
-    text = f"{round(value, 9):,.9f}".rstrip("0").rstrip(".")
+    text = f"{round(value, places):,.{places}f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
     return "0" if text == "-0" else text
 
 
@@ -70,8 +79,9 @@ def value_scale(values: Sequence[float], floor: float | None, headroom: float = 
     first = math.ceil(bottom / step - 1e-9)
     ticks = []
     at = first
+    places = _decimals(step)
     while at * step <= top + step * 1e-9:
-        ticks.append(Tick(at * step, (value_label(at * step),)))
+        ticks.append(Tick(at * step, (value_label(at * step, places),)))
         at += 1
     return Scale(bottom, top, tuple(ticks))
 

@@ -14,6 +14,7 @@ import json
 import math
 import os
 import tempfile
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from generator.render.chart_axes import Scale, date_scale, value_scale
 from generator.render.chart_words import axis_floor, chart_data
 from generator.render.urls import chart_path
 
-STYLE_VERSION = "8"
+STYLE_VERSION = "9"
 """Bump when the drawing code changes, so cached charts are redrawn."""
 
 INK = "#1f2933"
@@ -108,6 +109,26 @@ def _text(
     )
 
 
+_EM = {**dict.fromkeys("0123456789", 0.56), **dict.fromkeys(",. ", 0.28), "-": 0.34}
+
+
+def _width(text: str, size: int = 11) -> float:
+    """About how wide ``text`` is drawn in a sans-serif font, in pixels; a little generous."""
+    return size * sum(
+        _EM.get(char, 1.0 if unicodedata.east_asian_width(char) in "WF" else 0.62) for char in text
+    )
+
+
+def _fitted(text: str, room: float, size: int = 11) -> str:
+    """``text``, cut short with an ellipsis where it is wider than ``room``."""
+    if _width(text, size) <= room:
+        return text
+    text = text[: int(room / (size * min(_EM.values())))]  # no more than could ever fit
+    while text and _width(text + "…", size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 _COS = [round(math.cos(math.pi * i / 5), 6) for i in range(10)]
 _SIN = [round(math.sin(math.pi * i / 5), 6) for i in range(10)]
 
@@ -151,11 +172,11 @@ def _axes(plot: _Plot, unit: str) -> list[str]:
         f'fill="none" stroke="{INK}" stroke-width="1"/>'
     )
     if unit not in ("count", "number"):
-        # a unit is text; tabs and line breaks have no glyph, spaces do
+        # a unit is text; tabs and line breaks have no glyph, spaces do. A unit longer than
+        # the axis is cut short: the chart's subtitle gives it in full
         middle = (plot.top + plot.bottom) / 2
-        parts.append(
-            _text(14, middle, " ".join(unit.split()), transform=f"rotate(-90 14 {_n(middle)})")
-        )
+        label = _fitted(" ".join(unit.split()), plot.bottom - plot.top)
+        parts.append(_text(14, middle, label, transform=f"rotate(-90 14 {_n(middle)})"))
     return parts
 
 
@@ -221,7 +242,10 @@ def kpi_chart(kpi: KpiView) -> str:
         entries += [("target", "Target")] if k.target else []
         legend, top = _legend(entries) if len(entries) > 1 else ([], 12.0)
         y = value_scale([p.value for p in marks], axis_floor(kpi), 0.2 if kpi.notes else 0.0)
-        plot = _Plot(date_scale([p.date for p in marks]), y, top + 6, 62)
+        # the tick numbers sit right of the unit (when it is drawn), and the plot right of them
+        widest = max(_width(tick.label[0]) for tick in y.ticks)
+        left = max(62.0, widest + (34 if k.unit not in ("count", "number") else 14))
+        plot = _Plot(date_scale([p.date for p in marks]), y, top + 6, left)
         parts = _axes(plot, k.unit)
         if k.target:
             y_target = _n(plot.y(k.target.value))

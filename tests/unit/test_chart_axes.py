@@ -67,3 +67,22 @@ def test_one_date_is_centred_in_a_month_wide_axis():
     scale = date_scale([date(2020, 6, 15)])
     assert scale.fraction(date(2020, 6, 15).toordinal()) == pytest.approx(0.5)
     assert 2 <= len(scale.ticks) <= 7
+
+
+@pytest.mark.parametrize(
+    ("values", "floor", "expected"),
+    [
+        ([1e-9, 1.3e-9], None, ["0.0000000009", "0.000000001", "0.0000000011", "0.0000000012"]),
+        ([123456789.123, 123456789.124], None, ["123,456,789.12275", "123,456,789.123"]),
+        ([-1e12, 1e12], None, ["-1,500,000,000,000", "-1,000,000,000,000", "-500,000,000,000"]),
+    ],
+)
+def test_tick_labels_are_as_precise_as_their_step_and_never_repeat(values, floor, expected):
+    found = labels(value_scale(values, floor))
+    assert found[: len(expected)] == expected
+    assert len(set(found)) == len(found)
+
+
+def test_centuries_get_at_most_seven_ticks():
+    found = labels(date_scale([date(1950, 1, 1), date(2199, 1, 1)]))
+    assert found == ["1950", "2000", "2050", "2100", "2150", "2200"]

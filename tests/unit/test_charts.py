@@ -3,17 +3,19 @@ import sys
 import warnings
 from dataclasses import replace
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
 from generator.content.validate import load_content
 from generator.facts.derive import release_view
-from generator.render.charts import cache_dir, kpi_chart, sparkline
+from generator.render.charts import _width, cache_dir, kpi_chart, sparkline
 from tests.conftest import SMALL_PLAN
 
 DRAW = """
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 from generator.render.charts import kpi_chart
 from generator.facts.derive import release_view
 from generator.content.validate import load_content
@@ -80,3 +82,21 @@ def test_a_unit_is_drawn_as_written_never_as_mathtext(unit, drawn):
         warnings.simplefilter("error")  # a missing glyph would be a warning on every build
         svg = kpi_chart(replace(kpi, kpi=kpi.kpi.model_copy(update={"unit": unit})))
     assert f">{drawn}</text>" in svg
+
+
+def test_long_tick_numbers_and_a_long_unit_stay_inside_the_chart_and_clear_of_each_other():
+    kpi = neet()
+    k = kpi.kpi.model_copy(update={"unit": "pounds spent " * 30, "baseline": None})
+    values = tuple(
+        v.model_copy(update={"value": n})
+        for v, n in zip(kpi.values, (1e12, -1e12, 5e11), strict=False)
+    )
+    svg = kpi_chart(replace(kpi, kpi=k, values=values))
+    texts = ElementTree.fromstring(svg.split("\n", 1)[1]).iter("{http://www.w3.org/2000/svg}text")
+    numbers = [t for t in texts if t.get("text-anchor") == "end"]
+    assert "-1,000,000,000,000" in [t.text for t in numbers]
+    for number in numbers:  # right-aligned, so each starts its width left of its x
+        assert float(number.get("x")) - _width(number.text) >= 20  # the unit ends at x=17
+    [unit] = [t for t in ElementTree.fromstring(svg.split("\n", 1)[1]).iter() if t.get("transform")]
+    assert unit.text.startswith("pounds spent pounds") and unit.text.endswith("\u2026")
+    assert _width(unit.text) <= 290 - 40 - 12
