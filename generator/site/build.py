@@ -278,12 +278,13 @@ def build_site(
             "a build process stopped unexpectedly (killed, or out of memory); "
             "the existing output is unchanged"
         ) from None
-    render = sum(b.render_seconds for b in built)
+    versions_render = sum(b.render_seconds for b in built)
+    render = versions_render + _SHARED.get("compiling", 0.0)  # templates compiled for all
     timings = {
         "load": loaded - started,
         "derive": derived - loaded,
         "render": render,
-        "mkdocs": sum(b.seconds for b in built) - render,
+        "mkdocs": sum(b.seconds for b in built) - versions_render,
     }
     result_dir = given.absolute()
     seconds = time.perf_counter() - started
@@ -359,7 +360,11 @@ def _build_into(
         _SHARED["views"] = views  # inherited by the worker processes, not pickled
         if todo:
             preload()  # imported once here, not once per version
+        _SHARED["env"], _SHARED["compiling"] = None, 0.0
+        if len(todo) > 1:  # compiled once for all the versions, not once by each
+            compiling = time.perf_counter()
             _SHARED["env"] = compiled_environment()
+            _SHARED["compiling"] = time.perf_counter() - compiling
         with _pool(workers) as pool:
             # newest first: later versions are the longest to build (their history is longest),
             # so the cores finish together rather than one waiting on the last version alone
