@@ -155,10 +155,20 @@ def _markdown_seconds(content_dir: Path, work: Path) -> tuple[float, int]:
     return seconds, len(sources)
 
 
+def _settled(out: Path, limit: float = 300.0) -> None:
+    """Wait until the output that the last build into ``out`` replaced has been removed (a
+    build leaves that to a process of its own), so that a timed build does not share the
+    cores with it: a monthly publish does not follow the last one within seconds."""
+    deadline = time.monotonic() + limit
+    while any(out.parent.glob(f".{out.name}.old-*")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+
+
 def _build(
     content: Path, out: Path, jobs: int | None = None, cache: Path | None = None
 ) -> tuple[float, BuildResult]:
     """A timed build; its chart cache is ``cache`` (warm) or else a new, empty one (cold)."""
+    _settled(out)
     previous = os.environ.get("PROGRESS_SITE_CACHE")
     os.environ["PROGRESS_SITE_CACHE"] = str(cache or Path(tempfile.mkdtemp(dir=out.parent)))
     try:
@@ -213,6 +223,7 @@ def run(quick: bool, log: Callable[[str], None] = lambda message: None) -> dict[
         incremental_seconds, incremental = _build(full, work / "parallel", cache=charts)
         single_seconds = sum(r.seconds for r in incremental.releases)
         log("mike deploy of the same version...")
+        _settled(work / "parallel")
         mike_seconds = _mike_deploy(full, work)
         log("Python-Markdown alone on the same pages...")
         markdown_seconds, _ = _markdown_seconds(base, work)
