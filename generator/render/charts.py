@@ -26,7 +26,7 @@ from generator.render.chart_axes import Scale, date_scale, value_scale
 from generator.render.chart_words import axis_floor, chart_data
 from generator.render.urls import chart_path
 
-STYLE_VERSION = "9"
+STYLE_VERSION = "10"
 """Bump when the drawing code changes, so cached charts are redrawn."""
 
 INK = "#1f2933"
@@ -35,7 +35,7 @@ TARGET = "#8a4b00"
 GRID = "#d5d9e0"
 PAPER = "#ffffff"
 
-WIDTH, HEIGHT = 460.0, 290.0
+WIDTH, HEIGHT = 380.0, 250.0
 FONT = 'font-family="sans-serif"'
 
 

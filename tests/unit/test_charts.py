@@ -9,7 +9,7 @@ import pytest
 
 from generator.content.validate import load_content
 from generator.facts.derive import release_view
-from generator.render.charts import _width, cache_dir, kpi_chart, sparkline
+from generator.render.charts import HEIGHT, _width, cache_dir, kpi_chart, sparkline
 from tests.conftest import SMALL_PLAN
 
 DRAW = """
@@ -99,4 +99,4 @@ def test_long_tick_numbers_and_a_long_unit_stay_inside_the_chart_and_clear_of_ea
         assert float(number.get("x")) - _width(number.text) >= 20  # the unit ends at x=17
     [unit] = [t for t in ElementTree.fromstring(svg.split("\n", 1)[1]).iter() if t.get("transform")]
     assert unit.text.startswith("pounds spent pounds") and unit.text.endswith("\u2026")
-    assert _width(unit.text) <= 290 - 40 - 12
+    assert _width(unit.text) <= HEIGHT - 40 - 12
