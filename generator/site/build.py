@@ -268,7 +268,7 @@ def build_site(
         with lock(out_dir, given):
             check_owned(out_dir, given)
             clear_stale(out_dir)
-            built, reused = _build_into(out_dir, plan, content, jobs, log)
+            built, reused, compiling = _build_into(out_dir, plan, content, jobs, log)
     except OSError as exc:
         raise ProgressSiteError(
             f"cannot write the site into {given} ({_reason(exc)}); the existing output is unchanged"
@@ -279,7 +279,7 @@ def build_site(
             "the existing output is unchanged"
         ) from None
     versions_render = sum(b.render_seconds for b in built)
-    render = versions_render + _SHARED.get("compiling", 0.0)  # templates compiled for all
+    render = versions_render + compiling  # with the templates compiled for every version
     timings = {
         "load": loaded - started,
         "derive": derived - loaded,
@@ -342,8 +342,9 @@ def _kept_lines(keyed: Keyed, views: Sequence[ReleaseView]) -> list[Lines] | Non
 
 def _build_into(
     out_dir: Path, plan: _Plan, content: Content, jobs: int | None, log: Log
-) -> tuple[list[BuiltRelease], list[str]]:
-    """Build the site in a scratch directory beside ``out_dir`` and swap it in."""
+) -> tuple[list[BuiltRelease], list[str], float]:
+    """Build the site in a scratch directory beside ``out_dir`` and swap it in; returns the
+    versions built, those reused, and the seconds spent compiling templates for them all."""
     views, digests = plan.views, plan.digests
     scratch = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-", dir=out_dir.parent))
     try:
@@ -360,11 +361,10 @@ def _build_into(
         _SHARED["views"] = views  # inherited by the worker processes, not pickled
         if todo:
             preload()  # imported once here, not once per version
-        _SHARED["env"], _SHARED["compiling"] = None, 0.0
-        if len(todo) > 1:  # compiled once for all the versions, not once by each
-            compiling = time.perf_counter()
-            _SHARED["env"] = compiled_environment()
-            _SHARED["compiling"] = time.perf_counter() - compiling
+        compiling = time.perf_counter()
+        # compiled once for all the versions, not once by each; one version compiles its own
+        _SHARED["env"] = compiled_environment() if len(todo) > 1 else None
+        compiling = time.perf_counter() - compiling
         with _pool(workers) as pool:
             # newest first: later versions are the longest to build (their history is longest),
             # so the cores finish together rather than one waiting on the last version alone
@@ -401,4 +401,4 @@ def _build_into(
         discard(scratch, out_dir)
         raise
     remove_later(scratch, out_dir)
-    return built, reused
+    return built, reused, compiling
