@@ -15,7 +15,7 @@ import re
 from datetime import date, timedelta
 
 from generator.facts.derive import Direction, KpiView
-from generator.render.format import format_number, long_date
+from generator.render.format import COUNT_UNITS, format_number, long_date
 from generator.render.opendata import safe_cell
 
 _NOT_A_COUNT = re.compile(
@@ -37,7 +37,7 @@ def _amount(value: float, unit: str) -> str:
         points = format_number(value)
         return f"{points} percentage point{'' if value == 1 else 's'}"
     text = format_number(value, unit)
-    if value == 1 and text.endswith("s") and unit not in ("count", "number"):
+    if value == 1 and text.endswith("s") and unit not in COUNT_UNITS:
         return text[:-1]  # "1 case", not "1 cases"
     return text
 
@@ -95,7 +95,7 @@ def chart_headline(kpi: KpiView) -> str:
 def chart_measure(kpi: KpiView) -> str:
     """The chart's subtitle: the measure, its unit and the period shown."""
     unit = kpi.kpi.unit
-    text = kpi.kpi.title if unit in ("", "count", "number") else f"{kpi.kpi.title} ({unit})"
+    text = kpi.kpi.title if unit in ("", *COUNT_UNITS) else f"{kpi.kpi.title} ({unit})"
     if kpi.values:
         first, last = kpi.values[0].date, kpi.values[-1].date
         text += f", {long_date(first)}" + (f" to {long_date(last)}" if last != first else "")

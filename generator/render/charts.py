@@ -24,6 +24,7 @@ from generator.facts.derive import KpiView
 from generator.facts.series import segments
 from generator.render.chart_axes import Scale, date_scale, value_scale
 from generator.render.chart_words import axis_floor, chart_data
+from generator.render.format import COUNT_UNITS
 from generator.render.urls import chart_path
 
 STYLE_VERSION = "10"
@@ -133,6 +134,21 @@ _COS = [round(math.cos(math.pi * i / 5), 6) for i in range(10)]
 _SIN = [round(math.sin(math.pi * i / 5), 6) for i in range(10)]
 
 
+def _line(
+    x1: float, y1: float, x2: float, y2: float, stroke: str, width: float, dash: str = ""
+) -> str:
+    """A straight line: a grid line, the target or a series break."""
+    dashes = f' stroke-dasharray="{dash}"' if dash else ""
+    return (
+        f'<line x1="{_n(x1)}" x2="{_n(x2)}" y1="{_n(y1)}" y2="{_n(y2)}" '
+        f'stroke="{stroke}" stroke-width="{width:g}"{dashes}/>'
+    )
+
+
+BREAK_DASH = "1.5 3"
+TARGET_DASH = "5 3"
+
+
 def _marker(shape: str, x: float, y: float, colour: str) -> str:
     """A point marker: a filled circle, a hollow square or diamond, or a filled star."""
     hollow = f'fill="{PAPER}" stroke="{colour}" stroke-width="2"'
@@ -154,24 +170,18 @@ def _axes(plot: _Plot, unit: str) -> list[str]:
     parts = []
     for tick in plot.y_scale.ticks:
         y = plot.y(tick.at)
-        parts.append(
-            f'<line x1="{_n(plot.left)}" x2="{_n(plot.right)}" y1="{_n(y)}" y2="{_n(y)}" '
-            f'stroke="{GRID}" stroke-width="0.8"/>'
-        )
+        parts.append(_line(plot.left, y, plot.right, y, GRID, 0.8))
         parts.append(_text(plot.left - 7, y + 4, tick.label[0], anchor="end"))
     for tick in plot.x_scale.ticks:
         x = plot.x(tick.at)
-        parts.append(
-            f'<line x1="{_n(x)}" x2="{_n(x)}" y1="{_n(plot.top)}" y2="{_n(plot.bottom)}" '
-            f'stroke="{GRID}" stroke-width="0.8"/>'
-        )
+        parts.append(_line(x, plot.top, x, plot.bottom, GRID, 0.8))
         for line, label in enumerate(tick.label):
             parts.append(_text(x, plot.bottom + 16 + 13 * line, label))
     parts.append(
         f'<path d="M{_n(plot.left)} {_n(plot.top)}V{_n(plot.bottom)}H{_n(plot.right)}" '
         f'fill="none" stroke="{INK}" stroke-width="1"/>'
     )
-    if unit not in ("count", "number"):
+    if unit not in COUNT_UNITS:
         # a unit is text; tabs and line breaks have no glyph, spaces do. A unit longer than
         # the axis is cut short: the chart's subtitle gives it in full
         middle = (plot.top + plot.bottom) / 2
@@ -188,10 +198,7 @@ def _series(plot: _Plot, kpi: KpiView) -> list[str]:
         if index:
             before = kpi.segments[index - 1][-1]
             x = (plot.at(before)[0] + plot.at(segment[0])[0]) / 2
-            parts.append(
-                f'<line x1="{_n(x)}" x2="{_n(x)}" y1="{_n(plot.top)}" y2="{_n(plot.bottom)}" '
-                f'stroke="{INK}" stroke-width="1.2" stroke-dasharray="1.5 3"/>'
-            )
+            parts.append(_line(x, plot.top, x, plot.bottom, INK, 1.2, BREAK_DASH))
         points = " ".join(f"{_n(x)},{_n(y)}" for x, y in map(plot.at, segment))
         parts.append(
             f'<polyline points="{points}" fill="none" stroke="{LINE}" stroke-width="2" '
@@ -218,11 +225,11 @@ def _legend(entries: Sequence[tuple[str, str]]) -> tuple[list[str], float]:
             "line": f'<path d="M{_n(x)} {_n(y)}h18" stroke="{LINE}" stroke-width="2"/>'
             + _marker("circle", x + 9, y, LINE),
             "break": f'<path d="M{_n(x + 9)} {_n(y - 7)}v14" stroke="{INK}" stroke-width="1.2" '
-            'stroke-dasharray="1.5 3"/>',
+            f'stroke-dasharray="{BREAK_DASH}"/>',
             "baseline": _marker("square", x + 9, y, INK),
             "milestone": _marker("diamond", x + 9, y, TARGET),
             "target": f'<path d="M{_n(x)} {_n(y)}h18" stroke="{TARGET}" stroke-width="1.5" '
-            'stroke-dasharray="5 3"/>' + _marker("star", x + 9, y, TARGET),
+            f'stroke-dasharray="{TARGET_DASH}"/>' + _marker("star", x + 9, y, TARGET),
         }[kind]
         parts += [sample, _text(x + 24, y + 3.5, label, anchor="start", size=10)]
         x += width
@@ -244,15 +251,12 @@ def kpi_chart(kpi: KpiView) -> str:
         y = value_scale([p.value for p in marks], axis_floor(kpi), 0.2 if kpi.notes else 0.0)
         # the tick numbers sit right of the unit (when it is drawn), and the plot right of them
         widest = max(_width(tick.label[0]) for tick in y.ticks)
-        left = max(62.0, widest + (34 if k.unit not in ("count", "number") else 14))
+        left = max(62.0, widest + (34 if k.unit not in COUNT_UNITS else 14))
         plot = _Plot(date_scale([p.date for p in marks]), y, top + 6, left)
         parts = _axes(plot, k.unit)
         if k.target:
-            y_target = _n(plot.y(k.target.value))
-            parts.append(
-                f'<line x1="{_n(plot.left)}" x2="{_n(plot.right)}" y1="{y_target}" '
-                f'y2="{y_target}" stroke="{TARGET}" stroke-width="1.5" stroke-dasharray="5 3"/>'
-            )
+            at = plot.y(k.target.value)
+            parts.append(_line(plot.left, at, plot.right, at, TARGET, 1.5, TARGET_DASH))
         parts += _series(plot, kpi)
         if k.baseline:
             parts.append(_marker("square", *plot.at(k.baseline), INK))

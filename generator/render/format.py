@@ -293,13 +293,17 @@ def month_year(value: date) -> str:
     return f"{value:%b}\u00a0{value:%Y}"  # never split across lines
 
 
+COUNT_UNITS = ("count", "number")
+"""Units that add nothing beside a number: it is shown, and charted, bare."""
+
+
 def format_number(value: float | None, unit: str = "") -> str:
     if value is None:
         return ""
     text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
     if unit == "%":
         return f"{text}%"
-    if unit and unit not in ("count", "number"):
+    if unit and unit not in COUNT_UNITS:
         return f"{text} {unit}"
     return text
 
