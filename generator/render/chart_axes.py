@@ -92,7 +92,7 @@ def _add_months(day: date, months: int) -> date:
 
 
 def _month_ticks(first: date, last: date, step: int) -> list[date]:
-    start = _add_months(first.replace(day=1), 0)
+    start = first.replace(day=1)
     index = start.year * 12 + start.month - 1
     if index % step:
         start = _add_months(start, step - index % step)
@@ -118,15 +118,24 @@ def _date_labels(days: Sequence[date], monthly: bool, step: int) -> list[tuple[s
     for day in days:
         if monthly and step >= 12:
             labels.append((str(day.year),))
-        elif monthly:
-            year = str(day.year) if day.year != shown_year else ""
-            labels.append((f"{day:%b}", year) if year else (f"{day:%b}",))
         else:
-            month = f"{day.day} {day:%b}"
-            year = str(day.year) if day.year != shown_year else ""
-            labels.append((month, year) if year else (month,))
+            text = f"{day:%b}" if monthly else f"{day.day} {day:%b}"
+            labels.append((text, str(day.year)) if day.year != shown_year else (text,))
         shown_year = day.year
     return labels
+
+
+def _ticked(first: date, last: date) -> tuple[list[date], bool, int]:
+    """The finest ticking of ``first`` to ``last`` with at most ``MAX_TICKS`` ticks (and at
+    least two), else the coarsest: its days, whether they are months, and its step."""
+    ticked: tuple[list[date], bool, int] = ([], False, 1)
+    for monthly, steps in ((False, DAY_STEPS), (True, MONTH_STEPS)):
+        for step in steps:
+            days = (_month_ticks if monthly else _day_ticks)(first, last, step)
+            ticked = (days, monthly, step)
+            if 2 <= len(days) <= MAX_TICKS:
+                return ticked
+    return ticked
 
 
 def date_scale(days: Sequence[date]) -> Scale:
@@ -138,13 +147,7 @@ def date_scale(days: Sequence[date]) -> Scale:
     low, high = first.toordinal() - margin, last.toordinal() + margin
     inside_first = date.fromordinal(math.ceil(low))
     inside_last = date.fromordinal(math.floor(high))
-    choices: list[tuple[list[date], bool, int]] = [
-        (_day_ticks(inside_first, inside_last, s), False, s) for s in DAY_STEPS
-    ]
-    choices += [(_month_ticks(inside_first, inside_last, s), True, s) for s in MONTH_STEPS]
-    days_ticked, monthly, step = next(
-        (choice for choice in choices if 2 <= len(choice[0]) <= MAX_TICKS), choices[-1]
-    )
+    days_ticked, monthly, step = _ticked(inside_first, inside_last)
     labels = _date_labels(days_ticked, monthly, step)
     ticks = tuple(Tick(d.toordinal(), label) for d, label in zip(days_ticked, labels, strict=True))
     return Scale(low, high, ticks)
