@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import sys
 import traceback
 from datetime import date
 from pathlib import Path
@@ -15,6 +13,7 @@ import click
 
 from generator import __version__
 from generator.cli_options import CONTENT_OPTION, day_value
+from generator.cli_progress import QUIET_OPTION, Progress
 from generator.cli_tables import export_tracker, import_table, import_tracker
 from generator.errors import ContentError, ProgressSiteError
 
@@ -125,11 +124,14 @@ def validate(content_dir: Path) -> None:
     is_flag=True,
     help="Include draft releases, each marked 'Draft – not published' (for previews).",
 )
-def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool) -> None:
+@QUIET_OPTION
+def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool, quiet: bool) -> None:
     """Build every release into OUT/<release-id>/, with versions.json and OUT/latest/.
 
     The site is built in a temporary directory and swapped in only when every release has
-    built in strict mode: a failed build leaves the existing output untouched.
+    built in strict mode: a failed build leaves the existing output untouched. Each draft
+    release left out is named on stderr, with the command that publishes it. Progress is
+    shown on stderr (a bar on a terminal, a line per release otherwise) unless --quiet.
 
     \b
     Example:
@@ -137,12 +139,20 @@ def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool) -> N
     """
     from generator.site.build import build_site
 
-    interactive = sys.stdout.isatty() and not os.environ.get("CI")
-    log = click.echo if interactive else (lambda message: None)
-    result = build_site(content_dir, out_dir, jobs=jobs, log=log, drafts=drafts)
+    with Progress(quiet) as progress:
+        progress.note(f"Checking the content in {content_dir}")
+        result = build_site(
+            content_dir, out_dir, jobs=jobs, log=progress.note, drafts=drafts, step=progress.step
+        )
     pages = sum(r.pages for r in result.releases)
     built = len(result.releases)
     unchanged = f", {len(result.reused)} unchanged" if result.reused else ""
+    for draft in result.drafts_left_out:
+        click.echo(
+            f"Left out draft release {draft} (not published): publish it with "
+            f"'progress-site publish {draft}', or build with --drafts to preview it.",
+            err=True,
+        )
     click.echo(
         f"Built {built} release{'s' if built != 1 else ''} ({pages} pages){unchanged} into "
         f"{result.out_dir} in {result.seconds:.1f} s"
