@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from generator import __version__
-from generator.cli_options import CONTENT_OPTION, day_value
+from generator.cli_options import ANY_ID_OPTION, CONTENT_OPTION, day_value
 from generator.cli_progress import QUIET_OPTION, Progress
 from generator.cli_tables import export_tracker, import_table, import_tracker
 from generator.errors import ContentError, ProgressSiteError
@@ -162,27 +162,39 @@ def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool, quie
 @cli.command("new-release")
 @click.argument("release_id", metavar="ID")
 @click.option(
-    "--date", "when", required=True, callback=day_value, help="Progress as at (YYYY-MM-DD)."
+    "--date",
+    "when",
+    default=None,
+    callback=day_value,
+    help="Progress as at (YYYY-MM-DD; default: the last day of the month a YYYY-MM id names).",
 )
 @click.option(
     "--title", default=None, help="Title shown on the site (default: 'Month YYYY progress report')."
 )
+@ANY_ID_OPTION
 @CONTENT_OPTION
-def new_release(release_id: str, when: date, title: str | None, content_dir: Path) -> None:
+def new_release(
+    release_id: str, when: date | None, title: str | None, any_id: bool, content_dir: Path
+) -> None:
     """Start release ID as a draft, carrying forward the latest release's progress.
 
     Adds the release to releases.yaml marked 'draft: true' and writes progress/ID.yaml with
     every action's status and narrative, and every recommendation's progress, from the
     latest release, each marked 'carried_forward: true' until it is edited. Preview with
-    'progress-site serve'; publish with 'progress-site publish ID'.
+    'progress-site serve'; publish with 'progress-site publish ID'; remove with
+    'progress-site discard ID'.
+
+    ID follows the pattern of the existing release ids (such as YYYY-MM) unless --any-id
+    is given. Without --date, an ID that names a month (YYYY-MM) is dated on that month's
+    last day; any other ID needs --date.
 
     \b
     Example:
-        progress-site new-release 2017-05 --date 2017-05-31 --title "May 2017 progress update"
+        progress-site new-release 2017-05 --title "May 2017 progress update"
     """
     from generator.workflow.drafts import new_release as start
 
-    path = start(content_dir, release_id, when, title)
+    path = start(content_dir, release_id, when, title, any_id)
     click.echo(f"Created draft release {release_id}. Edit its progress in:")
     click.echo(str(path))
 

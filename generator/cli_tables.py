@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli_options import CONTENT_OPTION, day_value
+from generator.cli_options import ANY_ID_OPTION, CONTENT_OPTION, day_value
 from generator.cli_paths import LookedUpPath
 
 
@@ -28,11 +28,16 @@ from generator.cli_paths import LookedUpPath
 )
 @click.option("--skip-bad-rows", is_flag=True, help="Import the good rows and report the rest.")
 @click.option(
-    "--plan-date", callback=day_value, help="The plan's date, for timescales like '3 months'."
+    "--plan-date",
+    callback=day_value,
+    help="The plan's date, for timescales like '3 months', and the first release's date "
+    "(default: the last day of the month --release names).",
 )
 @click.option("--title", default="Improvement plan", show_default=True, help="Site title.")
 @click.option("--organisation", default="", help="The council's name.")
-@click.option("--release", "release_id", default=None, help="Release id (default: YYYY-MM).")
+@click.option(
+    "--release", "release_id", default=None, help="Release id (default: the --plan-date's YYYY-MM)."
+)
 @click.option("--release-title", default=None, help="Release title (default: Month YYYY).")
 @click.option(
     "--infer-status",
@@ -133,9 +138,11 @@ def _plural(count: int, word: str) -> str:
     "when",
     default=None,
     callback=day_value,
-    help="The draft's date (a new draft's default: today).",
+    help="The draft's date (a new draft's default: the last day of the month a YYYY-MM id "
+    "names; any other id needs it).",
 )
 @click.option("--title", default=None, help="The draft's title.")
+@ANY_ID_OPTION
 @click.option(
     "--add-new",
     is_flag=True,
@@ -147,6 +154,7 @@ def import_tracker(
     release_id: str,
     when: date | None,
     title: str | None,
+    any_id: bool,
     add_new: bool,
     content_dir: Path,
 ) -> None:
@@ -159,6 +167,7 @@ def import_tracker(
     values are added to kpi-values.csv. An action id the plan does not have is an error,
     unless --add-new is given: the action is then added to plan.yaml under its
     recommendation, with 'added: <release>'. Nothing is written if any problem is found.
+    A new draft's id follows the pattern of the existing release ids unless --any-id.
 
     \b
     Example:
@@ -166,7 +175,7 @@ def import_tracker(
     """
     from generator.workflow.tracker_import import import_tracker as run
 
-    result = run(table, content_dir, release_id, when, title, add_new)
+    result = run(table, content_dir, release_id, when, title, add_new, any_id)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     verb = "Created draft release" if result.created else "Updated draft release"
