@@ -223,6 +223,25 @@ def publish(release_id: str, when: date | None, content_dir: Path) -> None:
 
 
 @cli.command()
+@click.argument("release_id", metavar="ID")
+@CONTENT_OPTION
+def discard(release_id: str, content_dir: Path) -> None:
+    """Remove draft release ID: its entry in releases.yaml and its progress file.
+
+    Both are removed together or not at all; the rest of releases.yaml, comments and
+    layout included, is kept as it is. A published release cannot be discarded: correct it
+    with 'progress-site erratum' instead.
+
+    \b
+    Example:
+        progress-site discard 2017-05
+    """
+    from generator.workflow.discard import discard as run
+
+    click.echo(run(content_dir, release_id))
+
+
+@cli.command()
 @click.option(
     "--file",
     "name",
