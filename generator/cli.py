@@ -210,8 +210,8 @@ def publish(release_id: str, when: date | None, content_dir: Path) -> None:
 
     Marks the release published in releases.yaml and records its fingerprint in
     releases.lock. After that, validate and build refuse any change to what the release
-    shows, unless the change is recorded as an erratum under the release (date, reason,
-    corrected); run publish again to lock the corrected release.
+    shows, unless the change is recorded with 'progress-site erratum'. (An erratum typed
+    into releases.yaml by hand is locked by running publish again.)
 
     \b
     Example:
@@ -239,6 +239,35 @@ def discard(release_id: str, content_dir: Path) -> None:
     from generator.workflow.discard import discard as run
 
     click.echo(run(content_dir, release_id))
+
+
+@cli.command()
+@click.argument("release_id", metavar="ID")
+@click.option("--reason", required=True, help="Why the published release was corrected.")
+@click.option("--corrected", required=True, help="What was corrected, in a few words.")
+@click.option(
+    "--date", "when", default=None, callback=day_value, help="The erratum's date (default: today)."
+)
+@CONTENT_OPTION
+def erratum(
+    release_id: str, reason: str, corrected: str, when: date | None, content_dir: Path
+) -> None:
+    """Record an erratum for published release ID, after correcting it, and lock it again.
+
+    First correct the release's content (the validate and build commands then name what
+    differs from what was published). This adds the erratum (date, reason, corrected) under
+    the release in releases.yaml and records the corrected release, with every erratum, in
+    releases.lock, both together or not at all. Refused when nothing differs from what was
+    published. A locked erratum cannot be removed or reworded afterwards.
+
+    \b
+    Example:
+        progress-site erratum 2017-04 --reason "The April figure was misread" \\
+            --corrected "Open cases in April"
+    """
+    from generator.workflow.errata import record_erratum
+
+    click.echo(record_erratum(content_dir, release_id, reason, corrected, when or date.today()))
 
 
 @cli.command()

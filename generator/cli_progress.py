@@ -8,6 +8,7 @@ The first line is printed as the command starts, so that a long run never sits s
 from __future__ import annotations
 
 import shutil
+import sys
 from types import TracebackType
 from typing import TextIO
 
@@ -29,7 +30,7 @@ class Progress:
     """Reports a command's progress: ``note`` for a phase, ``step`` for each item done."""
 
     def __init__(self, quiet: bool = False, stream: TextIO | None = None) -> None:
-        self.stream = stream or click.get_text_stream("stderr")
+        self.stream = stream or sys.stderr
         self.quiet = quiet
         self.terminal = not quiet and self.stream.isatty()
         self._drawn = False

@@ -4,8 +4,9 @@
 ``content/releases.lock``: one digest per item on its pages (the release itself, the site
 settings, each pillar, recommendation, action and KPI as they stood). From then on any edit
 that would change those pages is refused, naming the release and the items, unless it is
-recorded as an erratum in ``releases.yaml`` and locked again with ``publish``: GOV.UK's model
-of open corrections with a dated change note.
+recorded as an erratum (``progress-site erratum``, which locks the corrected release again):
+GOV.UK's model of open corrections with a dated change note. The lock records every erratum
+(date, reason, what was corrected), so an erratum cannot be removed or reworded later either.
 """
 
 from __future__ import annotations
@@ -17,11 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.lockfile import read_lock_file
-from generator.content.model import Content, ContentModel, Point, Recommendation, Value
+from generator.content.model import (
+    Content,
+    ContentModel,
+    Point,
+    Recommendation,
+    Value,
+)
 from generator.content.transaction import reading
 from generator.content.validate import load_content
 from generator.errors import Problems
 from generator.facts.derive import ReleaseView, release_view
+from generator.facts.lock_errata import errata_problems, locked_errata
 
 LOCK_FILE = "releases.lock"
 
@@ -286,13 +294,17 @@ def check_locks(
                 "become a draft again"
             )
             continue
+        errata = errata_problems(release, lock)
+        if errata:
+            problems += errata
+            continue
         if fingerprints is not None and release_id in fingerprints:
             current = fingerprints[release_id]
         else:
             current = fingerprint(fingerprint_items(release_view(content, release_id)))
         if current == lock.get("fingerprint"):
             continue
-        if len(release.errata) > int(lock.get("errata", 0)):
+        if len(release.errata) > locked_errata(lock):
             continue
         items = as_locked(fingerprint_items(release_view(content, release_id)), lock)
         if fingerprint(items) == lock.get("fingerprint"):
@@ -301,8 +313,8 @@ def check_locks(
         problems.append(
             f"release {release_id}: was published on {lock.get('published')} and cannot be "
             f"changed, but these items now differ: {changed}. Undo the change, or record it as "
-            f"an erratum (date, reason, corrected) under the release in releases.yaml and run "
-            f"'progress-site publish {release_id}'"
+            f"an erratum with 'progress-site erratum {release_id} --reason TEXT --corrected "
+            f"TEXT'"
         )
     return problems
 
@@ -331,6 +343,6 @@ def unlocked_corrections(content: Content, content_dir: Path) -> list[str]:
     pending = []
     for release_id, lock in locks.items():
         release = next((r for r in content.releases if r.id == release_id), None)
-        if release and len(release.errata) > int(lock.get("errata", 0)):
+        if release and len(release.errata) > locked_errata(lock):
             pending.append(release_id)
     return sorted(pending)
