@@ -65,11 +65,13 @@ def cli(debug: bool) -> None:
 
 @cli.command()
 @CONTENT_OPTION
-def validate(content_dir: Path) -> None:
+@QUIET_OPTION
+def validate(content_dir: Path, quiet: bool) -> None:
     """Check the content and report every problem at once.
 
     Exits 0 when the content is valid and 1 otherwise, naming the file, line and item of
-    each problem.
+    each problem. Progress is shown on stderr (a bar on a terminal, a line per published
+    release otherwise) unless --quiet.
 
     \b
     Example:
@@ -80,7 +82,9 @@ def validate(content_dir: Path) -> None:
     from generator.facts.leads import spelling_warnings
     from generator.facts.lock import load_locked, unlocked_corrections
 
-    content = load_locked(content_dir)
+    with Progress(quiet) as progress:
+        progress.note(f"Checking the content in {content_dir}")
+        content = load_locked(content_dir, step=progress.step)
     for release_id in unlocked_corrections(content, content_dir):
         click.echo(
             f"Warning: release {release_id} has a new erratum; run 'progress-site publish "

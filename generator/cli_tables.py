@@ -10,6 +10,7 @@ import click
 
 from generator.cli_options import ANY_ID_OPTION, CONTENT_OPTION, day_value
 from generator.cli_paths import LookedUpPath
+from generator.cli_progress import QUIET_OPTION, Progress
 
 
 @click.command("import")
@@ -45,6 +46,7 @@ from generator.cli_paths import LookedUpPath
     help="Take each action's status from the leading words of its progress text "
     "('Completed.', 'On track.', 'In place.', 'Planned.').",
 )
+@QUIET_OPTION
 def import_table(
     table: Path,
     into: Path,
@@ -56,6 +58,7 @@ def import_table(
     release_id: str | None,
     release_title: str | None,
     infer_status: bool,
+    quiet: bool,
 ) -> None:
     """Import an action-plan table (TABLE.csv or TABLE.xlsx) as new content.
 
@@ -85,7 +88,9 @@ def import_table(
             setattr(options, key, settings[key])
     if "grouping" in settings:
         options.grouping = (settings["grouping"]["singular"], settings["grouping"]["plural"])
-    imported, path = import_plan(table, into, options, skip_bad_rows)
+    with Progress(quiet) as progress:
+        progress.note(f"Reading {table} and checking the content it makes")
+        imported, path = import_plan(table, into, options, skip_bad_rows)
     for problem in sorted(imported.problems + imported.left_out, key=lambda p: p.line or 0):
         click.echo(f"Skipped: {problem}", err=True)
     actions = sum(len(a.actions) for a in imported.areas)
@@ -149,6 +154,7 @@ def _plural(count: int, word: str) -> str:
     help="Add actions the plan does not have yet to plan.yaml, under their recommendation.",
 )
 @CONTENT_OPTION
+@QUIET_OPTION
 def import_tracker(
     table: Path,
     release_id: str,
@@ -157,6 +163,7 @@ def import_tracker(
     any_id: bool,
     add_new: bool,
     content_dir: Path,
+    quiet: bool,
 ) -> None:
     """Read a filled tracker (TABLE.xlsx or TABLE.csv) back as the draft release --release.
 
@@ -175,7 +182,9 @@ def import_tracker(
     """
     from generator.workflow.tracker_import import import_tracker as run
 
-    result = run(table, content_dir, release_id, when, title, add_new, any_id)
+    with Progress(quiet) as progress:
+        progress.note(f"Reading {table} and checking it against {content_dir}")
+        result = run(table, content_dir, release_id, when, title, add_new, any_id)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     verb = "Created draft release" if result.created else "Updated draft release"
