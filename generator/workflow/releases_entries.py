@@ -84,7 +84,10 @@ def add_erratum(
     elif isinstance(errata, yaml.SequenceNode) and errata.flow_style:
         at = text.rindex("]", 0, errata.end_mark.index)
         new = text[:at] + (", " if errata.value else "") + flow + text[at:]
-    elif errata is not None or item.flow_style:
+    elif errata is None and item.flow_style:
+        at = item.value[-1][1].end_mark.index
+        new = text[:at] + f", errata: [{flow}]" + text[at:]
+    elif errata is not None:
         raise ProgressSiteError(
             f"{display}: adding an erratum to release {release_id} cannot be done in place in "
             "this file's layout; edit releases.yaml by hand"

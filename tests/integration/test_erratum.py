@@ -178,3 +178,23 @@ def test_the_change_message_points_at_the_erratum_command(content):
         "record it as an erratum with 'progress-site erratum 2017-04 --reason TEXT --corrected "
         "TEXT'\nAborted: 1 problem found in the content.\n"
     )
+
+
+def test_an_erratum_typed_by_hand_is_left_to_publish(content):
+    correct(content)
+    path = content / "releases.yaml"
+    path.write_text(
+        path.read_text() + "      - date: 2026-12-01\n        reason: Typed\n        corrected: T\n"
+    )
+    before = tree_digest(content)
+    result = cli(content, *ARGS)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "Error: release 2017-04 already has an erratum that is not locked (of 2026-12-01): lock "
+        "it with 'progress-site publish 2017-04', or remove it from releases.yaml and run this "
+        "command again\n",
+    )
+    assert tree_digest(content) == before
+    published = cli(content, "publish", "2017-04")
+    assert published.returncode == 0, published.stderr
+    assert locked_errata(content)[-1] == {"date": "2026-12-01", "reason": "Typed", "corrected": "T"}

@@ -79,11 +79,23 @@ def test_a_later_erratum_follows_the_last_in_its_layout():
         '        corrected: Title\n      - date: 2014-09-02\n        reason: "Again"\n'
         '        corrected: "Date"\n',
     )
+    assert add_erratum(
+        "releases:\n- {id: a, title: T}  # a\n", "a", date(2014, 9, 2), "S", "D", "r"
+    ) == (
+        'releases:\n- {id: a, title: T, errata: [{date: 2014-09-02, reason: "S", corrected: "D"}]}'
+        "  # a\n"
+    )
     flow = "releases:\n- {id: a, errata: [{date: 2014-09-01, reason: R, corrected: C}]}\n"
     assert add_erratum(flow, "a", date(2014, 9, 2), "S", "D", "r.yaml") == (
         "releases:\n- {id: a, errata: [{date: 2014-09-01, reason: R, corrected: C}, "
         '{date: 2014-09-02, reason: "S", corrected: "D"}]}\n'
     )
+
+
+def test_an_erratum_under_an_empty_block_list_is_refused_not_guessed():
+    text = "releases:\n  - id: a\n    errata:\n  - id: b\n"
+    with pytest.raises(ProgressSiteError):
+        add_erratum(text, "a", date(2014, 9, 2), "S", "D", "r.yaml")
 
 
 @pytest.mark.parametrize("reason", ["<img src=x onerror=alert(1)>", "a: b # c", "'\"\\", "x\ty"])
