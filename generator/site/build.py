@@ -39,7 +39,6 @@ from generator.render.recfeed import Lines, release_lines, write_recommendation_
 from generator.render.template import compiled_environment, environment
 from generator.site.cache import (
     Keyed,
-    current_fingerprints,
     read_keyed,
     read_manifest,
     reusable,
@@ -49,6 +48,7 @@ from generator.site.cache import (
     version_digests,
     write_manifest,
 )
+from generator.site.history import history, locked_digests, version_data, write_history
 from generator.site.mkdocs_run import ChildStopped, in_child, preload, run_mkdocs
 from generator.site.output import (
     check_owned,
@@ -252,13 +252,15 @@ def build_site(
     views = release_views(content)
     shared = shared_digest()
     keys = release_keys(content, shared)
-    kept = current_fingerprints(views, keys, read_keyed(out_dir, "fingerprints"))
+    kept, contents = locked_digests(
+        views, keys, read_keyed(out_dir, "fingerprints"), read_keyed(out_dir, "contents")
+    )
     fingerprints = {rid: fingerprint for rid, (_, fingerprint) in kept.items()}
     refuse_lock_problems(everything, content_dir, fingerprints)
     plan = _Plan(
         views=views,
         digests=version_digests(views, shared, fingerprints),
-        keyed={"fingerprints": kept, **_feed_texts(views, keys, out_dir)},
+        keyed={"fingerprints": kept, "contents": contents, **_feed_texts(views, keys, out_dir)},
     )
     derived = time.perf_counter()
     given = out_dir
@@ -386,6 +388,10 @@ def _build_into(
             if len(kept_text[1]) <= MAX_KEPT_SUMMARY
         }
         digest_of = {v.release.id: d for v, d in zip(views, digests, strict=True)}
+        kept["data"] = version_data(site_dir, digest_of, read_keyed(out_dir, "data"), reused)
+        contents = {rid: text for rid, (_, text) in kept["contents"].items()}
+        data = {rid: text for rid, (_, text) in kept["data"].items()}
+        write_history(site_dir, history(views, contents, data))
         write_manifest(site_dir, digest_of, kept)
         (site_dir / "versions.json").write_text(
             json.dumps(versions_json(content), indent=2) + "\n", encoding="utf-8"
