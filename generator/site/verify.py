@@ -193,7 +193,9 @@ def _changes(was: Entry, entry: Entry) -> list[str]:
     """What differs between a release's entry in an older history and now."""
     changes = []
     if was["published"] is not None and entry["published"] != was["published"]:
-        changes.append(f"its publication date changed from {was['published']}")
+        changes.append(
+            f"its publication date changed from {was['published']} to {entry['published']}"
+        )
     if was["content"] != entry["content"]:
         changes.append("its content changed")
     for path, digest in sorted(was["data"].items()):
