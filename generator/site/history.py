@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from generator.site.cache import Keyed, reuse_keyed
 
 HISTORY = "history.json"
 FORMAT = 1
-DATA_SUFFIXES = (".csv", ".json")
+DATA_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.(?:csv|json)")
 """The open-data files of a version: the CSV and JSON files in its ``data/`` directory."""
 
 
@@ -81,7 +82,7 @@ def data_digests(version_dir: Path) -> dict[str, str]:
     return {
         f"data/{path.name}": file_digest(path.read_bytes())
         for path in sorted(folder.iterdir())
-        if path.suffix in DATA_SUFFIXES and path.is_file()
+        if DATA_FILE.fullmatch(path.name) and path.is_file()
     }
 
 

@@ -19,11 +19,10 @@ from typing import Any
 from generator.content.ids import release_id_problem
 from generator.content.strings import cleaned
 from generator.errors import ProgressSiteError
-from generator.site.history import FORMAT, HISTORY, entry_digest, file_digest
+from generator.site.history import DATA_FILE, FORMAT, HISTORY, entry_digest, file_digest
 from generator.site.verify_source import Missing, Source
 
 DIGEST = re.compile(r"[0-9a-f]{64}")
-DATA_PATH = re.compile(r"data/[A-Za-z0-9][A-Za-z0-9_-]*\.(?:csv|json)")
 KEYS = ("id", "published", "content", "data", "errata", "previous")
 
 Entry = dict[str, Any]
@@ -75,7 +74,8 @@ def _entry_problem(entry: object) -> str | None:
     if not isinstance(data, dict):
         return "field 'data': expected a mapping of file paths to digests"
     for path, digest in data.items():
-        if not DATA_PATH.fullmatch(path):
+        folder, _, name = path.partition("/")
+        if folder != "data" or not DATA_FILE.fullmatch(name):
             return f"field 'data': '{cleaned(path)[:60]}' is not an open-data file path"
         if not isinstance(digest, str) or not DIGEST.fullmatch(digest):
             return f"field 'data': the digest of {path} is not 64 hexadecimal digits"

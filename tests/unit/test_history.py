@@ -89,6 +89,8 @@ def test_data_digests_cover_the_csv_and_json_files_of_a_version(tmp_path: Path) 
     (tmp_path / "data" / "actions.csv").write_bytes(b"a,b\n")
     (tmp_path / "data" / "kpis.json").write_bytes(b"{}\n")
     (tmp_path / "data" / "index.html").write_bytes(b"<p>page</p>")
+    (tmp_path / "data" / ".hidden.csv").write_bytes(b"")
+    (tmp_path / "data" / "folder.csv").mkdir()
     assert data_digests(tmp_path) == {
         "data/actions.csv": _sha(b"a,b\n"),
         "data/kpis.json": _sha(b"{}\n"),

@@ -3,6 +3,8 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ import pytest
 from generator.errors import ProgressSiteError
 from generator.site.history import entry_digest
 from generator.site.verify import Report, check_against, check_site, parse_history, read_history
-from generator.site.verify_source import Source
+from generator.site.verify_source import Missing, Source
 
 FILES = {"data/actions.csv": b"action,status\n1.1,done\n", "data/kpis.json": b"{}\n"}
 
@@ -110,6 +112,10 @@ def _history(entries: list[dict]) -> bytes:
         (
             lambda e: e.update(data={"../../etc/passwd": "0" * 64}),
             "field 'data': '../../etc/passwd' is not an open-data file path",
+        ),
+        (
+            lambda e: e.update(data={"data/sub/a.csv": "0" * 64}),
+            "field 'data': 'data/sub/a.csv' is not an open-data file path",
         ),
         (
             lambda e: e.update(data={"data/a.csv": 5}),
@@ -241,3 +247,40 @@ def test_a_removed_release_file_or_date_change_is_refused() -> None:
     assert _against(old, new[:1]).problems == [
         "release 2014-10: was published in old.json but is no longer in the site's history"
     ]
+
+
+def test_open_data_names_with_dots_are_accepted() -> None:
+    entries = _entries(("2014-06",))
+    entries[0]["data"] = {"data/kpis.v2.csv": "0" * 64}
+    assert parse_history(_history(entries), "h.json")[0]["data"] == entries[0]["data"]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        status = {"/site/history.json": 200, "/site/2014-06/data/a.csv": 500}.get(self.path, 404)
+        self.send_response(status)
+        self.end_headers()
+        if status == 200:
+            self.wfile.write(b"{}")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_over_http_missing_files_and_server_errors_are_told_apart() -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/site"
+        source = Source(base)
+        assert source.read("history.json") == b"{}"
+        with pytest.raises(Missing):
+            source.read("2014-06/data/b.csv")
+        with pytest.raises(ProgressSiteError) as info:
+            source.read("2014-06/data/a.csv")
+        assert str(info.value) == (
+            f"cannot read {base}/2014-06/data/a.csv (HTTP 500 Internal Server Error)"
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
