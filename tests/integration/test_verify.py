@@ -51,6 +51,7 @@ def test_an_altered_data_file_is_named_even_after_an_unchanged_rebuild(
 ) -> None:
     content, site = small
     target = site / "2014-10" / "data" / "actions.csv"
+    recorded = (site / "history.json").read_bytes()
     target.write_text(target.read_text() + "9.9,forged\n")
     expected = (
         "Error: the site does not match its history:\n"
@@ -65,6 +66,7 @@ def test_an_altered_data_file_is_named_even_after_an_unchanged_rebuild(
     rebuilt = run_cli("build", "--content", str(content), "--out", str(site))
     assert "3 unchanged" in rebuilt.stdout
     assert target.read_text().endswith("9.9,forged\n")
+    assert (site / "history.json").read_bytes() == recorded
     result = run_cli("verify", str(site))
     assert (result.returncode, result.stderr) == (1, expected)
 
