@@ -148,6 +148,15 @@ def check_site(source: Source, entries: list[Entry], report: Report) -> None:
             report.note(rid, f"{wrong} of {count} data files do not match")
         else:
             report.note(rid, f"{count} data files match")
+        extra = [
+            name
+            for name in source.listing(f"{rid}/data") or []
+            if DATA_FILE.fullmatch(name) and f"data/{name}" not in entry["data"]
+        ]
+        for name in extra:
+            report.problem(rid, f"data/{name} is on the site but not in {HISTORY}")
+        if extra:
+            report.note(rid, f"{len(extra)} more not in {HISTORY}")
         expected = entry_digest(entries[index - 1]) if index else None
         if entry["previous"] == expected:
             report.note(rid, "chain intact")

@@ -49,6 +49,13 @@ class Source:
         read."""
         return self._fetch(path) if self.is_web else self._open(path)
 
+    def listing(self, folder: str) -> list[str] | None:
+        """The names of the files in ``folder`` of a site directory; None over http(s)."""
+        if self.is_web:
+            return None
+        full = Path(self.where) / folder
+        return sorted(p.name for p in full.iterdir() if p.is_file()) if full.is_dir() else []
+
     def _open(self, path: str) -> bytes:
         full = Path(self.where) / path
         if not full.exists() and not full.is_symlink():

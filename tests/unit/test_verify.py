@@ -77,6 +77,21 @@ def test_an_altered_or_missing_data_file_is_named_with_its_release(tmp_path: Pat
     assert report.lines["2014-10"] == ["1 of 2 data files do not match", "chain intact"]
 
 
+def test_an_open_data_file_added_to_a_site_directory_is_named(tmp_path: Path) -> None:
+    source = _site(tmp_path, _entries())
+    (tmp_path / "2014-06" / "data" / "extra.csv").write_bytes(b"forged\n")
+    (tmp_path / "2014-06" / "data" / "index.html").write_bytes(b"<p>the Data page</p>")
+    report = _check(source)
+    assert report.problems == [
+        "release 2014-06: data/extra.csv is on the site but not in history.json"
+    ]
+    assert report.lines["2014-06"] == [
+        "2 data files match",
+        "1 more not in history.json",
+        "chain intact",
+    ]
+
+
 def test_an_entry_edited_in_place_breaks_the_chain_at_the_next_release(tmp_path: Path) -> None:
     entries = _entries(("2014-06", "2014-10", "2015-01"))
     entries[0]["content"] = "f" * 64  # the history rewritten, but not the chain after it
