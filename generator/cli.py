@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from generator import __version__
+from generator.cli_deploy import deploy
 from generator.cli_new import new
 from generator.cli_options import CONTENT_OPTION, day_value
 from generator.cli_tables import export_tracker, import_table, import_tracker
@@ -332,7 +333,7 @@ def serve(content_dir: Path, host: str, port: int, drafts: bool) -> None:
         raise ProgressSiteError(f"cannot serve on {host}:{port} ({exc.strerror})") from exc
 
 
-for command in (import_table, export_tracker, import_tracker, verify, new):
+for command in (import_table, export_tracker, import_tracker, verify, new, deploy):
     cli.add_command(command)
 
 
