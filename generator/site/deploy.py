@@ -101,20 +101,20 @@ def changes(files: list[SiteFile], manifest: Manifest) -> Changes:
 
 def deploy_to_store(site_dir: Path, store: Store, dry_run: bool = False) -> Changes:
     """Deploy the built site at ``site_dir`` into ``store``; returns what changed (or would)."""
-    with reading(site_dir), store.locked():
+    with reading(site_dir):
         files = site_files(site_dir)
-        manifest = read_manifest(store)
-        todo = changes(files, manifest)
-        if dry_run or not (todo.uploads or todo.deletes or manifest.pending):
-            return todo
-        claimed = manifest.pending | {f.path for f in todo.uploads}
-        store.put_bytes(MANIFEST, Manifest(manifest.files, frozenset(claimed)).to_bytes())
-        for item in todo.uploads:
-            store.put(item)
-        for path in todo.deletes:
-            store.delete(path)
-        done = Manifest({f.path: f.digest for f in files})
-        store.put_bytes(MANIFEST, done.to_bytes())
+        with contextlib.nullcontext() if dry_run else store.locked():
+            manifest = read_manifest(store)
+            todo = changes(files, manifest)
+            if dry_run or not (todo.uploads or todo.deletes):
+                return todo
+            claimed = manifest.pending | {f.path for f in todo.uploads}
+            store.put_bytes(MANIFEST, Manifest(manifest.files, frozenset(claimed)).to_bytes())
+            for item in todo.uploads:
+                store.put(item)
+            for path in todo.deletes:
+                store.delete(path)
+            store.put_bytes(MANIFEST, Manifest({f.path: f.digest for f in files}).to_bytes())
     return todo
 
 
