@@ -402,6 +402,10 @@ def _build_into(
         (site_dir / "sitemap.xml").write_text(sitemap_index(content), encoding="utf-8")
         if content.releases:
             write_aliases(site_dir, content.releases[-1].id)
+            if content.site.url:  # its links are absolute paths: it works at any address
+                shutil.copyfile(
+                    site_dir / content.releases[-1].id / "404.html", site_dir / "404.html"
+                )
         swap_into_place(site_dir, out_dir, scratch)
     except BaseException:
         discard(scratch, out_dir)
