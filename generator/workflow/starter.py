@@ -173,17 +173,35 @@ def _refuse_non_empty(target: Path) -> None:
         raise ProgressSiteError(f"{target} is not empty: choose a new or empty directory")
 
 
+def _move_in(work: Path, target: Path) -> None:
+    """Move the tree's entries into the existing, empty ``target`` (kept, not replaced, as a
+    shell may be in it), ``site.yaml`` last; on failure, take back what was moved."""
+    names = sorted((p.name for p in work.iterdir()), key=lambda name: name == "site.yaml")
+    moved: list[str] = []
+    try:
+        for name in names:
+            if (target / name).exists() or (target / name).is_symlink():
+                _refuse_non_empty(target)  # filled meanwhile by someone else
+            os.rename(work / name, target / name)
+            moved.append(name)
+    except BaseException:
+        for name in moved:
+            os.rename(target / name, work / name)
+        raise
+
+
 def write_starter(target: Path, today: date) -> list[Path]:
     """Write the starter tree into ``target``, which must be new or empty; returns the files.
 
-    The tree is checked as content before it is renamed into place."""
+    The tree is written beside the target and checked as content first. A new directory is
+    renamed into place whole; into an existing empty one the files are moved."""
     _refuse_non_empty(target)
     files = starter_files(today)
+    place = target.absolute()
     work: Path | None = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        prefix = f".{target.name or 'content'}.new-"
-        work = Path(tempfile.mkdtemp(prefix=prefix, dir=target.parent))
+        place.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{place.name}.new-", dir=place.parent))
         umask = os.umask(0o022)
         os.umask(umask)
         work.chmod(0o777 & ~umask)
@@ -192,11 +210,10 @@ def write_starter(target: Path, today: date) -> list[Path]:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         load_content(work)  # a fault of ours if the starter were not valid content
-        try:
-            work.rename(target)  # replaces an empty directory atomically
-        except OSError:
-            _refuse_non_empty(target)  # filled meanwhile by someone else
-            raise
+        if place.is_dir():
+            _move_in(work, place)
+        else:
+            work.rename(place)
     except OSError as exc:
         raise ProgressSiteError(
             f"cannot write {target}: {exc.strerror or exc}; nothing was written"

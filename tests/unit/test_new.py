@@ -117,3 +117,21 @@ def test_a_full_disk_leaves_nothing_written(tmp_path, monkeypatch):
         f"Error: cannot write {tmp_path / 'plan'}: No space left on device; nothing was written\n",
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_new_in_the_current_empty_directory_keeps_that_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    inode = tmp_path.stat().st_ino
+    result = CliRunner().invoke(cli, ["new", "."])
+    assert result.exit_code == 0, result.output
+    assert tmp_path.stat().st_ino == inode  # the same directory, not one renamed over it
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "kpi-values.csv",
+        "kpis.yaml",
+        "plan.yaml",
+        "progress",
+        "releases.yaml",
+        "site.yaml",
+    ]
+    assert [p.name for p in tmp_path.parent.iterdir() if ".new-" in p.name] == []
+    assert result.stdout.splitlines()[1].startswith("  progress-site serve --content .  ")
