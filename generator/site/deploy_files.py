@@ -85,17 +85,41 @@ def _digest(path: Path) -> str:
     return sha.hexdigest()
 
 
+DRAFT_MARK = "<strong>Draft – not published.</strong> This is a preview of"
+"""What every page of a draft release says (site_templates/theme/main.html)."""
+
+
 def versions(site_dir: Path) -> list[str]:
-    """The site's versions, newest first, from its ``versions.json``."""
+    """The site's versions, newest first, from its ``versions.json``; a site built with
+    draft releases (a preview) is refused."""
     path = site_dir / VERSIONS
     if not path.is_file():
         raise ProgressSiteError(
             f"{site_dir} has no {VERSIONS}: build the site first (progress-site build)"
         )
     try:
-        return [str(entry["version"]) for entry in json.loads(path.read_text(encoding="utf-8"))]
+        entries = json.loads(path.read_text(encoding="utf-8"))
+        found = [(str(entry["version"]), str(entry["title"])) for entry in entries]
     except (ValueError, TypeError, KeyError) as exc:
         raise ProgressSiteError(f"{path} is not a progress-site {VERSIONS}: {exc}") from None
+    drafts = [
+        version
+        for version, title in found
+        if title.endswith(" (draft)") and _says_draft(site_dir / version / "index.html")
+    ]
+    if drafts:
+        raise ProgressSiteError(
+            f"{site_dir} is a preview with draft releases ({', '.join(drafts)}): build it "
+            "again without --drafts, or publish them first"
+        )
+    return [version for version, _ in found]
+
+
+def _says_draft(page: Path) -> bool:
+    try:
+        return DRAFT_MARK in page.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
 
 
 def _order(path: str) -> int:

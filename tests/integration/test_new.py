@@ -23,3 +23,17 @@ def test_the_starter_validates_publishes_and_builds(tmp_path):
     assert [v["version"] for v in json.loads((site / "versions.json").read_text())] == [month]
     assert (site / month / "recommendations" / "2" / "index.html").is_file()
     assert (site / month / "kpis" / "assessments-waiting" / "index.html").is_file()
+
+
+def test_a_preview_built_with_drafts_is_not_deployed(tmp_path):
+    assert run_cli("new", "content", cwd=tmp_path).returncode == 0
+    built = run_cli("build", "--drafts", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    month = f"{date.today():%Y-%m}"
+    refused = run_cli("deploy", "--to", "web", cwd=tmp_path)
+    assert (refused.returncode, refused.stderr) == (
+        1,
+        f"Error: site is a preview with draft releases ({month}): build it again without "
+        "--drafts, or publish them first\n",
+    )
+    assert not (tmp_path / "web").exists()
