@@ -1,5 +1,8 @@
 """``deploy --to git``: the built site as one new commit on a branch, as mike does.
 
+The branch keeps the same manifest as the other places (``.progress-site-deploy.json``): the
+files earlier deploys put there are replaced by the site's, and no other file is touched.
+
 Only git's plumbing is used, with a temporary index: the repository's working tree, its index
 and every other branch are never touched. The branch moves only from the commit the deploy
 started from (``update-ref`` with the old value), so a deploy racing another fails instead of
@@ -8,6 +11,7 @@ losing one. ``--push`` pushes the branch without force: a remote that has moved 
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import tempfile
@@ -15,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ProgressSiteError
+from generator.site.deploy import MANIFEST, Manifest
 from generator.site.deploy_files import reading, site_files, versions
 
 NO_JEKYLL = ".nojekyll"
@@ -68,45 +73,82 @@ def _check(repo: Path, branch: str) -> None:
     ).returncode:
         raise ProgressSiteError(f"--branch {branch}: not a valid branch name")
     _git(repo, "rev-parse", "--git-dir")
-    head = subprocess.run(
-        ["git", "-C", str(repo), "symbolic-ref", "--quiet", "HEAD"],
+    listed = _git(repo, "worktree", "list", "--porcelain").splitlines()
+    for line in listed:
+        if line == f"branch refs/heads/{branch}":
+            raise ProgressSiteError(
+                f"{branch} is checked out in {repo}; check out another branch, or deploy to a "
+                "repository where it is not checked out"
+            )
+
+
+def _entries(repo: Path, commit: str | None) -> dict[str, str]:
+    """Each file of ``commit``'s tree and its object id."""
+    if commit is None:
+        return {}
+    listed = _git(repo, "ls-tree", "-r", "-z", "--full-tree", commit)
+    found = {}
+    for line in listed.split("\0"):
+        if line:
+            info, path = line.split("\t", 1)
+            found[path] = info.split()[2]
+    return found
+
+
+def _owned(repo: Path, commit: str | None) -> set[str]:
+    """The files earlier deploys put on the branch, from the manifest in ``commit``'s tree."""
+    if commit is None:
+        return set()
+    shown = subprocess.run(
+        ["git", "-C", str(repo), "cat-file", "blob", f"{commit}:{MANIFEST}"],
         capture_output=True,
-        text=True,
         check=False,
-    ).stdout.strip()
-    bare = _git(repo, "rev-parse", "--is-bare-repository").strip() == "true"
-    if head == f"refs/heads/{branch}" and not bare:
-        raise ProgressSiteError(
-            f"{branch} is checked out in {repo}; check out another branch, or deploy to a "
-            "repository where it is not checked out"
-        )
+    )
+    if shown.returncode != 0:
+        return set()
+    try:
+        return set(json.loads(shown.stdout)["files"])
+    except (ValueError, TypeError, KeyError):
+        return set()
 
 
 def deploy_git(
     site_dir: Path, repo: Path, branch: str, push: bool = False, dry_run: bool = False
 ) -> GitDeploy:
-    """Commit the built site at ``site_dir`` as the whole tree of ``branch`` in ``repo``."""
+    """Commit the built site at ``site_dir`` on ``branch`` in ``repo``: the site's files
+    replace those earlier deploys put there (listed in the branch's manifest); other files on
+    the branch, such as a CNAME GitHub committed, are kept."""
     _check(repo, branch)
     ref = f"refs/heads/{branch}"
     with reading(site_dir), tempfile.TemporaryDirectory(prefix="progress-site-deploy-") as tmp:
         files = site_files(site_dir)
         newest = versions(site_dir)[:1]
-        env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
-        paths = "".join(f"{f.source.absolute()}\n" for f in files)
-        write = [] if dry_run else ["-w"]
-        blobs = _git(repo, "hash-object", *write, "--stdin-paths", stdin=paths).split()
-        entries = [(f.path, blob) for f, blob in zip(files, blobs, strict=True)]
-        if not any(path == NO_JEKYLL for path, _ in entries):
-            empty = _git(repo, "hash-object", *write, "--stdin", stdin="").strip()
-            entries.append((NO_JEKYLL, empty))
-        index = "".join(f"100644 blob {blob}\t{path}\n" for path, blob in entries)
-        _git(repo, "update-index", "--add", "--index-info", stdin=index, env=env)
-        tree = _git(repo, "write-tree", *(["--missing-ok"] if dry_run else []), env=env).strip()
         local = _ref(repo, ref)
         parent = local or _ref(repo, f"refs/remotes/{REMOTE}/{branch}")
-        changed = _changes(repo, parent, tree)
+        before, owned = _entries(repo, parent), _owned(repo, parent)
+        write = [] if dry_run else ["-w"]
+        paths = "".join(f"{f.source.absolute()}\n" for f in files)
+        blobs = _git(repo, "hash-object", *write, "--no-filters", "--stdin-paths", stdin=paths)
+        wanted = dict(zip((f.path for f in files), blobs.split(), strict=True))
+        if NO_JEKYLL not in wanted and NO_JEKYLL not in before:
+            wanted[NO_JEKYLL] = _blob(repo, b"", write)
+        removed = sorted(p for p in owned - set(wanted) if p in before and p != MANIFEST)
+        changed = [
+            f"{'M' if path in before else 'A'} {path}"
+            for path, blob in wanted.items()
+            if before.get(path) != blob
+        ] + [f"D {path}" for path in removed]
         if dry_run or not changed:
             return GitDeploy(branch, None, changed)
+        manifest = Manifest({f.path: f.digest for f in files}).to_bytes()
+        wanted[MANIFEST] = _blob(repo, manifest, write)
+        env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
+        if parent:
+            _git(repo, "read-tree", parent, env=env)
+        index = "".join(f"0 {'0' * 40}\t{path}\n" for path in removed)
+        index += "".join(f"100644 {blob}\t{path}\n" for path, blob in wanted.items())
+        _git(repo, "update-index", "--add", "--remove", "--index-info", stdin=index, env=env)
+        tree = _git(repo, "write-tree", env=env).strip()
         message = f"Deploy the site, newest release {newest[0]}" if newest else "Deploy the site"
         commit = _git(
             repo, "commit-tree", tree, *(["-p", parent] if parent else []), "-m", message
@@ -118,9 +160,13 @@ def deploy_git(
     return GitDeploy(branch, commit, changed, push)
 
 
-def _changes(repo: Path, parent: str | None, tree: str) -> list[str]:
-    if parent is None:
-        listed = _git(repo, "ls-tree", "-r", "--name-only", tree)
-        return [f"A {path}" for path in listed.splitlines()]
-    diff = _git(repo, "diff-tree", "-r", "--no-renames", "--name-status", parent, tree)
-    return [line.replace("\t", " ", 1) for line in diff.splitlines() if line]
+def _blob(repo: Path, data: bytes, write: list[str]) -> str:
+    done = subprocess.run(
+        ["git", "-C", str(repo), "hash-object", *write, "--stdin"],
+        input=data,
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise ProgressSiteError(f"git hash-object failed in {repo}: {done.stderr.decode().strip()}")
+    return done.stdout.decode().strip()

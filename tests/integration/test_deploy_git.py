@@ -36,7 +36,9 @@ def deploy(site: Path, *args: str):
 
 
 def branch_tree(repo: Path, ref: str = "gh-pages") -> dict[str, bytes]:
+    """The branch's files, but the deploy manifest."""
     names = git(repo, "ls-tree", "-r", "--name-only", ref).splitlines()
+    names = [name for name in names if name != ".progress-site-deploy.json"]
     return {
         name: subprocess.run(
             ["git", "-C", str(repo), "show", f"{ref}:{name}"], capture_output=True, check=True
@@ -128,11 +130,17 @@ def test_a_branch_checked_out_in_the_repository_is_refused(tmp_path):
     git(repo, "init", "--quiet", "-b", "gh-pages")
     site = make_site(tmp_path / "site", ["2015-01"])
     result = deploy(site, "--repo", str(repo))
-    assert (result.exit_code, result.stderr) == (
-        1,
+    message = (
         f"Error: gh-pages is checked out in {repo}; check out another branch, or deploy to a "
-        "repository where it is not checked out\n",
+        "repository where it is not checked out\n"
     )
+    assert (result.exit_code, result.stderr) == (1, message)
+    # nor in another working tree of the repository
+    git(repo, "commit", "--quiet", "--allow-empty", "-m", "start")
+    git(repo, "checkout", "--quiet", "-b", "main")
+    git(repo, "worktree", "add", "--quiet", str(tmp_path / "pages"), "gh-pages")
+    again = deploy(site, "--repo", str(repo))
+    assert (again.exit_code, again.stderr) == (1, message)
 
 
 def test_a_folder_that_is_not_a_repository_is_refused(tmp_path):
@@ -143,3 +151,30 @@ def test_a_folder_that_is_not_a_repository_is_refused(tmp_path):
     assert result.stderr.startswith(
         f"Error: git rev-parse failed in {tmp_path / 'plain'}: fatal: not a git repository"
     )
+
+
+def test_files_on_the_branch_that_deploys_did_not_put_there_are_kept(tmp_path):
+    origin = tmp_path / "origin.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(origin)], check=True)
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "--quiet", str(origin), str(clone)], check=True, capture_output=True
+    )
+    two = make_site(tmp_path / "two", ["2014-10", "2014-06"])
+    assert deploy(two, "--repo", str(clone)).exit_code == 0
+    # GitHub commits CNAME to the branch when a custom domain is set
+    git(clone, "worktree", "add", "--quiet", str(tmp_path / "pages"), "gh-pages")
+    (tmp_path / "pages" / "CNAME").write_text("progress.example.gov.uk\n")
+    git(tmp_path / "pages", "add", "CNAME")
+    git(tmp_path / "pages", "commit", "--quiet", "-m", "Create CNAME")
+    git(clone, "worktree", "remove", str(tmp_path / "pages"))
+    one = make_site(tmp_path / "one", ["2015-01", "2014-10"])
+    planned = deploy(one, "--repo", str(clone), "--dry-run").stdout.splitlines()
+    assert "  D 2014-06/index.html" in planned
+    assert not [line for line in planned if "CNAME" in line]
+    assert deploy(one, "--repo", str(clone)).exit_code == 0
+    assert branch_tree(clone) == {
+        **tree(one),
+        ".nojekyll": b"",
+        "CNAME": b"progress.example.gov.uk\n",
+    }
