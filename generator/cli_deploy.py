@@ -28,6 +28,7 @@ def _only_for(kind: str, given: dict[str, object]) -> None:
 @click.option(
     "--to",
     "target",
+    metavar="TARGET",
     required=True,
     help="git (a branch), s3://BUCKET/PREFIX, or a folder.",
 )
@@ -61,9 +62,9 @@ def deploy(
     version that is not there yet. Files that earlier deploys sent and the site no longer has
     are deleted; nothing else is. An interrupted deploy can simply be run again.
 
-    With --to git, each deploy is one commit on the branch (its whole tree is the site); the
-    working tree and other branches are never touched. S3 credentials come from boto3's usual
-    chain (environment variables, ~/.aws, instance roles).
+    With --to git, each deploy is one commit on the branch; the working tree, other branches
+    and files on the branch that deploys did not put there are never touched. S3 credentials
+    come from boto3's usual chain (environment variables, ~/.aws, instance roles).
 
     \b
     Examples:
