@@ -67,6 +67,16 @@ class Manifest:
         return (json.dumps(data, indent=1) + "\n").encode("utf-8")
 
 
+def _plain(path: str) -> bool:
+    """A path a deploy could have sent: relative, inside the site, in plain characters."""
+    parts = path.split("/")
+    return (
+        bool(path)
+        and all(part not in ("", ".", "..") for part in parts)
+        and not any(ord(c) < 32 or c == "\\" for c in path)
+    )
+
+
 def read_manifest(store: Store) -> Manifest:
     data = store.read(MANIFEST)
     if data is None:
@@ -74,7 +84,10 @@ def read_manifest(store: Store) -> Manifest:
     try:
         found = json.loads(data)
         files = {str(k): str(v) for k, v in found["files"].items()}
-        return Manifest(files, frozenset(str(p) for p in found.get("pending", ())))
+        pending = frozenset(str(p) for p in found.get("pending", ()))
+        if not all(map(_plain, [*files, *pending])):
+            raise ValueError("a path outside the site")
+        return Manifest(files, pending)
     except (ValueError, TypeError, KeyError, AttributeError):
         raise ProgressSiteError(
             f"{store.name}/{MANIFEST} is not a deploy manifest progress-site can read; "

@@ -174,16 +174,26 @@ def test_a_dry_run_changes_nothing(tmp_path):
     assert not (tmp_path / "web").exists()
 
 
-def test_an_unreadable_manifest_stops_the_deploy_before_any_change(tmp_path):
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        b"not json",
+        b'{"files": []}',
+        b'{"files": {"../../etc/passwd": "x"}}',
+        b'{"files": {}, "pending": ["/etc/passwd"]}',
+        b'{"files": {"a//b": "x"}}',
+    ],
+)
+def test_an_unreadable_manifest_stops_the_deploy_before_any_change(tmp_path, manifest):
     store = Memory()
-    store.files[MANIFEST] = b"not json"
+    store.files[MANIFEST] = manifest
     with pytest.raises(ProgressSiteError) as info:
         deploy_to_store(make_site(tmp_path / "site", ["2015-01"]), store)
     assert str(info.value) == (
         "memory://site/.progress-site-deploy.json is not a deploy manifest progress-site can "
         "read; it lists what earlier deploys sent, so nothing was changed"
     )
-    assert store.files == {MANIFEST: b"not json"}
+    assert store.files == {MANIFEST: manifest}
 
 
 def test_a_folder_deploy_prints_what_it_did_and_keeps_other_files(tmp_path):
