@@ -68,7 +68,13 @@ class S3Store:
             return bytes(found["Body"].read())
 
     def put(self, item: SiteFile) -> None:
-        with _reported(self.name), item.source.open("rb") as body:
+        try:
+            body = item.source.open("rb")
+        except OSError as exc:
+            raise ProgressSiteError(
+                f"cannot read {item.source}: {exc.strerror or exc}; deploy again to finish"
+            ) from None
+        with _reported(self.name), body:
             self.client.put_object(
                 Bucket=self.bucket,
                 Key=self.key(item.path),

@@ -176,3 +176,34 @@ def test_a_store_that_does_not_answer_is_one_clear_message(tmp_path):
         "Error: cannot deploy to s3://b/p: Could not connect to the endpoint URL: "
         '"http://127.0.0.1:9/b/p/.progress-site-deploy.json"\n'
     )
+
+
+def test_a_deploy_cut_short_runs_again_to_the_same_listing(tmp_path, s3, endpoint):
+    from generator.errors import ProgressSiteError
+    from generator.site.deploy import deploy_to_store
+    from generator.site.deploy_s3 import S3Store
+    from tests.unit.test_deploy import make_site
+
+    class Cut(S3Store):
+        left = 5
+
+        def put(self, item):
+            if not self.left:
+                raise ProgressSiteError("connection lost")
+            self.left -= 1
+            super().put(item)
+
+    old = make_site(tmp_path / "old", ["2014-10", "2014-06"])
+    new = make_site(tmp_path / "new", ["2015-01", "2014-10"], extra="changed")
+    target = f"s3://{BUCKET}/{PREFIX}"
+    deploy_to_store(old, S3Store(target, endpoint))
+    with pytest.raises(ProgressSiteError, match="connection lost"):
+        deploy_to_store(new, Cut(target, endpoint))
+    half = {k.removeprefix(f"{PREFIX}/") for k in _listing(s3, f"{PREFIX}/")}
+    assert any(k.startswith("2015-01/") for k in half) and "2014-06/index.html" in half
+    deploy_to_store(new, S3Store(target, endpoint))
+    listed = {k.removeprefix(f"{PREFIX}/") for k in _listing(s3, f"{PREFIX}/")}
+    assert listed == _site_tree(new) | {".progress-site-deploy.json"}
+    for path in _site_tree(new):
+        body = s3.get_object(Bucket=BUCKET, Key=f"{PREFIX}/{path}")["Body"].read()
+        assert body == (new / path).read_bytes(), path
