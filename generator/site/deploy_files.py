@@ -112,6 +112,11 @@ def versions(site_dir: Path) -> list[str]:
             f"{site_dir} is a preview with draft releases ({', '.join(drafts)}): build it "
             "again without --drafts, or publish them first"
         )
+    if not found:
+        raise ProgressSiteError(
+            f"{site_dir} has no published release: publish one (progress-site publish ID) "
+            "and build again"
+        )
     return [version for version, _ in found]
 
 

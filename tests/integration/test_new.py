@@ -27,6 +27,13 @@ def test_the_starter_validates_publishes_and_builds(tmp_path):
 
 def test_a_preview_built_with_drafts_is_not_deployed(tmp_path):
     assert run_cli("new", "content", cwd=tmp_path).returncode == 0
+    assert run_cli("build", cwd=tmp_path).returncode == 0  # the draft is left out
+    empty = run_cli("deploy", "--to", "web", cwd=tmp_path)
+    assert (empty.returncode, empty.stderr) == (
+        1,
+        "Error: site has no published release: publish one (progress-site publish ID) and "
+        "build again\n",
+    )
     built = run_cli("build", "--drafts", cwd=tmp_path)
     assert built.returncode == 0, built.stderr
     month = f"{date.today():%Y-%m}"
