@@ -73,6 +73,8 @@ def deploy(
         progress-site deploy --to /var/www/progress --dry-run
     """
     git_options = {"--branch": branch, "--repo": repo, "--push": push}
+    if not target.strip():
+        raise ProgressSiteError("--to: expected git, s3://BUCKET/PREFIX or a folder")
     if target == "git":
         _only_for("s3://BUCKET/PREFIX", {"--endpoint-url": endpoint_url})
         _to_git(site_dir, repo or Path("."), branch or "gh-pages", push, dry_run)

@@ -243,6 +243,7 @@ def test_deploy_refuses_a_site_that_was_not_built(tmp_path):
         (["--to", "web", "--branch", "b"], "--branch is only for --to git"),
         (["--to", "s3://b/p", "--push"], "--push is only for --to git"),
         (["--to", "s3:///p"], "--to s3:///p: expected s3://BUCKET/PREFIX"),
+        (["--to", ""], "--to: expected git, s3://BUCKET/PREFIX or a folder"),
     ],
 )
 def test_options_for_another_kind_of_target_are_refused(tmp_path, args, message):
