@@ -18,14 +18,16 @@ state as one uninterrupted run.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from generator.errors import ProgressSiteError
-from generator.site.deploy_files import SiteFile, reading, site_files
+from generator.site.deploy_files import SiteFile, reading, site_files, stage
 
 MANIFEST = ".progress-site-deploy.json"
 
@@ -123,12 +125,31 @@ def deploy_to_store(site_dir: Path, store: Store, dry_run: bool = False) -> Chan
                 return todo
             claimed = manifest.pending | {f.path for f in todo.uploads}
             store.put_bytes(MANIFEST, Manifest(manifest.files, frozenset(claimed)).to_bytes())
-            for item in todo.uploads:
-                store.put(item)
+            _send(store, todo.uploads)
             for path in todo.deletes:
                 store.delete(path)
             store.put_bytes(MANIFEST, Manifest({f.path: f.digest for f in files}).to_bytes())
     return todo
+
+
+def _send(store: Store, uploads: list[SiteFile]) -> None:
+    """Send ``uploads`` stage by stage; within a stage, ``store.workers`` files at once."""
+    workers = getattr(store, "workers", 1)
+    for _, group in itertools.groupby(uploads, key=stage):
+        items = list(group)
+        if workers == 1 or len(items) == 1:
+            for item in items:
+                store.put(item)
+            continue
+        with ThreadPoolExecutor(workers) as pool:
+            futures = [pool.submit(store.put, item) for item in items]
+            try:
+                for future in futures:
+                    future.result()
+            except BaseException:
+                for future in futures:
+                    future.cancel()  # those not yet started; the next deploy sends them
+                raise
 
 
 def describe(todo: Changes, store: Store, dry_run: bool) -> list[str]:

@@ -127,6 +127,12 @@ def _says_draft(page: Path) -> bool:
         return False
 
 
+def stage(item: SiteFile) -> int:
+    """Which of the stages sent one after another a file belongs to: 0 the versions' own
+    files, then ``latest/``, the feeds, the root pages and sitemaps, and ``versions.json``."""
+    return _order(item.path) if item.last else 0
+
+
 def _order(path: str) -> int:
     """Where a file of the last group goes: latest/, feeds, root pages, versions.json."""
     if path == VERSIONS:
@@ -154,7 +160,7 @@ def site_files(site_dir: Path) -> list[SiteFile]:
                 continue
             last = rel.split("/", 1)[0] not in own
             found.append(SiteFile(rel, source, _digest(source), last))
-    return sorted(found, key=lambda f: (f.last, _order(f.path) if f.last else 0, f.path))
+    return sorted(found, key=lambda f: (f.last, stage(f), f.path))
 
 
 @contextlib.contextmanager

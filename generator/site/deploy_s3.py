@@ -39,6 +39,9 @@ def _reported(name: str) -> Iterator[None]:
 
 
 class S3Store:
+    workers = 8
+    """Files sent at once within a stage of the deploy (a boto3 client is thread-safe)."""
+
     def __init__(self, target: str, endpoint_url: str | None = None) -> None:
         self.bucket, self.prefix = parse_s3(target)
         self.name = f"s3://{self.bucket}/{self.prefix}".rstrip("/")

@@ -256,3 +256,31 @@ def test_a_folder_inside_the_site_is_refused(tmp_path):
     site = make_site(tmp_path / "site", ["2015-01"])
     with pytest.raises(ProgressSiteError, match="choose a folder outside the built site"):
         FolderStore(site / "copy", site)
+
+
+def test_files_sent_at_once_keep_the_stages_in_order(tmp_path):
+    import threading
+    import time
+
+    class Parallel(Memory):
+        workers = 4
+        lock = threading.Lock()
+
+        def put(self, item):
+            time.sleep(0.001 * (hash(item.path) % 5))
+            with self.lock:
+                super().put(item)
+
+    site = make_site(tmp_path / "site", ["2015-01", "2014-10", "2014-06"])
+    store = Parallel()
+    deploy_to_store(site, store)
+    stages = [
+        ("2015-01/", "2014-10/", "2014-06/"),
+        ("latest/",),
+        ("feeds/",),
+        ("feed.xml", "index.html", "sitemap.xml"),
+        ("versions.json",),
+    ]
+    order = [next(i for i, s in enumerate(stages) if p.startswith(s)) for p in store.sent]
+    assert order == sorted(order) and store.sent[-1] == "versions.json"
+    assert public(store) == tree(site)
