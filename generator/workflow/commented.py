@@ -13,6 +13,8 @@ from typing import Any
 import yaml
 
 WIDTH = 88
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+"""How the JSON Schema describes a date field (``fields.Day``)."""
 EXAMPLES = "__examples__"
 """The key in ``values`` that gives examples for the fields left without a value."""
 
@@ -36,7 +38,7 @@ def _explained(name: str, node: dict[str, Any], required: bool, defs: dict[str, 
     words = [text.rstrip(".") + "."]
     if "enum" in own:
         words.append(f"One of: {', '.join(own['enum'])}.")
-    if "pattern" in own and own.get("description") == "YYYY-MM-DD":
+    if own.get("pattern") == DATE_PATTERN and text != "A date":
         words.append("Written YYYY-MM-DD.")
     if own.get("type") == "array" and "items" in own:
         item = _resolve(own["items"], defs)

@@ -49,8 +49,12 @@ def test_every_field_of_site_yaml_is_explained_above_itself():
 
 
 def test_site_yaml_reads_as_the_starter_values():
-    data = yaml.safe_load(starter_files(TODAY)["site.yaml"])
-    assert data == _without_examples(SITE)
+    text = starter_files(TODAY)["site.yaml"]
+    assert yaml.safe_load(text) == _without_examples(SITE)
+    assert "  # When the inspection report was published. Written YYYY-MM-DD. Optional.\n" in text
+    assert "  # published: 2026-01-30\n" in text
+    assert "# url: https://www.example.gov.uk/improvement-plan/\n" in text
+    assert "# in-progress, at-risk, off-track, complete, not-reported.\n" in text
 
 
 def test_a_field_the_model_does_not_explain_is_refused():
