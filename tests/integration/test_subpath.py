@@ -162,3 +162,16 @@ def test_the_feed_and_the_embed_load_from_inside_the_sub_path(browser, origin):
     )
     assert same_origin and all(p.startswith(PATH) for p in same_origin), same_origin
     page.close()
+
+
+def test_search_loads_its_index_from_inside_the_sub_path(browser, origin):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{origin}{PATH}{NEWEST}/")
+    page.wait_for_load_state("networkidle")  # the search index is loaded by a web worker
+    search = page.locator(".md-search__input")
+    search.click()
+    search.press_sequentially("care leavers", delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    link = page.locator(".md-search-result__link").first.evaluate("e => e.href")
+    assert link.startswith(f"{origin}{PATH}{NEWEST}/")
+    page.close()
