@@ -50,9 +50,16 @@ def _git(repo: Path, *args: str, stdin: str = "", env: dict[str, str] | None = N
     except FileNotFoundError:
         raise ProgressSiteError("deploying to git needs git on the PATH") from None
     if done.returncode != 0:
-        reason = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
-        raise ProgressSiteError(f"git {args[0]} failed in {repo}: {reason[0]}")
+        raise ProgressSiteError(f"git {args[0]} failed in {repo}: {_reason(done)}")
     return done.stdout
+
+
+def _reason(done: subprocess.CompletedProcess[str]) -> str:
+    """git's own error line: its last ``fatal:`` or ``error:``, never a ``hint:``."""
+    lines = [line.strip() for line in done.stderr.splitlines() if line.strip()]
+    errors = [line for line in lines if line.startswith(("fatal:", "error:"))]
+    said = errors or [line for line in lines if not line.startswith("hint:")]
+    return said[-1] if said else f"exit status {done.returncode}"
 
 
 def _ref(repo: Path, name: str) -> str | None:
@@ -156,7 +163,7 @@ def deploy_git(
         # moves the branch only from where this deploy found it
         _git(repo, "update-ref", "-m", "progress-site deploy", ref, commit, local or "")
     if push:
-        _git(repo, "push", "--quiet", REMOTE, f"{ref}:{ref}")
+        _push(repo, branch)
     return GitDeploy(branch, commit, changed, push)
 
 
@@ -170,3 +177,23 @@ def _blob(repo: Path, data: bytes, write: list[str]) -> str:
     if done.returncode != 0:
         raise ProgressSiteError(f"git hash-object failed in {repo}: {done.stderr.decode().strip()}")
     return done.stdout.decode().strip()
+
+
+def _push(repo: Path, branch: str) -> None:
+    """Push ``branch`` to origin, never forced: a branch there that has moved on refuses."""
+    ref = f"refs/heads/{branch}"
+    done = subprocess.run(
+        ["git", "-C", str(repo), "push", "--porcelain", REMOTE, f"{ref}:{ref}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode == 0:
+        return
+    if "[rejected]" in done.stdout or "[rejected]" in done.stderr:
+        raise ProgressSiteError(
+            f"{branch} on {REMOTE} has commits that {repo} does not have (another deploy?), "
+            f"so it was not pushed, and never is by force. Take {REMOTE}'s: 'git fetch "
+            f"{REMOTE} && git branch -f {branch} {REMOTE}/{branch}', then deploy again"
+        )
+    raise ProgressSiteError(f"git push failed in {repo}: {_reason(done)}")

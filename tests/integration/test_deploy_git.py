@@ -119,9 +119,20 @@ def test_push_sends_the_branch_and_never_forces(tmp_path):
     remote_tip = git(origin, "rev-parse", "gh-pages")
     ours = make_site(tmp_path / "ours", ["2015-03", "2015-01"])
     refused = deploy(ours, "--repo", str(clone), "--push")
-    assert refused.exit_code == 1
-    assert refused.stderr.startswith(f"Error: git push failed in {clone}: ")
+    assert (refused.exit_code, refused.stderr) == (
+        1,
+        f"Error: gh-pages on origin has commits that {clone} does not have (another deploy?), "
+        "so it was not pushed, and never is by force. Take origin's: 'git fetch origin && "
+        "git branch -f gh-pages origin/gh-pages', then deploy again\n",
+    )
     assert git(origin, "rev-parse", "gh-pages") == remote_tip
+    # as the message says: take origin's branch, deploy again, and the push goes through
+    git(clone, "fetch", "--quiet", "origin")
+    git(clone, "branch", "-f", "gh-pages", "origin/gh-pages")
+    again = deploy(ours, "--repo", str(clone), "--push")
+    assert again.exit_code == 0, again.output
+    assert git(origin, "rev-parse", "gh-pages^") == remote_tip
+    assert branch_tree(origin) == {**tree(ours), ".nojekyll": b""}
 
 
 def test_a_branch_checked_out_in_the_repository_is_refused(tmp_path):
