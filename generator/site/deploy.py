@@ -69,7 +69,7 @@ class Manifest:
         return (json.dumps(data, indent=1) + "\n").encode("utf-8")
 
 
-def _plain(path: str) -> bool:
+def plain_path(path: str) -> bool:
     """A path a deploy could have sent: relative, inside the site, in plain characters."""
     parts = path.split("/")
     return (
@@ -87,7 +87,7 @@ def read_manifest(store: Store) -> Manifest:
         found = json.loads(data)
         files = {str(k): str(v) for k, v in found["files"].items()}
         pending = frozenset(str(p) for p in found.get("pending", ()))
-        if not all(map(_plain, [*files, *pending])):
+        if not all(map(plain_path, [*files, *pending])):
             raise ValueError("a path outside the site")
         return Manifest(files, pending)
     except (ValueError, TypeError, KeyError, AttributeError):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ProgressSiteError
-from generator.site.deploy import MANIFEST, Manifest
+from generator.site.deploy import MANIFEST, Manifest, plain_path
 from generator.site.deploy_files import reading, site_files, versions
 
 NO_JEKYLL = ".nojekyll"
@@ -75,11 +75,14 @@ def _ref(repo: Path, name: str) -> str | None:
 def _check(repo: Path, branch: str) -> None:
     if not repo.is_dir():
         raise ProgressSiteError(f"--repo {repo}: no such directory")
-    if subprocess.run(
-        ["git", "check-ref-format", "--branch", branch], capture_output=True, check=False
-    ).returncode:
-        raise ProgressSiteError(f"--branch {branch}: not a valid branch name")
     _git(repo, "rev-parse", "--git-dir")
+    if (
+        branch.startswith("-")
+        or subprocess.run(
+            ["git", "check-ref-format", f"refs/heads/{branch}"], capture_output=True, check=False
+        ).returncode
+    ):
+        raise ProgressSiteError(f"--branch {branch}: not a valid branch name")
     listed = _git(repo, "worktree", "list", "--porcelain").splitlines()
     for line in listed:
         if line == f"branch refs/heads/{branch}":
@@ -114,7 +117,7 @@ def _owned(repo: Path, commit: str | None) -> set[str]:
     if shown.returncode != 0:
         return set()
     try:
-        return set(json.loads(shown.stdout)["files"])
+        return {path for path in json.loads(shown.stdout)["files"] if plain_path(path)}
     except (ValueError, TypeError, KeyError):
         return set()
 

@@ -189,3 +189,15 @@ def test_files_on_the_branch_that_deploys_did_not_put_there_are_kept(tmp_path):
         ".nojekyll": b"",
         "CNAME": b"progress.example.gov.uk\n",
     }
+
+
+@pytest.mark.parametrize("branch", ["-f", "a..b", "@{-1}", "x y"])
+def test_a_branch_name_git_would_not_take_is_refused(tmp_path, branch):
+    repo = tmp_path / "pages.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(repo)], check=True)
+    site = make_site(tmp_path / "site", ["2015-01"])
+    result = deploy(site, "--repo", str(repo), "--branch", branch)
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: --branch {branch}: not a valid branch name\n",
+    )
