@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -18,6 +19,10 @@ from typing import BinaryIO
 
 from generator.errors import ProgressSiteError
 from generator.site.deploy_files import SiteFile
+
+PARTIAL_SUFFIX = ".deploy-partial"
+PARTIAL = re.compile(r"^\..+\.[a-z0-9_]{8}\.deploy-partial$")
+"""A file being written by a deploy: ``.<name>.<random>.deploy-partial``."""
 
 
 def _reason(exc: OSError) -> str:
@@ -52,9 +57,18 @@ class FolderStore:
                     f"another deploy to {self.name} is running; wait for it to finish and "
                     "deploy again"
                 ) from None
+            self._clear_partial()
             yield
         finally:
             os.close(fd)
+
+    def _clear_partial(self) -> None:
+        """Remove the temporary files a deploy that was killed left behind."""
+        for base, _, names in os.walk(self.root):
+            for name in names:
+                if PARTIAL.match(name):
+                    with contextlib.suppress(OSError):
+                        os.unlink(os.path.join(base, name))
 
     def read(self, path: str) -> bytes | None:
         try:
@@ -69,7 +83,9 @@ class FolderStore:
         temporary: str | None = None
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            handle, temporary = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX, dir=target.parent
+            )
             with os.fdopen(handle, "wb") as out:
                 copy(out)
                 out.flush()

@@ -284,3 +284,16 @@ def test_files_sent_at_once_keep_the_stages_in_order(tmp_path):
     order = [next(i for i, s in enumerate(stages) if p.startswith(s)) for p in store.sent]
     assert order == sorted(order) and store.sent[-1] == "versions.json"
     assert public(store) == tree(site)
+
+
+def test_a_folder_deploy_clears_what_a_killed_deploy_left_half_written(tmp_path):
+    site = make_site(tmp_path / "site", ["2015-01"])
+    web = tmp_path / "web"
+    (web / "2015-01").mkdir(parents=True)
+    leftover = web / "2015-01" / ".index.html.k3j_x9a2.deploy-partial"
+    leftover.write_text("half")
+    foreign = web / "2015-01" / ".index.html.bak"
+    foreign.write_text("someone's")
+    deploy_to_store(site, FolderStore(web, site))
+    assert not leftover.exists() and foreign.read_text() == "someone's"
+    assert [p.name for p in web.rglob("*.deploy-partial")] == []
