@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shlex
+import shutil
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +19,17 @@ def _content_option(target: Path) -> str:
     if target.absolute() == (Path.cwd() / "content").absolute():
         return ""
     return f" --content {shlex.quote(str(target))}"
+
+
+def _program() -> str:
+    """How to run progress-site again: as it was run (``.venv/bin/progress-site``) when
+    that is not what ``progress-site`` finds on the PATH."""
+    ran = sys.argv[0]
+    if Path(ran).name == "progress-site" and os.sep in ran:
+        found = shutil.which("progress-site")
+        if found is None or Path(found).resolve() != Path(ran).resolve():
+            return shlex.quote(ran)
+    return "progress-site"
 
 
 @click.command("new")
@@ -36,10 +50,11 @@ def new(directory: Path) -> None:
     today = date.today()
     write_starter(directory, today)
     option = _content_option(directory)
+    program = _program()
     steps = [
-        (f"progress-site serve{option}", "preview it while you edit"),
-        (f"progress-site publish {release_id(today)}{option}", "publish the draft release"),
-        (f"progress-site build{option}", "build the site into site/"),
+        (f"{program} serve{option}", "preview it while you edit"),
+        (f"{program} publish {release_id(today)}{option}", "publish the draft release"),
+        (f"{program} build{option}", "build the site into site/"),
     ]
     width = max(len(command) for command, _ in steps)
     click.echo(f"Created a starter plan in {directory}. Next:")

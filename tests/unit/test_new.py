@@ -139,3 +139,13 @@ def test_new_in_the_current_empty_directory_keeps_that_directory(tmp_path, monke
     ]
     assert [p.name for p in tmp_path.parent.iterdir() if ".new-" in p.name] == []
     assert result.stdout.splitlines()[1].startswith("  progress-site serve --content .  ")
+
+
+def test_the_next_commands_run_progress_site_as_it_was_run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    monkeypatch.setattr("sys.argv", [".venv/bin/progress-site", "new", "content"])
+    result = CliRunner().invoke(cli, ["new", "content"])
+    assert result.stdout.splitlines()[1] == (
+        "  .venv/bin/progress-site serve            # preview it while you edit"
+    )
