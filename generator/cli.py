@@ -12,9 +12,12 @@ from typing import Any
 import click
 
 from generator import __version__
+from generator.cli_deploy import deploy
+from generator.cli_new import new
 from generator.cli_options import ANY_ID_OPTION, CONTENT_OPTION, day_value
 from generator.cli_progress import QUIET_OPTION, Progress
 from generator.cli_tables import export_tracker, import_table, import_tracker
+from generator.cli_verify import verify
 from generator.errors import ContentError, ProgressSiteError
 
 
@@ -404,7 +407,7 @@ def serve(content_dir: Path, host: str, port: int, drafts: bool) -> None:
         raise ProgressSiteError(f"cannot serve on {host}:{port} ({exc.strerror})") from exc
 
 
-for command in (import_table, export_tracker, import_tracker):
+for command in (import_table, export_tracker, import_tracker, verify, new, deploy):
     cli.add_command(command)
 
 

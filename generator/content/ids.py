@@ -29,6 +29,7 @@ ROOT_NAMES = {
     "index.html": "the site's own index.html (the site's home page)",
     "versions.json": "the site's own versions.json (the list of versions)",
     "feed.xml": "the site's own feed.xml (the Atom feed)",
+    "history.json": "the site's own history.json (the record that verify checks)",
     "feeds": "the site's own feeds/ folder (the feed of each recommendation)",
     "latest": "the site's own latest/ folder (links to the newest release)",
     "assets": "the site's own assets/ folder",

@@ -39,7 +39,6 @@ from generator.render.recfeed import Lines, release_lines, write_recommendation_
 from generator.render.template import compiled_environment, environment
 from generator.site.cache import (
     Keyed,
-    current_fingerprints,
     read_keyed,
     read_manifest,
     reusable,
@@ -49,6 +48,7 @@ from generator.site.cache import (
     version_digests,
     write_manifest,
 )
+from generator.site.history import history, locked_digests, version_data, write_history
 from generator.site.mkdocs_run import ChildStopped, in_child, preload, run_mkdocs
 from generator.site.output import (
     check_owned,
@@ -258,13 +258,15 @@ def build_site(
     views = release_views(content)
     shared = shared_digest()
     keys = release_keys(content, shared)
-    kept = current_fingerprints(views, keys, read_keyed(out_dir, "fingerprints"))
+    kept, contents = locked_digests(
+        views, keys, read_keyed(out_dir, "fingerprints"), read_keyed(out_dir, "contents")
+    )
     fingerprints = {rid: fingerprint for rid, (_, fingerprint) in kept.items()}
     refuse_lock_problems(everything, content_dir, fingerprints)
     plan = _Plan(
         views=views,
         digests=version_digests(views, shared, fingerprints),
-        keyed={"fingerprints": kept, **_feed_texts(views, keys, out_dir)},
+        keyed={"fingerprints": kept, "contents": contents, **_feed_texts(views, keys, out_dir)},
     )
     derived = time.perf_counter()
     given = out_dir
@@ -395,6 +397,10 @@ def _build_into(
             if len(kept_text[1]) <= MAX_KEPT_SUMMARY
         }
         digest_of = {v.release.id: d for v, d in zip(views, digests, strict=True)}
+        kept["data"] = version_data(site_dir, digest_of, read_keyed(out_dir, "data"), reused)
+        contents = {rid: text for rid, (_, text) in kept["contents"].items()}
+        data = {rid: text for rid, (_, text) in kept["data"].items()}
+        write_history(site_dir, history(views, contents, data))
         write_manifest(site_dir, digest_of, kept)
         (site_dir / "versions.json").write_text(
             json.dumps(versions_json(content), indent=2) + "\n", encoding="utf-8"
@@ -405,6 +411,10 @@ def _build_into(
         (site_dir / "sitemap.xml").write_text(sitemap_index(content), encoding="utf-8")
         if content.releases:
             write_aliases(site_dir, content.releases[-1].id)
+            if content.site.url:  # its links are absolute paths: it works at any address
+                shutil.copyfile(
+                    site_dir / content.releases[-1].id / "404.html", site_dir / "404.html"
+                )
         swap_into_place(site_dir, out_dir, scratch)
     except BaseException:
         discard(scratch, out_dir)

@@ -97,7 +97,14 @@ def test_kept_values_under_another_content_key_are_not_used(small, tmp_path):
     out = tmp_path / "site"
     build(out)
     manifest = _manifest(out)
-    assert list(manifest) == ["versions", "fingerprints", "summaries", "recfeeds"]
+    assert list(manifest) == [
+        "versions",
+        "fingerprints",
+        "contents",
+        "summaries",
+        "recfeeds",
+        "data",
+    ]
     summary = manifest["summaries"]["2015-01"][1]
     assert summary.startswith("Since October 2014: ")
     feed_lines = json.loads(manifest["recfeeds"]["2015-01"][1])

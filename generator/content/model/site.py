@@ -14,11 +14,13 @@ class StatusDef(ContentModel):
     ITEM = "status '{id}'"
 
     id: Id
+    """The status's id, which progress files give each action."""
     label: RequiredText
     """The status as the council writes it, such as Green (on track)."""
     meaning: Annotated[Meaning, *choice(Meaning)]
     """What the status means, whatever the council calls it."""
     description: Text = ""
+    """What the status means, in words shown beside it on the site."""
 
 
 NOT_REPORTED = StatusDef(
@@ -35,7 +37,9 @@ class Grouping(ContentModel):
     ITEM = "grouping"
 
     singular: RequiredText
+    """One group, as headings and links name it, such as Area for improvement."""
     plural: RequiredText
+    """Several groups, such as Areas for improvement."""
 
 
 class Inspection(ContentModel):
@@ -46,21 +50,30 @@ class Inspection(ContentModel):
     body: Text = ""
     """Who inspected, such as Ofsted."""
     title: Text = ""
+    """The inspection report's title."""
     published: Day = None
+    """When the inspection report was published."""
     judgement: Text = ""
     """The judgement as the inspectorate wrote it."""
     findings: Text = ""
+    """What the inspection found, in Markdown."""
 
 
 class Site(ContentModel):
     """site.yaml: the site's title, the plan's vocabulary and the inspection it answers."""
 
     title: RequiredText
+    """The plan's name, shown at the top of every page."""
     organisation: RequiredText
+    """The council or body that owns the plan."""
     grouping: Grouping
+    """What the plan calls its groups of recommendations."""
     statuses: tuple[StatusDef, ...]
+    """The words the plan uses for an action's status, and what each means."""
     inspection: Inspection | None = None
+    """The inspection that the plan answers (optional)."""
     plan_summary: Text = ""
+    """How the plan answers the inspection, in Markdown, shown on the home page (optional)."""
     url: SiteUrl = ""
     """Where the site is published, such as https://example.gov.uk/improvement/ (optional):
     makes the feed's links absolute and gives every page its canonical address."""
