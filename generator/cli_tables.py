@@ -105,11 +105,13 @@ def import_table(
 def export_tracker(release_id: str, out: Path, content_dir: Path) -> None:
     """Write the tracker workbook for RELEASE, to send round to action owners.
 
-    Sheets: Actions (one row per active action: Recommendation, Action, Description, the
-    lead column or columns the plan uses, Timescale, Due, Status, Progress, As at; Status
-    is a drop-down of the site's statuses; only Status, Progress and As at can be edited),
-    Recommendations (Recommendation, Text, Progress; Progress can be edited), KPIs (add new
-    values as rows) and About. Read it back with 'progress-site import-tracker'.
+    Sheets: About (opened first: how to fill it in, and the release, plan and progress the
+    workbook was exported from, also kept in hidden names), Actions (one row per active
+    action: Recommendation, Action, Description, the lead column or columns the plan uses,
+    Timescale, Due, Status, Progress, As at; Status is a drop-down of the site's statuses;
+    only Status, Progress and As at can be edited), Recommendations (Recommendation, Text,
+    Progress; Progress can be edited) and KPIs (add new values as rows). Read it back with
+    'progress-site import-tracker' while RELEASE is the latest release.
 
     \b
     Example:
