@@ -29,13 +29,17 @@ from generator.workflow.drafts import _check_title, _narrative, _one_line, recom
 from generator.workflow.import_read import Rows, read_sheets
 from generator.workflow.plan_file import add_actions, yaml_json
 from generator.workflow.releases_file import append_release, update_release
+from generator.workflow.tracker_export import action_rows, cell_text
+from generator.workflow.tracker_origin import Origin, check_origin, read_origin
 from generator.workflow.tracker_read import (
     Actions,
+    Earlier,
     Target,
     read_actions,
     read_kpis,
     read_recommendations,
 )
+from generator.workflow.tracker_rollback import History
 from generator.workflow.tracker_sheet import Sheet
 
 
@@ -221,6 +225,16 @@ def _validated(content_dir: Path, files: dict[str, str]) -> None:
             raise ContentError(problems) from None
 
 
+def _older_as_at(content: Content, origin: Origin | None, base: Release) -> dict[str, str]:
+    """Each action's As at as the older release a workbook came from gave it: left as it
+    was exported, it is no new date."""
+    if origin is None or origin.release == base.id:
+        return {}
+    if origin.release not in [r.id for r in content.releases]:
+        return {}
+    return {r["Action"]: cell_text(r["As at"]) for r in action_rows(content, origin.release)}
+
+
 def _read(
     table: Path,
     sheets: dict[str, Rows],
@@ -228,6 +242,7 @@ def _read(
     base: Release,
     target: Target,
     add_new: bool,
+    earlier: Earlier,
 ) -> tuple[Read, list[Problem]]:
     """Every sheet read, all problems collected; raises ContentError if there is one."""
     problems: list[Problem] = []
@@ -235,11 +250,11 @@ def _read(
     names = list(sheets)
     actions_name = "Actions" if "Actions" in sheets else names[0]
     sheet = Sheet(str(table), actions_name, sheets[actions_name], problems)
-    actions = read_actions(sheet, content, base, target, warnings, add_new)
+    actions = read_actions(sheet, content, base, target, warnings, add_new, earlier)
     recs = {}
     if "Recommendations" in sheets:
         rec_sheet = Sheet(str(table), "Recommendations", sheets["Recommendations"], problems)
-        recs = read_recommendations(rec_sheet, content, base, warnings)
+        recs = read_recommendations(rec_sheet, content, base, warnings, earlier.history)
     else:  # a tracker without the sheet (the Actions sheet as CSV): carried forward
         recs = {
             k: v.model_copy(update={"carried_forward": True})
@@ -261,6 +276,7 @@ def import_tracker(
     when: date | None,
     title: str | None,
     add_new: bool = False,
+    allow_older: bool = False,
 ) -> Imported:
     if problem := release_id_problem(release_id):
         raise ProgressSiteError(f"--release: {problem}")
@@ -276,8 +292,12 @@ def import_tracker(
         else:
             when, title = when or existing.date, existing.title if title is None else title
         _dated(base, when)
+        origin = read_origin(table)
+        first = check_origin(str(table), origin, content, base, allow_older)
         target = Target(release_id, when)
-        read, warnings = _read(table, sheets, content, base, target, add_new)
+        earlier = Earlier(History(content, base), _older_as_at(content, origin, base))
+        read, warnings = _read(table, sheets, content, base, target, add_new, earlier)
+        warnings = first + warnings
         name = f"progress/{release_id}.yaml"
         files = {name: progress_text(content, base, read, title, existing)}
         releases, updated = _releases_file(content_dir, existing, target, title)

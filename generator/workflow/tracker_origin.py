@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.model import Content, Release
+from generator.errors import Problem, ProgressSiteError
 
 NAMES = {
     "release": "progress_site_release",
@@ -132,3 +133,76 @@ def read_origin(path: Path) -> Origin | None:
     if not found.get("release"):
         return None
     return Origin(found["release"], found.get("plan") or None, found.get("progress") or None)
+
+
+def _refusal(name: str, origin: Origin, content: Content, base: Release) -> tuple[str, str] | None:
+    """Why a workbook cannot be read back into the draft after ``base`` (the message, and
+    the same for a warning when it is read anyway), or None if it can."""
+    fresh = "export a new one with 'progress-site export-tracker {}'"
+    ids = [r.id for r in content.releases]
+    allowed = ids[ids.index(base.id) : ids.index(base.id) + 2]  # base, or the draft after it
+    if origin.release not in allowed or (
+        origin.release != base.id and not content.release(origin.release).draft
+    ):
+        return (
+            f"{name} was exported from {origin.release}, but the latest release is {base.id}: "
+            + fresh.format(base.id),
+            f"was exported from {origin.release}, not from the latest release {base.id}",
+        )
+    if origin.plan is not None and origin.plan != plan_digest(content):
+        return (
+            f"{name} was exported from {origin.release}, but the plan has changed since it was "
+            "exported: " + fresh.format(origin.release),
+            f"was exported from {origin.release}, and the plan has changed since",
+        )
+    release = content.release(origin.release)
+    if origin.progress is not None and origin.progress != progress_digest(release):
+        return (
+            f"{name} was exported from {origin.release}, but the progress of {origin.release} "
+            "has changed since it was exported: " + fresh.format(origin.release),
+            f"was exported from {origin.release}, and its progress has changed since",
+        )
+    return None
+
+
+def check_origin(
+    name: str,
+    origin: Origin | None,
+    content: Content,
+    base: Release,
+    allow_older: bool,
+) -> list[Problem]:
+    """Refuse a workbook exported from anything but ``base`` (the latest release, which the
+    draft is carried forward from) or the draft after it, or whose plan or progress changed
+    since; with ``allow_older`` it is read anyway, with a warning. The warnings to show."""
+    if origin is None:
+        if not name.lower().endswith(".xlsx"):
+            return []
+        return [
+            Problem(
+                name,
+                None,
+                None,
+                "does not record the release it was exported from (it was exported by an "
+                f"earlier version of progress-site), so it cannot be checked against the latest "
+                f"release {base.id}; each value going back to an earlier release's is named below",
+            )
+        ]
+    warnings = []
+    if origin.plan is None or origin.progress is None:
+        warnings.append(
+            Problem(
+                name,
+                None,
+                None,
+                f"records the release it was exported from ({origin.release}) but not digests of "
+                "the plan and progress, so changes to them since cannot be checked",
+            )
+        )
+    refused = _refusal(name, origin, content, base)
+    if refused is None:
+        return warnings
+    if not allow_older:
+        raise ProgressSiteError(refused[0])
+    message = f"{refused[1]}; imported anyway (--allow-older)"
+    return [*warnings, Problem(name, None, None, message)]

@@ -20,6 +20,7 @@ from generator.workflow.tracker_export import (
     recommendation_rows,
 )
 from generator.workflow.tracker_new import new_action
+from generator.workflow.tracker_rollback import History
 from generator.workflow.tracker_sheet import Row, Sheet, _key, read_day
 
 
@@ -40,10 +41,13 @@ def _status(row: Row, text: str, content: Content) -> str | None:
     return None
 
 
-def _as_at(row: Row, action_id: str, exported: str, target: Target) -> tuple[date | None, bool]:
+def _as_at(
+    row: Row, action_id: str, exported: tuple[str, ...], target: Target
+) -> tuple[date | None, bool]:
     """The row's As at where it was changed from the exported one (else None), and whether
-    it can be taken."""
-    if row.get("As at").strip() == exported:
+    it can be taken. ``exported`` is what the workbook was exported with: the As at of the
+    release the draft is carried forward from, and of an older one the workbook came from."""
+    if row.get("As at").strip() in exported:
         return None, True
     when, ok = read_day(row, "As at", f"action {action_id}: As at")
     problem = as_at_problem(when, target.id, target.date)
@@ -57,7 +61,7 @@ def _progress(
     content: Content,
     action_id: str,
     previous: Progress | None,
-    exported: str,
+    exported: tuple[str, ...],
     target: Target,
 ) -> Progress | None:
     """The row's progress; an unchanged row is carried forward."""
@@ -98,6 +102,15 @@ class Actions:
     new: list = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Earlier:
+    """What the import compares rows with beyond the release it carries forward from."""
+
+    history: History
+    as_at: dict[str, str] = field(default_factory=dict)
+    """Each action's As at as an older release the workbook was exported from gave it."""
+
+
 def _unknown(row: Row, action_id: str, add_new: bool) -> bool:
     """Whether an action id not in the release may be taken as a new action."""
     if not action_id:
@@ -118,6 +131,7 @@ def read_actions(
     target: Target,
     warnings: list[Problem],
     add_new: bool = False,
+    earlier: Earlier | None = None,
 ) -> Actions:
     """Each action's progress from the Actions sheet, and with ``add_new`` the actions it
     adds to the plan; an unchanged row stays carried forward."""
@@ -137,19 +151,29 @@ def read_actions(
             continue
         if action_id in exported:
             _plan_edits(row, exported[action_id], warnings)
-            previous, as_at = base.progress.get(action_id), cell_text(exported[action_id]["As at"])
+            previous = base.progress.get(action_id)
+            as_at = (cell_text(exported[action_id]["As at"]),)
+            if earlier and action_id in earlier.as_at:
+                as_at += (earlier.as_at[action_id],)
         elif _unknown(row, action_id, add_new):
             added = new_action(row, content, base, action_id)
             if added is None:
                 continue
             found.new.append(added)
-            previous, as_at = None, ""
+            previous, as_at = None, ("",)
         else:
             continue
         seen[action_id] = number
         entry = _progress(row, content, action_id, previous, as_at, target)
         if entry is not None:
             found.progress[action_id] = entry
+        back = (
+            earlier.history.action(action_id, entry.status, entry.narrative)
+            if (earlier and entry and not entry.carried_forward)
+            else None
+        )
+        if back:
+            sheet.warn(warnings, number, *back)
     for action_id, previous in base.progress.items():
         if action_id in exported and action_id not in seen:  # a row deleted: carried forward
             found.progress[action_id] = Progress(
@@ -159,7 +183,11 @@ def read_actions(
 
 
 def read_recommendations(
-    sheet: Sheet, content: Content, base: Release, warnings: list[Problem]
+    sheet: Sheet,
+    content: Content,
+    base: Release,
+    warnings: list[Problem],
+    history: History | None = None,
 ) -> dict[str, RecommendationProgress]:
     """Each recommendation's progress from the Recommendations sheet; an unchanged one stays
     carried forward, a cleared one is left out."""
@@ -202,6 +230,9 @@ def read_recommendations(
             found[rec_id] = previous.model_copy(update={"carried_forward": True})
         elif given:
             found[rec_id] = RecommendationProgress(narrative=given)
+            back = history.recommendation(rec_id, given) if history else None
+            if back:
+                sheet.warn(warnings, number, "Progress", back)
     for rec_id, previous in base.recommendations.items():
         if rec_id in exported and rec_id not in seen:  # a row deleted: carried forward
             found[rec_id] = previous.model_copy(update={"carried_forward": True})

@@ -5,6 +5,7 @@ fits the content, and warns of every value going back to an earlier release's.""
 from __future__ import annotations
 
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from openpyxl import load_workbook
 from generator.content.validate import load_content
 from generator.workflow.tracker_origin import plan_digest, progress_digest, read_origin
 from tests.conftest import DEFAULT_CONTENT
-from tests.integration.conftest import run_cli
+from tests.integration.conftest import run_cli, tree_digest
 
 
 @pytest.fixture
@@ -78,3 +79,159 @@ def test_the_origin_is_read_from_the_hidden_sheet_then_the_about_sheet(tmp_path,
     book["About"].delete_rows(1, 10)
     book.save(tracker)
     assert read_origin(tracker) is None
+
+
+def columns(sheet) -> dict[str, int]:  # noqa: ANN001
+    return {cell.value: cell.column for cell in sheet[1]}
+
+
+def row_of(sheet, action_id: str) -> int:  # noqa: ANN001
+    col = columns(sheet)["Action"]
+    return next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, col).value == action_id)
+
+
+def set_cells(tracker: Path, values: dict[str, dict[str, object]]) -> dict[str, int]:
+    """Set Actions cells by action id and column name; each action's row."""
+    book = load_workbook(tracker)
+    sheet = book["Actions"]
+    col, rows = columns(sheet), {}
+    for action_id, cells in values.items():
+        rows[action_id] = row_of(sheet, action_id)
+        for name, value in cells.items():
+            sheet.cell(row=rows[action_id], column=col[name]).value = value
+    book.save(tracker)
+    return rows
+
+
+def text_of(value: object) -> str:
+    return value.date().isoformat() if isinstance(value, datetime) else str(value or "")
+
+
+def import_(tmp_path: Path, content: Path, name: str, *args: str):  # noqa: ANN201
+    return run_cli("import-tracker", name, *args, "--content", str(content), cwd=tmp_path)
+
+
+MAY = {
+    "1.1": {"Status": "Green", "Progress": "In May, 70% of posts were filled."},
+    "1.5": {"Status": "Completed"},
+}
+
+
+@pytest.fixture
+def may(tmp_path: Path, content: Path) -> Path:
+    """The content after May's tracker was imported and published; April's workbook kept in
+    tmp_path/tracker.xlsx, as an owner kept it."""
+    export(content, tmp_path / "tracker.xlsx")
+    shutil.copy(tmp_path / "tracker.xlsx", tmp_path / "may.xlsx")
+    set_cells(tmp_path / "may.xlsx", MAY)
+    made = import_(tmp_path, content, "may.xlsx", "--release", "2017-05", "--date", "2017-05-31")
+    assert made.returncode == 0, made.stderr
+    published = run_cli("publish", "2017-05", "--content", str(content))
+    assert published.returncode == 0, published.stderr
+    return content
+
+
+JUNE = ("--release", "2017-06", "--date", "2017-06-30")
+
+
+def test_last_months_workbook_is_refused_and_nothing_is_written(tmp_path, may):
+    before = tree_digest(may)
+    result = import_(tmp_path, may, "tracker.xlsx", *JUNE)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Error: tracker.xlsx was exported from 2017-04, but the latest release is 2017-05: "
+        "export a new one with 'progress-site export-tracker 2017-05'\n"
+    )
+    assert result.stdout == ""
+    assert tree_digest(may) == before
+
+
+def test_allow_older_imports_it_and_warns_once_per_item_going_back(tmp_path, may):
+    result = import_(tmp_path, may, "tracker.xlsx", *JUNE, "--allow-older")
+    assert result.returncode == 0, result.stderr
+    sheet = load_workbook(tmp_path / "tracker.xlsx")["Actions"]
+    col = columns(sheet)
+    status = sheet.cell(row_of(sheet, "1.1"), col["Status"]).coordinate
+    done = sheet.cell(row_of(sheet, "1.5"), col["Status"]).coordinate
+    assert result.stderr.splitlines() == [
+        "Warning: tracker.xlsx: was exported from 2017-04, not from the latest release 2017-05; "
+        "imported anyway (--allow-older)",
+        f"Warning: tracker.xlsx: Actions!{status}: action 1.1: goes back to an earlier release's "
+        "value: status Not reported as in 2017-04, not Green (on track) as in 2017-05; "
+        "narrative as in 2017-04",
+        f"Warning: tracker.xlsx: Actions!{done}: action 1.5: goes back to an earlier release's "
+        "value: status Not reported as in 2017-04, not Completed as in 2017-05",
+    ]
+    assert "Created draft release 2017-06: 2 actions updated" in result.stdout
+
+
+def test_a_workbook_of_the_latest_release_imports_without_warnings(tmp_path, may):
+    export(may, tmp_path / "june.xlsx", "2017-05")
+    set_cells(tmp_path / "june.xlsx", {"1.6": {"Status": "Amber"}})
+    result = import_(tmp_path, may, "june.xlsx", *JUNE)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_a_csv_tracker_is_warned_about_each_value_going_back(tmp_path, may):
+    export(may, tmp_path / "june.xlsx", "2017-05")
+    sheet = load_workbook(tmp_path / "june.xlsx")["Actions"]
+    rows = [[text_of(c.value) for c in row] for row in sheet.iter_rows()]
+    col = {name: index for index, name in enumerate(rows[0])}
+    line = next(n for n, r in enumerate(rows, 1) if r[col["Action"]] == "1.1")
+    rows[line - 1][col["Status"]] = "Not reported"
+    text = "\n".join(",".join(f'"{str(c).replace(chr(34), 2 * chr(34))}"' for c in r) for r in rows)
+    (tmp_path / "june.csv").write_text(text + "\n", encoding="utf-8")
+    result = import_(tmp_path, may, "june.csv", *JUNE)
+    assert result.returncode == 0, result.stderr
+    letter = chr(ord("A") + col["Status"])
+    assert result.stderr == (
+        f"Warning: june.csv: {letter}{line}: action 1.1: goes back to an earlier release's value: "
+        "status Not reported as in 2017-04, not Green (on track) as in 2017-05\n"
+    )
+
+
+def test_a_changed_plan_or_progress_is_refused(tmp_path, may):
+    export(may, tmp_path / "june.xlsx", "2017-05")
+    before = tree_digest(may)
+    plan = may / "plan.yaml"
+    text = plan.read_text()
+    at = text.index("    actions:")  # an action's description, past the groups'
+    plan.write_text(text[:at] + text[at:].replace("description: >-", "description: Revised.", 1))
+    result = import_(tmp_path, may, "june.xlsx", *JUNE)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Error: june.xlsx was exported from 2017-05, but the plan has changed since it was "
+        "exported: export a new one with 'progress-site export-tracker 2017-05'\n"
+    )
+    plan.write_text(text)
+    assert tree_digest(may) == before
+    draft = import_(tmp_path, may, "june.xlsx", *JUNE)  # a draft 2017-06, then its own tracker
+    assert draft.returncode == 0, draft.stderr
+    export(may, tmp_path / "draft.xlsx", "2017-06")
+    progress = may / "progress/2017-06.yaml"
+    progress.write_text(progress.read_text().replace("status: green", "status: amber", 1))
+    result = import_(tmp_path, may, "draft.xlsx", *JUNE)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Error: draft.xlsx was exported from 2017-06, but the progress of 2017-06 has changed "
+        "since it was exported: export a new one with 'progress-site export-tracker 2017-06'\n"
+    )
+
+
+def test_a_workbook_without_its_origin_is_read_with_a_warning(tmp_path, may):
+    book = load_workbook(tmp_path / "tracker.xlsx")
+    for name in list(book.defined_names):
+        del book.defined_names[name]
+    del book["progress_site_origin"]
+    book["About"].delete_rows(1, 10)
+    book.save(tmp_path / "old.xlsx")
+    result = import_(tmp_path, may, "old.xlsx", *JUNE)
+    assert result.returncode == 0, result.stderr
+    warnings = result.stderr.splitlines()
+    assert warnings[0] == (
+        "Warning: old.xlsx: does not record the release it was exported from (it was exported "
+        "by an earlier version of progress-site), so it cannot be checked against the latest "
+        "release 2017-05; each value going back to an earlier release's is named below"
+    )
+    assert len(warnings) == 3 and "action 1.5: goes back" in warnings[2]
