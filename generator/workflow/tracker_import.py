@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,6 +27,7 @@ from generator.workflow.drafts import _check_title, _narrative, _one_line, recom
 from generator.workflow.import_read import Rows, read_sheets
 from generator.workflow.plan_file import add_actions, yaml_json
 from generator.workflow.releases_file import append_release, update_release
+from generator.workflow.tracker_check import Places, check_whole
 from generator.workflow.tracker_export import action_rows, cell_text
 from generator.workflow.tracker_origin import Origin, check_origin, read_origin
 from generator.workflow.tracker_read import (
@@ -193,36 +192,19 @@ def _releases_file(
     return new, updated
 
 
-def _reason(exc: OSError | shutil.Error) -> str:
-    """Why a copy failed, in words: the first failure of a whole-tree copy."""
-    if isinstance(exc, shutil.Error):
-        why = str(exc.args[0][0][2]) if exc.args and exc.args[0] else str(exc)
-        return why.split("] ", 1)[-1].split(":", 1)[0]
-    return exc.strerror or str(exc)
-
-
-def _validated(content_dir: Path, files: dict[str, str]) -> None:
-    """Check the content as it will be, in a copy, before anything is written."""
-    with tempfile.TemporaryDirectory(prefix=".tracker-check-") as temp:
-        copy = Path(temp) / "content"
-        try:
-            shutil.copytree(content_dir, copy, ignore=shutil.ignore_patterns(".*"))
-            for name, text in files.items():
-                (copy / name).parent.mkdir(parents=True, exist_ok=True)
-                (copy / name).write_text(text, encoding="utf-8")
-        except (OSError, shutil.Error) as exc:
-            raise ProgressSiteError(
-                f"cannot check the import in a temporary copy of the content ({_reason(exc)}); "
-                "nothing was written"
-            ) from None
-        try:
-            load_content(copy)
-        except ContentError as exc:
-            problems = [
-                Problem(p.file.replace(str(copy), str(content_dir)), p.line, p.item, p.message)
-                for p in exc.problems
-            ]
-            raise ContentError(problems) from None
+def _still_active(content: Content, draft: Release, read: Read) -> None:
+    """Leave out what an unchanged row carries forward for an item that has left the plan
+    in the draft since the tracker was exported (a changed row is named by its cell)."""
+    view = release_view(content, draft.id)
+    active = {
+        a.action.id for r in view.recommendations for a in r.actions if a.state is State.ACTIVE
+    }
+    recs = {r.recommendation.id for r in view.active_recommendations}
+    progress, narratives = read.actions.progress, read.recommendations
+    for action_id in [k for k, v in progress.items() if v.carried_forward and k not in active]:
+        del progress[action_id]
+    for rec_id in [k for k, v in narratives.items() if v.carried_forward and k not in recs]:
+        del narratives[rec_id]
 
 
 def _older_as_at(content: Content, origin: Origin | None, base: Release) -> dict[str, str]:
@@ -243,18 +225,25 @@ def _read(
     target: Target,
     add_new: bool,
     earlier: Earlier,
+    places: Places,
 ) -> tuple[Read, list[Problem]]:
-    """Every sheet read, all problems collected; raises ContentError if there is one."""
+    """Every sheet read, all problems collected; raises ContentError if there is one.
+    ``places`` is told the cell each item is read from."""
     problems: list[Problem] = []
     warnings: list[Problem] = []
     names = list(sheets)
     actions_name = "Actions" if "Actions" in sheets else names[0]
     sheet = Sheet(str(table), actions_name, sheets[actions_name], problems)
     actions = read_actions(sheet, content, base, target, warnings, add_new, earlier)
+    for action_id, number in actions.rows.items():
+        places.items[f"action {action_id}"] = sheet.where(number, "Action")
     recs = {}
     if "Recommendations" in sheets:
         rec_sheet = Sheet(str(table), "Recommendations", sheets["Recommendations"], problems)
-        recs = read_recommendations(rec_sheet, content, base, warnings, earlier.history)
+        rows: dict[str, int] = {}
+        recs = read_recommendations(rec_sheet, content, base, warnings, earlier.history, rows)
+        for rec_id, number in rows.items():
+            places.items[f"recommendation {rec_id}"] = rec_sheet.where(number, "Recommendation")
     else:  # a tracker without the sheet (the Actions sheet as CSV): carried forward
         recs = {
             k: v.model_copy(update={"carried_forward": True})
@@ -263,7 +252,7 @@ def _read(
     values = []
     if "KPIs" in sheets:
         kpi_sheet = Sheet(str(table), "KPIs", sheets["KPIs"], problems)
-        values = read_kpis(kpi_sheet, content, target.date)
+        values = read_kpis(kpi_sheet, content, target.date, places.kpi_cells)
     if problems:
         raise ContentError(problems)
     return Read(target.id, actions, recs, values), warnings
@@ -296,8 +285,11 @@ def import_tracker(
         first = check_origin(str(table), origin, content, base, allow_older)
         target = Target(release_id, when)
         earlier = Earlier(History(content, base), _older_as_at(content, origin, base))
-        read, warnings = _read(table, sheets, content, base, target, add_new, earlier)
+        places = Places(str(table))
+        read, warnings = _read(table, sheets, content, base, target, add_new, earlier, places)
         warnings = first + warnings
+        if existing is not None:
+            _still_active(content, existing, read)
         name = f"progress/{release_id}.yaml"
         files = {name: progress_text(content, base, read, title, existing)}
         releases, updated = _releases_file(content_dir, existing, target, title)
@@ -309,7 +301,7 @@ def import_tracker(
             path = content_dir / "plan.yaml"
             plan = path.read_bytes().decode("utf-8")
             files["plan.yaml"] = add_actions(plan, read.actions.new, release_id, str(path))
-        _validated(content_dir, files)
+        check_whole(content_dir, files, places)
         commit(content_dir, files)
     progress = read.actions.progress
     return Imported(

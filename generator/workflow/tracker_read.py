@@ -100,6 +100,8 @@ class Actions:
 
     progress: dict[str, Progress] = field(default_factory=dict)
     new: list = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+    """The row of each action read."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,7 @@ def read_actions(
         else:
             continue
         seen[action_id] = number
+        found.rows[action_id] = number
         entry = _progress(row, content, action_id, previous, as_at, target)
         if entry is not None:
             found.progress[action_id] = entry
@@ -188,6 +191,7 @@ def read_recommendations(
     base: Release,
     warnings: list[Problem],
     history: History | None = None,
+    rows: dict[str, int] | None = None,
 ) -> dict[str, RecommendationProgress]:
     """Each recommendation's progress from the Recommendations sheet; an unchanged one stays
     carried forward, a cleared one is left out."""
@@ -217,6 +221,8 @@ def read_recommendations(
             row.add("Recommendation", message)
             continue
         seen[rec_id] = number
+        if rows is not None:
+            rows[rec_id] = number
         text, narrative = exported[rec_id]
         if "Text" in sheet.columns and _key(row.get("Text")) != _key(text):
             message = (
@@ -239,8 +245,11 @@ def read_recommendations(
     return found
 
 
-def read_kpis(sheet: Sheet, content: Content, until: date) -> list[tuple[str, str, str]]:
-    """New KPI values (id, date, value text): a later value or a changed one is an error."""
+def read_kpis(
+    sheet: Sheet, content: Content, until: date, cells: list[str] | None = None
+) -> list[tuple[str, str, str]]:
+    """New KPI values (id, date, value text): a later value or a changed one is an error.
+    The Value cell of each is added to ``cells``."""
     if not sheet.header(KPI_COLUMNS, ("KPI", "Date", "Value")):
         return []
     known = {kpi.id: {p.date: p.value for p in kpi.values} for kpi in content.kpis}
@@ -276,4 +285,6 @@ def read_kpis(sheet: Sheet, content: Content, until: date) -> list[tuple[str, st
             continue
         known[kpi_id][when] = value
         new.append((kpi_id, when.isoformat(), value_text))
+        if cells is not None:
+            cells.append(sheet.where(number, "Value"))
     return new

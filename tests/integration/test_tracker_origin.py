@@ -235,3 +235,40 @@ def test_a_workbook_without_its_origin_is_read_with_a_warning(tmp_path, may):
         "release 2017-05; each value going back to an earlier release's is named below"
     )
     assert len(warnings) == 3 and "action 1.5: goes back" in warnings[2]
+
+
+def _withdraw_in_june(content: Path) -> None:
+    """Action 1.6 withdrawn in the draft 2017-06, its entry taken out of the draft."""
+    plan = content / "plan.yaml"
+    text = plan.read_text()
+    at = text.index("      - id: 1.6\n")
+    end = text.index("\n\n", at)
+    plan.write_text(
+        text[:end] + "\n        withdrawn: {release: 2017-06, reason: Merged.}" + text[end:]
+    )
+    draft = content / "progress/2017-06.yaml"
+    lines = draft.read_text().split("\n")
+    start = lines.index("  1.6:")
+    stop = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("    "))
+    draft.write_text("\n".join(lines[:start] + lines[stop:]))
+    assert run_cli("validate", "--content", str(content)).returncode == 0
+
+
+def test_a_row_for_an_action_withdrawn_since_export_is_named_by_its_cell(tmp_path, may):
+    export(may, tmp_path / "june.xlsx", "2017-05")
+    assert import_(tmp_path, may, "june.xlsx", *JUNE).returncode == 0
+    _withdraw_in_june(may)
+    before = tree_digest(may)
+    rows = set_cells(tmp_path / "june.xlsx", {"1.6": {"Status": "Amber"}})
+    result = import_(tmp_path, may, "june.xlsx", *JUNE, "--allow-older")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-2:] == [
+        f"june.xlsx: Actions!B{rows['1.6']}: action 1.6: was withdrawn in release 2017-06 and "
+        "cannot have progress reported",
+        "Aborted: 1 problem found in the content.",
+    ]
+    assert tree_digest(may) == before
+    set_cells(tmp_path / "june.xlsx", {"1.6": {"Status": "Not reported"}})  # as exported
+    result = import_(tmp_path, may, "june.xlsx", *JUNE, "--allow-older")
+    assert result.returncode == 0, result.stderr
+    assert "\n  1.6:" not in (may / "progress/2017-06.yaml").read_text()
