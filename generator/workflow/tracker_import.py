@@ -29,13 +29,14 @@ from generator.workflow.plan_file import add_actions, yaml_json
 from generator.workflow.releases_file import append_release, update_release
 from generator.workflow.tracker_check import Places, check_whole
 from generator.workflow.tracker_export import action_rows, cell_text
+from generator.workflow.tracker_formats import percent_cells
+from generator.workflow.tracker_kpis import read_kpis
 from generator.workflow.tracker_origin import Origin, check_origin, read_origin
 from generator.workflow.tracker_read import (
     Actions,
     Earlier,
     Target,
     read_actions,
-    read_kpis,
     read_recommendations,
 )
 from generator.workflow.tracker_rollback import History
@@ -252,7 +253,8 @@ def _read(
     values = []
     if "KPIs" in sheets:
         kpi_sheet = Sheet(str(table), "KPIs", sheets["KPIs"], problems)
-        values = read_kpis(kpi_sheet, content, target.date, places.kpi_cells)
+        percent = percent_cells(table, "KPIs")
+        values = read_kpis(kpi_sheet, content, target.date, places.kpi_cells, percent)
     if problems:
         raise ContentError(problems)
     return Read(target.id, actions, recs, values), warnings

@@ -6,12 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from generator.content.checks_releases import as_at_problem
-from generator.content.fields import number_problem, parse_date
 from generator.content.model import Content, Progress, RecommendationProgress, Release
 from generator.errors import Problem
 from generator.workflow.tracker_export import (
     EDITABLE,
-    KPI_COLUMNS,
     LEAD_FIELDS,
     RECOMMENDATION_COLUMNS,
     action_columns,
@@ -243,48 +241,3 @@ def read_recommendations(
         if rec_id in exported and rec_id not in seen:  # a row deleted: carried forward
             found[rec_id] = previous.model_copy(update={"carried_forward": True})
     return found
-
-
-def read_kpis(
-    sheet: Sheet, content: Content, until: date, cells: list[str] | None = None
-) -> list[tuple[str, str, str]]:
-    """New KPI values (id, date, value text): a later value or a changed one is an error.
-    The Value cell of each is added to ``cells``."""
-    if not sheet.header(KPI_COLUMNS, ("KPI", "Date", "Value")):
-        return []
-    known = {kpi.id: {p.date: p.value for p in kpi.values} for kpi in content.kpis}
-    new: list[tuple[str, str, str]] = []
-    for number, cells in sheet.rows[1:]:
-        kpi_id, when_text = sheet.cell(cells, "KPI").strip(), sheet.cell(cells, "Date").strip()
-        value_text = sheet.cell(cells, "Value").strip()
-        if not (kpi_id or when_text or value_text):
-            continue
-        if kpi_id not in known:
-            sheet.add(number, "KPI", f"unknown KPI '{kpi_id}' (known: {', '.join(known)})")
-            continue
-        when, reason = parse_date(when_text)
-        if when is None:
-            sheet.add(number, "Date", reason or "not a date")
-            continue
-        problem = number_problem(value_text)
-        if problem:
-            sheet.add(number, "Value", f"{kpi_id}: {problem}")
-            continue
-        value = float(value_text)
-        if when > until:
-            message = f"{kpi_id} on {when.isoformat()} is dated after the release ({until})"
-            sheet.add(number, "Date", message)
-            continue
-        if when in known[kpi_id]:
-            if known[kpi_id][when] != value:
-                message = (
-                    f"{kpi_id} already has {known[kpi_id][when]:g} on {when.isoformat()}; "
-                    f"a different value '{value_text}' is not taken (correct kpi-values.csv)"
-                )
-                sheet.add(number, "Value", message)
-            continue
-        known[kpi_id][when] = value
-        new.append((kpi_id, when.isoformat(), value_text))
-        if cells is not None:
-            cells.append(sheet.where(number, "Value"))
-    return new
