@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from generator.content.checks_releases import as_at_problem
+from generator.content.as_at import as_at_problem, earlier_problem
 from generator.content.model import Content, Progress, RecommendationProgress, Release
 from generator.errors import Problem
 from generator.workflow.tracker_export import (
@@ -28,6 +28,8 @@ class Target:
 
     id: str
     date: date
+    previous: tuple[str, date] | None = None
+    """The release it is carried forward from, id and date: new progress is written after it."""
 
 
 def _status(row: Row, text: str, content: Content) -> str | None:
@@ -48,7 +50,9 @@ def _as_at(
     if row.get("As at").strip() in exported:
         return None, True
     when, ok = read_day(row, "As at", f"action {action_id}: As at")
-    problem = as_at_problem(when, target.id, target.date)
+    problem = as_at_problem(when, target.id, target.date) or earlier_problem(
+        when, target.id, target.previous
+    )
     if problem:
         row.add("As at", f"action {action_id}: as at {problem}")
     return when, ok and not problem

@@ -272,3 +272,20 @@ def test_a_row_for_an_action_withdrawn_since_export_is_named_by_its_cell(tmp_pat
     result = import_(tmp_path, may, "june.xlsx", *JUNE, "--allow-older")
     assert result.returncode == 0, result.stderr
     assert "\n  1.6:" not in (may / "progress/2017-06.yaml").read_text()
+
+
+def test_an_as_at_before_the_latest_release_is_refused_by_its_cell(tmp_path, may):
+    export(may, tmp_path / "june.xlsx", "2017-05")
+    rows = set_cells(tmp_path / "june.xlsx", {"1.6": {"Status": "Amber", "As at": "2016-06-20"}})
+    before = tree_digest(may)
+    result = import_(tmp_path, may, "june.xlsx", *JUNE)
+    assert result.returncode == 1
+    sheet = load_workbook(tmp_path / "june.xlsx")["Actions"]
+    cell = sheet.cell(rows["1.6"], columns(sheet)["As at"]).coordinate
+    assert result.stderr == (
+        f"june.xlsx: Actions!{cell}: action 1.6: as at 2016-06-20 is before 2017-05-31, the date "
+        "of release 2017-05 before it: progress newly reported in release 2017-06 is written "
+        "after that\n"
+        "Aborted: 1 problem found in the content.\n"
+    )
+    assert tree_digest(may) == before
