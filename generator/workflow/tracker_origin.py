@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.model import Content, Release
+from generator.content.strings import cleaned
 from generator.errors import Problem, ProgressSiteError
 
 NAMES = {
@@ -132,7 +133,9 @@ def read_origin(path: Path) -> Origin | None:
         book.close()
     if not found.get("release"):
         return None
-    return Origin(found["release"], found.get("plan") or None, found.get("progress") or None)
+    release = cleaned(" ".join(found["release"].split()))  # safe to print, however edited
+    release = release if len(release) <= 40 else release[:37] + "..."
+    return Origin(release, found.get("plan") or None, found.get("progress") or None)
 
 
 def _refusal(name: str, origin: Origin, content: Content, base: Release) -> tuple[str, str] | None:

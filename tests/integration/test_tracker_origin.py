@@ -289,3 +289,19 @@ def test_an_as_at_before_the_latest_release_is_refused_by_its_cell(tmp_path, may
         "Aborted: 1 problem found in the content.\n"
     )
     assert tree_digest(may) == before
+
+
+def test_an_origin_edited_into_nonsense_is_refused_and_printed_safely(tmp_path, may):
+    export(may, tmp_path / "june.xlsx", "2017-05")
+    book = load_workbook(tmp_path / "june.xlsx")
+    for name in list(book.defined_names):
+        del book.defined_names[name]
+    book["progress_site_origin"]["B1"].value = "<img src=x onerror=alert(1)>\x7f[31m" + "x" * 99
+    book.save(tmp_path / "june.xlsx")
+    result = import_(tmp_path, may, "june.xlsx", *JUNE)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Error: june.xlsx was exported from <img src=x onerror=alert(1)>\ufffd[31mxxxx..., but "
+        "the latest release is 2017-05: export a new one with 'progress-site export-tracker "
+        "2017-05'\n"
+    )
