@@ -286,7 +286,8 @@ def import_tracker(
         origin = read_origin(table)
         first = check_origin(str(table), origin, content, base, allow_older)
         target = Target(release_id, when, (base.id, base.date))
-        earlier = Earlier(History(content, base), _older_as_at(content, origin, base))
+        history = History(content, base, existing)
+        earlier = Earlier(history, _older_as_at(content, origin, base))
         places = Places(str(table))
         read, warnings = _read(table, sheets, content, base, target, add_new, earlier, places)
         warnings = first + warnings

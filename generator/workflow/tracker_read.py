@@ -174,7 +174,7 @@ def read_actions(
             found.progress[action_id] = entry
         back = (
             earlier.history.action(action_id, entry.status, entry.narrative)
-            if (earlier and entry and not entry.carried_forward)
+            if (earlier and entry and (earlier.history.draft or not entry.carried_forward))
             else None
         )
         if back:
@@ -236,6 +236,9 @@ def read_recommendations(
         previous = base.recommendations.get(rec_id)
         if previous and given == previous.narrative.strip():
             found[rec_id] = previous.model_copy(update={"carried_forward": True})
+            back = history.recommendation(rec_id, given) if history and history.draft else None
+            if back:
+                sheet.warn(warnings, number, "Progress", back)
         elif given:
             found[rec_id] = RecommendationProgress(narrative=given)
             back = history.recommendation(rec_id, given) if history else None

@@ -15,13 +15,18 @@ def _label(content: Content, status_id: str) -> str:
 
 
 class History:
-    """What the releases before the one a draft is carried forward from reported."""
+    """What the import changes (the draft it replaces, else the release the new draft is
+    carried forward from) and what the releases before it reported."""
 
-    def __init__(self, content: Content, base: Release) -> None:
+    def __init__(self, content: Content, base: Release, draft: Release | None = None) -> None:
         ids = [r.id for r in content.releases]
         self.content = content
-        self.base = base
-        self.earlier = list(reversed(content.releases[: ids.index(base.id)]))
+        self.base = draft or base
+        """The values the import replaces."""
+        self.draft = draft is not None
+        """Whether a row carried forward can go back too: to the draft's release's values."""
+        upto = ids.index(base.id) + (1 if draft else 0)
+        self.earlier = list(reversed(content.releases[:upto]))
         """Newest first, so that a value is matched to the latest release that had it."""
 
     def _status(self, action_id: str, status: str) -> str | None:

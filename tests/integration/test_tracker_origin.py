@@ -305,3 +305,22 @@ def test_an_origin_edited_into_nonsense_is_refused_and_printed_safely(tmp_path, 
         "the latest release is 2017-05: export a new one with 'progress-site export-tracker "
         "2017-05'\n"
     )
+
+
+def test_a_second_workbook_into_the_same_draft_warns_of_what_it_takes_back(tmp_path, content):
+    export(content, tmp_path / "tracker.xlsx")
+    shutil.copy(tmp_path / "tracker.xlsx", tmp_path / "may.xlsx")
+    rows = set_cells(tmp_path / "may.xlsx", MAY)
+    args = ("--release", "2017-05", "--date", "2017-05-31")
+    assert import_(tmp_path, content, "may.xlsx", *args).returncode == 0
+    result = import_(tmp_path, content, "tracker.xlsx", *args)  # another owner's copy
+    assert result.returncode == 0, result.stderr
+    sheet = load_workbook(tmp_path / "tracker.xlsx")["Actions"]
+    column = sheet.cell(1, columns(sheet)["Status"]).column_letter
+    assert result.stderr.splitlines() == [
+        f"Warning: tracker.xlsx: Actions!{column}{rows['1.1']}: action 1.1: goes back to an "
+        "earlier release's value: status Not reported as in 2017-04, not Green (on track) as in "
+        "2017-05; narrative as in 2017-04",
+        f"Warning: tracker.xlsx: Actions!{column}{rows['1.5']}: action 1.5: goes back to an "
+        "earlier release's value: status Not reported as in 2017-04, not Completed as in 2017-05",
+    ]
