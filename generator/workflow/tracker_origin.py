@@ -27,6 +27,7 @@ NAMES = {
     "progress": "progress_site_progress",
 }
 HIDDEN_SHEET = "progress_site_origin"
+ANYWAY = ", or import this one as it is with --allow-older"
 ABOUT_ROWS = {"release": "Release", "plan": "Plan digest", "progress": "Progress digest"}
 
 
@@ -155,14 +156,14 @@ def _refusal(name: str, origin: Origin, content: Content, base: Release) -> tupl
     if origin.plan is not None and origin.plan != plan_digest(content):
         return (
             f"{name} was exported from {origin.release}, but the plan has changed since it was "
-            "exported: " + fresh.format(origin.release),
+            "exported: " + fresh.format(origin.release) + ANYWAY,
             f"was exported from {origin.release}, and the plan has changed since",
         )
     release = content.release(origin.release)
     if origin.progress is not None and origin.progress != progress_digest(release):
         return (
             f"{name} was exported from {origin.release}, but the progress of {origin.release} "
-            "has changed since it was exported: " + fresh.format(origin.release),
+            "has changed since it was exported: " + fresh.format(origin.release) + ANYWAY,
             f"was exported from {origin.release}, and its progress has changed since",
         )
     return None

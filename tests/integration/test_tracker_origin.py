@@ -202,7 +202,8 @@ def test_a_changed_plan_or_progress_is_refused(tmp_path, may):
     assert result.returncode == 1
     assert result.stderr == (
         "Error: june.xlsx was exported from 2017-05, but the plan has changed since it was "
-        "exported: export a new one with 'progress-site export-tracker 2017-05'\n"
+        "exported: export a new one with 'progress-site export-tracker 2017-05', or import this "
+        "one as it is with --allow-older\n"
     )
     plan.write_text(text)
     assert tree_digest(may) == before
@@ -215,7 +216,8 @@ def test_a_changed_plan_or_progress_is_refused(tmp_path, may):
     assert result.returncode == 1
     assert result.stderr == (
         "Error: draft.xlsx was exported from 2017-06, but the progress of 2017-06 has changed "
-        "since it was exported: export a new one with 'progress-site export-tracker 2017-06'\n"
+        "since it was exported: export a new one with 'progress-site export-tracker 2017-06', or "
+        "import this one as it is with --allow-older\n"
     )
 
 
