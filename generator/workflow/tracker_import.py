@@ -233,7 +233,8 @@ def _read(
     problems: list[Problem] = []
     warnings: list[Problem] = []
     names = list(sheets)
-    actions_name = "Actions" if "Actions" in sheets else names[0]
+    others = [n for n in names if n not in ("About", "Recommendations", "KPIs")]
+    actions_name = "Actions" if "Actions" in sheets else (others or names)[0]
     sheet = Sheet(str(table), actions_name, sheets[actions_name], problems)
     actions = read_actions(sheet, content, base, target, warnings, add_new, earlier)
     for action_id, number in actions.rows.items():

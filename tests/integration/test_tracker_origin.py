@@ -326,3 +326,22 @@ def test_a_second_workbook_into_the_same_draft_warns_of_what_it_takes_back(tmp_p
         f"Warning: tracker.xlsx: Actions!{column}{rows['1.5']}: action 1.5: goes back to an "
         "earlier release's value: status Not reported as in 2017-04, not Completed as in 2017-05",
     ]
+
+
+def test_a_workbook_from_before_digests_is_checked_by_its_about_sheet(tmp_path, may):
+    export(may, tmp_path / "june.xlsx", "2017-05")
+    book = load_workbook(tmp_path / "june.xlsx")
+    for name in list(book.defined_names):
+        del book.defined_names[name]
+    del book["progress_site_origin"]
+    book["About"].delete_rows(6, 2)  # the digests, which older exports did not record
+    book["Actions"].title = "Actions May"  # an owner renamed the sheet
+    book.save(tmp_path / "june.xlsx")
+    result = import_(tmp_path, may, "june.xlsx", *JUNE)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "Warning: june.xlsx: records the release it was exported from (2017-05) but not digests "
+        "of the plan and progress, so changes to them since cannot be checked\n"
+    )
+    older = import_(tmp_path, may, "tracker.xlsx", *JUNE)
+    assert older.returncode == 1 and "exported from 2017-04, but the latest" in older.stderr
