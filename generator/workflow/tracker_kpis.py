@@ -12,11 +12,18 @@ from generator.workflow.tracker_formats import is_percent_unit
 from generator.workflow.tracker_sheet import Sheet
 
 
-def _published_after(content: Content, when: date) -> Release | None:
-    """The latest published release dated on or after ``when``: a value dated then would
-    change what it showed."""
-    published = [r for r in content.releases if not r.draft and r.date >= when]
-    return published[-1] if published else None
+def _published_after(content: Content, kpi: Kpi, when: date) -> Release | None:
+    """The latest published release dated on or after ``when`` that shows ``kpi``: a value
+    dated then would change what it showed (a KPI added later can have its history added)."""
+    ids = [r.id for r in content.releases]
+    shown = [
+        r
+        for index, r in enumerate(content.releases)
+        if not r.draft
+        and r.date >= when
+        and (not kpi.added or kpi.added not in ids or ids.index(kpi.added) <= index)
+    ]
+    return shown[-1] if shown else None
 
 
 def _kpi_value(sheet: Sheet, number: int, kpi: Kpi, text: str, percent: set[str]) -> str | None:
@@ -85,7 +92,7 @@ def read_kpis(
                 )
                 sheet.add(number, "Value", message)
             continue
-        locked = _published_after(content, when)
+        locked = _published_after(content, kpis[kpi_id], when)
         if locked is not None:
             message = (
                 f"{kpi_id} on {when.isoformat()} is dated on or before release {locked.id} "

@@ -84,3 +84,26 @@ def test_a_value_dated_in_a_published_release_is_refused_by_its_cell(tmp_path):
     )
     assert tree_digest(content) == before
     assert run_cli("validate", "--content", str(content)).returncode == 0
+
+
+def test_the_history_of_a_kpi_added_in_the_draft_can_be_added(tmp_path):
+    content = _content(DEFAULT_CONTENT, tmp_path)
+    made = run_cli("new-release", "2017-05", "--date", "2017-05-31", "--content", str(content))
+    assert made.returncode == 0, made.stderr
+    kpis = content / "kpis.yaml"
+    kpis.write_text(
+        kpis.read_text() + "  - id: new-measure\n    title: A new measure\n    added: 2017-05\n"
+    )
+    rows = [
+        ("new-measure", datetime(2017, 3, 31), 5, "0"),
+        ("new-measure", datetime(2017, 5, 7), 6, "0"),
+    ]
+    _tracker(content, tmp_path, "2017-04", rows)
+    result = _import(tmp_path, content, "--release", "2017-05")
+    assert result.returncode == 0, result.stderr
+    assert (
+        (content / "kpi-values.csv")
+        .read_text()
+        .endswith("\nnew-measure,2017-03-31,5\nnew-measure,2017-05-07,6\n")
+    )
+    assert run_cli("validate", "--content", str(content)).returncode == 0
