@@ -76,6 +76,8 @@ def read_kpis(
         if problem:
             sheet.add(number, "Value", f"{kpi_id}: {problem}")
             continue
+        if known[kpi_id].get(when) == float(value_text):
+            continue  # a value already recorded, however its cell is formatted
         shown = _kpi_value(sheet, number, kpis[kpi_id], value_text, percent or set())
         if shown is None:
             continue

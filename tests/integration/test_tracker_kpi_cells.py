@@ -45,6 +45,10 @@ def test_a_percentage_cell_of_a_percent_kpi_is_read_as_the_percentage_shown(tmp_
     content = _content(SMALL_PLAN, tmp_path)
     when = datetime(2015, 2, 28)
     _tracker(content, tmp_path, "2015-01", [("neet", when, 0.31, "0%")])
+    book = load_workbook(tmp_path / "tracker.xlsx")
+    for row in book["KPIs"].iter_rows(min_row=2, min_col=4, max_col=4):
+        row[0].number_format = "0%"  # the whole column, exported values too
+    book.save(tmp_path / "tracker.xlsx")
     result = _import(tmp_path, content, *FEBRUARY)
     assert result.returncode == 0, result.stderr
     assert "1 KPI value added" in result.stdout
