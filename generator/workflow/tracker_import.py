@@ -28,10 +28,9 @@ from generator.workflow.import_read import Rows, read_sheets
 from generator.workflow.plan_file import add_actions, yaml_json
 from generator.workflow.releases_file import append_release, update_release
 from generator.workflow.tracker_check import Places, check_whole
-from generator.workflow.tracker_export import action_rows, cell_text
 from generator.workflow.tracker_formats import percent_cells
 from generator.workflow.tracker_kpis import read_kpis
-from generator.workflow.tracker_origin import Origin, check_origin, read_origin
+from generator.workflow.tracker_origin import check_origin, read_origin
 from generator.workflow.tracker_read import (
     Actions,
     Earlier,
@@ -41,6 +40,7 @@ from generator.workflow.tracker_read import (
 )
 from generator.workflow.tracker_rollback import History
 from generator.workflow.tracker_sheet import Sheet
+from generator.workflow.tracker_since import older_as_at, still_active
 
 
 @dataclass
@@ -193,31 +193,6 @@ def _releases_file(
     return new, updated
 
 
-def _still_active(content: Content, draft: Release, read: Read) -> None:
-    """Leave out what an unchanged row carries forward for an item that has left the plan
-    in the draft since the tracker was exported (a changed row is named by its cell)."""
-    view = release_view(content, draft.id)
-    active = {
-        a.action.id for r in view.recommendations for a in r.actions if a.state is State.ACTIVE
-    }
-    recs = {r.recommendation.id for r in view.active_recommendations}
-    progress, narratives = read.actions.progress, read.recommendations
-    for action_id in [k for k, v in progress.items() if v.carried_forward and k not in active]:
-        del progress[action_id]
-    for rec_id in [k for k, v in narratives.items() if v.carried_forward and k not in recs]:
-        del narratives[rec_id]
-
-
-def _older_as_at(content: Content, origin: Origin | None, base: Release) -> dict[str, str]:
-    """Each action's As at as the older release a workbook came from gave it: left as it
-    was exported, it is no new date."""
-    if origin is None or origin.release == base.id:
-        return {}
-    if origin.release not in [r.id for r in content.releases]:
-        return {}
-    return {r["Action"]: cell_text(r["As at"]) for r in action_rows(content, origin.release)}
-
-
 def _read(
     table: Path,
     sheets: dict[str, Rows],
@@ -288,12 +263,12 @@ def import_tracker(
         first = check_origin(str(table), origin, content, base, allow_older)
         target = Target(release_id, when, (base.id, base.date))
         history = History(content, base, existing)
-        earlier = Earlier(history, _older_as_at(content, origin, base))
+        earlier = Earlier(history, older_as_at(content, origin, base))
         places = Places(str(table))
         read, warnings = _read(table, sheets, content, base, target, add_new, earlier, places)
         warnings = first + warnings
         if existing is not None:
-            _still_active(content, existing, read)
+            still_active(content, existing, read.actions.progress, read.recommendations)
         name = f"progress/{release_id}.yaml"
         files = {name: progress_text(content, base, read, title, existing)}
         releases, updated = _releases_file(content_dir, existing, target, title)
