@@ -21,6 +21,10 @@ from generator.workflow.tracker_new import new_action
 from generator.workflow.tracker_rollback import History
 from generator.workflow.tracker_sheet import Row, Sheet, _key, read_day
 
+_NOT_IN_PLAN = (
+    "is not in the plan at release {} (withdrawn, merged or not yet added); delete its row"
+)
+
 
 @dataclass(frozen=True)
 class Target:
@@ -159,6 +163,9 @@ def read_actions(
             as_at = (cell_text(exported[action_id]["As at"]),)
             if earlier and action_id in earlier.as_at:
                 as_at += (earlier.as_at[action_id],)
+        elif action_id in {a.id for r in content.recommendations for a in r.actions}:
+            row.add("Action", f"action {action_id} {_NOT_IN_PLAN.format(base.id)}")
+            continue
         elif _unknown(row, action_id, add_new):
             added = new_action(row, content, base, action_id)
             if added is None:
@@ -210,6 +217,9 @@ def read_recommendations(
             continue
         row = Row(sheet, number, cells)
         rec_id = row.get("Recommendation").strip()
+        if rec_id not in exported and rec_id in {r.id for r in content.recommendations}:
+            row.add("Recommendation", f"recommendation {rec_id} {_NOT_IN_PLAN.format(base.id)}")
+            continue
         if rec_id not in exported:
             row.add(
                 "Recommendation",

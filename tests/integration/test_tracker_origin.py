@@ -345,3 +345,29 @@ def test_a_workbook_from_before_digests_is_checked_by_its_about_sheet(tmp_path, 
     )
     older = import_(tmp_path, may, "tracker.xlsx", *JUNE)
     assert older.returncode == 1 and "exported from 2017-04, but the latest" in older.stderr
+
+
+def test_an_older_workbooks_as_at_left_as_exported_is_no_new_date(tmp_path):
+    from tests.conftest import REAL_PLAN
+
+    content = tmp_path / "content"
+    shutil.copytree(REAL_PLAN, content)
+    export(content, tmp_path / "july.xlsx", "2014-07")  # its As at dates are July's
+    args = ("--release", "2014-12", "--date", "2014-12-31", "--allow-older")
+    result = import_(tmp_path, content, "july.xlsx", *args)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [  # recommendation 18 was withdrawn in October
+        "july.xlsx: Actions!B7: action 18.1 is not in the plan at release 2014-10 (withdrawn, "
+        "merged or not yet added); delete its row",
+        "july.xlsx: Recommendations!A5: recommendation 18 is not in the plan at release 2014-10 "
+        "(withdrawn, merged or not yet added); delete its row",
+        "Aborted: 2 problems found in the content.",
+    ]
+    book = load_workbook(tmp_path / "july.xlsx")
+    book["Actions"].delete_rows(7)
+    book["Recommendations"].delete_rows(5)
+    book.save(tmp_path / "july.xlsx")
+    result = import_(tmp_path, content, "july.xlsx", *args)
+    assert result.returncode == 0, result.stderr
+    assert "as_at: 2014-07" not in (content / "progress/2014-12.yaml").read_text()
+    assert run_cli("validate", "--content", str(content)).returncode == 0
