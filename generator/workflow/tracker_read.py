@@ -148,6 +148,7 @@ def read_actions(
     found = Actions()
     if not sheet.header(wanted, ("Action", "Status", "Progress")):
         return found
+    planned = {a.id for r in content.recommendations for a in r.actions}
     seen: dict[str, int] = {}
     for number, cells in sheet.rows[1:]:
         if not any(cells):
@@ -163,7 +164,7 @@ def read_actions(
             as_at = (cell_text(exported[action_id]["As at"]),)
             if earlier and action_id in earlier.as_at:
                 as_at += (earlier.as_at[action_id],)
-        elif action_id in {a.id for r in content.recommendations for a in r.actions}:
+        elif not add_new and action_id in planned:
             row.add("Action", f"action {action_id} {_NOT_IN_PLAN.format(base.id)}")
             continue
         elif _unknown(row, action_id, add_new):
@@ -211,13 +212,14 @@ def read_recommendations(
     if not sheet.header(RECOMMENDATION_COLUMNS, ("Recommendation", "Progress")):
         return {}
     found: dict[str, RecommendationProgress] = {}
+    planned = {r.id for r in content.recommendations}
     seen: dict[str, int] = {}
     for number, cells in sheet.rows[1:]:
         if not any(cells):
             continue
         row = Row(sheet, number, cells)
         rec_id = row.get("Recommendation").strip()
-        if rec_id not in exported and rec_id in {r.id for r in content.recommendations}:
+        if rec_id not in exported and rec_id in planned:
             row.add("Recommendation", f"recommendation {rec_id} {_NOT_IN_PLAN.format(base.id)}")
             continue
         if rec_id not in exported:
