@@ -8,6 +8,7 @@ file; never by a temporary copy.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -103,4 +104,13 @@ def _problems(
         relative = problem.file.removeprefix(str(copy)).lstrip("/")
         name = relative if relative in files else None
         found.append(_placed(problem, name, kept.get(relative, 0), places, shown))
-    return sorted(set(found), key=lambda p: (p.file, p.line or 0, p.item or "", p.message))
+    return sorted(set(found), key=_order)
+
+
+def _order(problem: Problem) -> tuple:
+    """Problems by file and line, a tracker's by sheet, then row (7 before 10), then column."""
+    item = problem.item or ""
+    sheet, _, cell = item.rpartition("!")
+    match = re.fullmatch(r"([A-Z]+)(\d+)", cell)
+    place = (sheet, int(match[2]), len(match[1]), match[1]) if match else (item, 0, 0, "")
+    return (problem.file, problem.line or 0, place, problem.message)

@@ -54,3 +54,11 @@ def test_only_lines_left_as_they_were_are_named_by_their_line(content):
     problems = _problems(content, {"releases.yaml": text}, Places("tracker.xlsx"))
     line = releases.splitlines().index("  - id: 2017-04") + 1
     assert all(f"releases.yaml:{line}:" not in p for p in problems)
+
+
+def test_problems_are_listed_by_row_in_the_order_a_sheet_shows_them(content):
+    csv = (content / "kpi-values.csv").read_text()
+    bad = "".join(f"open-cases,2017-05-{day:02d},many\n" for day in (7, 8))
+    places = Places("tracker.xlsx", kpi_cells=["KPIs!D10", "KPIs!D9"])
+    problems = _problems(content, {"kpi-values.csv": csv + bad}, places)
+    assert [p.split(": ")[1] for p in problems] == ["KPIs!D9", "KPIs!D10"]
