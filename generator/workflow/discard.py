@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from generator.content.ids import release_id_problem
 from generator.content.load import parse_yaml
 from generator.content.transaction import commit, writing
 from generator.content.validate import load_content
@@ -83,6 +84,8 @@ def _checked(content_dir: Path, files: dict[str, str], removed: tuple[str, ...])
 
 def discard(content_dir: Path, release_id: str) -> str:
     """Remove draft release ``release_id``; returns a summary of what was removed."""
+    if problem := release_id_problem(release_id):
+        raise ProgressSiteError(problem)
     with writing(content_dir):
         path = content_dir / "releases.yaml"
         display = str(path)

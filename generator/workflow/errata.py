@@ -12,6 +12,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+from generator.content.ids import release_id_problem
 from generator.content.transaction import commit, writing
 from generator.content.validate import load_content
 from generator.errors import ContentError, ProgressSiteError
@@ -59,6 +60,8 @@ def record_erratum(
     content_dir: Path, release_id: str, reason: str, corrected: str, when: date
 ) -> str:
     """Add the erratum and lock the corrected release; returns a summary."""
+    if problem := release_id_problem(release_id):
+        raise ProgressSiteError(problem)
     _check_text("--reason", reason)
     _check_text("--corrected", corrected)
     with writing(content_dir):

@@ -111,3 +111,13 @@ def test_discard_waits_for_no_one_while_another_command_changes_the_content(cont
         "import-tracker) is changing this content; try again when it has finished\n",
     )
     assert tree_digest(content) == before
+
+
+def test_an_id_that_is_no_release_id_is_refused_cleaned(content):
+    for command in (("discard",), ("erratum", "--reason", "r", "--corrected", "c")):
+        result = cli(content, command[0], "x\x1b[31m", *command[1:])
+        assert (result.returncode, result.stderr) == (
+            1,
+            "Error: a release id becomes part of the URL: use lower-case letters, digits, '.', "
+            "'-' or '_', starting with a letter or digit, found 'x\ufffd[31m'\n",
+        )
