@@ -80,13 +80,13 @@ def validate(content_dir: Path, quiet: bool) -> None:
     Example:
         progress-site validate --content content
     """
-    from generator import TEMPLATES_DIR
-    from generator.facts.glossary import unexplained_acronyms
-    from generator.facts.leads import spelling_warnings
-    from generator.facts.lock import load_locked, unlocked_corrections
-
     with Progress(quiet) as progress:
-        progress.note(f"Checking the content in {content_dir}")
+        progress.note(f"Checking the content in {content_dir}")  # before the slow imports
+        from generator import TEMPLATES_DIR
+        from generator.facts.glossary import unexplained_acronyms
+        from generator.facts.leads import spelling_warnings
+        from generator.facts.lock import load_locked, unlocked_corrections
+
         content = load_locked(content_dir, step=progress.step)
     for release_id in unlocked_corrections(content, content_dir):
         click.echo(
@@ -144,10 +144,10 @@ def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool, quie
     Example:
         progress-site build --content content --out site
     """
-    from generator.site.build import build_site
-
     with Progress(quiet) as progress:
-        progress.note(f"Checking the content in {content_dir}")
+        progress.note(f"Checking the content in {content_dir}")  # before the slow imports
+        from generator.site.build import build_site
+
         result = build_site(
             content_dir, out_dir, jobs=jobs, log=progress.note, drafts=drafts, step=progress.step
         )
