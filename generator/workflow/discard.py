@@ -7,6 +7,7 @@ never removed: it stays online for good, and is corrected with an erratum instea
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -47,6 +48,15 @@ def _reason(exc: OSError | shutil.Error) -> str:
     return exc.strerror or str(exc)
 
 
+def _linked(source: str, target: str) -> None:
+    """A hard link to a content file where the file system allows it (nothing is written, so
+    a large lock file is checked even on a full disk), else a copy."""
+    try:
+        os.link(source, target, follow_symlinks=True)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def _checked(content_dir: Path, files: dict[str, str], removed: tuple[str, ...]) -> None:
     """Refuse unless the content is valid without the draft (nothing else names it)."""
     try:
@@ -59,8 +69,11 @@ def _checked(content_dir: Path, files: dict[str, str], removed: tuple[str, ...])
     try:
         copy = temp / "content"
         try:
-            shutil.copytree(content_dir, copy, ignore=shutil.ignore_patterns(".*"))
+            shutil.copytree(
+                content_dir, copy, ignore=shutil.ignore_patterns(".*"), copy_function=_linked
+            )
             for name, text in files.items():
+                (copy / name).unlink()  # a link to the user's own file: never written through
                 (copy / name).write_text(text, encoding="utf-8")
             for name in removed:
                 (copy / name).unlink()

@@ -110,3 +110,32 @@ def test_a_file_size_limit_leaves_the_old_state_with_a_clear_message(tmp_path, c
         assert not list(root.rglob("*.partial")) and not (root / ".progress-site-journal").exists()
         shutil.rmtree(root)
     assert failed
+
+
+def test_under_ulimit_f_64_discard_works_and_erratum_refuses_cleanly(tmp_path):
+    root = tmp_path / "content"
+    shutil.copytree(DEFAULT_CONTENT, root)
+    assert (root / "releases.lock").stat().st_size > 64 * 1024  # too large to write again
+    _discard_setup(root)
+    _erratum_setup(root)
+
+    def limited_shell(*args: str) -> subprocess.CompletedProcess[str]:
+        line = " ".join(f"'{a}'" for a in args)
+        return subprocess.run(
+            ["bash", "-c", f"ulimit -f 64; '{sys.executable}' -m generator.cli {line}"],
+            capture_output=True,
+            text=True,
+        )
+
+    before = tree_digest(root)
+    refused = limited_shell(*COMMANDS["erratum"][0], "--content", str(root))
+    assert (refused.returncode, refused.stderr) == (
+        1,
+        f"Error: cannot write {root}/releases.lock: File too large (the file-size limit was "
+        "reached); nothing was changed\n",
+    )
+    assert tree_digest(root) == before
+    discarded = limited_shell("discard", "2017-05", "--content", str(root))
+    assert discarded.returncode == 0, discarded.stderr  # nothing large is written, or copied
+    assert not (root / "progress" / "2017-05.yaml").exists()
+    assert "2017-05" not in (root / "releases.yaml").read_text()
