@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shlex
 import signal
 import traceback
 from datetime import date
@@ -154,10 +155,12 @@ def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool, quie
     pages = sum(r.pages for r in result.releases)
     built = len(result.releases)
     unchanged = f", {len(result.reused)} unchanged" if result.reused else ""
+    # the command that publishes it, with --content where it is not the default
+    where = "" if content_dir == Path("content") else f" --content {shlex.quote(str(content_dir))}"
     for draft in result.drafts_left_out:
         click.echo(
             f"Left out draft release {draft} (not published): publish it with "
-            f"'progress-site publish {draft}', or build with --drafts to preview it.",
+            f"'progress-site publish {draft}{where}', or build with --drafts to preview it.",
             err=True,
         )
     click.echo(

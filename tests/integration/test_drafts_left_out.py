@@ -31,3 +31,17 @@ def test_build_without_drafts_says_nothing_of_them(small, tmp_path):
     result = run_cli("build", "--content", "content", "--out", str(tmp_path / "s"), "--quiet")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
+
+
+def test_the_command_names_the_content_directory_where_it_is_not_the_default(small, tmp_path):
+    created = run_cli("new-release", "2015-04", "--date", "2015-04-30")
+    assert created.returncode == 0, created.stderr
+    moved = tmp_path / "my plan"
+    (tmp_path / "content").rename(moved)
+    result = run_cli("build", "--content", str(moved), "--out", str(tmp_path / "site"), "-q")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "Left out draft release 2015-04 (not published): publish it with "
+        f"'progress-site publish 2015-04 --content '{moved}'', or build with --drafts to "
+        "preview it.\n"
+    )
