@@ -255,6 +255,8 @@ def build_site(
     everything = load_content(content_dir)
     loaded = time.perf_counter()
     content = everything if drafts else everything.without_drafts()
+    count = len(content.releases)
+    log(f"Working out what the {count} release{'s' if count != 1 else ''} show")
     views = release_views(content)
     shared = shared_digest()
     keys = release_keys(content, shared)

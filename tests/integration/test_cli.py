@@ -179,9 +179,13 @@ def test_build_shows_a_line_per_release_when_not_on_a_terminal(tmp_path):
     assert result.stdout.startswith("Built 2 releases (")
     assert result.stdout.count("\n") == 1
     lines = result.stderr.splitlines()
-    assert lines[:2] == ["Checking the content in content", "Building 2 releases"]
-    assert [line[:6] for line in lines[2:]] == ["[1/2] ", "[2/2] "]  # in the order they finish
-    assert sorted(line[6:] for line in lines[2:]) == [
+    assert lines[:3] == [
+        "Checking the content in content",
+        "Working out what the 2 releases show",
+        "Building 2 releases",
+    ]
+    assert [line[:6] for line in lines[3:]] == ["[1/2] ", "[2/2] "]  # in the order they finish
+    assert sorted(line[6:] for line in lines[3:]) == [
         "Built release 2016-08",
         "Built release 2017-04",
     ]
