@@ -62,7 +62,7 @@ class ProgressSiteCli(click.Group):
 def cli(debug: bool) -> None:
     """Publish progress on a public improvement plan as a versioned website.
 
-    Content lives in plain YAML and CSV files (see the README). Each release (progress
+    Content lives in plain YAML and CSV files (see the documentation). Each release (progress
     report) becomes its own version of the site, kept online for good.
     """
 
@@ -302,7 +302,7 @@ def schema(name: str | None, out_dir: Path | None) -> None:
 
     Editors that use the YAML language server (VS Code's YAML extension, among others) give
     completion and checking as you type once the schemas are associated with the files: see
-    the README.
+    the documentation's Editor support guide.
 
     \b
     Examples:
@@ -355,7 +355,7 @@ def bench(quick: bool, as_json: bool) -> None:
     type=click.Choice(["markdown", "json"]),
     default="markdown",
     show_default=True,
-    help="Markdown for people (CriticMarkup word diffs), JSON for scripts (keys in the README).",
+    help="Markdown for people (CriticMarkup word diffs), JSON for scripts (keys in the docs).",
 )
 @CONTENT_OPTION
 def diff(old: str, new: str, output_format: str, content_dir: Path) -> None:

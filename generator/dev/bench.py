@@ -1,7 +1,8 @@
 """``progress-site bench``: the speed and size figures, measured in one run on synthetic content.
 
 Every figure is a ratio of two times measured in the same run (or a size), so it says the
-same on a fast machine and a slow one. The goals are in ``GOALS``; the README reports a run.
+same on a fast machine and a slow one. The goals are in ``GOALS``; a run is reported in
+docs/explanation/performance.md.
 """
 
 from __future__ import annotations

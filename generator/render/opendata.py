@@ -1,7 +1,8 @@
 """Open data: each version publishes its actions and KPI series as CSV and JSON downloads.
 
 The columns are documented on each version's Data page (``site_templates/data.md.j2``) and in
-the README. Files are written deterministically (fixed column order, ``\\n`` line endings).
+docs/reference/open-data.md. Files are written deterministically (fixed column order, ``\\n``
+line endings).
 """
 
 from __future__ import annotations

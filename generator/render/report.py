@@ -1,6 +1,7 @@
 """``progress-site diff``: the comparison of any two releases as JSON or Markdown.
 
-The JSON shape is documented in the README; scripts rely on its keys, so they only ever grow.
+The JSON shape is documented in docs/reference/diff-json.md; scripts rely on its keys, so they
+only ever grow.
 """
 
 from __future__ import annotations
