@@ -19,6 +19,7 @@ import markupsafe
 
 from generator.content.fields import UNUSABLE_IN_TERM
 from generator.content.glossary import ACRONYM
+from generator.content.mdlinks import destination_at, readable_url
 from generator.content.model import Meaning, Polarity, StatusDef, Term
 from generator.facts.compare import KpiChange
 from generator.facts.derive import (
@@ -151,10 +152,16 @@ def _no_definitions(text: str) -> str:
 
 
 def _neutralise_links(text: str) -> str:
-    """Links to anything but http(s) and mailto are shown as text, not followed."""
-    text = _LINK_START.sub(
-        lambda m: m[0] if _safe_destination(m["dest"]) else "]\\(" + m[0][2:], text
-    )
+    """Links to anything but http(s) and mailto, and to addresses a browser or MkDocs cannot
+    read (``readable_url``), are shown as text, not followed: no text can fail a build."""
+
+    def link(match: re.Match[str]) -> str:
+        url = destination_at(text, match.start() + 2)
+        if _safe_destination(match["dest"]) and readable_url(url) is None:
+            return match[0]
+        return "]\\(" + match[0][2:]
+
+    text = _LINK_START.sub(link, text)
     return _no_definitions(text)
 
 
