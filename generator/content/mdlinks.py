@@ -23,33 +23,33 @@ _FORBIDDEN_IN_HOST = re.compile(r"[\s#/<>?@\[\\\]^|\"'`{}]")
 MAX_SHOWN = 60
 
 
+_DESTINATION = re.compile(
+    r"[ \t\n]*(?:<(?P<angle>[^<>\n]*)>"
+    r"|(?P<bare>(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*))"
+)
+"""A link's address, as Python-Markdown reads it: ``<...>``, or characters up to a space or
+an unbalanced ``)`` (one level of brackets inside it). Each match stops at the next ``(``
+that it cannot balance, so reading every link of a text takes time proportional to it."""
+
+
 def destination_at(text: str, start: int) -> str:
-    """The address of the inline link whose ``](`` ends at ``start``, as Python-Markdown reads
-    it: after any spaces, either ``<...>`` or the characters up to a space or the ``)`` that
-    balances the opening one."""
-    index = start
-    while index < len(text) and text[index] in " \t\n":
-        index += 1
-    if text.startswith("<", index):
-        end = text.find(">", index + 1)
-        return text[index + 1 : end] if end >= 0 else text[index + 1 :]
-    depth = 0
-    end = index
-    while end < len(text):
-        char = text[end]
-        if char.isspace():
-            break
-        if char == "\\":
-            end += 2
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            if depth == 0:
-                break
-            depth -= 1
-        end += 1
-    return text[index:end]
+    """The address of the inline link whose ``](`` ends at ``start``."""
+    match = _DESTINATION.match(text, start)
+    assert match is not None  # the pattern matches the empty string
+    return match["angle"] if match["angle"] is not None else match["bare"]
+
+
+_TITLE = re.compile(r"""[ \t\n]*(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))?[ \t\n]*\)""")
+"""What may follow a link's address: spaces, an optional title in quotes or brackets on one
+line, then the closing bracket."""
+
+
+def link_closed(text: str, start: int) -> bool:
+    """Whether the inline link whose ``](`` ends at ``start`` is closed right after its
+    address (and title). An unclosed one would send Python-Markdown to the end of the text
+    looking for its ``)``, once for every such link."""
+    match = _DESTINATION.match(text, start)
+    return match is not None and _TITLE.match(text, match.end()) is not None
 
 
 def destinations(text: str) -> Iterator[str]:
@@ -90,7 +90,10 @@ def link_problem(text: str) -> str | None:
     address; None when every link can."""
     if "](" not in text:
         return None
-    for url in destinations(text):
+    for match in _LINK_OPEN.finditer(text):
+        if not link_closed(text, match.end()):
+            continue  # shown as typed: it is not a link
+        url = destination_at(text, match.end())
         reason = readable_url(url)
         if reason is not None:
             return (

@@ -168,8 +168,8 @@ def test_the_markdown_shows_each_changed_narrative_as_a_word_diff():
         "### Recommendation 1\n\n"
         "**[Recommendation 1](2014-10/recommendations/1/)** "
         "([as at Jul\u00a02014](2014-07/recommendations/1/))\n\n"
-        "{--A--}{++The++} new team tracking tool {--is being developed for implementation in--} "
-        "{++has been in use since++} July.\n\n"
+        "**Before:**\n\n> A new team tracking tool is being developed for implementation in "
+        "July.\n\n**Now:**\n\n> The new team tracking tool has been in use since July.\n\n"
         "### Recommendation 13/14\n\n"
         "**[Recommendation 13/14](2014-10/recommendations/13-14/)** "
         "([as at Jul\u00a02014](2014-07/recommendations/13-14/))\n\n"
@@ -207,7 +207,7 @@ def test_hostile_words_in_a_recommendation_narrative_stay_inert(real):
     }
     text = diff_markdown(diff)
     assert (
-        "{++has been in use since July. &lt;img src=x onerror=alert(1)&gt; "
-        "\\[x\\](javascript:alert(2))++}"
+        "> The new team tracking tool has been in use since July. &lt;img src=x "
+        "onerror=alert(1)&gt; [x]\\(javascript:alert(2))"
     ) in text
     assert "<img" not in text and "[x](javascript" not in text
