@@ -276,7 +276,8 @@ def bench(quick: bool, as_json: bool) -> None:
     type=click.Choice(["markdown", "json"]),
     default="markdown",
     show_default=True,
-    help="Markdown for people (CriticMarkup word diffs), JSON for scripts (keys in the README).",
+    help="Plain Markdown for people (no HTML; changed words ~~struck through~~ and **in bold**), "
+    "JSON for scripts (keys in the README).",
 )
 @CONTENT_OPTION
 def diff(old: str, new: str, output_format: str, content_dir: Path) -> None:

@@ -273,16 +273,27 @@ def before_and_now(old: str, new: str, text: Callable[[str], str]) -> Md:
     return Md("\n\n".join(f"**{label}:**\n\n{blockquote(Md(text(t)))}" for label, t in blocks))
 
 
-def _critic_inline(segments: Sequence[Segment]) -> Md:
+Marks = dict[Op, tuple[str, str]]
+"""How a word diff marks deleted and inserted text: an opening and a closing mark for each."""
+
+
+def _critic_inline(
+    segments: Sequence[Segment],
+    marks: Marks = _CRITIC,
+    source: Callable[[str], str] = _escape_source,
+    syntax: re.Pattern[str] = _INLINE_SYNTAX,
+) -> Md:
+    """A word diff with each change between its ``marks``: ``source`` makes each stretch of
+    text safe, ``syntax`` is what a change shows literally (escaped with a backslash)."""
     out: list[str] = []
     at_line_start = True
     for segment in segments:
-        text = _escape_source(segment.text)
+        text = source(segment.text)
         if segment.op is Op.EQUAL:  # links are not followed in a diff: they may be cut in two
             out.append(text.replace("](", "]\\("))
             at_line_start = text.endswith("\n") if text else at_line_start
             continue
-        opener, closer = _CRITIC[segment.op]
+        opener, closer = marks[segment.op]
         for piece in re.split(r"(\n[ \t]*)", text):
             if piece.startswith("\n"):
                 out.append(piece)
@@ -297,7 +308,7 @@ def _critic_inline(segments: Sequence[Segment]) -> Md:
                 core = body.strip()
                 start = body[: len(body) - len(body.lstrip())]
                 end = body[len(body.rstrip()) :]
-                out.append(start + opener + _INLINE_SYNTAX.sub(r"\\\1", core) + closer + end)
+                out.append(start + opener + syntax.sub(r"\\\1", core) + closer + end)
             elif segment.op is Op.INSERT:
                 out.append(body)
             if piece:
