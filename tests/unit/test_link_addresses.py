@@ -102,3 +102,16 @@ def test_an_assessment_address_with_a_stray_bracket_is_a_clean_message(small):
         "'https://[ofsted.gov.uk/r' is not an address a browser can open: check its host name, "
         "and remove any [ or ] around it"
     ]
+
+
+def test_a_description_with_such_a_link_is_one_problem_not_also_an_empty_field(small):
+    line = small.replace(
+        "plan.yaml",
+        "description: Develop a police protection strategy and revise the protocol.",
+        "description: 'Develop a [strategy](https://[zz/).'",
+    )
+    assert small.problems() == [
+        f"content/plan.yaml:{line}: action 1.2: field 'description': the link to "
+        "'https://[zz/' cannot be opened (Invalid IPv6 URL): correct the address, or write "
+        "it without the [text](address) link"
+    ]
