@@ -327,7 +327,8 @@ def bench(quick: bool, as_json: bool) -> None:
     Prints a table of the figures with their goals, and the largest page of each type with
     its navigation's share; with --json, a last line of JSON with the keys
     incremental_vs_single, incremental_vs_mike, parallel_vs_serial, per_page_vs_markdown,
-    max_page_kb, scale_2x_ratio, generator_share, incremental_48_vs_single and peak_rss_mb.
+    max_page_kb, scale_2x_ratio, generator_share, incremental_48_vs_single, peak_rss_mb
+    and hostile_text_ratio.
 
     \b
     Example:
@@ -355,7 +356,8 @@ def bench(quick: bool, as_json: bool) -> None:
     type=click.Choice(["markdown", "json"]),
     default="markdown",
     show_default=True,
-    help="Markdown for people (CriticMarkup word diffs), JSON for scripts (keys in the docs).",
+    help="Plain Markdown for people (no HTML; changed words ~~struck through~~ and **in bold**), "
+    "JSON for scripts (keys in the documentation).",
 )
 @CONTENT_OPTION
 def diff(old: str, new: str, output_format: str, content_dir: Path) -> None:
