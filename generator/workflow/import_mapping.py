@@ -60,7 +60,7 @@ class ImportMapping(ContentModel):
 
 def read_mapping(path: Path) -> dict[str, Any]:
     """A mapping file's settings; raise ContentError listing every problem with its line."""
-    from generator.workflow.importer import FIELDS, STATUSES
+    from generator.workflow.importer import EXTRA_STATUSES, FIELDS, STATUSES
 
     file = str(path)
     problems = Problems()
@@ -87,7 +87,8 @@ def read_mapping(path: Path) -> dict[str, Any]:
         if mapping.statuses is not None
         else STATUSES
     )
-    known = [s["id"] for s in statuses]
+    extra = EXTRA_STATUSES if mapping.statuses is None else []  # added to site.yaml if named
+    known = [s["id"] for s in statuses + extra]
     for words, status in mapping.status_words.items():
         if status and status not in known:
             problems.add(

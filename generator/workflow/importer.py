@@ -26,6 +26,7 @@ from generator.content.validate import load_content
 from generator.errors import ContentError, Problem, ProgressSiteError
 from generator.workflow.import_mapping import read_mapping  # noqa: F401 - part of the importer's API
 from generator.workflow.import_status import (  # noqa: F401 - part of the importer's API
+    EXTRA_STATUSES,
     STATUS_WORDS,
     STATUSES,
     infer_status,
@@ -104,7 +105,8 @@ def content_files(imported: Imported, options: Options) -> dict[str, Any]:
             {"id": area.id, "text": area.text or area.id, "groups": [group_id], "actions": actions}
         )
     singular, plural = options.grouping
-    used = {record["status"] for record in progress.values()}
+    # the statuses the plan uses, and those the mapping's status_words name
+    used = {record["status"] for record in progress.values()} | set(options.status_words.values())
     return {
         "site.yaml": {
             "title": options.title,

@@ -323,7 +323,8 @@ def test_the_mapping_file_is_checked_with_its_lines(tmp_path):
     ]
     assert mapping(tmp_path, "status_words: {done: finished}\n") == [
         "map.yaml:1: 'status_words': 'done' gives status 'finished', which is not in 'statuses' "
-        "(known: completed, in-place, on-track, planned, due, not-reported)"
+        "(known: completed, in-place, on-track, planned, due, not-reported, in-progress, "
+        "delayed, not-started)"
     ]
     assert mapping(tmp_path, "- columns\n") == ["map.yaml:1: expected a mapping of settings"]
     assert mapping(tmp_path, "columns: {a: b\n")[0].startswith("map.yaml:2: YAML syntax error")

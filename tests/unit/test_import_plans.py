@@ -1,0 +1,63 @@
+"""import: plans of any kind, read whole, through the command line as a user runs it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner, Result
+
+from generator.cli import cli
+
+
+def write(tmp_path: Path, text: str, name: str = "plan.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(*args: str | Path) -> Result:
+    return CliRunner().invoke(cli, ["import", *map(str, args)])
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_statuses_named_by_status_words_are_added_to_the_site(tmp_path):
+    mapping = write(
+        tmp_path, 'status_words: {"behind": delayed, "not yet": not-started}\n', "map.yaml"
+    )
+    table = write(tmp_path, "Area,Action,Description,Progress\n1,1.1,Write it,Behind schedule\n")
+    out = tmp_path / "content"
+    result = run(table, "--into", out, "--mapping", mapping, "--infer-status", "--release", "r1")
+    assert result.exit_code == 0, result.output
+    statuses = [s["id"] for s in load(out / "site.yaml")["statuses"]]
+    assert statuses == [
+        "completed",
+        "in-place",
+        "on-track",
+        "planned",
+        "due",
+        "not-reported",
+        "delayed",
+        "not-started",
+    ]
+    assert load(out / "progress/r1.yaml")["actions"]["1.1"]["status"] == "delayed"
+
+
+def test_status_words_still_name_a_status_of_the_mappings_own(tmp_path):
+    mapping = write(
+        tmp_path,
+        "statuses: [{id: done, label: Done, meaning: complete}]\n"
+        'status_words: {"behind": delayed}\n',
+        "map.yaml",
+    )
+    table = write(tmp_path, "Area,Action,Description\n1,1.1,Write it\n")
+    result = run(table, "--into", tmp_path / "content", "--mapping", mapping)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{mapping}:2: 'status_words': 'behind' gives status 'delayed', which is not in "
+        "'statuses' (known: done)",
+        "Aborted: 1 problem found in the content.",
+    ]
