@@ -54,6 +54,21 @@ class Options(TableOptions):
     grouping: tuple[str, str] = ("Area for improvement", "Areas for improvement")
 
 
+class RowsRefused(ContentError):
+    """Bad rows, and nothing else, refused the import: the good ones can be imported alone."""
+
+    def __init__(self, problems: list[Problem], good: int) -> None:
+        super().__init__(problems)
+        self.good = good
+
+    def report(self) -> str:
+        actions = f"{self.good} action{'s' if self.good != 1 else ''}"
+        return (
+            f"{super().report()}\nNothing was written; --skip-bad-rows imports the rest "
+            f"({actions}) and lists each row it skips."
+        )
+
+
 def _release_id(options: Options) -> str:
     if options.release:
         return options.release
@@ -154,8 +169,12 @@ def import_plan(
     imported = read_plan(table, options)
     row_problems = [p for p in imported.problems if p.line in imported.skipped]
     fatal = [p for p in imported.problems if p.line not in imported.skipped]
-    if fatal or (row_problems and not skip_bad_rows):
-        raise ContentError(sorted(imported.problems, key=lambda p: (p.line or 0, p.message)))
+    problems = sorted(imported.problems, key=lambda p: (p.line or 0, p.message))
+    if fatal:
+        raise ContentError(problems)
+    good = sum(len(area.actions) for area in imported.areas)
+    if row_problems and not skip_bad_rows:
+        raise RowsRefused(problems, good) if good else ContentError(problems)
     if not any(area.actions for area in imported.areas):
         raise ProgressSiteError(f"{table}: no actions found")
     files = content_files(imported, options)

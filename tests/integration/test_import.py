@@ -32,8 +32,12 @@ def test_bad_rows_are_reported_and_nothing_is_written(tmp_path, name):
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     expected = zip(ROWS, EXPECTED, strict=True)
-    assert lines[:-1] == [f"{table}:{row}: {message}" for row, message in expected]
-    assert lines[-1] == "Aborted: 12 problems found in the content."
+    assert lines[:-2] == [f"{table}:{row}: {message}" for row, message in expected]
+    assert lines[-2:] == [
+        "Aborted: 12 problems found in the content.",
+        "Nothing was written; --skip-bad-rows imports the rest (49 actions) and lists each row "
+        "it skips.",
+    ]
     assert not (tmp_path / "content").exists()
 
 

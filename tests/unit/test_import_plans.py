@@ -61,3 +61,29 @@ def test_status_words_still_name_a_status_of_the_mappings_own(tmp_path):
         "'statuses' (known: done)",
         "Aborted: 1 problem found in the content.",
     ]
+
+
+BAD_ROWS = "Area,Action,Description,Timescale\n1,1.1,Write it,Oct 2014\n1,1.,Cut off,Oct 2014\n"
+
+
+def test_a_refusal_for_bad_rows_says_skip_bad_rows_imports_the_rest(tmp_path):
+    table = write(tmp_path, BAD_ROWS)
+    result = run(table, "--into", tmp_path / "content")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{table}:3: action 1.: action id '1.' looks truncated: expected 1.<number>",
+        "Aborted: 1 problem found in the content.",
+        "Nothing was written; --skip-bad-rows imports the rest (1 action) and lists each row "
+        "it skips.",
+    ]
+    assert not (tmp_path / "content").exists()
+
+
+def test_no_hint_where_skipping_would_not_help(tmp_path):
+    only_bad = write(tmp_path, "Area,Action,Description\n1,1.,Cut off\n1,1.,Again\n")
+    result = run(only_bad, "--into", tmp_path / "content")
+    assert result.stderr.splitlines()[-1] == "Aborted: 2 problems found in the content."
+    unknown_column = write(tmp_path, BAD_ROWS.replace("Timescale", "Colour"), "other.csv")
+    result = run(unknown_column, "--into", tmp_path / "content")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "Aborted: 2 problems found in the content."
