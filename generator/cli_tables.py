@@ -28,12 +28,22 @@ from generator.cli_paths import LookedUpPath
 )
 @click.option("--skip-bad-rows", is_flag=True, help="Import the good rows and report the rest.")
 @click.option(
-    "--plan-date", callback=day_value, help="The plan's date, for timescales like '3 months'."
+    "--plan-date",
+    callback=day_value,
+    help="The plan's date, for timescales like '3 months' (it does not date the release).",
 )
 @click.option("--title", default="Improvement plan", show_default=True, help="Site title.")
 @click.option("--organisation", default="", help="The council's name.")
-@click.option("--release", "release_id", default=None, help="Release id (default: YYYY-MM).")
-@click.option("--release-title", default=None, help="Release title (default: Month YYYY).")
+@click.option(
+    "--release",
+    "release_id",
+    default=None,
+    help="Release id (default: the release date's YYYY-MM).",
+)
+@click.option("--release-date", callback=day_value, help="The release's date (default: today).")
+@click.option(
+    "--release-title", default=None, help="Release title (default: the release date's Month YYYY)."
+)
 @click.option(
     "--infer-status",
     is_flag=True,
@@ -49,6 +59,7 @@ def import_table(
     title: str,
     organisation: str,
     release_id: str | None,
+    release_date: date | None,
     release_title: str | None,
     infer_status: bool,
 ) -> None:
@@ -62,7 +73,8 @@ def import_table(
 
     \b
     Example:
-        progress-site import plan.xlsx --into content-new --plan-date 2014-06-30 --infer-status
+        progress-site import plan.xlsx --into content-new --plan-date 2014-06-30 --infer-status \\
+            --release 2014-10 --release-date 2014-10-31 --release-title "October 2014"
     """
     from generator.workflow.importer import Options, import_plan, read_mapping
 
@@ -72,6 +84,7 @@ def import_table(
         organisation=organisation,
         plan_date=plan_date,
         release=release_id,
+        release_date=release_date,
         release_title=release_title,
         infer_status=infer_status,
     )

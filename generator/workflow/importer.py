@@ -47,6 +47,8 @@ class Options(TableOptions):
     title: str = "Improvement plan"
     organisation: str = ""
     release: str | None = None
+    release_date: date | None = None
+    """The release's date (by default today); the plan's date only reads timescales."""
     release_title: str | None = None
     infer_status: bool = False
     status_words: dict[str, str] = field(default_factory=lambda: dict(STATUS_WORDS))
@@ -69,10 +71,14 @@ class RowsRefused(ContentError):
         )
 
 
+def _release_date(options: Options) -> date:
+    return options.release_date or date.today()
+
+
 def _release_id(options: Options) -> str:
     if options.release:
         return options.release
-    return f"{(options.plan_date or date.today()):%Y-%m}"
+    return f"{_release_date(options):%Y-%m}"
 
 
 def _action_entry(action: Action) -> dict[str, Any]:
@@ -104,7 +110,7 @@ def _progress_record(cells: dict[str, str], words: dict[str, str], infer: bool) 
 def content_files(imported: Imported, options: Options) -> dict[str, Any]:
     """The content files' data, by file name."""
     release_id = _release_id(options)
-    when = options.plan_date or date.today()
+    when = _release_date(options)
     words = status_words(options.statuses, options.status_words)
     groups, recommendations, progress = [], [], {}
     for area in imported.areas:

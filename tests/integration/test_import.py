@@ -55,6 +55,8 @@ def test_skip_bad_rows_gives_content_that_validates_and_builds(tmp_path, name):
         "2014-06-30",
         "--release",
         "2014-10",
+        "--release-date",
+        "2014-10-31",
         "--title",
         "Barking and Dagenham children's services action plan",
     )

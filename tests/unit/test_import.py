@@ -141,7 +141,9 @@ def test_import_writes_valid_content(tmp_path):
         + "3.2,Hold meetings,Ann Graham,,Ongoing,,\n",
     )
     _, out = import_plan(
-        table, tmp_path / "content", Options(plan_date=PLAN_DATE, infer_status=True)
+        table,
+        tmp_path / "content",
+        Options(plan_date=PLAN_DATE, release_date=PLAN_DATE, infer_status=True),
     )
     plan = (out / "plan.yaml").read_text()
     assert "title: Improve strategy discussions\n" in plan

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -87,3 +88,52 @@ def test_no_hint_where_skipping_would_not_help(tmp_path):
     result = run(unknown_column, "--into", tmp_path / "content")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == "Aborted: 2 problems found in the content."
+
+
+def test_the_release_flags_set_the_release_and_the_plan_date_only_reads_timescales(tmp_path):
+    table = write(tmp_path, "Area,Action,Description,Timescale\n1,1.1,Write it,3 months\n")
+    out = tmp_path / "content"
+    result = run(
+        table,
+        "--into",
+        out,
+        "--plan-date",
+        "2025-07-01",
+        "--release",
+        "2026-08",
+        "--release-date",
+        "2026-08-28",
+        "--release-title",
+        "August 2026 refresh",
+        "--title",
+        "Five-year strategic plan",
+    )
+    assert result.exit_code == 0, result.output
+    assert load(out / "releases.yaml") == {
+        "releases": [{"id": "2026-08", "date": "2026-08-28", "title": "August 2026 refresh"}]
+    }
+    assert load(out / "site.yaml")["title"] == "Five-year strategic plan"
+    [recommendation] = load(out / "plan.yaml")["recommendations"]
+    assert recommendation["actions"][0]["due"] == "2025-10-01"  # from the plan's date
+    assert (out / "progress/2026-08.yaml").is_file()
+
+
+def test_without_a_release_date_the_release_is_dated_today_not_by_the_plan(tmp_path):
+    table = write(tmp_path, "Area,Action,Description\n1,1.1,Write it\n")
+    out = tmp_path / "content"
+    result = run(table, "--into", out, "--plan-date", "2025-07-01", "--release", "2026-08")
+    assert result.exit_code == 0, result.output
+    today = date.today()
+    assert load(out / "releases.yaml")["releases"] == [
+        {"id": "2026-08", "date": today.isoformat(), "title": f"{today:%B %Y}"}
+    ]
+    other = tmp_path / "other"
+    assert run(table, "--into", other, "--release-date", "2026-04-09").exit_code == 0
+    assert load(other / "releases.yaml")["releases"] == [
+        {"id": "2026-04", "date": "2026-04-09", "title": "April 2026"}
+    ]
+    bad = run(table, "--into", tmp_path / "bad", "--release-date", "9 April")
+    assert bad.exit_code == 2
+    assert bad.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--release-date': expected a date as YYYY-MM-DD, found '9 April'"
+    )
