@@ -15,72 +15,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator.errors import Problem
+from generator.errors import Problem, ProgressSiteError
+from generator.workflow.import_columns import (  # noqa: F401 - part of the importer's API
+    FIELDS,
+    TableOptions,
+    columns_of,
+    is_header,
+    no_header,
+)
+from generator.workflow.import_groups import ID_ONLY, Group, group_from, prefix, split_label
 from generator.workflow.import_read import read_rows
 from generator.workflow.timescales import TimescaleError, parse_timescale
 
-FIELDS = (
-    "id",
-    "description",
-    "lead",
-    "strategic_lead",
-    "operational_lead",
-    "resources",
-    "timescale",
-    "outcome",
-    "progress",
-    "status",
-    "recommendation",
-)
-SYNONYMS = {
-    "id": ["action", "actionno", "actionnumber", "ref", "reference", "id", "no", "number"],
-    "description": [
-        "description",
-        "actiondescription",
-        "action description",
-        "task",
-        "actions",
-        "actiontaken",
-        "completedalreadyinprogress",
-    ],
-    "lead": ["lead", "leadofficer", "leadofficers", "leadofficer(s)", "leadperson"],
-    "strategic_lead": ["strategiclead", "accountable", "executivelead"],
-    "operational_lead": ["operationallead", "responsible", "owner", "responsibleofficer"],
-    "resources": ["resources", "resource", "resourcesrequired", "resourceimplications"],
-    "timescale": ["timescale", "timescalebywhen", "bywhen", "deadline", "duedate", "when"],
-    "outcome": ["performanceoutcome", "outcome", "performance", "successmeasure", "measure"],
-    "progress": [
-        "progresstodateandevidenceofimprovement",
-        "progresstodate",
-        "progress",
-        "update",
-        "commentary",
-    ],
-    "status": ["status", "rag", "ragrating", "ragstatus"],
-    "recommendation": [
-        "areaforimprovement",
-        "recommendation",
-        "recommendationdetail",
-        "area",
-        "aip",
-    ],
-}
-GROUP_PATTERN = r"^\s*Area for Improvement\s*\((?P<id>[^)]+)\)\s*:?\s*(?P<text>.*)$"
-_AREA_ID = re.compile(r"^(?=\D*\d)[A-Za-z0-9][\w./-]{0,15}$")
 _WHOLE = re.compile(r"^(?P<number>\d+)\.?$")
-
-
-def normalise(header: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", header.lower())
-
-
-@dataclass
-class TableOptions:
-    columns: dict[str, str] = field(default_factory=dict)
-    """Header text -> field, from the mapping file."""
-    ignore: list[str] = field(default_factory=list)
-    group_pattern: str = GROUP_PATTERN
-    plan_date: date | None = None
 
 
 @dataclass
@@ -91,7 +38,7 @@ class Action:
     due: date | None
 
 
-@dataclass
+@dataclass(eq=False)
 class Area:
     id: str
     text: str
@@ -99,6 +46,10 @@ class Area:
     actions: list[Action] = field(default_factory=list)
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     """Every action row read under the area, good or bad."""
+    group: Group | None = None
+    heading: bool = False
+    """Made by a heading row or a group cell: the group's recommendation where the table names
+    none of its own under it."""
 
 
 @dataclass
@@ -108,118 +59,73 @@ class Imported:
     skipped: set[int]
     left_out: list[Problem] = field(default_factory=list)
     """Recommendations left without actions, each named with its row."""
+    groups: list[Group] = field(default_factory=list)
 
 
-def field_for(header: str, options: TableOptions) -> str | None:
-    if header in options.columns:
-        return options.columns[header]
-    key = normalise(header)
-    for name, words in SYNONYMS.items():
-        if key in {normalise(w) for w in words}:
-            return name
-    return None
-
-
-def _is_header(cells: list[str], options: TableOptions) -> bool:
-    named = [c for c in cells if c and c not in options.ignore]
-    known = sum(1 for c in named if field_for(c, options))
-    if known >= 3:
-        return True
-    # Two known headers and nothing else, after a blank one: the id column lost its header.
-    return known == 2 and len(named) == 2 and bool(cells) and not cells[0]
-
-
-def _columns(
-    number: int, cells: list[str], options: TableOptions, problems: list[Problem], file: str
-) -> dict[int, str]:
-    columns: dict[int, str] = {}
-    blank: list[int] = []
-    for index, header in enumerate(cells):
-        if not header:
-            blank.append(index)
-            continue
-        if header in options.ignore:
-            continue
-        name = field_for(header, options)
-        if name is None:
-            problems.append(
-                Problem(
-                    file,
-                    number,
-                    None,
-                    f"unknown column '{header}' (column {index + 1}): name it in a mapping file "
-                    f"under 'columns' (as one of {', '.join(FIELDS)}) or under 'ignore'",
-                )
-            )
-        elif name in columns.values():
-            problems.append(Problem(file, number, None, f"two columns are {name}: '{header}'"))
-        else:
-            columns[index] = name
-    if blank and blank[0] < min(columns, default=0) and "description" not in columns.values():
-        for index, name in columns.items():  # "Action" beside a blank id header: the action
-            if name == "id" and normalise(cells[index]) == "action":
-                columns[index] = "description"
-    if "id" not in columns.values() and blank and blank[0] < min(columns, default=0):
-        columns[blank[0]] = "id"  # the first column, its header left blank
-    if "lead" in columns.values() and "strategic_lead" not in columns.values():
-        if "operational_lead" in columns.values():  # "Lead" beside "Responsible"
-            columns = {i: "strategic_lead" if n == "lead" else n for i, n in columns.items()}
-    for required in ("id", "description"):
-        if required not in columns.values():
-            problems.append(Problem(file, number, None, f"no column for the action {required}"))
-    return dict(sorted(columns.items()))
-
-
-def _prefix(action_id: str) -> str:
-    """The recommendation an action id names: '1.2' -> '1', '3b' -> '3', '2' -> '2'."""
-    head = action_id.split(".", 1)[0]
-    match = re.match(r"^(.*?\d+)[a-z]?$", head, re.IGNORECASE)
-    return match[1] if match else head
-
-
-def _area_for(values: dict[str, str], areas: list[Area], number: int) -> Area | None:
-    """The area a row belongs to; a recommendation cell starts one, a blank cell continues."""
+def _area_for(
+    values: dict[str, str], areas: list[Area], number: int, group: Group | None
+) -> Area | None:
+    """The area a row belongs to; a recommendation cell starts one, a blank cell continues
+    (where the table has no recommendation column, the group's own)."""
     cell = " ".join(values.get("recommendation", "").split())
     if not cell:
+        own = [a for a in areas if a.group is group and a.heading]
+        if "recommendation" not in values and group and own:
+            return own[0]
         return areas[-1] if areas else None
-    if _AREA_ID.match(cell):
-        area_id, text = cell.rstrip("."), cell.rstrip(".")
-    else:
-        area_id, text = _prefix(values.get("id", "").strip()) or str(len(areas) + 1), cell
-    for area in areas:
-        if area.id == area_id:
-            if area.text == area.id and text != area_id:
-                area.text = text
-            return area
-    areas.append(Area(area_id, text, number))
+    action_prefix = prefix(values.get("id", "").strip())
+    label_id, text = split_label(cell) if group else (None, cell)
+    if ID_ONLY.match(cell):
+        label_id, text = cell.rstrip("."), cell.rstrip(".")
+    if label_id and action_prefix.endswith(label_id) and action_prefix != label_id:
+        label_id = action_prefix  # 'F4' of action P1.F4.A2 is focus area P1.F4
+    area_id = label_id or action_prefix or str(len(areas) + 1)
+    text = text or cell
+    found = [a for a in areas if a.id == area_id and not a.heading]
+    if found and group and label_id and all(a.group is not group for a in found):
+        area_id = f"{group.id}.{area_id}"  # the same label in another group
+        found = [a for a in areas if a.id == area_id and not a.heading]
+    if found:
+        area = next((a for a in found if a.group is group), found[0])
+        if area.text == area.id and text != area_id:
+            area.text = text
+        return area
+    areas.append(Area(area_id, text, number, group=group))
     return areas[-1]
 
 
 def read_plan(path: Path, options: TableOptions) -> Imported:
-    """Read the table into areas and actions, collecting every problem with its row."""
+    """Read the table into groups, areas and actions, collecting every problem with its row."""
     file = str(path)
     problems: list[Problem] = []
-    group = re.compile(options.group_pattern, re.IGNORECASE)
+    pattern = re.compile(options.group_pattern, re.IGNORECASE)
     columns: dict[int, str] | None = None
     areas: list[Area] = []
+    groups: list[Group] = []
+    group: Group | None = None
     skipped: set[int] = set()
-    for number, cells in read_rows(path):
+    above: list[int] = []
+    rows = [(number, cells) for number, cells in read_rows(path) if any(cells)]
+    for number, cells in rows:
         filled = [c for c in cells if c]
-        if not filled:
-            continue
-        heading = group.match(filled[0]) if len(filled) == 1 else None
+        heading = pattern.match(filled[0]) if len(filled) == 1 else None
         if heading:
-            areas.append(Area(heading["id"].strip(), " ".join(heading["text"].split()), number))
+            text = " ".join(heading["text"].split())
+            group = Group(heading["id"].strip(), text, number, heading=True)
+            groups.append(group)
+            areas.append(Area(group.id, text, number, group=group, heading=True))
             continue
-        if _is_header(cells, options):
+        if is_header(cells, options):
             if columns is None:
-                columns = _columns(number, cells, options, problems, file)
+                columns = columns_of(number, cells, options, problems, file)
             continue
         if columns is None:
-            problems.append(Problem(file, number, None, "a row before the header row"))
+            above.append(number)
             continue
         values = {name: cells[i] if i < len(cells) else "" for i, name in columns.items()}
-        area = _area_for(values, areas, number)
+        if values.get("group", "").strip():
+            group = _new_group(values, groups, areas, number)
+        area = _area_for(values, areas, number, group)
         if area is None:
             action_id = values.get("id", "").strip()
             item = f"action {action_id}" if action_id else None
@@ -228,9 +134,32 @@ def read_plan(path: Path, options: TableOptions) -> Imported:
             skipped.add(number)
             continue
         area.rows.append((number, values))
-    imported = Imported(areas, problems, skipped)
+    if columns is None and rows:
+        raise ProgressSiteError(no_header(file, rows, options))
+    areas = [a for a in areas if a.rows or not a.heading or _alone(a, areas)]
+    imported = Imported(areas, problems, skipped, groups=groups)
+    if above:
+        rows_above = f"row {above[0]}" if len(above) == 1 else f"rows {above[0]} to {above[-1]}"
+        message = f"left out: {rows_above}, above the header row"
+        imported.left_out.append(Problem(file, above[0], None, message))
     _check_actions(imported, file, options)
     return imported
+
+
+def _new_group(
+    values: dict[str, str], groups: list[Group], areas: list[Area], number: int
+) -> Group:
+    """The group a group cell names; where the table has no recommendation column, the group
+    is its own recommendation, as a heading row is."""
+    group = group_from(values["group"], number, groups)
+    if "recommendation" not in values and not any(a.group is group for a in areas):
+        areas.append(Area(group.id, group.title, number, group=group, heading=True))
+    return group
+
+
+def _alone(area: Area, areas: list[Area]) -> bool:
+    """A heading with no rows is left out where its group has recommendations of its own."""
+    return not any(other.group is area.group and not other.heading for other in areas)
 
 
 def _action_id(raw: str, area: Area) -> str | None:

@@ -24,6 +24,7 @@ from generator.content.ids import release_id_problem
 from generator.content.model import slugify
 from generator.content.validate import load_content
 from generator.errors import ContentError, Problem, ProgressSiteError
+from generator.workflow.import_groups import group_ids
 from generator.workflow.import_mapping import read_mapping  # noqa: F401 - part of the importer's API
 from generator.workflow.import_status import (  # noqa: F401 - part of the importer's API
     EXTRA_STATUSES,
@@ -94,6 +95,10 @@ def _action_entry(action: Action) -> dict[str, Any]:
     return entry
 
 
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=\.)\s", text, maxsplit=1)[0].rstrip(".")
+
+
 def _progress_record(cells: dict[str, str], words: dict[str, str], infer: bool) -> dict[str, str]:
     status = cells.get("status") and infer_status(cells["status"], words)
     if not status and infer:
@@ -112,13 +117,23 @@ def content_files(imported: Imported, options: Options) -> dict[str, Any]:
     release_id = _release_id(options)
     when = _release_date(options)
     words = status_words(options.statuses, options.status_words)
-    groups, recommendations, progress = [], [], {}
-    for area in imported.areas:
-        if not area.actions:
-            continue
-        group_id = f"aip-{slugify(area.id)}"
-        first_sentence = re.split(r"(?<=\.)\s", area.text, maxsplit=1)[0]
-        groups.append({"id": group_id, "title": first_sentence.rstrip(".") or area.id})
+    recommendations, progress = [], {}
+    groups: dict[int, dict[str, str]] = {}
+    kept = [area for area in imported.areas if area.actions]
+    alone = {
+        id(area.group)
+        for area in kept
+        if area.heading and sum(1 for a in kept if a.group is area.group) == 1
+    }
+    ids = group_ids(imported.groups, alone)
+    for area in kept:
+        group = area.group
+        if group is None:
+            key, group_id, title = id(area), f"aip-{slugify(area.id)}", _first_sentence(area.text)
+        else:
+            key, group_id = id(group), ids[id(group)]
+            title = _first_sentence(group.title) if group.heading else group.title
+        groups.setdefault(key, {"id": group_id, "title": title or area.id})
         actions = [_action_entry(action) for action in area.actions]
         for action in area.actions:
             progress[action.id] = _progress_record(action.cells, words, options.infer_status)
@@ -135,7 +150,7 @@ def content_files(imported: Imported, options: Options) -> dict[str, Any]:
             "grouping": {"singular": singular, "plural": plural},
             "statuses": statuses_used(options.statuses, used),
         },
-        "plan.yaml": {"groups": groups, "recommendations": recommendations},
+        "plan.yaml": {"groups": list(groups.values()), "recommendations": recommendations},
         "releases.yaml": {
             "releases": [
                 {

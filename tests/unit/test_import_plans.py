@@ -137,3 +137,140 @@ def test_without_a_release_date_the_release_is_dated_today_not_by_the_plan(tmp_p
     assert bad.stderr.splitlines()[-1] == (
         "Error: Invalid value for '--release-date': expected a date as YYYY-MM-DD, found '9 April'"
     )
+
+
+def test_an_unrecognised_header_gives_one_message(tmp_path):
+    rows = "".join(f"Goal {n},Thing {n},{n}.1,Jo,Soon\n" for n in range(1, 111))
+    table = write(tmp_path, "Strategic plan\nObjective,Activity,Ident,Owner name,When due\n" + rows)
+    result = run(table, "--into", tmp_path / "content")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {table}: no header row found in rows 1 to 112: a header row names at least 3 "
+        "known columns. Row 2 has the columns 'Objective' (unknown), 'Activity' (unknown), "
+        "'Ident' (unknown), 'Owner name' (unknown), 'When due' (unknown). The columns "
+        "expected: id (Action, Ref, No); description (Description, Task); lead (Lead, Lead "
+        "officer); strategic_lead (Strategic Lead, Accountable); operational_lead (Operational "
+        "Lead, Responsible, Owner); resources (Resources); timescale (Timescale, By when, "
+        "Deadline); outcome (Outcome, Success measure); progress (Progress, Update); status "
+        "(Status, RAG); recommendation (Recommendation, Area, Focus area); group (Group, "
+        "Pillar, Theme); title (Title, Name); start (Start date, Launch date); due (Due). Name "
+        "this table's columns in a mapping file, given with --mapping, under 'columns' "
+        "(header: field) or 'ignore'"
+    ]
+    mapping = write(
+        tmp_path,
+        "columns: {Ident: id, Activity: description, Objective: recommendation}\n"
+        "ignore: [Owner name, When due]\n",
+        "map.yaml",
+    )
+    result = run(table, "--into", tmp_path / "content", "--mapping", mapping)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"Skipped: {table}:1: left out: row 1, above the header row"
+    ]
+
+
+THREE_LEVELS = (
+    "Education strategic plan 2025-2030,,,,\n"
+    "Pillar,Focus Area,Action ID,Action,Status\n"
+    "Pillar 1: Student achievement,P1.F1 Early literacy,P1.F1.A1,Train reading coaches,"
+    "Not started\n"
+    ",,P1.F1.A2,Adopt a new curriculum,In progress\n"
+    ",Mathematics,P1.F2.A1,Coach mathematics teachers,Completed\n"
+    "Pillar 2: Safe schools,F1: Attendance,P2.F1.A1,Run an attendance campaign,Not started\n"
+    ",F2: Wellbeing,P2.F2.A1,Survey wellbeing,Not started\n"
+)
+
+
+def test_a_three_level_table_keeps_its_groups_recommendations_and_titles(tmp_path):
+    out = tmp_path / "content"
+    result = run(write(tmp_path, THREE_LEVELS), "--into", out, "--release", "r1")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Imported 5 actions in 4 areas into {out}\n"
+    plan = load(out / "plan.yaml")
+    assert plan["groups"] == [
+        {"id": "1", "title": "Student achievement"},
+        {"id": "2", "title": "Safe schools"},
+    ]
+    assert [
+        (r["id"], r["text"], r["groups"], [a["id"] for a in r["actions"]])
+        for r in plan["recommendations"]
+    ] == [
+        ("P1.F1", "Early literacy", ["1"], ["P1.F1.A1", "P1.F1.A2"]),
+        ("P1.F2", "Mathematics", ["1"], ["P1.F2.A1"]),
+        ("P2.F1", "Attendance", ["2"], ["P2.F1.A1"]),
+        ("P2.F2", "Wellbeing", ["2"], ["P2.F2.A1"]),
+    ]
+    statuses = load(out / "progress/r1.yaml")["actions"]
+    assert statuses["P1.F2.A1"]["status"] == "completed"
+
+
+def test_a_group_column_without_recommendations_makes_each_group_its_own(tmp_path):
+    table = write(
+        tmp_path,
+        "Theme,Ref,Description\nHousing,1,Build homes\n,2,Repair homes\nTransport,3,Add buses\n"
+        "Housing,4,Insulate homes\n",
+    )
+    out = tmp_path / "content"
+    assert run(table, "--into", out).exit_code == 0
+    plan = load(out / "plan.yaml")
+    assert plan["groups"] == [
+        {"id": "housing", "title": "Housing"},
+        {"id": "transport", "title": "Transport"},
+    ]
+    assert [(r["id"], [a["id"] for a in r["actions"]]) for r in plan["recommendations"]] == [
+        ("housing", ["1", "2", "4"]),
+        ("transport", ["3"]),
+    ]
+
+
+def test_the_same_focus_area_label_under_two_pillars_is_two_recommendations(tmp_path):
+    table = write(
+        tmp_path,
+        "Pillar,Focus area,Ref,Description\nP1,F1: Reading,a,Do a\nP2,F1: Attendance,b,Do b\n",
+    )
+    out = tmp_path / "content"
+    assert run(table, "--into", out).exit_code == 0
+    plan = load(out / "plan.yaml")
+    assert [(r["id"], r["text"], r["groups"]) for r in plan["recommendations"]] == [
+        ("F1", "Reading", ["p1"]),
+        ("P2.F1", "Attendance", ["p2"]),
+    ]
+
+
+def test_heading_rows_matched_by_group_pattern_become_groups(tmp_path):
+    mapping = write(
+        tmp_path, "group_pattern: '^Service area (?P<id>\\d+): (?P<text>.*)$'\n", "map.yaml"
+    )
+    rows = ["Service area 1: Children's social care"]
+    rows += ["Recommendation,Action,Description,Timescale"]
+    rows += [f"{n},{n}.1,Answer recommendation {n},Oct 2014" for n in range(1, 13)]
+    rows += ["Service area 2: Early help"]
+    rows += [f"{n},{n}.1,Answer recommendation {n},Oct 2014" for n in range(13, 24)]
+    table = write(tmp_path, "\n".join(rows) + "\n")
+    out = tmp_path / "content"
+    result = run(table, "--into", out, "--mapping", mapping)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""  # no heading is "left out"
+    assert result.stdout == f"Imported 23 actions in 23 areas into {out}\n"
+    plan = load(out / "plan.yaml")
+    assert plan["groups"] == [
+        {"id": "1", "title": "Children's social care"},
+        {"id": "2", "title": "Early help"},
+    ]
+    groups = [r["groups"] for r in plan["recommendations"]]
+    assert groups == [["1"]] * 12 + [["2"]] * 11
+    assert plan["recommendations"][0]["id"] == "1"
+
+
+def test_a_heading_row_is_still_its_own_recommendation_where_the_table_has_none(tmp_path):
+    table = write(
+        tmp_path,
+        "Area for Improvement (1): Check before removal. It matters.\n"
+        "Action,Description,Timescale\n1.1,Audit cases,Oct 2014\n",
+    )
+    out = tmp_path / "content"
+    assert run(table, "--into", out).exit_code == 0
+    plan = load(out / "plan.yaml")
+    assert plan["groups"] == [{"id": "aip-1", "title": "Check before removal"}]
+    assert [(r["id"], r["groups"]) for r in plan["recommendations"]] == [("1", ["aip-1"])]
