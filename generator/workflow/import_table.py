@@ -25,7 +25,7 @@ from generator.workflow.import_columns import (  # noqa: F401 - part of the impo
 )
 from generator.workflow.import_groups import ID_ONLY, Group, group_from, prefix, split_label
 from generator.workflow.import_read import read_rows
-from generator.workflow.timescales import TimescaleError, parse_timescale
+from generator.workflow.timescales import TimescaleError, parse_start, parse_timescale
 
 _WHOLE = re.compile(r"^(?P<number>\d+)\.?$")
 
@@ -36,6 +36,7 @@ class Action:
     id: str
     cells: dict[str, str]
     due: date | None
+    start: date | None = None
 
 
 @dataclass(eq=False)
@@ -172,6 +173,10 @@ def _action_id(raw: str, area: Area) -> str | None:
     return raw
 
 
+def _due(values: dict[str, str], options: TableOptions) -> date | None:
+    return parse_timescale(values.get("due", ""), options.plan_date).due
+
+
 def _check_actions(imported: Imported, file: str, options: TableOptions) -> None:
     seen: dict[str, int] = {}
     found: list[tuple[int, Problem]] = []
@@ -205,7 +210,17 @@ def _check_actions(imported: Imported, file: str, options: TableOptions) -> None
             except TimescaleError as exc:
                 reject(number, item, f"timescale {exc}")
                 continue
-            area.actions.append(Action(number, action_id, values, due))
+            try:
+                start = parse_start(values.get("start", ""))
+            except TimescaleError as exc:
+                reject(number, item, f"start {exc}")
+                continue
+            try:  # a due column wins over the timescale's due date
+                due = _due(values, options) or due
+            except TimescaleError as exc:
+                reject(number, item, f"due {exc}")
+                continue
+            area.actions.append(Action(number, action_id, values, due, start))
     imported.problems.extend(p for _, p in sorted(found, key=lambda f: f[0]))
     for area in imported.areas:
         if not area.actions:

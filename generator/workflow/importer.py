@@ -84,10 +84,15 @@ def _release_id(options: Options) -> str:
 
 def _action_entry(action: Action) -> dict[str, Any]:
     cells = action.cells
-    entry: dict[str, Any] = {"id": action.id, "description": cells["description"]}
+    entry: dict[str, Any] = {"id": action.id}
+    if title := " ".join(cells.get("title", "").split()):
+        entry["title"] = title  # plain text on one line
+    entry["description"] = cells["description"]
     for name in ("lead", "strategic_lead", "operational_lead", "resources", "timescale"):
         if cells.get(name):
             entry[name] = cells[name]
+    if action.start:
+        entry["start"] = action.start.isoformat()
     if action.due:
         entry["due"] = action.due.isoformat()
     if cells.get("outcome"):

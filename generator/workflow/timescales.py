@@ -6,6 +6,7 @@
 "Quarterly 2014/15"                              due at the end of that financial year
 "3 months", "6 weeks"                            relative to the plan's date
 "Immediately"                                    the plan's date
+"Mar-25" (as Excel shows mmm-yy)              the end of March 2025
 "From July 2014", "Started June 2012",
 "Programme commenced May 2012"                   states a start: no due date
 "Ongoing", "Quarterly", "Reviewed monthly", "Annual", "In place"   no due date
@@ -33,7 +34,8 @@ MONTHS = {
     "dec": 12,
 }
 _MONTH_YEAR = re.compile(
-    r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*'?(?P<year>\d{4}|\d{2})\b",
+    r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s-]*'?"
+    r"(?P<year>\d{4}|\d{2})\b",
     re.IGNORECASE,
 )
 _DAY_MONTH_YEAR = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
@@ -133,3 +135,27 @@ def _parse(text: str, plan_date: date | None) -> Timescale:
         "a range (May 2014 to March 2016), a period from the plan date (3 months), or a word "
         "such as Ongoing or Quarterly"
     )
+
+
+def parse_start(text: str) -> date | None:
+    """A planned start as a table gives it: a day (2025-09-01, 01/09/2025), or a month
+    (Sep 2025, Sep-25), which starts on its first day; the first date where several are given.
+    Raise TimescaleError saying what is wrong when it cannot be read."""
+    wording = " ".join(text.split())
+    if not wording:
+        return None
+    found: list[tuple[int, date]] = []
+    try:
+        for m in _MONTH_YEAR.finditer(wording):
+            found.append((m.start(), date(_year(m["year"]), MONTHS[m["month"].lower()[:3]], 1)))
+        for pattern in (_DAY_MONTH_YEAR, _ISO):
+            for m in pattern.finditer(wording):
+                found.append((m.start(), date(int(m["y"]), int(m["m"]), int(m["d"]))))
+    except ValueError as exc:
+        raise TimescaleError(f"'{wording}' is not a real date ({exc})") from None
+    if not found:
+        raise TimescaleError(
+            f"'{wording}' is not a start that can be read: write a date (2025-09-01 or "
+            "01/09/2025) or a month and year (Sep 2025)"
+        )
+    return min(found, key=lambda item: item[0])[1]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import yaml
 from click.testing import CliRunner, Result
+from openpyxl import Workbook
 
 from generator.cli import cli
+from generator.workflow.timescales import parse_start, parse_timescale
 
 
 def write(tmp_path: Path, text: str, name: str = "plan.csv") -> Path:
@@ -274,3 +276,80 @@ def test_a_heading_row_is_still_its_own_recommendation_where_the_table_has_none(
     plan = load(out / "plan.yaml")
     assert plan["groups"] == [{"id": "aip-1", "title": "Check before removal"}]
     assert [(r["id"], r["groups"]) for r in plan["recommendations"]] == [("1", ["aip-1"])]
+
+
+def test_title_and_start_columns_fill_those_fields_and_a_launch_is_never_due(tmp_path):
+    table = write(
+        tmp_path,
+        "Focus area,Action ID,Action title,Action,Launch,Due\n"
+        "F1,F1.1,  Reading   coaches ,Train reading coaches in every school,Aug 2025,\n"
+        "F1,F1.2,Curriculum,Adopt a new curriculum,01/09/2025,Jun 2026\n"
+        "F1,F1.3,,Survey parents,Mar-26,\n",
+    )
+    out = tmp_path / "content"
+    result = run(table, "--into", out)
+    assert result.exit_code == 0, result.output
+    [recommendation] = load(out / "plan.yaml")["recommendations"]
+    assert recommendation["actions"] == [
+        {
+            "id": "F1.1",
+            "title": "Reading coaches",
+            "description": "Train reading coaches in every school",
+            "start": "2025-08-01",
+        },
+        {
+            "id": "F1.2",
+            "title": "Curriculum",
+            "description": "Adopt a new curriculum",
+            "start": "2025-09-01",
+            "due": "2026-06-30",
+        },
+        {"id": "F1.3", "description": "Survey parents", "start": "2026-03-01"},
+    ]
+
+
+def test_a_start_that_cannot_be_read_is_a_bad_row(tmp_path):
+    table = write(
+        tmp_path,
+        "Area,Ref,Description,Start date,Due\n1,1.1,Do it,Autumn term,\n1,1.2,Do that,,Someday\n"
+        "1,1.3,Fine,Sep 2025,\n",
+    )
+    result = run(table, "--into", tmp_path / "content")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{table}:2: action 1.1: start 'Autumn term' is not a start that can be read: write a "
+        "date (2025-09-01 or 01/09/2025) or a month and year (Sep 2025)",
+        f"{table}:3: action 1.2: due 'Someday' is not a timescale that can be read: write a "
+        "month and year (Oct 2014), a range (May 2014 to March 2016), a period from the plan "
+        "date (3 months), or a word such as Ongoing or Quarterly",
+        "Aborted: 2 problems found in the content.",
+        "Nothing was written; --skip-bad-rows imports the rest (1 action) and lists each row "
+        "it skips.",
+    ]
+
+
+def test_xlsx_start_cells_are_read_through_their_number_format(tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Area", "Ref", "Description", "Title", "Start"])
+    sheet.append(["1", "1.1", "Do it", "It", datetime(2015, 3, 1)])
+    sheet.append(["1", "1.2", "Do that", "That", datetime(2015, 3, 1)])
+    sheet["E2"].number_format = "dd/mm/yyyy"
+    sheet["E3"].number_format = "mmm-yy"
+    sheet["E3"].value = datetime(2025, 3, 1)
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    out = tmp_path / "content"
+    assert run(path, "--into", out).exit_code == 0
+    [recommendation] = load(out / "plan.yaml")["recommendations"]
+    assert [(a["title"], a["start"]) for a in recommendation["actions"]] == [
+        ("It", "2015-03-01"),
+        ("That", "2025-03-01"),
+    ]
+
+
+def test_a_month_as_excel_shows_mmm_yy_is_a_timescale():
+    assert parse_timescale("Mar-26").due == date(2026, 3, 31)
+    assert parse_start("Mar-26") == date(2026, 3, 1)
+    assert parse_start("Sep 2025 to Dec 2025") == date(2025, 9, 1)
+    assert parse_start("") is None
