@@ -67,9 +67,11 @@ def import_table(
 
     Reads area headings ("Area for Improvement (1): ..."), header rows and action rows;
     matches columns such as Action, Description, Strategic Lead, Operational Lead,
-    Timescale (By When), Performance/Outcome and Progress to date by name. Writes
-    site.yaml, plan.yaml, releases.yaml and progress/<release>.yaml. Nothing is written if
-    any row is rejected, unless --skip-bad-rows is given.
+    Timescale (By When), Performance/Outcome and Progress to date by name. A Pillar (group)
+    column makes the groups and a Focus area (recommendation) column the recommendations;
+    Title, Start and Due columns fill those fields. Writes site.yaml, plan.yaml,
+    releases.yaml and progress/<release>.yaml. Nothing is written if any row is rejected,
+    unless --skip-bad-rows is given.
 
     \b
     Example:
