@@ -69,12 +69,14 @@ def _area_for(
     """The area a row belongs to; a recommendation cell starts one, a blank cell continues
     (where the table has no recommendation column, the group's own)."""
     cell = " ".join(values.get("recommendation", "").split())
+    action_prefix = prefix(values.get("id", "").strip())
     if not cell:
         own = [a for a in areas if a.group is group and a.heading]
         if "recommendation" not in values and group and own:
             return own[0]
-        return areas[-1] if areas else None
-    action_prefix = prefix(values.get("id", "").strip())
+        if not areas or areas[-1].group is group or not action_prefix:
+            return areas[-1] if areas else None
+        cell = action_prefix  # a new group's first row, its recommendation left blank
     label_id, text = split_label(cell) if group else (None, cell)
     if ID_ONLY.match(cell):
         label_id, text = cell.rstrip("."), cell.rstrip(".")

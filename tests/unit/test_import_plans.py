@@ -353,3 +353,20 @@ def test_a_month_as_excel_shows_mmm_yy_is_a_timescale():
     assert parse_start("Mar-26") == date(2026, 3, 1)
     assert parse_start("Sep 2025 to Dec 2025") == date(2025, 9, 1)
     assert parse_start("") is None
+
+
+def test_a_new_groups_first_row_with_a_blank_focus_area_takes_it_from_the_action_id(tmp_path):
+    table = write(
+        tmp_path,
+        "Pillar,Focus area,Ref,Description\nP1,P1.F1 Reading,P1.F1.A1,Do a\n"
+        "P2,,P2.F1.A1,Do b\n,,P2.F1.A2,Do c\n",
+    )
+    out = tmp_path / "content"
+    assert run(table, "--into", out).exit_code == 0
+    plan = load(out / "plan.yaml")
+    assert [
+        (r["id"], r["text"], r["groups"], len(r["actions"])) for r in plan["recommendations"]
+    ] == [
+        ("P1.F1", "Reading", ["p1"], 1),
+        ("P2.F1", "P2.F1", ["p2"], 2),
+    ]
