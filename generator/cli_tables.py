@@ -99,10 +99,13 @@ def import_table(
     for problem in sorted(imported.problems + imported.left_out, key=lambda p: p.line or 0):
         click.echo(f"Skipped: {problem}", err=True)
     actions = sum(len(a.actions) for a in imported.areas)
-    areas = sum(1 for a in imported.areas if a.actions)
+    kept = [a for a in imported.areas if a.actions]
+    groups = len({id(a.group or a) for a in kept})
     skipped = len(imported.skipped)
     click.echo(
-        f"Imported {actions} actions in {areas} areas into {path}"
+        f"Imported {actions} actions in {len(kept)} areas"
+        + (f" in {groups} groups" if groups != len(kept) else "")
+        + f" into {path}"
         + (f"; skipped {skipped} rows" if skipped else "")
     )
 

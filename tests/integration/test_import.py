@@ -198,7 +198,7 @@ def test_a_three_level_strategic_plan_imports_whole_and_builds(tmp_path):
         "Five-year strategic plan",
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"Imported 4 actions in 3 areas into {content}\n"
+    assert result.stdout == f"Imported 4 actions in 3 areas in 2 groups into {content}\n"
     assert result.stderr == f"Skipped: {table}:1: left out: row 1, above the header row\n"
     plan = yaml.safe_load((content / "plan.yaml").read_text())
     assert [g["title"] for g in plan["groups"]] == [

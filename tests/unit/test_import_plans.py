@@ -188,7 +188,7 @@ def test_a_three_level_table_keeps_its_groups_recommendations_and_titles(tmp_pat
     out = tmp_path / "content"
     result = run(write(tmp_path, THREE_LEVELS), "--into", out, "--release", "r1")
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"Imported 5 actions in 4 areas into {out}\n"
+    assert result.stdout == f"Imported 5 actions in 4 areas in 2 groups into {out}\n"
     plan = load(out / "plan.yaml")
     assert plan["groups"] == [
         {"id": "1", "title": "Student achievement"},
@@ -254,7 +254,7 @@ def test_heading_rows_matched_by_group_pattern_become_groups(tmp_path):
     result = run(table, "--into", out, "--mapping", mapping)
     assert result.exit_code == 0, result.output
     assert result.stderr == ""  # no heading is "left out"
-    assert result.stdout == f"Imported 23 actions in 23 areas into {out}\n"
+    assert result.stdout == f"Imported 23 actions in 23 areas in 2 groups into {out}\n"
     plan = load(out / "plan.yaml")
     assert plan["groups"] == [
         {"id": "1", "title": "Children's social care"},
