@@ -46,13 +46,16 @@ def split_label(cell: str) -> tuple[str | None, str]:
     return None, text
 
 
-def group_from(cell: str, row: int, groups: list[Group]) -> Group:
-    """The group a group column's cell names: an earlier one with its id, or a new one."""
+def group_from(cell: str, row: int, groups: list[Group], title_cell: str = "") -> Group:
+    """The group a group column's cell names: an earlier one with its id, or a new one; its
+    title is the group title column's, where the table has one."""
     label_id, text = split_label(cell)
-    title = text or " ".join(cell.split())
+    title = " ".join(title_cell.split()) or text or " ".join(cell.split())
     group_id = label_id or _slug(title)
     for group in groups:
         if group.id == group_id and not group.heading:
+            if group.title == group.id and title != group_id:
+                group.title = title
             return group
     groups.append(Group(group_id, title, row))
     return groups[-1]

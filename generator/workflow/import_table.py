@@ -83,7 +83,7 @@ def _area_for(
     if label_id and action_prefix.endswith(label_id) and action_prefix != label_id:
         label_id = action_prefix  # 'F4' of action P1.F4.A2 is focus area P1.F4
     area_id = label_id or action_prefix or str(len(areas) + 1)
-    text = text or cell
+    text = " ".join(values.get("recommendation_text", "").split()) or text or cell
     found = [a for a in areas if a.id == area_id and not a.heading]
     if found and group and label_id and all(a.group is not group for a in found):
         area_id = f"{group.id}.{area_id}"  # the same label in another group
@@ -154,7 +154,7 @@ def _new_group(
 ) -> Group:
     """The group a group cell names; where the table has no recommendation column, the group
     is its own recommendation, as a heading row is."""
-    group = group_from(values["group"], number, groups)
+    group = group_from(values["group"], number, groups, values.get("group_title", ""))
     if "recommendation" not in values and not any(a.group is group for a in areas):
         areas.append(Area(group.id, group.title, number, group=group, heading=True))
     return group

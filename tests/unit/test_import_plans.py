@@ -155,7 +155,9 @@ def test_an_unrecognised_header_gives_one_message(tmp_path):
         "Lead, Responsible, Owner); resources (Resources); timescale (Timescale, By when, "
         "Deadline); outcome (Outcome, Success measure); progress (Progress, Update); status "
         "(Status, RAG); recommendation (Recommendation, Area, Focus area); group (Group, "
-        "Pillar, Theme); title (Title, Name); start (Start date, Launch date); due (Due). Name "
+        "Pillar, Theme); group_title (Pillar name, Group title); recommendation_text (Focus "
+        "area name, Recommendation text); title (Title, Name); start (Start date, Launch "
+        "date); due (Due). Name "
         "this table's columns in a mapping file, given with --mapping, under 'columns' "
         "(header: field) or 'ignore'"
     ]
@@ -369,4 +371,26 @@ def test_a_new_groups_first_row_with_a_blank_focus_area_takes_it_from_the_action
     ] == [
         ("P1.F1", "Reading", ["p1"], 1),
         ("P2.F1", "P2.F1", ["p2"], 2),
+    ]
+
+
+def test_title_columns_name_the_groups_and_recommendations(tmp_path):
+    mapping = write(
+        tmp_path, 'columns: {"Strand": group, "Objective": recommendation}\n', "map.yaml"
+    )
+    table = write(
+        tmp_path,
+        "Strand,Pillar name,Objective,Focus area name,Ref,Description\n"
+        "S1,Learning,O1,Early reading,O1.1,Do a\n"
+        ",,,,O1.2,Do b\n"
+        "S2,Wellbeing,O2,Attendance,O2.1,Do c\n",
+    )
+    out = tmp_path / "content"
+    result = run(table, "--into", out, "--mapping", mapping)
+    assert result.exit_code == 0, result.output
+    plan = load(out / "plan.yaml")
+    assert plan["groups"] == [{"id": "s1", "title": "Learning"}, {"id": "s2", "title": "Wellbeing"}]
+    assert [(r["id"], r["text"], r["groups"]) for r in plan["recommendations"]] == [
+        ("O1", "Early reading", ["s1"]),
+        ("O2", "Attendance", ["s2"]),
     ]
