@@ -122,14 +122,14 @@ class TableOptions:
     plan_date: date | None = None
 
 
+_BY_WORD = {normalise(w): name for name, words in reversed(SYNONYMS.items()) for w in words}
+"""Each recognised header, normalised -> its field (the first field naming it wins)."""
+
+
 def field_for(header: str, options: TableOptions) -> str | None:
     if header in options.columns:
         return options.columns[header]
-    key = normalise(header)
-    for name, words in SYNONYMS.items():
-        if key in {normalise(w) for w in words}:
-            return name
-    return None
+    return _BY_WORD.get(normalise(header))
 
 
 def is_header(cells: list[str], options: TableOptions) -> bool:
@@ -201,6 +201,11 @@ def _known(cells: list[str], options: TableOptions) -> int:
     return sum(1 for c in cells if c and c not in options.ignore and field_for(c, options))
 
 
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 def _meaning(header: str, options: TableOptions) -> str:
     if header in options.ignore:
         return "ignored"
@@ -215,7 +220,7 @@ def no_header(file: str, rows: list[tuple[int, list[str]]], options: TableOption
         rows, key=lambda row: (sum(1 for c in row[1] if c), _known(row[1], options), -row[0])
     )
     named = [c for c in cells if c]
-    shown = [f"'{c}' ({_meaning(c, options)})" for c in named[:20]]
+    shown = [f"'{_short(c)}' ({_meaning(c, options)})" for c in named[:20]]
     more = f" and {len(named) - 20} more" if len(named) > 20 else ""
     expected = "; ".join(f"{name} ({EXAMPLES[name]})" for name in FIELDS)
     return (

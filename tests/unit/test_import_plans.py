@@ -394,3 +394,14 @@ def test_title_columns_name_the_groups_and_recommendations(tmp_path):
         ("O1", "Early reading", ["s1"]),
         ("O2", "Attendance", ["s2"]),
     ]
+
+
+def test_the_header_message_stays_short_whatever_the_row(tmp_path):
+    header = ",".join(["Huge " + "x" * 5000] + [f"Column {n}" for n in range(30)])
+    table = write(tmp_path, header + "\n")
+    result = run(table, "--into", tmp_path / "content")
+    assert result.exit_code == 1
+    [message] = result.stderr.splitlines()
+    assert f"'Huge {'x' * 54}…' (unknown), 'Column 0' (unknown)" in message
+    assert "'Column 18' (unknown) and 11 more. The columns expected" in message
+    assert len(message) < 2000
