@@ -51,7 +51,7 @@ def group_from(cell: str, row: int, groups: list[Group], title_cell: str = "") -
     title is the group title column's, where the table has one."""
     label_id, text = split_label(cell)
     title = " ".join(title_cell.split()) or text or " ".join(cell.split())
-    group_id = label_id or _slug(title)
+    group_id = label_id or slug_id(title)
     for group in groups:
         if group.id == group_id and not group.heading:
             if group.title == group.id and title != group_id:
@@ -61,7 +61,8 @@ def group_from(cell: str, row: int, groups: list[Group], title_cell: str = "") -
     return groups[-1]
 
 
-def _slug(text: str) -> str:
+def slug_id(text: str) -> str:
+    """An id made from a title: its slug, cut at a word to at most 40 characters."""
     slug = slugify(text)
     return slug if len(slug) <= 40 else slug[:40].rsplit("-", 1)[0]
 

@@ -23,7 +23,14 @@ from generator.workflow.import_columns import (  # noqa: F401 - part of the impo
     is_header,
     no_header,
 )
-from generator.workflow.import_groups import ID_ONLY, Group, group_from, prefix, split_label
+from generator.workflow.import_groups import (
+    ID_ONLY,
+    Group,
+    group_from,
+    prefix,
+    slug_id,
+    split_label,
+)
 from generator.workflow.import_read import read_rows
 from generator.workflow.timescales import TimescaleError, parse_start, parse_timescale
 
@@ -113,10 +120,7 @@ def read_plan(path: Path, options: TableOptions) -> Imported:
         filled = [c for c in cells if c]
         heading = pattern.match(filled[0]) if len(filled) == 1 else None
         if heading:
-            text = " ".join(heading["text"].split())
-            group = Group(heading["id"].strip(), text, number, heading=True)
-            groups.append(group)
-            areas.append(Area(group.id, text, number, group=group, heading=True))
+            group = _heading_group(heading, number, groups, areas)
             continue
         if is_header(cells, options):
             if columns is None:
@@ -147,6 +151,21 @@ def read_plan(path: Path, options: TableOptions) -> Imported:
         imported.left_out.append(Problem(file, above[0], None, message))
     _check_actions(imported, file, options)
     return imported
+
+
+def _heading_group(
+    heading: re.Match[str], number: int, groups: list[Group], areas: list[Area]
+) -> Group:
+    """The group a heading row starts: a heading repeated (as on each page of an export)
+    continues its group; one whose pattern gives no id is named by its text."""
+    text = " ".join(heading["text"].split())
+    group_id = heading["id"].strip() or slug_id(text)
+    for group in groups:
+        if group.heading and group.id == group_id:
+            return group
+    groups.append(Group(group_id, text, number, heading=True))
+    areas.append(Area(group_id, text, number, group=groups[-1], heading=True))
+    return groups[-1]
 
 
 def _new_group(

@@ -405,3 +405,32 @@ def test_the_header_message_stays_short_whatever_the_row(tmp_path):
     assert f"'Huge {'x' * 54}…' (unknown), 'Column 0' (unknown)" in message
     assert "'Column 18' (unknown) and 11 more. The columns expected" in message
     assert len(message) < 2000
+
+
+def test_a_repeated_heading_continues_its_group_and_a_heading_without_id_is_named_by_text(
+    tmp_path,
+):
+    mapping = write(
+        tmp_path,
+        "group_pattern: '^(?P<id>)(?P<text>(?:Children|Adults).*services)$'\n",
+        "map.yaml",
+    )
+    table = write(
+        tmp_path,
+        "Children's services\nRecommendation,Action,Description\n1,1.1,Do a\n"
+        "Adults' services\nRecommendation,Action,Description\n2,2.1,Do b\n"
+        "Children's services\n3,3.1,Do c\n",
+    )
+    out = tmp_path / "content"
+    result = run(table, "--into", out, "--mapping", mapping)
+    assert result.exit_code == 0, result.output
+    plan = load(out / "plan.yaml")
+    assert plan["groups"] == [
+        {"id": "children-s-services", "title": "Children's services"},
+        {"id": "adults-services", "title": "Adults' services"},
+    ]
+    assert [(r["id"], r["groups"]) for r in plan["recommendations"]] == [
+        ("1", ["children-s-services"]),
+        ("2", ["adults-services"]),
+        ("3", ["children-s-services"]),
+    ]
