@@ -1,7 +1,7 @@
 """The ``import --mapping`` file, read like content: every problem with its file and line.
 
 ```yaml
-columns: {"Lead officer": operational_lead}     # header -> field
+columns: {"Lead officer": operational_lead, "Strand": group}  # header -> field
 ignore: ["Notes"]                                 # headers to leave out
 group_pattern: '^Priority (?P<id>\\d+): (?P<text>.*)$'
 status_words: {"complete": completed}             # leading words -> status id
