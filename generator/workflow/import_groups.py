@@ -15,11 +15,13 @@ from generator.content.model import slugify
 
 ID_ONLY = re.compile(r"^(?=\D*\d)[A-Za-z0-9][\w./-]{0,15}$")
 _LEADING_ID = re.compile(
-    r"^(?P<id>[A-Za-z]{0,3}\d[\w.]{0,15}?)[.:)]?\s+(?:[-–—:]\s+)?(?P<text>\S.*)$"
+    r"^(?:(?P<id>[A-Za-z]{0,3}\d[\w.]{0,15}?)[.:)]|(?P<bare>(?:[A-Za-z]{1,3}\d|\d+\.\d)[\w.]{0,15}?))"
+    r"\s+(?:[-–—:]\s+)?(?P<text>\S.*)$"
 )
+"""An id leading the text: '1. ...', 'P1 ...', '1.4 ...'; a bare number needs its '.' or ':'."""
 _NAMED_ID = re.compile(
-    r"^(?P<word>[A-Za-z][A-Za-z ]{0,30}?)\s+(?P<id>[A-Za-z]{0,3}\d[\w.]{0,15}?)\.?"
-    r"(?:\s*[:.)–—-]\s*(?P<text>\S.*))?$"
+    r"^(?P<word>[A-Za-z][A-Za-z ]{0,30}?)\s+(?P<id>[A-Za-z]{0,3}\d[\w.]{0,15}?)"
+    r"(?:(?:\.\s+|\s*[:)–—-]\s*)(?P<text>\S.*)|\.)?$"
 )
 
 
@@ -42,7 +44,7 @@ def split_label(cell: str) -> tuple[str | None, str]:
         return named["id"], named["text"] or ""
     leading = _LEADING_ID.match(text)
     if leading:
-        return leading["id"], leading["text"]
+        return leading["id"] or leading["bare"], leading["text"]
     return None, text
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner, Result
 from openpyxl import Workbook
 
 from generator.cli import cli
+from generator.workflow.import_groups import split_label
 from generator.workflow.timescales import parse_start, parse_timescale
 
 
@@ -434,3 +436,23 @@ def test_a_repeated_heading_continues_its_group_and_a_heading_without_id_is_name
         ("2", ["adults-services"]),
         ("3", ["children-s-services"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "label"),
+    [
+        ("P1", ("P1", "")),
+        ("1.4.", ("1.4", "")),
+        ("Pillar 1: Student achievement", ("1", "Student achievement")),
+        ("Focus Area 1.4 – Early literacy", ("1.4", "Early literacy")),
+        ("Pillar 2", ("2", "")),
+        ("P1.F4 Early literacy", ("P1.F4", "Early literacy")),
+        ("1.4 Early literacy", ("1.4", "Early literacy")),
+        ("3. Ensure  that plans are reviewed", ("3", "Ensure that plans are reviewed")),
+        ("2020 targets are met", (None, "2020 targets are met")),
+        ("Year 7 transition", (None, "Year 7 transition")),
+        ("Early literacy", (None, "Early literacy")),
+    ],
+)
+def test_a_cell_names_its_item_by_id_text_or_both(cell, label):
+    assert split_label(cell) == label
