@@ -68,6 +68,8 @@ class Imported:
     left_out: list[Problem] = field(default_factory=list)
     """Recommendations left without actions, each named with its row."""
     groups: list[Group] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
+    """The header of each field's column, as the table words it."""
 
 
 def _area_for(
@@ -115,6 +117,7 @@ def read_plan(path: Path, options: TableOptions) -> Imported:
     group: Group | None = None
     skipped: set[int] = set()
     above: list[int] = []
+    headers: dict[str, str] = {}
     rows = [(number, cells) for number, cells in read_rows(path) if any(cells)]
     for number, cells in rows:
         filled = [c for c in cells if c]
@@ -125,6 +128,7 @@ def read_plan(path: Path, options: TableOptions) -> Imported:
         if is_header(cells, options):
             if columns is None:
                 columns = columns_of(number, cells, options, problems, file)
+                headers = {name: cells[i] for i, name in columns.items()}
             continue
         if columns is None:
             above.append(number)
@@ -144,7 +148,7 @@ def read_plan(path: Path, options: TableOptions) -> Imported:
     if columns is None and rows:
         raise ProgressSiteError(no_header(file, rows, options))
     areas = [a for a in areas if a.rows or not a.heading or _alone(a, areas)]
-    imported = Imported(areas, problems, skipped, groups=groups)
+    imported = Imported(areas, problems, skipped, groups=groups, headers=headers)
     if above:
         rows_above = f"row {above[0]}" if len(above) == 1 else f"rows {above[0]} to {above[-1]}"
         message = f"left out: {rows_above}, above the header row"

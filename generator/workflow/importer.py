@@ -54,7 +54,8 @@ class Options(TableOptions):
     infer_status: bool = False
     status_words: dict[str, str] = field(default_factory=lambda: dict(STATUS_WORDS))
     statuses: list[dict[str, str]] = field(default_factory=lambda: list(STATUSES))
-    grouping: tuple[str, str] = ("Area for improvement", "Areas for improvement")
+    grouping: tuple[str, str] | None = None
+    """The groups' name (by default, the group column's header, or Area for improvement)."""
 
 
 class RowsRefused(ContentError):
@@ -98,6 +99,17 @@ def _action_entry(action: Action) -> dict[str, Any]:
     if cells.get("outcome"):
         entry["outcome"] = cells["outcome"]
     return entry
+
+
+def _grouping(header: str) -> tuple[str, str]:
+    """The groups' name from their column's header: Pillar, Pillars."""
+    name = " ".join(header.split())
+    if not name or len(name) > 40:
+        return ("Area for improvement", "Areas for improvement")
+    name = name[0].upper() + name[1:].lower()
+    if re.search(r"[^aeiou]y$", name):
+        return name, name[:-1] + "ies"
+    return name, name + ("es" if re.search(r"(s|x|ch|sh)$", name) else "s")
 
 
 def _first_sentence(text: str) -> str:
@@ -145,7 +157,7 @@ def content_files(imported: Imported, options: Options) -> dict[str, Any]:
         recommendations.append(
             {"id": area.id, "text": area.text or area.id, "groups": [group_id], "actions": actions}
         )
-    singular, plural = options.grouping
+    singular, plural = options.grouping or _grouping(imported.headers.get("group", ""))
     # the statuses the plan uses, and those the mapping's status_words name
     used = {record["status"] for record in progress.values()} | set(options.status_words.values())
     return {

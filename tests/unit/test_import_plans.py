@@ -456,3 +456,37 @@ def test_a_repeated_heading_continues_its_group_and_a_heading_without_id_is_name
 )
 def test_a_cell_names_its_item_by_id_text_or_both(cell, label):
     assert split_label(cell) == label
+
+
+@pytest.mark.parametrize(
+    ("header", "grouping"),
+    [
+        ("Pillar", {"singular": "Pillar", "plural": "Pillars"}),
+        (
+            "STRATEGIC PRIORITY",
+            {"singular": "Strategic priority", "plural": "Strategic priorities"},
+        ),
+        ("Theme", {"singular": "Theme", "plural": "Themes"}),
+        ("Focus", {"singular": "Focus", "plural": "Focuses"}),
+    ],
+)
+def test_the_groups_are_named_by_their_columns_header(tmp_path, header, grouping):
+    mapping = write(tmp_path, f'columns: {{"{header}": group}}\n', "map.yaml")
+    table = write(tmp_path, f"{header},Ref,Description\nHousing,1,Build homes\n")
+    out = tmp_path / "content"
+    assert run(table, "--into", out, "--mapping", mapping).exit_code == 0
+    assert load(out / "site.yaml")["grouping"] == grouping
+
+
+def test_a_mappings_grouping_wins_and_headings_keep_the_old_name(tmp_path):
+    mapping = write(tmp_path, "grouping: {singular: Goal, plural: Goals}\n", "map.yaml")
+    table = write(tmp_path, "Pillar,Ref,Description\nHousing,1,Build homes\n")
+    out = tmp_path / "content"
+    assert run(table, "--into", out, "--mapping", mapping).exit_code == 0
+    assert load(out / "site.yaml")["grouping"] == {"singular": "Goal", "plural": "Goals"}
+    table = write(tmp_path, "Area,Ref,Description\n1,1.1,Build homes\n", "plain.csv")
+    assert run(table, "--into", tmp_path / "plain").exit_code == 0
+    assert load(tmp_path / "plain/site.yaml")["grouping"] == {
+        "singular": "Area for improvement",
+        "plural": "Areas for improvement",
+    }
