@@ -49,6 +49,9 @@ _NO_DATE = re.compile(
     re.IGNORECASE,
 )
 
+_NO_START = re.compile(r"^(?:tbd|tbc|n/?a|none|not applicable|-+)$", re.IGNORECASE)
+"""A start cell that gives no date: the action has no planned start."""
+
 _START = re.compile(
     r"^from\b|\b(?:commenced|commencing|started|starting|began|begun|since)\b", re.IGNORECASE
 )
@@ -140,6 +143,7 @@ def _parse(text: str, plan_date: date | None) -> Timescale:
 def parse_start(text: str) -> date | None:
     """A planned start as a table gives it: a day (2025-09-01, 01/09/2025), or a month
     (Sep 2025, Sep-25), which starts on its first day; the first date where several are given.
+    A cell such as TBD, N/A or Ongoing gives no start.
     Raise TimescaleError saying what is wrong when it cannot be read."""
     wording = " ".join(text.split())
     if not wording:
@@ -153,6 +157,8 @@ def parse_start(text: str) -> date | None:
                 found.append((m.start(), date(int(m["y"]), int(m["m"]), int(m["d"]))))
     except ValueError as exc:
         raise TimescaleError(f"'{wording}' is not a real date ({exc})") from None
+    if not found and (_NO_DATE.match(wording) or _NO_START.match(wording)):
+        return None
     if not found:
         raise TimescaleError(
             f"'{wording}' is not a start that can be read: write a date (2025-09-01 or "

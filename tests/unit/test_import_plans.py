@@ -490,3 +490,8 @@ def test_a_mappings_grouping_wins_and_headings_keep_the_old_name(tmp_path):
         "singular": "Area for improvement",
         "plural": "Areas for improvement",
     }
+
+
+@pytest.mark.parametrize("text", ["TBD", "tbc", "N/A", "Ongoing", "-"])
+def test_a_start_cell_that_gives_no_date_is_no_start(text):
+    assert parse_start(text) is None
