@@ -79,8 +79,15 @@ def prefix(action_id: str) -> str:
 
 def group_ids(groups: list[Group], alone: set[int]) -> dict[int, str]:
     """The content's id of each group, by ``id(group)``: a heading that is its group's only
-    recommendation keeps the id imports have always given it (aip-1); others their own."""
-    return {
-        id(g): f"aip-{slugify(g.id)}" if g.heading and id(g) in alone else slugify(g.id)
-        for g in groups
-    }
+    recommendation keeps the id imports have always given it (aip-1); others their own, made
+    unique where two read the same in a web address (P1 and p1)."""
+    result: dict[int, str] = {}
+    for group in groups:
+        slug = slugify(group.id)
+        base = f"aip-{slug}" if group.heading and id(group) in alone else slug
+        unique, n = base, 1
+        while unique in result.values():
+            n += 1
+            unique = f"{base}-{n}"
+        result[id(group)] = unique
+    return result

@@ -495,3 +495,16 @@ def test_a_mappings_grouping_wins_and_headings_keep_the_old_name(tmp_path):
 @pytest.mark.parametrize("text", ["TBD", "tbc", "N/A", "Ongoing", "-"])
 def test_a_start_cell_that_gives_no_date_is_no_start(text):
     assert parse_start(text) is None
+
+
+def test_groups_whose_ids_read_the_same_in_a_web_address_stay_apart(tmp_path):
+    table = write(tmp_path, "Pillar,Focus area,Ref,Description\nP1,F1,F1.1,Do a\np1,F2,F2.1,Do b\n")
+    out = tmp_path / "content"
+    result = run(table, "--into", out)
+    assert result.exit_code == 0, result.output
+    plan = load(out / "plan.yaml")
+    assert plan["groups"] == [{"id": "p1", "title": "P1"}, {"id": "p1-2", "title": "p1"}]
+    assert [(r["id"], r["groups"]) for r in plan["recommendations"]] == [
+        ("F1", ["p1"]),
+        ("F2", ["p1-2"]),
+    ]
