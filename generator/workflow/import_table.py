@@ -32,7 +32,12 @@ from generator.workflow.import_groups import (
     split_label,
 )
 from generator.workflow.import_read import read_rows
-from generator.workflow.timescales import TimescaleError, parse_start, parse_timescale
+from generator.workflow.timescales import (
+    TimescaleError,
+    month_first,
+    parse_start,
+    parse_timescale,
+)
 
 _WHOLE = re.compile(r"^(?P<number>\d+)\.?$")
 
@@ -198,10 +203,6 @@ def _action_id(raw: str, area: Area) -> str | None:
     return raw
 
 
-def _due(values: dict[str, str], options: TableOptions) -> date | None:
-    return parse_timescale(values.get("due", ""), options.plan_date).due
-
-
 def _check_actions(imported: Imported, file: str, options: TableOptions) -> None:
     seen: dict[str, int] = {}
     found: list[tuple[int, Problem]] = []
@@ -210,6 +211,8 @@ def _check_actions(imported: Imported, file: str, options: TableOptions) -> None
         found.append((number, Problem(file, number, item, message)))
         imported.skipped.add(number)
 
+    dated = ("timescale", "start", "due")
+    us = month_first([v.get(n, "") for a in imported.areas for _, v in a.rows for n in dated])
     for area in imported.areas:
         for number, values in area.rows:
             raw = values.get("id", "").strip()
@@ -231,17 +234,17 @@ def _check_actions(imported: Imported, file: str, options: TableOptions) -> None
                 reject(number, item, "no description")
                 continue
             try:
-                due = parse_timescale(values.get("timescale", ""), options.plan_date).due
+                due = parse_timescale(values.get("timescale", ""), options.plan_date, us).due
             except TimescaleError as exc:
                 reject(number, item, f"timescale {exc}")
                 continue
             try:
-                start = parse_start(values.get("start", ""))
+                start = parse_start(values.get("start", ""), us)
             except TimescaleError as exc:
                 reject(number, item, f"start {exc}")
                 continue
             try:  # a due column wins over the timescale's due date
-                due = _due(values, options) or due
+                due = parse_timescale(values.get("due", ""), options.plan_date, us).due or due
             except TimescaleError as exc:
                 reject(number, item, f"due {exc}")
                 continue

@@ -82,14 +82,31 @@ def _add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def _dates(text: str) -> list[date]:
+def month_first(texts: list[str]) -> bool:
+    """Whether a table writes its dates month first (8/13/2025, as in the United States): some
+    date has a second number above 12 and none a first number above 12 with a second below."""
+    firsts = seconds = False
+    for text in texts:
+        for m in _DAY_MONTH_YEAR.finditer(text):
+            first, second = int(m["d"]), int(m["m"])
+            firsts |= first > 12 >= second
+            seconds |= second > 12 >= first
+    return seconds and not firsts
+
+
+def _day(m: re.Match[str], swap: bool) -> date:
+    day, month = (m["m"], m["d"]) if swap else (m["d"], m["m"])
+    return date(int(m["y"]), int(month), int(day))
+
+
+def _dates(text: str, us: bool = False) -> list[date]:
     found: list[tuple[int, date]] = []
     for m in _MONTH_YEAR.finditer(text):
         found.append((m.start(), _month_end(_year(m["year"]), MONTHS[m["month"].lower()[:3]])))
     for pattern in (_DAY_MONTH_YEAR, _ISO):
         for m in pattern.finditer(text):
             try:
-                found.append((m.start(), date(int(m["y"]), int(m["m"]), int(m["d"]))))
+                found.append((m.start(), _day(m, us and pattern is _DAY_MONTH_YEAR)))
             except ValueError as exc:
                 raise TimescaleError(f"'{m[0]}' is not a real date") from exc
     for m in _FINANCIAL_YEAR.finditer(text):
@@ -97,10 +114,11 @@ def _dates(text: str) -> list[date]:
     return [d for _, d in sorted(found, key=lambda item: item[0])]
 
 
-def parse_timescale(text: str, plan_date: date | None = None) -> Timescale:
-    """Read a timescale; raise TimescaleError saying what is wrong when it cannot be read."""
+def parse_timescale(text: str, plan_date: date | None = None, us: bool = False) -> Timescale:
+    """Read a timescale; raise TimescaleError saying what is wrong when it cannot be read.
+    ``us``: a date such as 8/1/2025 is written month first."""
     try:
-        return _parse(text, plan_date)
+        return _parse(text, plan_date, us)
     except TimescaleError:
         raise
     except (ValueError, OverflowError) as exc:  # a date beyond the calendar
@@ -108,13 +126,13 @@ def parse_timescale(text: str, plan_date: date | None = None) -> Timescale:
         raise TimescaleError(f"'{wording}' gives a date that does not exist ({exc})") from None
 
 
-def _parse(text: str, plan_date: date | None) -> Timescale:
+def _parse(text: str, plan_date: date | None, us: bool) -> Timescale:
     wording = " ".join(text.split())
     lowered = wording.lower()
     if not wording:
         return Timescale("", None)
     if _START.search(lowered) and not re.search(r"\b(?:to|until|by)\b", lowered):
-        _dates(wording)  # still reject impossible dates
+        _dates(wording, us)  # still reject impossible dates
         return Timescale(wording, None)
     relative = _RELATIVE.match(wording)
     if relative or lowered in ("immediately", "immediate", "now"):
@@ -126,7 +144,7 @@ def _parse(text: str, plan_date: date | None) -> Timescale:
         if unit == "month":
             return Timescale(wording, _add_months(plan_date, n))
         return Timescale(wording, plan_date + timedelta(days=n * (7 if unit == "week" else 1)))
-    dates = _dates(wording)
+    dates = _dates(wording, us)
     if dates:
         if re.search(r"\bto\b|\buntil\b|–|\s-\s", lowered) and len(dates) > 1:
             return Timescale(wording, dates[-1])
@@ -140,7 +158,7 @@ def _parse(text: str, plan_date: date | None) -> Timescale:
     )
 
 
-def parse_start(text: str) -> date | None:
+def parse_start(text: str, us: bool = False) -> date | None:
     """A planned start as a table gives it: a day (2025-09-01, 01/09/2025), or a month
     (Sep 2025, Sep-25), which starts on its first day; the first date where several are given.
     A cell such as TBD, N/A or Ongoing gives no start.
@@ -154,7 +172,7 @@ def parse_start(text: str) -> date | None:
             found.append((m.start(), date(_year(m["year"]), MONTHS[m["month"].lower()[:3]], 1)))
         for pattern in (_DAY_MONTH_YEAR, _ISO):
             for m in pattern.finditer(wording):
-                found.append((m.start(), date(int(m["y"]), int(m["m"]), int(m["d"]))))
+                found.append((m.start(), _day(m, us and pattern is _DAY_MONTH_YEAR)))
     except ValueError as exc:
         raise TimescaleError(f"'{wording}' is not a real date ({exc})") from None
     if not found and (_NO_DATE.match(wording) or _NO_START.match(wording)):

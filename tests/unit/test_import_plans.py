@@ -508,3 +508,26 @@ def test_groups_whose_ids_read_the_same_in_a_web_address_stay_apart(tmp_path):
         ("F1", ["p1"]),
         ("F2", ["p1-2"]),
     ]
+
+
+def test_a_table_writing_dates_month_first_is_read_so(tmp_path):
+    table = write(
+        tmp_path,
+        "Area,Ref,Description,Start date,Due\n1,1.1,Do a,8/1/2025,12/31/2025\n"
+        "1,1.2,Do b,9/2/2025,\n",
+    )
+    out = tmp_path / "content"
+    assert run(table, "--into", out).exit_code == 0
+    [recommendation] = load(out / "plan.yaml")["recommendations"]
+    assert [(a["start"], a.get("due")) for a in recommendation["actions"]] == [
+        ("2025-08-01", "2025-12-31"),
+        ("2025-09-02", None),
+    ]
+    uk = write(
+        tmp_path, "Area,Ref,Description,Start date,Due\n1,1.1,Do a,8/1/2025,31/12/2025\n", "uk.csv"
+    )
+    assert run(uk, "--into", tmp_path / "uk").exit_code == 0
+    [recommendation] = load(tmp_path / "uk/plan.yaml")["recommendations"]
+    assert [(a["start"], a["due"]) for a in recommendation["actions"]] == [
+        ("2025-01-08", "2025-12-31")
+    ]
