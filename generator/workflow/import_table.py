@@ -2,8 +2,9 @@
 
 Two passes. The first finds headings, header rows and action rows: a header row is one whose
 cells name known fields (the id column's header may be blank, as it often is in a table
-exported from Word), and a recommendation column's text is carried down through the rows
-that leave it blank. The second pass checks ids once every row of a recommendation is known:
+exported from Word), and a group or recommendation column's text is carried down through the
+rows that leave it blank; a heading row, or a group column, starts a group (see
+``import_groups``). The second pass checks ids once every row of a recommendation is known:
 a whole-number id ("2", or "2.") is the id of a recommendation's only action; it is reported
 as truncated only when the recommendation has several actions.
 """

@@ -2,7 +2,8 @@
 
 The table is read as a council's Word or Excel action plan usually is: a heading row per
 area ("Area for Improvement (1): ..."), a header row (repeated under each heading, sometimes
-mangled), then one row per action. Columns are matched by name, flexibly; a mapping file
+mangled), then one row per action; or as a strategic plan's table is, with a column per
+level (Pillar, Focus area, Action ID). Columns are matched by name, flexibly; a mapping file
 covers the rest. Every problem is reported with its row number, and nothing is written
 unless every row is good (or ``--skip-bad-rows`` is given).
 """
