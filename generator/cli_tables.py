@@ -24,7 +24,8 @@ from generator.cli_paths import LookedUpPath
 @click.option(
     "--mapping",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="YAML: columns (header -> field), ignore, group_pattern, status_words, statuses.",
+    help="YAML: columns (header -> field), ignore, group_pattern, recommendation_pattern, "
+    "status_words, statuses.",
 )
 @click.option("--skip-bad-rows", is_flag=True, help="Import the good rows and report the rest.")
 @click.option(
@@ -90,7 +91,8 @@ def import_table(
         release_title=release_title,
         infer_status=infer_status,
     )
-    for key in ("columns", "ignore", "group_pattern", "status_words", "statuses"):
+    keys = ("columns", "ignore", "group_pattern", "recommendation_pattern", "status_words")
+    for key in (*keys, "statuses"):
         if key in settings:
             setattr(options, key, settings[key])
     if "grouping" in settings:

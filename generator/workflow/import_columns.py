@@ -119,6 +119,7 @@ class TableOptions:
     """Header text -> field, from the mapping file."""
     ignore: list[str] = field(default_factory=list)
     group_pattern: str = GROUP_PATTERN
+    recommendation_pattern: str | None = None
     plan_date: date | None = None
 
 

@@ -4,6 +4,7 @@
 columns: {"Lead officer": operational_lead, "Strand": group}  # header -> field
 ignore: ["Notes"]                                 # headers to leave out
 group_pattern: '^Priority (?P<id>\\d+): (?P<text>.*)$'
+recommendation_pattern: '^Focus area (?P<id>[\\d.]+): (?P<text>.*)$'
 status_words: {"complete": completed}             # leading words -> status id
 statuses: [{id: completed, label: Completed, meaning: complete}]
 grouping: {singular: Priority, plural: Priorities}
@@ -51,6 +52,9 @@ class ImportMapping(ContentModel):
     group_pattern: Annotated[str | None, *field_kind(_pattern, {"type": "string"})] = None
     """A regular expression for the rows that start a group, with the named groups
     (?P<id>...) and (?P<text>...)."""
+    recommendation_pattern: Annotated[str | None, *field_kind(_pattern, {"type": "string"})] = None
+    """A regular expression for the heading rows that start a recommendation in the group
+    above, with the named groups (?P<id>...) and (?P<text>...)."""
     status_words: dict[str, RequiredText] = {}
     """The leading words of a progress text -> the status id they give."""
     statuses: tuple[StatusDef, ...] | None = None

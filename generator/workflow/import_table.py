@@ -86,10 +86,12 @@ def _area_for(
     cell = " ".join(values.get("recommendation", "").split())
     action_prefix = prefix(values.get("id", "").strip())
     if not cell:
+        if areas and areas[-1].group is group:
+            return areas[-1]
         own = [a for a in areas if a.group is group and a.heading]
         if "recommendation" not in values and group and own:
             return own[0]
-        if not areas or areas[-1].group is group or not action_prefix:
+        if not areas or not action_prefix:
             return areas[-1] if areas else None
         cell = action_prefix  # a new group's first row, its recommendation left blank
     label_id, text = split_label(cell) if group else (None, cell)
@@ -117,6 +119,9 @@ def read_plan(path: Path, options: TableOptions) -> Imported:
     file = str(path)
     problems: list[Problem] = []
     pattern = re.compile(options.group_pattern, re.IGNORECASE)
+    recommendation = options.recommendation_pattern and re.compile(
+        options.recommendation_pattern, re.IGNORECASE
+    )
     columns: dict[int, str] | None = None
     areas: list[Area] = []
     groups: list[Group] = []
@@ -130,6 +135,11 @@ def read_plan(path: Path, options: TableOptions) -> Imported:
         heading = pattern.match(filled[0]) if len(filled) == 1 else None
         if heading:
             group = _heading_group(heading, number, groups, areas)
+            continue
+        named = recommendation.match(filled[0]) if recommendation and len(filled) == 1 else None
+        if named:
+            text = " ".join(named["text"].split())
+            areas.append(Area(named["id"].strip() or slug_id(text), text, number, group=group))
             continue
         if is_header(cells, options):
             if columns is None:

@@ -309,7 +309,7 @@ def test_the_mapping_file_is_checked_with_its_lines(tmp_path):
         "map.yaml:7: status 'done': field 'meaning': expected one of not-started, in-progress, "
         "at-risk, off-track, complete, not-reported, found 'over'",
         "map.yaml:8: unknown field 'colour' (expected one of: columns, ignore, group_pattern, "
-        "status_words, statuses, grouping)",
+        "recommendation_pattern, status_words, statuses, grouping)",
         "map.yaml:9: grouping: missing required field 'plural'",
     ]
     assert mapping(tmp_path, "columns: {a: ''}\nignore: [a, {b: 1}]\nstatuses: []\n") == [

@@ -531,3 +531,48 @@ def test_a_table_writing_dates_month_first_is_read_so(tmp_path):
     assert [(a["start"], a["due"]) for a in recommendation["actions"]] == [
         ("2025-01-08", "2025-12-31")
     ]
+
+
+def test_heading_rows_for_two_levels_keep_both(tmp_path):
+    mapping = write(
+        tmp_path,
+        "group_pattern: '^Pillar (?P<id>\\d+): (?P<text>.*)$'\n"
+        "recommendation_pattern: '^Focus area (?P<id>[\\d.]+): (?P<text>.*)$'\n",
+        "map.yaml",
+    )
+    table = write(
+        tmp_path,
+        "Pillar 1: Student achievement\nFocus area 1.1: Early literacy\n"
+        "Action,Description,Status\n1.1.1,Train coaches,\n1.1.2,Screen readers,\n"
+        "Focus area 1.2: Mathematics\n1.2.1,Run institutes,\n"
+        "Pillar 2: Safe schools\nFocus area 2.1: Attendance\n2.1.1,Run a campaign,\n",
+    )
+    out = tmp_path / "content"
+    result = run(table, "--into", out, "--mapping", mapping)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    plan = load(out / "plan.yaml")
+    assert plan["groups"] == [
+        {"id": "1", "title": "Student achievement"},
+        {"id": "2", "title": "Safe schools"},
+    ]
+    assert [
+        (r["id"], r["text"], r["groups"], [a["id"] for a in r["actions"]])
+        for r in plan["recommendations"]
+    ] == [
+        ("1.1", "Early literacy", ["1"], ["1.1.1", "1.1.2"]),
+        ("1.2", "Mathematics", ["1"], ["1.2.1"]),
+        ("2.1", "Attendance", ["2"], ["2.1.1"]),
+    ]
+
+
+def test_a_recommendation_pattern_is_checked_like_the_group_pattern(tmp_path):
+    mapping = write(tmp_path, "recommendation_pattern: '^Focus (\\d+)'\n", "map.yaml")
+    table = write(tmp_path, "Area,Action,Description\n1,1.1,Do it\n")
+    result = run(table, "--into", tmp_path / "content", "--mapping", mapping)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{mapping}:1: field 'recommendation_pattern': the pattern needs the named groups "
+        "(?P<id>...) and (?P<text>...); missing: id, text",
+        "Aborted: 1 problem found in the content.",
+    ]
