@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from generator.cli_options import CONTENT_OPTION, day_value
+from generator.cli_options import ANY_ID_OPTION, CONTENT_OPTION, day_value
 from generator.cli_paths import LookedUpPath
+from generator.cli_progress import QUIET_OPTION, Progress
 
 
 @click.command("import")
@@ -39,9 +40,13 @@ from generator.cli_paths import LookedUpPath
     "--release",
     "release_id",
     default=None,
-    help="Release id (default: the release date's YYYY-MM).",
+    help="Release id (default: the --release-date's YYYY-MM).",
 )
-@click.option("--release-date", callback=day_value, help="The release's date (default: today).")
+@click.option(
+    "--release-date",
+    callback=day_value,
+    help="The release's date (default: the last day of the month --release names).",
+)
 @click.option(
     "--release-title", default=None, help="Release title (default: the release date's Month YYYY)."
 )
@@ -51,6 +56,7 @@ from generator.cli_paths import LookedUpPath
     help="Take each action's status from the leading words of its progress text "
     "('Completed.', 'On track.', 'In place.', 'Planned.').",
 )
+@QUIET_OPTION
 def import_table(
     table: Path,
     into: Path,
@@ -63,6 +69,7 @@ def import_table(
     release_date: date | None,
     release_title: str | None,
     infer_status: bool,
+    quiet: bool,
 ) -> None:
     """Import an action-plan table (TABLE.csv or TABLE.xlsx) as new content.
 
@@ -97,7 +104,9 @@ def import_table(
             setattr(options, key, settings[key])
     if "grouping" in settings:
         options.grouping = (settings["grouping"]["singular"], settings["grouping"]["plural"])
-    imported, path = import_plan(table, into, options, skip_bad_rows)
+    with Progress(quiet) as progress:
+        progress.note(f"Reading {table} and checking the content it makes")
+        imported, path = import_plan(table, into, options, skip_bad_rows)
     for problem in sorted(imported.problems + imported.left_out, key=lambda p: p.line or 0):
         click.echo(f"Skipped: {problem}", err=True)
     actions = sum(len(a.actions) for a in imported.areas)
@@ -155,9 +164,11 @@ def _plural(count: int, word: str) -> str:
     "when",
     default=None,
     callback=day_value,
-    help="The draft's date (a new draft's default: today).",
+    help="The draft's date (a new draft's default: the last day of the month a YYYY-MM id "
+    "names; any other id needs it).",
 )
 @click.option("--title", default=None, help="The draft's title.")
+@ANY_ID_OPTION
 @click.option(
     "--add-new",
     is_flag=True,
@@ -170,14 +181,17 @@ def _plural(count: int, word: str) -> str:
     "changed (each value it takes back to an earlier release's is warned about).",
 )
 @CONTENT_OPTION
+@QUIET_OPTION
 def import_tracker(
     table: Path,
     release_id: str,
     when: date | None,
     title: str | None,
+    any_id: bool,
     add_new: bool,
     allow_older: bool,
     content_dir: Path,
+    quiet: bool,
 ) -> None:
     """Read a filled tracker (TABLE.xlsx or TABLE.csv) back as the draft release --release.
 
@@ -188,6 +202,7 @@ def import_tracker(
     values are added to kpi-values.csv. An action id the plan does not have is an error,
     unless --add-new is given: the action is then added to plan.yaml under its
     recommendation, with 'added: <release>'. Nothing is written if any problem is found.
+    A new draft's id follows the pattern of the existing release ids unless --any-id.
 
     A workbook records the release it was exported from: it is refused unless that is the
     latest release (the one the draft is carried forward from) and the plan and that
@@ -201,7 +216,11 @@ def import_tracker(
     """
     from generator.workflow.tracker_import import import_tracker as run
 
-    result = run(table, content_dir, release_id, when, title, add_new, allow_older)
+    with Progress(quiet) as progress:
+        progress.note(f"Reading {table} and checking it against {content_dir}")
+        result = run(
+            table, content_dir, release_id, when, title, add_new, allow_older, any_id=any_id
+        )
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     verb = "Created draft release" if result.created else "Updated draft release"

@@ -42,6 +42,7 @@ from generator.workflow.import_table import (  # noqa: F401 - part of the import
     TableOptions,
     read_plan,
 )
+from generator.workflow.release_ids import release_date
 
 
 @dataclass
@@ -74,14 +75,18 @@ class RowsRefused(ContentError):
         )
 
 
-def _release_date(options: Options) -> date:
-    return options.release_date or date.today()
-
-
-def _release_id(options: Options) -> str:
+def _release(options: Options) -> tuple[str, date]:
+    """The release's id and date: as given, or each from the other; never today's. The plan's
+    date dates only the plan (its timescales such as '3 months')."""
     if options.release:
-        return options.release
-    return f"{_release_date(options):%Y-%m}"
+        when = release_date(options.release, options.release_date, "--release-date")
+        return options.release, when
+    if options.release_date is None:
+        raise ProgressSiteError(
+            "give the release with --release YYYY-MM (dated the last day of that month), or "
+            "its date with --release-date YYYY-MM-DD; --plan-date dates only the plan"
+        )
+    return f"{options.release_date:%Y-%m}", options.release_date
 
 
 def _action_entry(action: Action) -> dict[str, Any]:
@@ -132,8 +137,7 @@ def _progress_record(cells: dict[str, str], words: dict[str, str], infer: bool) 
 
 def content_files(imported: Imported, options: Options) -> dict[str, Any]:
     """The content files' data, by file name."""
-    release_id = _release_id(options)
-    when = _release_date(options)
+    release_id, when = _release(options)
     words = status_words(options.statuses, options.status_words)
     recommendations, progress = [], {}
     groups: dict[int, dict[str, str]] = {}
@@ -198,8 +202,8 @@ def import_plan(
     table: Path, into: Path, options: Options, skip_bad_rows: bool = False
 ) -> tuple[Imported, Path]:
     """Import ``table`` into the new content directory ``into``, all or nothing."""
-    release_id = _release_id(options)
-    if problem := release_id_problem(release_id):
+    release_id = options.release or ""
+    if options.release and (problem := release_id_problem(release_id)):
         raise ProgressSiteError(f"--release: {release_id!r} is not a release id: {problem}")
     if into.exists() and not into.is_dir():
         raise ProgressSiteError(f"{into} is not a directory: import into a new directory")

@@ -26,6 +26,7 @@ from generator.facts.derive import State, release_view
 from generator.workflow.drafts import _check_title, _narrative, _one_line, recommendation_lines
 from generator.workflow.import_read import Rows, read_sheets
 from generator.workflow.plan_file import add_actions, yaml_json
+from generator.workflow.release_ids import check_new_id, default_title, release_date
 from generator.workflow.releases_file import append_release, update_release
 from generator.workflow.tracker_check import Places, check_whole
 from generator.workflow.tracker_formats import percent_cells
@@ -244,6 +245,7 @@ def import_tracker(
     title: str | None,
     add_new: bool = False,
     allow_older: bool = False,
+    any_id: bool = False,
 ) -> Imported:
     if problem := release_id_problem(release_id):
         raise ProgressSiteError(f"--release: {problem}")
@@ -254,8 +256,9 @@ def import_tracker(
         content = load_content(content_dir)
         existing, base = _target(content, release_id)
         if existing is None:
-            when = when or date.today()
-            title = f"{when:%B %Y} progress report" if title is None else title
+            check_new_id(release_id, [r.id for r in content.releases], any_id)
+            when = release_date(release_id, when)
+            title = default_title(when) if title is None else title
         else:
             when, title = when or existing.date, existing.title if title is None else title
         _dated(base, when)

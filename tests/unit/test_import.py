@@ -258,7 +258,9 @@ def _has_lead() -> bool:
 @pytest.mark.skipif(not _has_lead(), reason="the content model has no single action lead yet")
 def test_a_single_lead_column_becomes_the_actions_lead(tmp_path):
     _, out = import_plan(
-        write(tmp_path, WORD_LAYOUT), tmp_path / "content", Options(plan_date=PLAN_DATE)
+        write(tmp_path, WORD_LAYOUT),
+        tmp_path / "content",
+        Options(plan_date=PLAN_DATE, release_date=PLAN_DATE),
     )
     plan = (out / "plan.yaml").read_text()
     assert "  - id: '1.1'\n    description: Run a recruitment drive\n    lead: Ann Dodds\n" in plan

@@ -275,7 +275,7 @@ def test_a_dd_mm_yyyy_cell_on_the_first_is_due_that_day(tmp_path):
 
     rows = [HEADER, ["1", "1.1", "a", date(2015, 3, 1)], ["1", "1.2", "b", date(2015, 3, 1)]]
     path = workbook(tmp_path / "plan.xlsx", rows, dated)
-    imported = import_plan(path, tmp_path / "out", Options())[0]
+    imported = import_plan(path, tmp_path / "out", Options(release="2015-03"))[0]
     [area] = imported.areas
     assert [(a.cells["timescale"], a.due) for a in area.actions] == [
         ("2015-03-01", date(2015, 3, 1)),
@@ -366,5 +366,5 @@ def test_line_breaks_inside_cells_are_read_as_content_writes_them(tmp_path):
     )
     rows = read_rows(table)
     assert rows[1][1][2] == "First line\nsecond line\nthird line"
-    import_plan(table, tmp_path / "content", Options(plan_date=date(2014, 6, 30)))
+    import_plan(table, tmp_path / "content", Options(release_date=date(2014, 6, 30)))
     assert b"\r" not in (tmp_path / "content" / "plan.yaml").read_bytes()

@@ -21,8 +21,12 @@ def write(tmp_path: Path, text: str, name: str = "plan.csv") -> Path:
     return path
 
 
-def run(*args: str | Path) -> Result:
-    return CliRunner().invoke(cli, ["import", *map(str, args)])
+def run(*args: str | Path, dated: bool = True) -> Result:
+    """``import`` with its arguments; a release date where they give no release."""
+    given = [str(a) for a in args]
+    if dated and not {"--release", "--release-date"} & set(given):
+        given += ["--release-date", "2026-04-30"]
+    return CliRunner().invoke(cli, ["import", *given])
 
 
 def load(path: Path) -> dict:
@@ -35,7 +39,18 @@ def test_statuses_named_by_status_words_are_added_to_the_site(tmp_path):
     )
     table = write(tmp_path, "Area,Action,Description,Progress\n1,1.1,Write it,Behind schedule\n")
     out = tmp_path / "content"
-    result = run(table, "--into", out, "--mapping", mapping, "--infer-status", "--release", "r1")
+    result = run(
+        table,
+        "--into",
+        out,
+        "--mapping",
+        mapping,
+        "--infer-status",
+        "--release",
+        "r1",
+        "--release-date",
+        "2026-04-30",
+    )
     assert result.exit_code == 0, result.output
     statuses = [s["id"] for s in load(out / "site.yaml")["statuses"]]
     assert statuses == [
@@ -122,15 +137,26 @@ def test_the_release_flags_set_the_release_and_the_plan_date_only_reads_timescal
     assert (out / "progress/2026-08.yaml").is_file()
 
 
-def test_without_a_release_date_the_release_is_dated_today_not_by_the_plan(tmp_path):
+def test_without_a_release_date_a_month_id_is_dated_its_last_day_not_by_the_plan(tmp_path):
     table = write(tmp_path, "Area,Action,Description\n1,1.1,Write it\n")
     out = tmp_path / "content"
     result = run(table, "--into", out, "--plan-date", "2025-07-01", "--release", "2026-08")
     assert result.exit_code == 0, result.output
-    today = date.today()
     assert load(out / "releases.yaml")["releases"] == [
-        {"id": "2026-08", "date": today.isoformat(), "title": f"{today:%B %Y}"}
+        {"id": "2026-08", "date": "2026-08-31", "title": "August 2026"}
     ]
+    plan_only = run(table, "--into", tmp_path / "none", "--plan-date", "2025-07-01", dated=False)
+    assert (plan_only.exit_code, plan_only.stderr) == (
+        1,
+        "Error: give the release with --release YYYY-MM (dated the last day of that month), or "
+        "its date with --release-date YYYY-MM-DD; --plan-date dates only the plan\n",
+    )
+    assert not (tmp_path / "none").exists()
+    named = run(table, "--into", tmp_path / "named", "--release", "first")
+    assert named.stderr == (
+        "Error: release first: its id names no month (YYYY-MM), so give its date with "
+        "--release-date YYYY-MM-DD\n"
+    )
     other = tmp_path / "other"
     assert run(table, "--into", other, "--release-date", "2026-04-09").exit_code == 0
     assert load(other / "releases.yaml")["releases"] == [
@@ -190,7 +216,15 @@ THREE_LEVELS = (
 
 def test_a_three_level_table_keeps_its_groups_recommendations_and_titles(tmp_path):
     out = tmp_path / "content"
-    result = run(write(tmp_path, THREE_LEVELS), "--into", out, "--release", "r1")
+    result = run(
+        write(tmp_path, THREE_LEVELS),
+        "--into",
+        out,
+        "--release",
+        "r1",
+        "--release-date",
+        "2026-04-30",
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout == f"Imported 5 actions in 4 areas in 2 groups into {out}\n"
     plan = load(out / "plan.yaml")
