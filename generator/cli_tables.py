@@ -25,21 +25,31 @@ from generator.cli_progress import QUIET_OPTION, Progress
 @click.option(
     "--mapping",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="YAML: columns (header -> field), ignore, group_pattern, status_words, statuses.",
+    help="YAML: columns (header -> field), ignore, group_pattern, recommendation_pattern, "
+    "status_words, statuses.",
 )
 @click.option("--skip-bad-rows", is_flag=True, help="Import the good rows and report the rest.")
 @click.option(
     "--plan-date",
     callback=day_value,
-    help="The plan's date, for timescales like '3 months', and the first release's date "
-    "(default: the last day of the month --release names).",
+    help="The plan's date, for timescales like '3 months' (it does not date the release).",
 )
 @click.option("--title", default="Improvement plan", show_default=True, help="Site title.")
 @click.option("--organisation", default="", help="The council's name.")
 @click.option(
-    "--release", "release_id", default=None, help="Release id (default: the --plan-date's YYYY-MM)."
+    "--release",
+    "release_id",
+    default=None,
+    help="Release id (default: the --release-date's YYYY-MM).",
 )
-@click.option("--release-title", default=None, help="Release title (default: Month YYYY).")
+@click.option(
+    "--release-date",
+    callback=day_value,
+    help="The release's date (default: the last day of the month --release names).",
+)
+@click.option(
+    "--release-title", default=None, help="Release title (default: the release date's Month YYYY)."
+)
 @click.option(
     "--infer-status",
     is_flag=True,
@@ -56,6 +66,7 @@ def import_table(
     title: str,
     organisation: str,
     release_id: str | None,
+    release_date: date | None,
     release_title: str | None,
     infer_status: bool,
     quiet: bool,
@@ -64,13 +75,16 @@ def import_table(
 
     Reads area headings ("Area for Improvement (1): ..."), header rows and action rows;
     matches columns such as Action, Description, Strategic Lead, Operational Lead,
-    Timescale (By When), Performance/Outcome and Progress to date by name. Writes
-    site.yaml, plan.yaml, releases.yaml and progress/<release>.yaml. Nothing is written if
-    any row is rejected, unless --skip-bad-rows is given.
+    Timescale (By When), Performance/Outcome and Progress to date by name. A Pillar (group)
+    column makes the groups and a Focus area (recommendation) column the recommendations;
+    Title, Start and Due columns fill those fields. Writes site.yaml, plan.yaml,
+    releases.yaml and progress/<release>.yaml. Nothing is written if any row is rejected,
+    unless --skip-bad-rows is given.
 
     \b
     Example:
-        progress-site import plan.xlsx --into content-new --plan-date 2014-06-30 --infer-status
+        progress-site import plan.xlsx --into content-new --plan-date 2014-06-30 --infer-status \\
+            --release 2014-10 --release-date 2014-10-31 --release-title "October 2014"
     """
     from generator.workflow.importer import Options, import_plan, read_mapping
 
@@ -80,10 +94,12 @@ def import_table(
         organisation=organisation,
         plan_date=plan_date,
         release=release_id,
+        release_date=release_date,
         release_title=release_title,
         infer_status=infer_status,
     )
-    for key in ("columns", "ignore", "group_pattern", "status_words", "statuses"):
+    keys = ("columns", "ignore", "group_pattern", "recommendation_pattern", "status_words")
+    for key in (*keys, "statuses"):
         if key in settings:
             setattr(options, key, settings[key])
     if "grouping" in settings:
@@ -94,10 +110,13 @@ def import_table(
     for problem in sorted(imported.problems + imported.left_out, key=lambda p: p.line or 0):
         click.echo(f"Skipped: {problem}", err=True)
     actions = sum(len(a.actions) for a in imported.areas)
-    areas = sum(1 for a in imported.areas if a.actions)
+    kept = [a for a in imported.areas if a.actions]
+    groups = len({id(a.group or a) for a in kept})
     skipped = len(imported.skipped)
     click.echo(
-        f"Imported {actions} actions in {areas} areas into {path}"
+        f"Imported {actions} actions in {len(kept)} areas"
+        + (f" in {groups} groups" if groups != len(kept) else "")
+        + f" into {path}"
         + (f"; skipped {skipped} rows" if skipped else "")
     )
 

@@ -48,7 +48,7 @@ def test_an_imported_table_with_such_a_link_names_its_line_and_writes_nothing(tm
         "Area for Improvement (1): Do things better.\n"
         f'Action,Description,Progress to date\n1.1,"Recruit staff","{BAD}"\n'
     )
-    result = run_cli("import", str(table), "--into", str(tmp_path / "new"))
+    result = run_cli("import", str(table), "--into", str(tmp_path / "new"), "--release", "2014-10")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"{table}:3: action 1.1: field 'narrative': {REASON}",

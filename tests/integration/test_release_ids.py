@@ -85,14 +85,14 @@ def test_import_tracker_refuses_a_typo_and_dates_a_month_id_on_its_last_day(tmp_
     )
 
 
-def test_import_dates_its_release_by_the_plan_date_or_the_month_named(tmp_path):
+def test_import_dates_its_release_by_the_release_date_or_the_month_named(tmp_path):
     table = Path(__file__).parent.parent / "data" / "import" / "barking-dagenham-2014.csv"
     base = ("import", str(table), "--skip-bad-rows")
     none = run_cli(*base, "--into", str(tmp_path / "a"))
     assert (none.returncode, none.stderr) == (
         1,
-        "Error: give the plan's date with --plan-date YYYY-MM-DD, or its release with "
-        "--release YYYY-MM: the first release is dated by one of them\n",
+        "Error: give the release with --release YYYY-MM (dated the last day of that month), or "
+        "its date with --release-date YYYY-MM-DD; --plan-date dates only the plan\n",
     )
     assert not (tmp_path / "a").exists()
     named = run_cli(*base, "--into", str(tmp_path / "b"), "--release", "2014-10")
@@ -102,5 +102,5 @@ def test_import_dates_its_release_by_the_plan_date_or_the_month_named(tmp_path):
     other = run_cli(*base, "--into", str(tmp_path / "c"), "--release", "first")
     assert other.stderr == (
         "Error: release first: its id names no month (YYYY-MM), so give its date with "
-        "--plan-date YYYY-MM-DD\n"
+        "--release-date YYYY-MM-DD\n"
     )

@@ -104,6 +104,9 @@ class Action(ContentModel):
     JOINED = frozenset({"recommendation"})
 
     id: Id
+    title: Text = ""
+    """A short name, in plain text on one line: the action's heading wherever it is shown
+    (optional)."""
     description: Text = ""
     """What will be done (Markdown: paragraphs and lists are kept); required unless the action
     is withdrawn."""
@@ -114,6 +117,8 @@ class Action(ContentModel):
     resources: Text = ""
     timescale: Text = ""
     """The timescale as the plan words it, such as March 2015 or Ongoing."""
+    start: Day = None
+    """The planned start: an action not started by then is late to start (optional)."""
     due: Day = None
     kpis: TextList = ()
     """The ids of the KPIs that measure this action."""
