@@ -197,6 +197,15 @@ class ReleaseView:
         return tuple(a for r in self.recommendations for a in r.actions if a.overdue)
 
     @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """Every piece of evidence reported with this release, in plan order."""
+        found: list[Evidence] = []
+        for r in self.recommendations:
+            found += r.progress.evidence if r.progress else ()
+            found += [e for a in r.actions for e in a.evidence]
+        return tuple(found)
+
+    @property
     def late_to_start(self) -> tuple[ActionView, ...]:
         return tuple(a for r in self.recommendations for a in r.actions if a.late_to_start)
 
