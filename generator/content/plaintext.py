@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from generator.content.fields import TEXT_SCHEMA, _text, bad_value, field_kind, shown
 
-MAX_NAME_CHARS = 200
+MAX_NAME_CHARS = 1000
 """A short name fits in a heading: longer text belongs in the description."""
 
 

@@ -150,13 +150,13 @@ def test_evidence_follows_the_assessments_url_rules_and_is_not_dated_after_its_r
 
 def test_an_action_title_is_plain_text_on_one_line(small):
     line = small.replace("plan.yaml", "- id: 1.2\n", '- id: 1.2\n        title: "Two\\nlines"\n')
-    small.replace("plan.yaml", "- id: 1.4\n", "- id: 1.4\n        title: " + "x" * 201 + "\n")
+    small.replace("plan.yaml", "- id: 1.4\n", "- id: 1.4\n        title: " + "x" * 1001 + "\n")
     line_14 = small.line_of("plan.yaml", "- id: 1.4")
     assert small.problems() == [
         f"content/plan.yaml:{line + 1}: action 1.2: field 'title': expected a short name on one "
         "line (plain text), found 'Two\\nlines'",
         f"content/plan.yaml:{line_14 + 1}: action 1.4: field 'title': expected a short name of "
-        "at most 200 characters, found 201: put longer text in the description",
+        "at most 1000 characters, found 1001: put longer text in the description",
     ]
 
 
