@@ -50,7 +50,7 @@ def recommendation_lines(
     lines = []
     for rec in view.active_recommendations:
         entry = entries.get(rec.recommendation.id)
-        if entry is None:
+        if entry is None or not entry.narrative:  # evidence alone is never carried forward
             continue
         lines.append(f"  {json.dumps(rec.recommendation.id, ensure_ascii=False)}:")
         if entry.carried_forward:

@@ -187,3 +187,27 @@ def test_evidence_is_part_of_what_a_published_release_shows(small):
     after = fingerprint_items(_view("2014-10"))
     assert set(after) - set(before) == {"action 8.1: evidence"}
     assert {k for k in before if before[k] != after.get(k)} == set()
+
+
+def test_a_new_release_carries_no_evidence_forward(small):
+    from datetime import date
+
+    from generator.workflow.drafts import new_release
+
+    small.replace(
+        "progress/2015-01.yaml",
+        "actions:",
+        "recommendations:\n  8:\n    evidence:\n"
+        "      - {title: Minutes, url: 'https://example.org/m'}\n"
+        "actions:",
+    )
+    small.replace(
+        "progress/2015-01.yaml",
+        "    status: in-place\n",
+        "    status: in-place\n    evidence: [{title: Story, url: 'https://example.org/s'}]\n",
+    )
+    new_release(Path("content"), "2015-04", date(2015, 4, 30))
+    draft = small.text("progress/2015-04.yaml")
+    assert "evidence" not in draft and "recommendations:" not in draft
+    view = release_view(load_content(Path("content")), "2015-04")
+    assert _action(view, "8.1").status.id == "in-place" and view.evidence == ()
