@@ -76,6 +76,8 @@ def test_late_to_start_is_shown_where_overdue_is(started_site: Path):
     assert "1 late to start" in home
     group = _text((started_site / "2014-06/pillars/aip-1/index.html").read_text())
     assert "1 late to start" in group
+    embed = _text((started_site / "2014-06/embed/pillars/aip-1/index.html").read_text())
+    assert "Late to start 1" in embed
     october = _text((started_site / "2014-10/index.html").read_text())
     assert "0 newly overdue, 1 newly late to start," in october
     changes = _text((started_site / "2014-10/changes/index.html").read_text())
