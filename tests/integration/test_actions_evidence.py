@@ -152,6 +152,9 @@ def undated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "2015-01/leads/index.html",
         "2015-01/leads/ann-graham/index.html",
         "2015-01/report/index.html",
+        "2015-01/methods/index.html",
+        "2015-01/embed/pillars/aip-1/index.html",
+        "2015-01/recommendations/1/index.html",
     ],
 )
 def test_a_plan_without_due_or_start_dates_shows_no_overdue_or_late_lines(
