@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 from generator.content.model import (
     Action,
@@ -209,13 +210,13 @@ class ReleaseView:
     def late_to_start(self) -> tuple[ActionView, ...]:
         return tuple(a for r in self.recommendations for a in r.actions if a.late_to_start)
 
-    @property
+    @cached_property
     def has_due_dates(self) -> bool:
         """Some action of the plan has a due date: without one, nothing can be overdue and
         no page says how many are."""
         return any(a.due for r in self.content.recommendations for a in r.actions)
 
-    @property
+    @cached_property
     def has_start_dates(self) -> bool:
         """Some action of the plan has a planned start: without one, no page speaks of
         actions late to start."""
