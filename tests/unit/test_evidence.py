@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from generator.content.validate import load_content
+from generator.facts.compare import compare
 from generator.facts.derive import release_view
 from generator.facts.lock import fingerprint_items
 from generator.render.opendata import ACTION_COLUMNS, open_data
@@ -211,3 +212,17 @@ def test_a_new_release_carries_no_evidence_forward(small):
     assert "evidence" not in draft and "recommendations:" not in draft
     view = release_view(load_content(Path("content")), "2015-04")
     assert _action(view, "8.1").status.id == "in-place" and view.evidence == ()
+
+
+def test_a_recommendations_evidence_alone_is_no_narrative_in_the_comparison(small):
+    small.replace(
+        "progress/2014-10.yaml",
+        "actions:",
+        "recommendations:\n  8:\n    evidence:\n"
+        "      - {title: Minutes, url: 'https://example.org/m'}\n"
+        "actions:",
+    )
+    content = load_content(Path("content"))
+    diff = compare(release_view(content, "2014-06"), release_view(content, "2014-10"))
+    assert not diff.recommendation_narratives
+    assert diff.recommendation_narrative_changes == ()
