@@ -126,3 +126,30 @@ def test_diff_json_names_an_action_by_its_title(small):
     )
     data = diff_json(diff_releases(load_content(Path("content")), "2014-06", "2014-10"))
     assert {a["id"]: a["title"] for a in data["actions"]}["1.2"] == "**Protection strategy.**"
+
+
+def test_diff_markdown_lists_the_actions_newly_late_to_start_by_title(small):
+    from generator.render.report import format_diff
+
+    _start(small, "8.1", "2014-10-01")
+    small.replace("plan.yaml", "- id: 8.1\n", "- id: 8.1\n        title: Representation plan\n")
+    small.replace(
+        "progress/2014-10.yaml", "  8.1:\n    status: on-track", "  8.1:\n    status: due"
+    )
+    text = format_diff(diff_releases(load_content(Path("content")), "2014-06", "2014-10"), "md")
+    assert "- **Newly late to start:** 1 action\n" in text
+    section = text[text.index("## Newly late to start") :]
+    assert section.startswith(
+        "## Newly late to start\n\nThese actions are past their planned start and have not "
+        "started, and were not late to start in June 2014.\n\n"
+        "- **[Action 8.1&#58; Representation plan]"
+    )
+
+
+def test_diff_markdown_of_a_plan_without_dates_says_nothing_of_overdue_or_late(small):
+    from generator.render.report import format_diff
+
+    text = small.text("plan.yaml")
+    small.write("plan.yaml", "\n".join(x for x in text.splitlines() if "due: " not in x) + "\n")
+    out = format_diff(diff_releases(load_content(Path("content")), "2014-06", "2014-10"), "md")
+    assert "overdue" not in out.lower() and "late to start" not in out.lower()
