@@ -105,11 +105,13 @@ def import_table(
 def export_tracker(release_id: str, out: Path, content_dir: Path) -> None:
     """Write the tracker workbook for RELEASE, to send round to action owners.
 
-    Sheets: Actions (one row per active action: Recommendation, Action, Description, the
-    lead column or columns the plan uses, Timescale, Due, Status, Progress, As at; Status
-    is a drop-down of the site's statuses; only Status, Progress and As at can be edited),
-    Recommendations (Recommendation, Text, Progress; Progress can be edited), KPIs (add new
-    values as rows) and About. Read it back with 'progress-site import-tracker'.
+    Sheets: About (opened first: how to fill it in, and the release, plan and progress the
+    workbook was exported from, also kept in hidden names), Actions (one row per active
+    action: Recommendation, Action, Description, the lead column or columns the plan uses,
+    Timescale, Due, Status, Progress, As at; Status is a drop-down of the site's statuses;
+    only Status, Progress and As at can be edited), Recommendations (Recommendation, Text,
+    Progress; Progress can be edited) and KPIs (add new values as rows). Read it back with
+    'progress-site import-tracker' while RELEASE is the latest release.
 
     \b
     Example:
@@ -141,6 +143,12 @@ def _plural(count: int, word: str) -> str:
     is_flag=True,
     help="Add actions the plan does not have yet to plan.yaml, under their recommendation.",
 )
+@click.option(
+    "--allow-older",
+    is_flag=True,
+    help="Import a workbook exported from an older release, or before the plan or progress "
+    "changed (each value it takes back to an earlier release's is warned about).",
+)
 @CONTENT_OPTION
 def import_tracker(
     table: Path,
@@ -148,6 +156,7 @@ def import_tracker(
     when: date | None,
     title: str | None,
     add_new: bool,
+    allow_older: bool,
     content_dir: Path,
 ) -> None:
     """Read a filled tracker (TABLE.xlsx or TABLE.csv) back as the draft release --release.
@@ -160,13 +169,19 @@ def import_tracker(
     unless --add-new is given: the action is then added to plan.yaml under its
     recommendation, with 'added: <release>'. Nothing is written if any problem is found.
 
+    A workbook records the release it was exported from: it is refused unless that is the
+    latest release (the one the draft is carried forward from) and the plan and that
+    release's progress are unchanged since, unless --allow-older is given. Whatever the
+    file, each status or narrative that goes back to an earlier release's value is warned
+    about, naming its cell.
+
     \b
     Example:
         progress-site import-tracker tracker.xlsx --release 2017-05 --date 2017-05-31
     """
     from generator.workflow.tracker_import import import_tracker as run
 
-    result = run(table, content_dir, release_id, when, title, add_new)
+    result = run(table, content_dir, release_id, when, title, add_new, allow_older)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     verb = "Created draft release" if result.created else "Updated draft release"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
+from generator.content.as_at import as_at_problem, earlier_problem
 from generator.content.checks import ContentChecks, Spot, _known
 from generator.content.load import YMap
 from generator.content.model import (
@@ -26,16 +27,6 @@ from generator.content.strings import cleaned
 E = TypeVar("E")
 
 
-def as_at_problem(as_at: date | None, release_id: str, release_date: date | None) -> str | None:
-    """Why ``as_at`` cannot be when progress reported in a release was written, or None."""
-    if as_at and release_date and as_at > release_date:
-        return (
-            f"{as_at} is after the date of release {release_id} ({release_date}); progress is "
-            "written before it is reported"
-        )
-    return None
-
-
 @dataclass(frozen=True)
 class _Known:
     """What progress entries refer to: the plan's items and the site's status ids."""
@@ -53,6 +44,8 @@ class _When:
     index: int
     release_ids: list[str]
     as_at: date | None
+    previous: tuple[str, date] | None = None
+    """The release before it, id and date: progress newly reported is written after it."""
 
 
 class ReleaseChecks(ContentChecks):
@@ -116,6 +109,10 @@ class ReleaseChecks(ContentChecks):
         self, site: Site, releases: list[Release], recommendations: list[Recommendation]
     ) -> list[Release]:
         release_ids = [r.id for r in releases]
+        self.releases_before = {
+            later.id: (earlier.id, earlier.date)
+            for earlier, later in zip(releases, releases[1:], strict=False)
+        }
         known = _Known(
             {a.id: a for r in recommendations for a in r.actions},
             {r.id: r for r in recommendations},
@@ -137,11 +134,11 @@ class ReleaseChecks(ContentChecks):
                         f"(known: {_known(list(self.release_lines))})",
                     )
         found: list[Release] = []
-        before: dict[str, Progress] = {}
+        kept: dict[str, Progress] = {}
         for index, release in enumerate(releases):
-            update = self.progress_report(release, index, release_ids, known, before)
+            update = self.progress_report(release, index, release_ids, known, kept)
             found.append(release.model_copy(update=update))
-            before = update.get("progress", {})
+            kept = update.get("progress", {})
         return found
 
     def progress_report(
@@ -150,26 +147,36 @@ class ReleaseChecks(ContentChecks):
         index: int,
         release_ids: list[str],
         known: _Known,
-        before: Mapping[str, Progress] | None = None,
+        kept: Mapping[str, Progress] | None = None,
     ) -> dict[str, Any]:
         """The fields of ``release`` read from its progress file, checked against the plan."""
         read = self.read(f"progress/{release.id}.yaml", ProgressReport)
         if read is None:
             return {}
         report, root = read
-        as_at = self._as_at(report.as_at, release, root)
-        when = _When(release, index, release_ids, as_at)
+        before = self.releases_before.get(release.id)
+        as_at = self._as_at(report.as_at, release, root, before, hint="")
+        when = _When(release, index, release_ids, as_at, before)
         return {
             "as_at": as_at,
-            "progress": self.action_progress(report, root, when, known, before or {}),
+            "progress": self.action_progress(report, root, when, known, kept or {}),
             "recommendations": self.recommendation_progress(report, root, when, known),
             "assessments": self.assessments(report, root, when, known),
         }
 
     @staticmethod
-    def _as_at(as_at: date | None, release: Release, spot: Spot) -> date | None:
-        """An ``as_at`` date, which cannot be after the release it is reported in."""
+    def _as_at(
+        as_at: date | None,
+        release: Release,
+        spot: Spot,
+        previous: tuple[str, date] | None = None,
+        hint: str = " (mark it carried_forward if an earlier release reported it)",
+    ) -> date | None:
+        """An ``as_at`` date, which cannot be after the release it is reported in, nor (for
+        progress newly reported, given ``previous``) before the release before it."""
         problem = as_at_problem(as_at, release.id, release.date)
+        if problem is None and (problem := earlier_problem(as_at, release.id, previous)):
+            problem += hint
         if problem:
             spot.error(f"field 'as_at': {problem}", "as_at")
             return None
@@ -221,7 +228,8 @@ class ReleaseChecks(ContentChecks):
                 if "narrative" not in spot.node:
                     spot.error("missing required field 'narrative'")
                 continue
-            as_at = self._as_at(entry.as_at, when.release, spot) or when.as_at
+            previous = _new(entry.carried_forward, when)
+            as_at = self._as_at(entry.as_at, when.release, spot, previous) or when.as_at
             found[rec_id] = entry.model_copy(update={"as_at": as_at, "evidence": evidence})
         return found
 
@@ -290,7 +298,7 @@ class ReleaseChecks(ContentChecks):
         root: Spot,
         when: _When,
         known: _Known,
-        before: Mapping[str, Progress],
+        kept: Mapping[str, Progress],
     ) -> dict[str, Progress]:
         """The progress of each action in the release, checked against the plan and site. An
         entry giving evidence alone keeps the status the action had in the release before."""
@@ -304,17 +312,18 @@ class ReleaseChecks(ContentChecks):
                 if not entry.evidence:
                     spot.error("missing required field 'status'")
                     continue
-                if action_id not in before:
+                if action_id not in kept:
                     spot.error(
                         "has evidence but no status, and no status was reported for it in the "
                         "release before to keep: give its status"
                     )
                     continue
-                status = before[action_id].status
+                status = kept[action_id].status
             if status and status not in known.statuses:
                 spot.error(f"unknown status '{status}' (known: {_known(known.statuses)})", "status")
             elif status:
-                as_at = self._as_at(entry.as_at, when.release, spot) or when.as_at
+                previous = _new(entry.carried_forward, when)
+                as_at = self._as_at(entry.as_at, when.release, spot, previous) or when.as_at
                 entries[action_id] = entry.model_copy(
                     update={
                         "status": status,
@@ -324,6 +333,12 @@ class ReleaseChecks(ContentChecks):
                     }
                 )
         return entries
+
+
+def _new(carried_forward: bool | None, when: _When) -> tuple[str, date] | None:
+    """The release before, for an entry newly reported (a carried-forward one keeps the
+    as_at it was reported with)."""
+    return None if carried_forward else when.previous
 
 
 def _not_in_release(item: Action | Recommendation, when: _When, known: _Known) -> str | None:
