@@ -47,3 +47,38 @@ def test_the_tracker_has_a_title_column_read_only_like_the_plans_other_columns(t
         "plan; not applied (plan changes are made in plan.yaml)\n"
     )
     assert (content / "plan.yaml").read_text() == plan
+
+
+def test_a_tracker_imported_into_a_draft_keeps_the_drafts_evidence(tmp_path, content):
+    tracker = tmp_path / "tracker.xlsx"
+    exported = run_cli(
+        "export-tracker", "2017-04", "--out", str(tracker), "--content", str(content)
+    )
+    assert exported.returncode == 0, exported.stderr
+    args = ("--release", "2017-06", "--content", str(content))
+    first = run_cli("import-tracker", str(tracker), *args, "--date", "2017-06-30")
+    assert first.returncode == 0, first.stderr
+    draft = content / "progress/2017-06.yaml"
+    text = draft.read_text(encoding="utf-8")
+    text = text.replace(
+        "actions:\n",
+        'recommendations:\n  "1":\n    evidence:\n'
+        "      - {title: Board minutes, url: 'https://example.org/m', date: 2017-06-01}\n"
+        "actions:\n",
+        1,
+    )
+    text = text.replace(
+        "  1.1:\n",
+        "  1.1:\n    evidence:\n      - {title: Recruitment story, url: 'https://example.org/s'}\n",
+        1,
+    )
+    draft.write_text(text, encoding="utf-8")
+    again = run_cli("import-tracker", str(tracker), *args)
+    assert again.returncode == 0, again.stderr
+    kept = draft.read_text(encoding="utf-8")
+    assert (
+        '  "1":\n    evidence:\n      - {"title": "Board minutes", "url": "https://example.org/m",'
+        ' "date": "2017-06-01"}\n'
+    ) in kept
+    assert '      - {"title": "Recruitment story", "url": "https://example.org/s"}\n' in kept
+    assert run_cli("validate", "--content", str(content)).returncode == 0
