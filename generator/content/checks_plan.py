@@ -259,6 +259,12 @@ class PlanChecks(ContentChecks):
         page = f"recommendations/{rec.slug}/" if rec.id else ""
         for action, spot in self.items(rec_spot, "actions", rec.actions):
             _required_unless_withdrawn(spot, "description", action.description)
+            if action.start and action.due and action.start > action.due:
+                spot.error(
+                    f"starts on {action.start.isoformat()}, after it is due "
+                    f"({action.due.isoformat()}); check the two dates",
+                    "start",
+                )
             for kpi, line in zip(action.kpis, spot.key_lines("kpis"), strict=False):
                 if kpi not in kpi_ids and self.known("kpis.yaml"):
                     spot.error(f"unknown KPI '{kpi}' (known: {_known(kpi_ids)})", line=line)

@@ -6,7 +6,7 @@ import re
 import urllib.parse
 from typing import Annotated, Any
 
-from generator.content.fields import _text, bad_value, field_kind, shown
+from generator.content.fields import _required, _text, bad_value, field_kind, shown
 from generator.content.mdlinks import readable_url
 
 UNSAFE_IN_LINK = re.compile(r"[\s\x00-\x1f\x7f\"'<>\\^`{|}]")
@@ -52,3 +52,8 @@ def _web_link(value: Any) -> str:
 
 WebLink = Annotated[str, *field_kind(_web_link, {"type": "string", "format": "uri"}, "")]
 """A web address on another site, http or https only (optional)."""
+
+RequiredWebLink = Annotated[
+    str, *field_kind(_required(_web_link), {"type": "string", "format": "uri"}, "")
+]
+"""A web address on another site, http or https only, that must be given."""

@@ -202,6 +202,8 @@ def _digests(view: ReleaseView, memo: _Memo) -> dict[str, dict[str, str]]:
             }
             if a.as_at:
                 items[f"action {act.id}"]["as_at"] = _digest(a.as_at)
+            if a.evidence:  # recorded only when given: older locks stay as they were
+                items[f"action {act.id}"]["evidence"] = _digest([asdict(e) for e in a.evidence])
     for term in view.content.glossary:  # every page explains the terms it uses
         items[f"glossary term {term.term}"] = memo.item(term, lambda t=term: asdict(t))
     # recorded even when there are none, so a lock made before terms were recorded is known

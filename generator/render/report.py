@@ -62,6 +62,7 @@ def _action(change: ActionChange, diff: Diff) -> dict[str, Any]:
     old, new = change.old, change.new
     return {
         "id": change.action.id,
+        "title": change.action.title or None,
         "recommendation": change.action.recommendation,
         "description": change.action.description,
         "state": {
@@ -78,6 +79,9 @@ def _action(change: ActionChange, diff: Diff) -> dict[str, Any]:
         "overdue": {"from": change.overdue_from, "to": change.overdue_to},
         "newly_overdue": change.newly_overdue,
         "due": change.action.due.isoformat() if change.action.due else None,
+        "late_to_start": {"from": change.late_to_start_from, "to": change.late_to_start_to},
+        "newly_late_to_start": change.newly_late_to_start,
+        "start": change.action.start.isoformat() if change.action.start else None,
         "narrative_changed": change.narrative_changed,
         "narrative": {
             "from": old.narrative if old else None,
@@ -148,6 +152,7 @@ def diff_json(diff: Diff) -> dict[str, Any]:
             "rated_again": len(diff.rated_again),
             "newly_overdue": len(diff.newly_overdue),
             "no_longer_overdue": len(diff.no_longer_overdue),
+            "newly_late_to_start": len(diff.newly_late_to_start),
             "narrative_changes": len(diff.narrative_changes),
             "recommendation_narrative_changes": len(diff.recommendation_narrative_changes),
             "kpi_directions": {d.value: n for d, n in diff.kpi_directions},

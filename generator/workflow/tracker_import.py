@@ -23,7 +23,13 @@ from generator.content.transaction import commit, writing
 from generator.content.validate import load_content
 from generator.errors import ContentError, Problem, ProgressSiteError
 from generator.facts.derive import State, release_view
-from generator.workflow.drafts import _check_title, _narrative, _one_line, recommendation_lines
+from generator.workflow.drafts import (
+    _check_title,
+    _narrative,
+    _one_line,
+    evidence_lines,
+    recommendation_lines,
+)
 from generator.workflow.import_read import Rows, read_sheets
 from generator.workflow.plan_file import add_actions, yaml_json
 from generator.workflow.release_ids import check_new_id, default_title, release_date
@@ -107,7 +113,12 @@ def progress_text(
         f"# Draft progress for {_one_line(title)} ({new_id}), read from a tracker.",
         f"# Actions left as they were are carried forward from {_one_line(base.title)}.",
         *_kept(existing),
-        *recommendation_lines(content, base, read.recommendations),
+        *recommendation_lines(
+            content,
+            base,
+            read.recommendations,
+            {k: p.evidence for k, p in existing.recommendations.items()} if existing else {},
+        ),
         "actions:",
     ]
     for rec in view.recommendations:
@@ -118,6 +129,8 @@ def progress_text(
             if record is not None:
                 lines.append(f"  {action_id}:")
                 lines += _entry(record)
+                kept = existing.progress.get(action_id) if existing else None
+                lines += evidence_lines(kept.evidence) if kept else []  # the draft's own
     return "\n".join(lines) + "\n"
 
 

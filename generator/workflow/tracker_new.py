@@ -64,7 +64,7 @@ def new_action(row: Row, content: Content, base: Release, action_id: str) -> New
     linked = all([row.linked(name, f"action {action_id}") for name in _TEXTS])
     if rec_id is None or not description or not ok or not linked:
         return None
-    texts = {"description": description}
+    texts = {"title": row.get("Title").strip(), "description": description}
     texts.update({key: row.get(name).strip() for name, key in LEAD_FIELDS.items()})
     texts["timescale"] = row.get("Timescale").strip()
     return NewAction(rec_id, action_id, texts, due)

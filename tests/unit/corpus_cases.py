@@ -122,8 +122,8 @@ CASES = [
         ],
         [
             "content/plan.yaml:18: action 1.2: unknown field 'colour' (expected one of: id, "
-            "description, lead, strategic_lead, operational_lead, resources, timescale, due, "
-            "kpis, outcome, added, withdrawn)"
+            "title, description, lead, strategic_lead, operational_lead, resources, timescale, "
+            "start, due, kpis, outcome, added, withdrawn)"
         ],
     ),
     (

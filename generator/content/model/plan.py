@@ -19,6 +19,7 @@ from generator.content.fields import (
     none_as_empty,
 )
 from generator.content.model.base import ContentModel, Items, slugify
+from generator.content.plaintext import ShortName
 
 
 class Withdrawal(ContentModel):
@@ -104,7 +105,7 @@ class Action(ContentModel):
     JOINED = frozenset({"recommendation"})
 
     id: Id
-    title: Text = ""
+    title: ShortName = ""
     """A short name, in plain text on one line: the action's heading wherever it is shown
     (optional)."""
     description: Text = ""
@@ -136,6 +137,11 @@ class Action(ContentModel):
     @property
     def anchor(self) -> str:
         return slugify(self.id)
+
+    @property
+    def heading(self) -> str:
+        """How the action is named in headings and lists: its title where it has one."""
+        return f"{self.id}: {self.title}" if self.title else self.id
 
 
 class Recommendation(ContentModel):
