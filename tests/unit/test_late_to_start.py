@@ -142,7 +142,7 @@ def test_diff_markdown_lists_the_actions_newly_late_to_start_by_title(small):
     assert section.startswith(
         "## Newly late to start\n\nThese actions are past their planned start and have not "
         "started, and were not late to start in June 2014.\n\n"
-        "- **[Action 8.1&#58; Representation plan]"
+        "- **[Action 8.1: Representation plan]"
     )
 
 
