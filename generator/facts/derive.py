@@ -6,7 +6,7 @@ Everything a page shows that is *computed* is computed here, so it can be tested
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -31,6 +31,7 @@ from generator.facts.series import (
     current_segment,
     direction_of,
     notes,
+    published_by,
     segment_baseline,
     segments,
 )
@@ -101,6 +102,8 @@ class RecommendationView:
     """Independent assessments of the recommendation made public with this release."""
     progress: RecommendationProgress | None = None
     """The recommendation's own progress in this release, where one was reported."""
+    kpis: tuple[KpiView, ...] = ()
+    """Its measures: the KPIs that name it, and those that measure its actions."""
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,8 @@ class GroupView:
     recommendations: tuple[RecommendationView, ...]
     counts: Counts
     kpis: tuple[KpiView, ...] = ()
-    """The KPIs that measure this group's actions."""
+    """Its measures: the KPIs that name it or one of its recommendations, and those that
+    measure its actions."""
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,11 @@ class ReleaseView:
         """How many KPIs moved each way at their latest value, in a fixed order."""
         found = [k.direction for k in self.kpis]
         return tuple((d, found.count(d)) for d in Direction if found.count(d))
+
+    @property
+    def headline_kpis(self) -> tuple[KpiView, ...]:
+        """The headline measures, shown first on the home page."""
+        return tuple(k for k in self.kpis if k.kpi.headline)
 
     @property
     def active_recommendations(self) -> tuple[RecommendationView, ...]:
@@ -295,7 +304,7 @@ def _action_view(
 
 
 def _kpi_view(kpi: Kpi, release: Release, action_views: Iterable[ActionView]) -> KpiView:
-    values = tuple(p for p in kpi.values if p.date <= release.date)
+    values = published_by(kpi.values, release.date)
     segment = current_segment(values)  # values either side of a break are never compared
     latest = values[-1] if values else None
     previous = segment[-2] if len(segment) > 1 else None
@@ -320,6 +329,21 @@ def _kpi_view(kpi: Kpi, release: Release, action_views: Iterable[ActionView]) ->
     )
 
 
+def _measures(kpis: Sequence[KpiView], actions: Iterable[ActionView], **named: str) -> set[str]:
+    """The ids of the KPIs that measure ``actions`` or name the item (``groups=id`` or
+    ``recommendations=id``)."""
+    found = {k for a in actions for k in a.action.kpis}
+    for field, item in named.items():
+        found |= {k.kpi.id for k in kpis if item in getattr(k.kpi, field)}
+    return found
+
+
+def _rec_kpis(rec: RecommendationView, kpis: Sequence[KpiView]) -> RecommendationView:
+    actions = rec.actions if rec.state is State.ACTIVE else ()
+    ids = _measures(kpis, actions, recommendations=rec.recommendation.id)
+    return replace(rec, kpis=tuple(k for k in kpis if k.kpi.id in ids))
+
+
 def _group_view(
     group: Group,
     recs: Sequence[RecommendationView],
@@ -328,7 +352,8 @@ def _group_view(
 ) -> GroupView:
     members = tuple(r for r in recs if group.id in r.recommendation.groups)
     actions = [a for r in members if r.state is State.ACTIVE for a in r.actions]
-    measured = {k for a in actions for k in a.action.kpis}
+    measured = _measures(kpis, actions, groups=group.id)
+    measured |= {k.kpi.id for r in members for k in r.kpis}
     group_kpis = tuple(k for k in kpis if k.kpi.id in measured)
     return GroupView(group, members, _counts(actions, vocabulary), group_kpis)
 
@@ -377,6 +402,7 @@ def release_view(content: Content, release_id: str) -> ReleaseView:
             )
         )
     kpis = [_kpi_view(k, release, action_views.values()) for k in moment.published_kpis.values()]
+    recs = [_rec_kpis(r, kpis) for r in recs]
     all_actions = [a for r in recs if r.state is State.ACTIVE for a in r.actions]
     return ReleaseView(
         content=content,
