@@ -134,6 +134,11 @@ class KpiView:
         return segments(self.values)
 
     @property
+    def has_periods(self) -> bool:
+        """Some value names its period: tables head their first column "Period"."""
+        return any(v.period for v in self.values)
+
+    @property
     def notes(self) -> tuple[tuple[int, Value], ...]:
         """The values with a note, numbered as on the chart."""
         return notes(self.values)
