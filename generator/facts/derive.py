@@ -185,6 +185,12 @@ class ReleaseView:
         return tuple(k for k in self.kpis if k.kpi.headline)
 
     @property
+    def kpis_in_no_group(self) -> tuple[KpiView, ...]:
+        """The KPIs no group lists among its measures."""
+        placed = {k.kpi.id for g in self.groups for k in g.kpis}
+        return tuple(k for k in self.kpis if k.kpi.id not in placed)
+
+    @property
     def active_recommendations(self) -> tuple[RecommendationView, ...]:
         return tuple(r for r in self.recommendations if r.state is State.ACTIVE)
 

@@ -225,3 +225,82 @@ def test_a_value_published_late_for_an_earlier_date_leaves_earlier_releases_alon
         "2014 Aug",
         "2014 Q3",
     ]
+
+
+def _rendered(content, tmp_path, release="2015-01"):
+    from generator.facts.derive import release_views
+    from generator.render.pages import render_release
+
+    views = release_views(content)
+    index = [v.release.id for v in views].index(release)
+    render_release(views[index], tmp_path, earlier=views[:index])
+    return lambda name: (tmp_path / name).read_text()
+
+
+def test_pages_show_periods_and_a_comparison_says_revised_and_no_new_value(periods, tmp_path):
+    page = _rendered(periods, tmp_path)
+    changes = page("changes/index.md")
+    assert (
+        '| revised from 28% to 27% (2014 Q3) | <span class="ps-direction ps-direction--revised">'
+    ) in changes
+    assert "| 9 (2014-15 Q2)](../kpis/cicc-members.md) |" not in changes  # a link, then its period
+    assert "(2014-15 Q2) | no new value | " in changes
+    assert "- **Indicators:** 1 no new value, 1 revised\n" in changes
+    assert "no change" not in changes
+    home = page("index.md")
+    assert "0 indicators moved, 1 indicator revised, " in home
+    neet = page("kpis/neet.md")
+    assert "**Latest:** 27% in 2014 Q3, −7% since 2013-14." in neet
+    assert "| Period | Value |\n|---|--:|\n| 2013-14 | 34% |\n| 2014 Q3 | 27% |\n" in neet
+    assert (
+        "Care leavers not in education, employment or training fell by 7 percentage points "
+        "between 2013-14 and 2014 Q3" in neet
+    )
+
+
+def test_the_diff_json_reports_revisions_and_no_new_value(periods):
+    from generator.facts.compare import compare
+    from generator.render.report import diff_json
+
+    data = diff_json(compare(release_view(periods, "2014-10"), release_view(periods, "2015-01")))
+    kpis = {k["id"]: k for k in data["kpis"]}
+    assert kpis["neet"]["direction"] == "revised" and kpis["neet"]["change"] is None
+    assert kpis["neet"]["revisions"] == [
+        {"date": "2014-09-30", "period": "2014 Q3", "from": 28, "to": 27, "published": "2015-01-20"}
+    ]
+    assert (kpis["neet"]["from_period"], kpis["neet"]["to_period"]) == ("2014 Q3", "2014 Q3")
+    assert kpis["cicc-members"]["direction"] == "no new value"
+    assert not kpis["cicc-members"]["new_value"]
+    assert data["summary"]["kpi_directions"] == {"no new value": 1, "revised": 1}
+    assert data["summary"]["kpis_revised"] == 1
+
+
+def test_chart_ticks_name_the_periods(periods):
+    import re
+
+    from generator.render.charts import kpi_chart
+
+    svg = kpi_chart(_kpi(periods, "2015-01", "neet"))
+    labels = re.findall(r'font-size="11" fill="#1f2933">([^<]*)</text>', svg)
+    assert "2013-14" in labels and "2014" in labels and "Q3" in labels
+
+
+def test_headline_indicators_come_first_on_the_home_page(small, tmp_path):
+    home = _rendered(load_content(Path("content")), tmp_path / "before")("index.md")
+    assert "### Headline indicators" not in home and "### Indicators" in home
+    small.replace("kpis.yaml", "    code: NI148\n", "    code: NI148\n    headline: true\n")
+    home = _rendered(load_content(Path("content")), tmp_path / "after")("index.md")
+    headline = home.index("### Headline indicators")
+    assert headline < home.index("**[Police protection]")
+    assert "### Indicators" not in home
+    assert "[All 2 indicators](kpis/index.md), by area for improvement." in home
+    assert "Children in care council members" not in home[headline:]
+
+
+def test_the_indicators_page_lists_every_indicator_under_its_groups(small, tmp_path):
+    small.replace("kpis.yaml", "    code: NI148\n", "    code: NI148\n    groups: [aip-1]\n")
+    page = _rendered(load_content(Path("content")), tmp_path)
+    kpis = page("kpis/index.md")
+    assert kpis.index("## [Police protection]") < kpis.index("## [Children in care council]")
+    rec = page("recommendations/8.md")
+    assert "## Indicators\n" in rec and "[Children in care council members]" in rec
