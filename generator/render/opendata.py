@@ -97,7 +97,7 @@ def _value(value: Value) -> dict[str, Any]:
         "note": value.note,
         "break": value.starts_segment,
         "period": value.period,
-        "published": value.published.isoformat() if value.published else "",
+        "published": value.published.isoformat() if value.published else None,
     }
 
 

@@ -55,6 +55,8 @@ def test_open_data_carries_both_columns(series_site):
         "value": 60,
         "note": "new definition: includes visits by partner agencies",
         "break": True,
+        "period": "",
+        "published": None,
     }
 
 
