@@ -243,9 +243,14 @@ def _date_axis(kpi: KpiView, marks: Sequence[Point], left: float) -> Scale:
     scale = date_scale([p.date for p in marks])
     if not kpi.has_periods:
         return scale
-    labels = [(p.date, p.period or f"{p.date:%b %Y}") for p in kpi.values]
-    widest = max(_width(line) for _, text in labels for line in text.split(" ", 1))
     room = WIDTH - 24 - left
+    cap = room / 2 - 10  # two ticks always fit: a longer line is cut short
+
+    def fitted(text: str) -> str:
+        return " ".join(_fitted(line, cap) for line in text.split(" ", 1))
+
+    labels = [(p.date, fitted(p.period or f"{p.date:%b %Y}")) for p in kpi.values]
+    widest = max(_width(line) for _, text in labels for line in text.split(" ", 1))
     return labelled(scale, labels, max(2, int(room // (widest + 10))))
 
 

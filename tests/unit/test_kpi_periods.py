@@ -304,3 +304,27 @@ def test_the_indicators_page_lists_every_indicator_under_its_groups(small, tmp_p
     assert kpis.index("## [Police protection]") < kpis.index("## [Children in care council]")
     rec = page("recommendations/8.md")
     assert "## Indicators\n" in rec and "[Children in care council members]" in rec
+
+
+def test_a_hostile_period_is_shown_as_text_everywhere(small, tmp_path):
+    from generator.render.charts import kpi_chart
+
+    hostile = "<img src=x onerror=alert(1)>|x"
+    small.write(
+        "kpi-values.csv",
+        f"kpi,date,value,period\nneet,2014-04-30,34,\nneet,2014-09-30,28,{hostile}\n",
+    )
+    content = load_content(Path("content"))
+    page = _rendered(content, tmp_path, "2014-10")("kpis/neet.md")
+    assert "<img src=x" not in page
+    assert "| &lt;img src=x onerror=alert(1)&gt;\\|x | 28% |" in page  # one cell, escaped
+    svg = kpi_chart(_kpi(content, "2014-10", "neet"))
+    assert "<img" not in svg
+    assert ">&lt;img</text>" in svg and ">src=x onerror=alert…</text>" in svg
+    long = "2024-25 " + "autumn term and spring term"
+    small.write("kpi-values.csv", f"kpi,date,value,period\nneet,2014-09-30,28,{long}\n")
+    svg = kpi_chart(_kpi(load_content(Path("content")), "2014-10", "neet"))
+    import re
+
+    assert ">2024-25</text>" in svg
+    assert re.search(r">autumn term[^<]*…</text>", svg)
