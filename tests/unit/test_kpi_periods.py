@@ -328,3 +328,21 @@ def test_a_hostile_period_is_shown_as_text_everywhere(small, tmp_path):
 
     assert ">2024-25</text>" in svg
     assert re.search(r">autumn term[^<]*…</text>", svg)
+
+
+def test_the_feed_counts_revisions_apart_from_moves(periods):
+    from generator.facts.derive import release_views
+    from generator.render.feed import entry_summary
+
+    summary = entry_summary(release_views(periods), 2)
+    assert "0 indicators moved, 1 indicator revised, " in summary
+
+
+def test_a_single_value_headline_names_its_period(periods):
+    from generator.render.chart_words import chart_headline, chart_measure
+
+    neet = _kpi(periods, "2014-06", "neet")
+    assert chart_headline(neet) == (
+        "Care leavers not in education, employment or training was 34% in 2013-14"
+    )
+    assert chart_measure(neet).endswith("(%), 2013-14")
