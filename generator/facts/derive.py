@@ -128,6 +128,8 @@ class KpiView:
     actions: tuple[ActionView, ...]
     progress: TargetProgress | None
     """Progress toward the target as at this release; None when the KPI has no target."""
+    revisions: tuple[tuple[Value, Value], ...] = ()
+    """Each value shown that was revised by this release: as first published, and as shown."""
 
     @property
     def segments(self) -> tuple[tuple[Value, ...], ...]:
@@ -316,6 +318,15 @@ def _action_view(
 
 def _kpi_view(kpi: Kpi, release: Release, action_views: Iterable[ActionView]) -> KpiView:
     values = published_by(kpi.values, release.date)
+    first: dict[date, Value] = {}
+    for value in kpi.values:  # oldest publication first
+        if value.made_public <= release.date:
+            first.setdefault(value.date, value)
+    revisions = tuple(
+        (first[v.date], v)
+        for v in values
+        if first[v.date] is not v and first[v.date].value != v.value
+    )
     segment = current_segment(values)  # values either side of a break are never compared
     latest = values[-1] if values else None
     previous = segment[-2] if len(segment) > 1 else None
@@ -337,6 +348,7 @@ def _kpi_view(kpi: Kpi, release: Release, action_views: Iterable[ActionView]) ->
         )
         if kpi.target
         else None,
+        revisions=revisions,
     )
 
 

@@ -250,6 +250,10 @@ def test_pages_show_periods_and_a_comparison_says_revised_and_no_new_value(perio
     home = page("index.md")
     assert "0 indicators moved, 1 indicator revised, " in home
     neet = page("kpis/neet.md")
+    assert (
+        "**Revised values**\n\n- 2014 Q3: first published as 28% on 15 October 2014, revised "
+        "to 27% on 20 January 2015.\n"
+    ) in neet
     assert "**Latest:** 27% in 2014 Q3, −7% since 2013-14." in neet
     assert "| Period | Value |\n|---|--:|\n| 2013-14 | 34% |\n| 2014 Q3 | 27% |\n" in neet
     assert (
@@ -346,3 +350,9 @@ def test_a_single_value_headline_names_its_period(periods):
         "Care leavers not in education, employment or training was 34% in 2013-14"
     )
     assert chart_measure(neet).endswith("(%), 2013-14")
+
+
+def test_a_release_before_the_revision_lists_no_revised_values(periods, tmp_path):
+    assert _kpi(periods, "2014-10", "neet").revisions == ()
+    page = _rendered(periods, tmp_path, "2014-10")("kpis/neet.md")
+    assert "Revised values" not in page and "| 2014 Q3 | 28% |" in page
