@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from generator.cli_options import CONTENT_OPTION, day_value
+from generator.cli_options import ANY_ID_OPTION, CONTENT_OPTION, day_value
 from generator.cli_paths import LookedUpPath
+from generator.cli_progress import QUIET_OPTION, Progress
 
 
 @click.command("import")
@@ -28,11 +29,16 @@ from generator.cli_paths import LookedUpPath
 )
 @click.option("--skip-bad-rows", is_flag=True, help="Import the good rows and report the rest.")
 @click.option(
-    "--plan-date", callback=day_value, help="The plan's date, for timescales like '3 months'."
+    "--plan-date",
+    callback=day_value,
+    help="The plan's date, for timescales like '3 months', and the first release's date "
+    "(default: the last day of the month --release names).",
 )
 @click.option("--title", default="Improvement plan", show_default=True, help="Site title.")
 @click.option("--organisation", default="", help="The council's name.")
-@click.option("--release", "release_id", default=None, help="Release id (default: YYYY-MM).")
+@click.option(
+    "--release", "release_id", default=None, help="Release id (default: the --plan-date's YYYY-MM)."
+)
 @click.option("--release-title", default=None, help="Release title (default: Month YYYY).")
 @click.option(
     "--infer-status",
@@ -40,6 +46,7 @@ from generator.cli_paths import LookedUpPath
     help="Take each action's status from the leading words of its progress text "
     "('Completed.', 'On track.', 'In place.', 'Planned.').",
 )
+@QUIET_OPTION
 def import_table(
     table: Path,
     into: Path,
@@ -51,6 +58,7 @@ def import_table(
     release_id: str | None,
     release_title: str | None,
     infer_status: bool,
+    quiet: bool,
 ) -> None:
     """Import an action-plan table (TABLE.csv or TABLE.xlsx) as new content.
 
@@ -80,7 +88,9 @@ def import_table(
             setattr(options, key, settings[key])
     if "grouping" in settings:
         options.grouping = (settings["grouping"]["singular"], settings["grouping"]["plural"])
-    imported, path = import_plan(table, into, options, skip_bad_rows)
+    with Progress(quiet) as progress:
+        progress.note(f"Reading {table} and checking the content it makes")
+        imported, path = import_plan(table, into, options, skip_bad_rows)
     for problem in sorted(imported.problems + imported.left_out, key=lambda p: p.line or 0):
         click.echo(f"Skipped: {problem}", err=True)
     actions = sum(len(a.actions) for a in imported.areas)
@@ -105,11 +115,13 @@ def import_table(
 def export_tracker(release_id: str, out: Path, content_dir: Path) -> None:
     """Write the tracker workbook for RELEASE, to send round to action owners.
 
-    Sheets: Actions (one row per active action: Recommendation, Action, Description, the
-    lead column or columns the plan uses, Timescale, Due, Status, Progress, As at; Status
-    is a drop-down of the site's statuses; only Status, Progress and As at can be edited),
-    Recommendations (Recommendation, Text, Progress; Progress can be edited), KPIs (add new
-    values as rows) and About. Read it back with 'progress-site import-tracker'.
+    Sheets: About (opened first: how to fill it in, and the release, plan and progress the
+    workbook was exported from, also kept in hidden names), Actions (one row per active
+    action: Recommendation, Action, Description, the lead column or columns the plan uses,
+    Timescale, Due, Status, Progress, As at; Status is a drop-down of the site's statuses;
+    only Status, Progress and As at can be edited), Recommendations (Recommendation, Text,
+    Progress; Progress can be edited) and KPIs (add new values as rows). Read it back with
+    'progress-site import-tracker' while RELEASE is the latest release.
 
     \b
     Example:
@@ -133,22 +145,34 @@ def _plural(count: int, word: str) -> str:
     "when",
     default=None,
     callback=day_value,
-    help="The draft's date (a new draft's default: today).",
+    help="The draft's date (a new draft's default: the last day of the month a YYYY-MM id "
+    "names; any other id needs it).",
 )
 @click.option("--title", default=None, help="The draft's title.")
+@ANY_ID_OPTION
 @click.option(
     "--add-new",
     is_flag=True,
     help="Add actions the plan does not have yet to plan.yaml, under their recommendation.",
 )
+@click.option(
+    "--allow-older",
+    is_flag=True,
+    help="Import a workbook exported from an older release, or before the plan or progress "
+    "changed (each value it takes back to an earlier release's is warned about).",
+)
 @CONTENT_OPTION
+@QUIET_OPTION
 def import_tracker(
     table: Path,
     release_id: str,
     when: date | None,
     title: str | None,
+    any_id: bool,
     add_new: bool,
+    allow_older: bool,
     content_dir: Path,
+    quiet: bool,
 ) -> None:
     """Read a filled tracker (TABLE.xlsx or TABLE.csv) back as the draft release --release.
 
@@ -159,6 +183,13 @@ def import_tracker(
     values are added to kpi-values.csv. An action id the plan does not have is an error,
     unless --add-new is given: the action is then added to plan.yaml under its
     recommendation, with 'added: <release>'. Nothing is written if any problem is found.
+    A new draft's id follows the pattern of the existing release ids unless --any-id.
+
+    A workbook records the release it was exported from: it is refused unless that is the
+    latest release (the one the draft is carried forward from) and the plan and that
+    release's progress are unchanged since, unless --allow-older is given. Whatever the
+    file, each status or narrative that goes back to an earlier release's value is warned
+    about, naming its cell.
 
     \b
     Example:
@@ -166,7 +197,11 @@ def import_tracker(
     """
     from generator.workflow.tracker_import import import_tracker as run
 
-    result = run(table, content_dir, release_id, when, title, add_new)
+    with Progress(quiet) as progress:
+        progress.note(f"Reading {table} and checking it against {content_dir}")
+        result = run(
+            table, content_dir, release_id, when, title, add_new, allow_older, any_id=any_id
+        )
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     verb = "Created draft release" if result.created else "Updated draft release"

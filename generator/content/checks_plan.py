@@ -31,6 +31,9 @@ def _required_unless_withdrawn(spot: Spot, key: str, value: str) -> None:
     """Text an item must have while it is in the plan: a withdrawn item may leave it out."""
     if value or "withdrawn" in spot.node:
         return
+    written = spot.node.get(key)
+    if isinstance(written, str) and written.strip():
+        return  # written, but refused by the field's own check (already reported)
     if key in spot.node and spot.node[key] is not None:
         spot.error(f"field '{key}' must not be empty", key)
     else:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
+from generator.content.as_at import as_at_problem, earlier_problem
 from generator.content.checks import ContentChecks, Spot, _known
 from generator.content.load import YMap
 from generator.content.model import (
@@ -23,16 +24,6 @@ from generator.content.model import (
 from generator.content.strings import cleaned
 
 E = TypeVar("E")
-
-
-def as_at_problem(as_at: date | None, release_id: str, release_date: date | None) -> str | None:
-    """Why ``as_at`` cannot be when progress reported in a release was written, or None."""
-    if as_at and release_date and as_at > release_date:
-        return (
-            f"{as_at} is after the date of release {release_id} ({release_date}); progress is "
-            "written before it is reported"
-        )
-    return None
 
 
 @dataclass(frozen=True)
@@ -52,6 +43,8 @@ class _When:
     index: int
     release_ids: list[str]
     as_at: date | None
+    previous: tuple[str, date] | None = None
+    """The release before it, id and date: progress newly reported is written after it."""
 
 
 class ReleaseChecks(ContentChecks):
@@ -115,6 +108,10 @@ class ReleaseChecks(ContentChecks):
         self, site: Site, releases: list[Release], recommendations: list[Recommendation]
     ) -> list[Release]:
         release_ids = [r.id for r in releases]
+        self.releases_before = {
+            later.id: (earlier.id, earlier.date)
+            for earlier, later in zip(releases, releases[1:], strict=False)
+        }
         known = _Known(
             {a.id: a for r in recommendations for a in r.actions},
             {r.id: r for r in recommendations},
@@ -148,8 +145,9 @@ class ReleaseChecks(ContentChecks):
         if read is None:
             return {}
         report, root = read
-        as_at = self._as_at(report.as_at, release, root)
-        when = _When(release, index, release_ids, as_at)
+        before = self.releases_before.get(release.id)
+        as_at = self._as_at(report.as_at, release, root, before, hint="")
+        when = _When(release, index, release_ids, as_at, before)
         return {
             "as_at": as_at,
             "progress": self.action_progress(report, root, when, known),
@@ -158,9 +156,18 @@ class ReleaseChecks(ContentChecks):
         }
 
     @staticmethod
-    def _as_at(as_at: date | None, release: Release, spot: Spot) -> date | None:
-        """An ``as_at`` date, which cannot be after the release it is reported in."""
+    def _as_at(
+        as_at: date | None,
+        release: Release,
+        spot: Spot,
+        previous: tuple[str, date] | None = None,
+        hint: str = " (mark it carried_forward if an earlier release reported it)",
+    ) -> date | None:
+        """An ``as_at`` date, which cannot be after the release it is reported in, nor (for
+        progress newly reported, given ``previous``) before the release before it."""
         problem = as_at_problem(as_at, release.id, release.date)
+        if problem is None and (problem := earlier_problem(as_at, release.id, previous)):
+            problem += hint
         if problem:
             spot.error(f"field 'as_at': {problem}", "as_at")
             return None
@@ -205,7 +212,12 @@ class ReleaseChecks(ContentChecks):
     ) -> dict[str, RecommendationProgress]:
         return {
             rec_id: entry.model_copy(
-                update={"as_at": self._as_at(entry.as_at, when.release, spot) or when.as_at}
+                update={
+                    "as_at": self._as_at(
+                        entry.as_at, when.release, spot, _new(entry.carried_forward, when)
+                    )
+                    or when.as_at
+                }
             )
             for rec_id, entry, spot in self.reported(
                 root, "recommendations", report.recommendations, known.recommendations, when, known
@@ -267,11 +279,18 @@ class ReleaseChecks(ContentChecks):
                     f"unknown status '{entry.status}' (known: {_known(known.statuses)})", "status"
                 )
             elif entry.status:
-                as_at = self._as_at(entry.as_at, when.release, spot) or when.as_at
+                previous = _new(entry.carried_forward, when)
+                as_at = self._as_at(entry.as_at, when.release, spot, previous) or when.as_at
                 entries[action_id] = entry.model_copy(
                     update={"carried_forward": bool(entry.carried_forward), "as_at": as_at}
                 )
         return entries
+
+
+def _new(carried_forward: bool | None, when: _When) -> tuple[str, date] | None:
+    """The release before, for an entry newly reported (a carried-forward one keeps the
+    as_at it was reported with)."""
+    return None if carried_forward else when.previous
 
 
 def _not_in_release(item: Action | Recommendation, when: _When, known: _Known) -> str | None:

@@ -21,6 +21,7 @@ import yaml
 
 from generator import BASE_MKDOCS_YML
 from generator.content.validate import load_content
+from generator.dev.hostile import write_long_texts
 from generator.dev.measure import largest_pages, measured_build
 from generator.dev.synthetic import Scale, write_content
 from generator.facts.derive import release_views
@@ -37,6 +38,7 @@ GOALS = {
     "generator_share": ("<=", 0.10),
     "incremental_48_vs_single": ("<=", 1.2),
     "peak_rss_mb": ("<=", 1024.0),
+    "hostile_text_ratio": ("<=", 2.0),
 }
 DESCRIPTIONS = {
     "incremental_vs_single": "publish one more release onto {releases} / build that version alone",
@@ -48,6 +50,7 @@ DESCRIPTIONS = {
     "generator_share": "share of a full build spent in progress-site itself",
     "incremental_48_vs_single": "publish one more onto {history} / build that version alone",
     "peak_rss_mb": "peak memory of one process of a full build (MB)",
+    "hostile_text_ratio": "build of a plan whose every text is 32,767 hostile characters / plain",
 }
 
 
@@ -241,6 +244,10 @@ def run(quick: bool, log: Callable[[str], None] = lambda message: None) -> dict[
         one_seconds, _ = _build(one, work / "one-site", jobs=1)
         two_seconds, _ = _build(two, work / "two-site", jobs=1)
 
+        log("A plan whose every text is 32,767 characters, plain then hostile...")
+        plain_seconds, _ = _build(write_long_texts(work / "plain", False), work / "p", jobs=1)
+        hostile_seconds, _ = _build(write_long_texts(work / "hostile", True), work / "h", jobs=1)
+
         generator = serial.timings["load"] + serial.timings["derive"] + serial.timings["render"]
         figures = {
             "incremental_vs_single": incremental_seconds / single_seconds,
@@ -252,6 +259,7 @@ def run(quick: bool, log: Callable[[str], None] = lambda message: None) -> dict[
             "generator_share": generator / serial.seconds,
             "incremental_48_vs_single": history_ratio,
             "peak_rss_mb": parallel["peak_rss_kb"] / 1024,
+            "hostile_text_ratio": hostile_seconds / plain_seconds,
         }
         return {
             "figures": figures,
@@ -273,6 +281,8 @@ def run(quick: bool, log: Callable[[str], None] = lambda message: None) -> dict[
                 "single": single_seconds,
                 "mike": mike_seconds,
                 "markdown": markdown_seconds,
+                "plain_texts": plain_seconds,
+                "hostile_texts": hostile_seconds,
             },
             "timings": serial.timings,
         }

@@ -291,7 +291,11 @@ def _action_view(
     release = moment.release
     progress = release.progress.get(action.id)
     as_at = (progress.as_at if progress else None) or release.as_at
-    judged_at = min(as_at, release.date) if as_at else release.date
+    # a status carried forward is reported again at this release's date, not its old as_at
+    judged = (None if progress and progress.carried_forward else as_at) or release.as_at
+    judged_at = min(judged, release.date) if judged else release.date
+    if moment.index > 0:  # never before the release before: what was overdue then stays so
+        judged_at = max(judged_at, moment.content.releases[moment.index - 1].date)
     status = None
     if state is State.ACTIVE:
         status = moment.statuses[progress.status] if progress else moment.content.site.not_reported

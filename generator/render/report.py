@@ -22,6 +22,7 @@ from generator.facts.derive import (
 )
 from generator.facts.words import Segment
 from generator.render.opendata import assessment_row
+from generator.render.plain import PlainLinker
 from generator.render.template import environment, render_page
 from generator.render.urls import Linker
 
@@ -194,7 +195,8 @@ def format_diff(diff: Diff, output_format: str) -> str:
 
 
 def diff_markdown(diff: Diff, env: jinja2.Environment | None = None) -> str:
-    """The changes page for any two releases, as Markdown linking into the site from its root."""
+    """The changes page for any two releases, as plain Markdown linking into the site from
+    its root (no HTML, entities or CriticMarkup: ``render.plain``)."""
     env = env or environment(plain=True)
-    linker = Linker(None, diff.new.release.id)
+    linker = PlainLinker(None, diff.new.release.id)
     return render_page(env, "changes.md.j2", diff.new, linker, diff=diff, baseline=False, parts=())

@@ -20,6 +20,7 @@ from generator.content.transaction import commit, writing
 from generator.content.validate import load_content
 from generator.errors import Problems, ProgressSiteError
 from generator.facts.derive import State, release_view
+from generator.workflow.release_ids import check_new_id, default_title, release_date
 from generator.workflow.releases_file import append_release
 
 
@@ -104,16 +105,27 @@ def _check_title(title: str) -> None:
             )
 
 
-def new_release(content_dir: Path, release_id: str, when: date, title: str | None = None) -> Path:
-    """Add a draft release after the latest one and pre-fill its progress file."""
+def new_release(
+    content_dir: Path,
+    release_id: str,
+    when: date | None,
+    title: str | None = None,
+    any_id: bool = False,
+) -> Path:
+    """Add a draft release after the latest one and pre-fill its progress file.
+
+    Without ``when``, an id that names a month is dated on its last day (``release_ids``).
+    """
     if problem := release_id_problem(release_id):
         raise ProgressSiteError(problem)
-    title = f"{when:%B %Y} progress report" if title is None else title
+    when = release_date(release_id, when)
+    title = default_title(when) if title is None else title
     _check_title(title)
     with writing(content_dir):
         content = load_content(content_dir)
         if any(r.id == release_id for r in content.releases):
             raise ProgressSiteError(f"release {release_id} already exists in releases.yaml")
+        check_new_id(release_id, [r.id for r in content.releases], any_id)
         if not content.releases:
             raise ProgressSiteError("releases.yaml has no release to carry forward from")
         latest = content.releases[-1]

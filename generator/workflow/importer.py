@@ -39,6 +39,7 @@ from generator.workflow.import_table import (  # noqa: F401 - part of the import
     TableOptions,
     read_plan,
 )
+from generator.workflow.release_ids import release_date
 
 
 @dataclass
@@ -53,10 +54,16 @@ class Options(TableOptions):
     grouping: tuple[str, str] = ("Area for improvement", "Areas for improvement")
 
 
-def _release_id(options: Options) -> str:
+def _release(options: Options) -> tuple[str, date]:
+    """The release's id and date: as given, or each from the other; never today's."""
     if options.release:
-        return options.release
-    return f"{(options.plan_date or date.today()):%Y-%m}"
+        return options.release, release_date(options.release, options.plan_date, "--plan-date")
+    if options.plan_date is None:
+        raise ProgressSiteError(
+            "give the plan's date with --plan-date YYYY-MM-DD, or its release with --release "
+            "YYYY-MM: the first release is dated by one of them"
+        )
+    return f"{options.plan_date:%Y-%m}", options.plan_date
 
 
 def _action_entry(action: Action) -> dict[str, Any]:
@@ -87,8 +94,7 @@ def _progress_record(cells: dict[str, str], words: dict[str, str], infer: bool) 
 
 def content_files(imported: Imported, options: Options) -> dict[str, Any]:
     """The content files' data, by file name."""
-    release_id = _release_id(options)
-    when = options.plan_date or date.today()
+    release_id, when = _release(options)
     words = status_words(options.statuses, options.status_words)
     groups, recommendations, progress = [], [], {}
     for area in imported.areas:
@@ -142,8 +148,8 @@ def import_plan(
     table: Path, into: Path, options: Options, skip_bad_rows: bool = False
 ) -> tuple[Imported, Path]:
     """Import ``table`` into the new content directory ``into``, all or nothing."""
-    release_id = _release_id(options)
-    if problem := release_id_problem(release_id):
+    release_id = options.release or ""
+    if options.release and (problem := release_id_problem(release_id)):
         raise ProgressSiteError(f"--release: {release_id!r} is not a release id: {problem}")
     if into.exists() and not into.is_dir():
         raise ProgressSiteError(f"{into} is not a directory: import into a new directory")

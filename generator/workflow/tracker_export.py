@@ -19,6 +19,7 @@ from generator.content.transaction import reading
 from generator.content.validate import load_content
 from generator.errors import ProgressSiteError
 from generator.facts.derive import State, release_view
+from generator.workflow.tracker_origin import ABOUT_ROWS, Origin, origin_of, record
 
 LEAD_FIELDS = {
     "Lead": "lead",
@@ -164,8 +165,7 @@ def _protect(sheet: Any, columns: tuple[str, ...], editable: tuple[str, ...], la
 def _actions_sheet(book: Any, content: Content, release_id: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    sheet = book.active
-    sheet.title = "Actions"
+    sheet = book.create_sheet("Actions")
     columns = action_columns(content)
     rows = action_rows(content, release_id)
     _table(sheet, columns, [tuple(r[c] for c in columns) for r in rows])
@@ -201,28 +201,50 @@ def _actions_sheet(book: Any, content: Content, release_id: str) -> None:
     _protect(sheet, columns, EDITABLE, last)
 
 
-def workbook(content: Content, release_id: str) -> Any:
-    from openpyxl import Workbook
+def _about_sheet(book: Any, content: Content, release_id: str, origin: Origin) -> None:
+    """The first sheet, the one a workbook opens on: how to fill it in, then where it comes
+    from (the release, and digests of the plan and progress, which ``import-tracker``
+    checks)."""
+    from openpyxl.styles import Alignment, Font
 
     release = content.require_release(release_id)
-    book = Workbook()
-    _actions_sheet(book, content, release_id)
-    recs = book.create_sheet("Recommendations", 1)
-    rec_rows = recommendation_rows(content, release_id)
-    _table(recs, RECOMMENDATION_COLUMNS, rec_rows)
-    _protect(recs, RECOMMENDATION_COLUMNS, RECOMMENDATION_EDITABLE, max(len(rec_rows) + 1, 2))
-    kpis = book.create_sheet("KPIs", 2)
-    _table(kpis, KPI_COLUMNS, kpi_rows(content, release.date))
-    about = book.create_sheet("About", 3)
+    about = book.active
+    about.title = "About"
     lines = [
+        ("How to fill it in", INSTRUCTIONS),
         ("Release", release.id),
         ("Title", release.title),
         ("Date", release.date.isoformat()),
         ("Site", content.site.title),
-        ("How to fill it in", INSTRUCTIONS),
+        (ABOUT_ROWS["plan"], origin.plan),
+        (ABOUT_ROWS["progress"], origin.progress),
+        ("Exported from", ORIGIN_NOTE.format(release=release.id)),
     ]
-    _table(about, ("", ""), lines)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for number, (label, value) in enumerate(lines, 1):
+        _text(about, number, 1, label).font = Font(bold=True)
+        _text(about, number, 2, value).alignment = wrap
+    about.column_dimensions["A"].width = 20
     about.column_dimensions["B"].width = 90
+    about.protection.sheet = True
+
+
+def workbook(content: Content, release_id: str) -> Any:
+    from openpyxl import Workbook
+
+    release = content.require_release(release_id)
+    origin = origin_of(content, release_id)
+    book = Workbook()
+    _about_sheet(book, content, release_id, origin)
+    _actions_sheet(book, content, release_id)
+    recs = book.create_sheet("Recommendations", 2)
+    rec_rows = recommendation_rows(content, release_id)
+    _table(recs, RECOMMENDATION_COLUMNS, rec_rows)
+    _protect(recs, RECOMMENDATION_COLUMNS, RECOMMENDATION_EDITABLE, max(len(rec_rows) + 1, 2))
+    kpis = book.create_sheet("KPIs", 3)
+    _table(kpis, KPI_COLUMNS, kpi_rows(content, release.date))
+    record(book, origin)
+    book.active = 0
     return book
 
 
@@ -233,6 +255,11 @@ INSTRUCTIONS = (
     "are made in plan.yaml. On the Recommendations sheet, write each recommendation's "
     "Progress. On the KPIs sheet, add new values as new rows (KPI id, title, date "
     "YYYY-MM-DD, value). Then give the workbook back for 'progress-site import-tracker'."
+)
+ORIGIN_NOTE = (
+    "This workbook holds release {release}. It can only be read back while {release} is the "
+    "latest release and the plan and its progress are as they were when it was exported: "
+    "the digests above record them."
 )
 
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -28,15 +26,22 @@ from generator.facts.derive import State, release_view
 from generator.workflow.drafts import _check_title, _narrative, _one_line, recommendation_lines
 from generator.workflow.import_read import Rows, read_sheets
 from generator.workflow.plan_file import add_actions, yaml_json
+from generator.workflow.release_ids import check_new_id, default_title, release_date
 from generator.workflow.releases_file import append_release, update_release
+from generator.workflow.tracker_check import Places, check_whole
+from generator.workflow.tracker_formats import percent_cells
+from generator.workflow.tracker_kpis import read_kpis
+from generator.workflow.tracker_origin import check_origin, read_origin
 from generator.workflow.tracker_read import (
     Actions,
+    Earlier,
     Target,
     read_actions,
-    read_kpis,
     read_recommendations,
 )
+from generator.workflow.tracker_rollback import History
 from generator.workflow.tracker_sheet import Sheet
+from generator.workflow.tracker_since import older_as_at, still_active
 
 
 @dataclass
@@ -189,38 +194,6 @@ def _releases_file(
     return new, updated
 
 
-def _reason(exc: OSError | shutil.Error) -> str:
-    """Why a copy failed, in words: the first failure of a whole-tree copy."""
-    if isinstance(exc, shutil.Error):
-        why = str(exc.args[0][0][2]) if exc.args and exc.args[0] else str(exc)
-        return why.split("] ", 1)[-1].split(":", 1)[0]
-    return exc.strerror or str(exc)
-
-
-def _validated(content_dir: Path, files: dict[str, str]) -> None:
-    """Check the content as it will be, in a copy, before anything is written."""
-    with tempfile.TemporaryDirectory(prefix=".tracker-check-") as temp:
-        copy = Path(temp) / "content"
-        try:
-            shutil.copytree(content_dir, copy, ignore=shutil.ignore_patterns(".*"))
-            for name, text in files.items():
-                (copy / name).parent.mkdir(parents=True, exist_ok=True)
-                (copy / name).write_text(text, encoding="utf-8")
-        except (OSError, shutil.Error) as exc:
-            raise ProgressSiteError(
-                f"cannot check the import in a temporary copy of the content ({_reason(exc)}); "
-                "nothing was written"
-            ) from None
-        try:
-            load_content(copy)
-        except ContentError as exc:
-            problems = [
-                Problem(p.file.replace(str(copy), str(content_dir)), p.line, p.item, p.message)
-                for p in exc.problems
-            ]
-            raise ContentError(problems) from None
-
-
 def _read(
     table: Path,
     sheets: dict[str, Rows],
@@ -228,18 +201,27 @@ def _read(
     base: Release,
     target: Target,
     add_new: bool,
+    earlier: Earlier,
+    places: Places,
 ) -> tuple[Read, list[Problem]]:
-    """Every sheet read, all problems collected; raises ContentError if there is one."""
+    """Every sheet read, all problems collected; raises ContentError if there is one.
+    ``places`` is told the cell each item is read from."""
     problems: list[Problem] = []
     warnings: list[Problem] = []
     names = list(sheets)
-    actions_name = "Actions" if "Actions" in sheets else names[0]
+    others = [n for n in names if n not in ("About", "Recommendations", "KPIs")]
+    actions_name = "Actions" if "Actions" in sheets else (others or names)[0]
     sheet = Sheet(str(table), actions_name, sheets[actions_name], problems)
-    actions = read_actions(sheet, content, base, target, warnings, add_new)
+    actions = read_actions(sheet, content, base, target, warnings, add_new, earlier)
+    for action_id, number in actions.rows.items():
+        places.items[f"action {action_id}"] = sheet.where(number, "Action")
     recs = {}
     if "Recommendations" in sheets:
         rec_sheet = Sheet(str(table), "Recommendations", sheets["Recommendations"], problems)
-        recs = read_recommendations(rec_sheet, content, base, warnings)
+        rows: dict[str, int] = {}
+        recs = read_recommendations(rec_sheet, content, base, warnings, earlier.history, rows)
+        for rec_id, number in rows.items():
+            places.items[f"recommendation {rec_id}"] = rec_sheet.where(number, "Recommendation")
     else:  # a tracker without the sheet (the Actions sheet as CSV): carried forward
         recs = {
             k: v.model_copy(update={"carried_forward": True})
@@ -248,7 +230,8 @@ def _read(
     values = []
     if "KPIs" in sheets:
         kpi_sheet = Sheet(str(table), "KPIs", sheets["KPIs"], problems)
-        values = read_kpis(kpi_sheet, content, target.date)
+        percent = percent_cells(table, "KPIs")
+        values = read_kpis(kpi_sheet, content, target.date, places.kpi_cells, percent)
     if problems:
         raise ContentError(problems)
     return Read(target.id, actions, recs, values), warnings
@@ -261,6 +244,8 @@ def import_tracker(
     when: date | None,
     title: str | None,
     add_new: bool = False,
+    allow_older: bool = False,
+    any_id: bool = False,
 ) -> Imported:
     if problem := release_id_problem(release_id):
         raise ProgressSiteError(f"--release: {problem}")
@@ -271,13 +256,22 @@ def import_tracker(
         content = load_content(content_dir)
         existing, base = _target(content, release_id)
         if existing is None:
-            when = when or date.today()
-            title = f"{when:%B %Y} progress report" if title is None else title
+            check_new_id(release_id, [r.id for r in content.releases], any_id)
+            when = release_date(release_id, when)
+            title = default_title(when) if title is None else title
         else:
             when, title = when or existing.date, existing.title if title is None else title
         _dated(base, when)
-        target = Target(release_id, when)
-        read, warnings = _read(table, sheets, content, base, target, add_new)
+        origin = read_origin(table)
+        first = check_origin(str(table), origin, content, base, allow_older)
+        target = Target(release_id, when, (base.id, base.date))
+        history = History(content, base, existing)
+        earlier = Earlier(history, older_as_at(content, origin, base))
+        places = Places(str(table))
+        read, warnings = _read(table, sheets, content, base, target, add_new, earlier, places)
+        warnings = first + warnings
+        if existing is not None:
+            still_active(content, existing, read.actions.progress, read.recommendations)
         name = f"progress/{release_id}.yaml"
         files = {name: progress_text(content, base, read, title, existing)}
         releases, updated = _releases_file(content_dir, existing, target, title)
@@ -289,7 +283,7 @@ def import_tracker(
             path = content_dir / "plan.yaml"
             plan = path.read_bytes().decode("utf-8")
             files["plan.yaml"] = add_actions(plan, read.actions.new, release_id, str(path))
-        _validated(content_dir, files)
+        check_whole(content_dir, files, places)
         commit(content_dir, files)
     progress = read.actions.progress
     return Imported(

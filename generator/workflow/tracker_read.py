@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from generator.content.checks_releases import as_at_problem
-from generator.content.fields import number_problem, parse_date
+from generator.content.as_at import as_at_problem, earlier_problem
 from generator.content.model import Content, Progress, RecommendationProgress, Release
 from generator.errors import Problem
 from generator.workflow.tracker_export import (
     EDITABLE,
-    KPI_COLUMNS,
     LEAD_FIELDS,
     RECOMMENDATION_COLUMNS,
     action_columns,
@@ -20,7 +18,12 @@ from generator.workflow.tracker_export import (
     recommendation_rows,
 )
 from generator.workflow.tracker_new import new_action
+from generator.workflow.tracker_rollback import History
 from generator.workflow.tracker_sheet import Row, Sheet, _key, read_day
+
+_NOT_IN_PLAN = (
+    "is not in the plan at release {} (withdrawn, merged or not yet added); delete its row"
+)
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ class Target:
 
     id: str
     date: date
+    previous: tuple[str, date] | None = None
+    """The release it is carried forward from, id and date: new progress is written after it."""
 
 
 def _status(row: Row, text: str, content: Content) -> str | None:
@@ -40,13 +45,18 @@ def _status(row: Row, text: str, content: Content) -> str | None:
     return None
 
 
-def _as_at(row: Row, action_id: str, exported: str, target: Target) -> tuple[date | None, bool]:
+def _as_at(
+    row: Row, action_id: str, exported: tuple[str, ...], target: Target
+) -> tuple[date | None, bool]:
     """The row's As at where it was changed from the exported one (else None), and whether
-    it can be taken."""
-    if row.get("As at").strip() == exported:
+    it can be taken. ``exported`` is what the workbook was exported with: the As at of the
+    release the draft is carried forward from, and of an older one the workbook came from."""
+    if row.get("As at").strip() in exported:
         return None, True
     when, ok = read_day(row, "As at", f"action {action_id}: As at")
-    problem = as_at_problem(when, target.id, target.date)
+    problem = as_at_problem(when, target.id, target.date) or earlier_problem(
+        when, target.id, target.previous
+    )
     if problem:
         row.add("As at", f"action {action_id}: as at {problem}")
     return when, ok and not problem
@@ -57,7 +67,7 @@ def _progress(
     content: Content,
     action_id: str,
     previous: Progress | None,
-    exported: str,
+    exported: tuple[str, ...],
     target: Target,
 ) -> Progress | None:
     """The row's progress; an unchanged row is carried forward."""
@@ -68,7 +78,8 @@ def _progress(
             row.add("Status", f"action {action_id}: no status")
         return None
     status = _status(row, text, content)
-    if status is None or not ok:
+    linked = row.linked("Progress", f"action {action_id}")
+    if status is None or not ok or not linked:
         return None
     same = previous is not None and previous.status == status and as_at is None
     if same and previous and narrative.strip() == previous.narrative.strip():
@@ -96,6 +107,17 @@ class Actions:
 
     progress: dict[str, Progress] = field(default_factory=dict)
     new: list = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+    """The row of each action read."""
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """What the import compares rows with beyond the release it carries forward from."""
+
+    history: History
+    as_at: dict[str, str] = field(default_factory=dict)
+    """Each action's As at as an older release the workbook was exported from gave it."""
 
 
 def _unknown(row: Row, action_id: str, add_new: bool) -> bool:
@@ -118,6 +140,7 @@ def read_actions(
     target: Target,
     warnings: list[Problem],
     add_new: bool = False,
+    earlier: Earlier | None = None,
 ) -> Actions:
     """Each action's progress from the Actions sheet, and with ``add_new`` the actions it
     adds to the plan; an unchanged row stays carried forward."""
@@ -126,6 +149,7 @@ def read_actions(
     found = Actions()
     if not sheet.header(wanted, ("Action", "Status", "Progress")):
         return found
+    planned = {a.id for r in content.recommendations for a in r.actions}
     seen: dict[str, int] = {}
     for number, cells in sheet.rows[1:]:
         if not any(cells):
@@ -137,19 +161,33 @@ def read_actions(
             continue
         if action_id in exported:
             _plan_edits(row, exported[action_id], warnings)
-            previous, as_at = base.progress.get(action_id), cell_text(exported[action_id]["As at"])
+            previous = base.progress.get(action_id)
+            as_at = (cell_text(exported[action_id]["As at"]),)
+            if earlier and action_id in earlier.as_at:
+                as_at += (earlier.as_at[action_id],)
+        elif not add_new and action_id in planned:
+            row.add("Action", f"action {action_id} {_NOT_IN_PLAN.format(base.id)}")
+            continue
         elif _unknown(row, action_id, add_new):
             added = new_action(row, content, base, action_id)
             if added is None:
                 continue
             found.new.append(added)
-            previous, as_at = None, ""
+            previous, as_at = None, ("",)
         else:
             continue
         seen[action_id] = number
+        found.rows[action_id] = number
         entry = _progress(row, content, action_id, previous, as_at, target)
         if entry is not None:
             found.progress[action_id] = entry
+        back = (
+            earlier.history.action(action_id, entry.status, entry.narrative)
+            if (earlier and entry and (earlier.history.draft or not entry.carried_forward))
+            else None
+        )
+        if back:
+            sheet.warn(warnings, number, *back)
     for action_id, previous in base.progress.items():
         if action_id in exported and action_id not in seen:  # a row deleted: carried forward
             found.progress[action_id] = Progress(
@@ -159,7 +197,12 @@ def read_actions(
 
 
 def read_recommendations(
-    sheet: Sheet, content: Content, base: Release, warnings: list[Problem]
+    sheet: Sheet,
+    content: Content,
+    base: Release,
+    warnings: list[Problem],
+    history: History | None = None,
+    rows: dict[str, int] | None = None,
 ) -> dict[str, RecommendationProgress]:
     """Each recommendation's progress from the Recommendations sheet; an unchanged one stays
     carried forward, a cleared one is left out."""
@@ -170,12 +213,16 @@ def read_recommendations(
     if not sheet.header(RECOMMENDATION_COLUMNS, ("Recommendation", "Progress")):
         return {}
     found: dict[str, RecommendationProgress] = {}
+    planned = {r.id for r in content.recommendations}
     seen: dict[str, int] = {}
     for number, cells in sheet.rows[1:]:
         if not any(cells):
             continue
         row = Row(sheet, number, cells)
         rec_id = row.get("Recommendation").strip()
+        if rec_id not in exported and rec_id in planned:
+            row.add("Recommendation", f"recommendation {rec_id} {_NOT_IN_PLAN.format(base.id)}")
+            continue
         if rec_id not in exported:
             row.add(
                 "Recommendation",
@@ -189,6 +236,8 @@ def read_recommendations(
             row.add("Recommendation", message)
             continue
         seen[rec_id] = number
+        if rows is not None:
+            rows[rec_id] = number
         text, narrative = exported[rec_id]
         if "Text" in sheet.columns and _key(row.get("Text")) != _key(text):
             message = (
@@ -198,51 +247,19 @@ def read_recommendations(
             sheet.warn(warnings, number, "Text", message)
         given = row.get("Progress").strip()
         previous = base.recommendations.get(rec_id)
+        if not row.linked("Progress", f"recommendation {rec_id}"):
+            continue
         if previous and given == previous.narrative.strip():
             found[rec_id] = previous.model_copy(update={"carried_forward": True})
+            back = history.recommendation(rec_id, given) if history and history.draft else None
+            if back:
+                sheet.warn(warnings, number, "Progress", back)
         elif given:
             found[rec_id] = RecommendationProgress(narrative=given)
+            back = history.recommendation(rec_id, given) if history else None
+            if back:
+                sheet.warn(warnings, number, "Progress", back)
     for rec_id, previous in base.recommendations.items():
         if rec_id in exported and rec_id not in seen:  # a row deleted: carried forward
             found[rec_id] = previous.model_copy(update={"carried_forward": True})
     return found
-
-
-def read_kpis(sheet: Sheet, content: Content, until: date) -> list[tuple[str, str, str]]:
-    """New KPI values (id, date, value text): a later value or a changed one is an error."""
-    if not sheet.header(KPI_COLUMNS, ("KPI", "Date", "Value")):
-        return []
-    known = {kpi.id: {p.date: p.value for p in kpi.values} for kpi in content.kpis}
-    new: list[tuple[str, str, str]] = []
-    for number, cells in sheet.rows[1:]:
-        kpi_id, when_text = sheet.cell(cells, "KPI").strip(), sheet.cell(cells, "Date").strip()
-        value_text = sheet.cell(cells, "Value").strip()
-        if not (kpi_id or when_text or value_text):
-            continue
-        if kpi_id not in known:
-            sheet.add(number, "KPI", f"unknown KPI '{kpi_id}' (known: {', '.join(known)})")
-            continue
-        when, reason = parse_date(when_text)
-        if when is None:
-            sheet.add(number, "Date", reason or "not a date")
-            continue
-        problem = number_problem(value_text)
-        if problem:
-            sheet.add(number, "Value", f"{kpi_id}: {problem}")
-            continue
-        value = float(value_text)
-        if when > until:
-            message = f"{kpi_id} on {when.isoformat()} is dated after the release ({until})"
-            sheet.add(number, "Date", message)
-            continue
-        if when in known[kpi_id]:
-            if known[kpi_id][when] != value:
-                message = (
-                    f"{kpi_id} already has {known[kpi_id][when]:g} on {when.isoformat()}; "
-                    f"a different value '{value_text}' is not taken (correct kpi-values.csv)"
-                )
-                sheet.add(number, "Value", message)
-            continue
-        known[kpi_id][when] = value
-        new.append((kpi_id, when.isoformat(), value_text))
-    return new

@@ -48,7 +48,9 @@ def test_export_then_import_unchanged_gives_what_new_release_gives(tmp_path, con
 
 def test_the_workbook_is_ready_to_send_round(tmp_path, content):
     book = load_workbook(export(content, tmp_path / "tracker.xlsx"))
-    assert book.sheetnames == ["Actions", "Recommendations", "KPIs", "About", "Statuses"]
+    assert book.sheetnames[:5] == ["About", "Actions", "Recommendations", "KPIs", "Statuses"]
+    assert book.active.title == "About"  # the instructions are what an owner sees first
+    assert book["About"]["A1"].value == "How to fill it in"
     sheet = book["Actions"]
     assert [c.value for c in sheet[1]] == [
         "Recommendation",

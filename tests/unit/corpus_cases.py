@@ -441,8 +441,8 @@ CASES = [
         [
             "content/releases.lock: release 2014-10: was published on 2015-02-01 and cannot be "
             "changed, but these items now differ: action 1.4 (narrative). Undo the change, or "
-            "record it as an erratum (date, reason, corrected) under the release in releases.yaml "
-            "and run 'progress-site publish 2014-10'"
+            "record it as an erratum with 'progress-site erratum 2014-10 --reason TEXT "
+            "--corrected TEXT'"
         ],
     ),
     (
