@@ -55,6 +55,7 @@ class _Validator(ReleaseChecks, PlanChecks, KpiChecks, ContentChecks):
         release_ids = list(self.release_lines)  # includes releases with a bad date: no cascade
         kpis = self.kpis(release_ids)
         groups, recommendations, facets = self.plan(release_ids, [k.id for k in kpis])
+        self.kpi_places_known([g.id for g in groups], [r.id for r in recommendations])
         if site is not None:
             releases = self.progress(site, releases, recommendations)
         terms = read_terms(self)

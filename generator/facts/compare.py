@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
 
-from generator.content.model import Action, Kpi, Meaning, Point, Release, StatusDef, Withdrawal
+from generator.content.model import Action, Kpi, Meaning, Release, StatusDef, Value, Withdrawal
 from generator.facts.compare_recs import RecommendationChange, recommendation_changes
 from generator.facts.derive import (
     ActionView,
@@ -185,18 +185,52 @@ class PlanChange:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """A value published in both releases, revised between them."""
+
+    old: Value
+    new: Value
+
+
+@dataclass(frozen=True)
 class KpiChange:
     kpi: Kpi
     old: KpiView | None
     new: KpiView | None
 
     @property
-    def value_from(self) -> Point | None:
+    def value_from(self) -> Value | None:
         return self.old.latest if self.old else None
 
     @property
-    def value_to(self) -> Point | None:
+    def value_to(self) -> Value | None:
         return self.new.latest if self.new else None
+
+    @cached_property
+    def revisions(self) -> tuple[Revision, ...]:
+        """The values both releases show for the same date, revised in between: oldest first."""
+        if self.old is None or self.new is None:
+            return ()
+        before = {v.date: v for v in self.old.values}
+        return tuple(
+            Revision(before[v.date], v)
+            for v in self.new.values
+            if v.date in before and before[v.date].value != v.value
+        )
+
+    @property
+    def new_value(self) -> bool:
+        """The later release has a value newer than the earlier one's latest."""
+        before, after = self.value_from, self.value_to
+        return after is not None and (before is None or after.date > before.date)
+
+    @property
+    def revised(self) -> Revision | None:
+        """The revision of the latest value, where there is no newer one."""
+        if self.new_value or not self.revisions:
+            return None
+        last = self.revisions[-1]
+        return last if self.value_to is not None and last.new.date == self.value_to.date else None
 
     @property
     def change(self) -> float | None:
@@ -206,8 +240,15 @@ class KpiChange:
 
     @property
     def direction(self) -> Direction:
-        """Judged as on the KPI's page: with its tolerance, and never across a break."""
+        """Judged as on the KPI's page: with its tolerance, and never across a break. When
+        both releases' latest value is for the same date there is no move: that value was
+        revised, or there is no new value."""
         before, after = self.value_from, self.value_to
+        if before and after and before.date == after.date:
+            return Direction.REVISED if self.revised else Direction.NO_NEW_VALUE
+        return self._judged(before, after)
+
+    def _judged(self, before: Value | None, after: Value | None) -> Direction:
         if before and after:
             series = max((v.values for v in (self.old, self.new) if v), key=len)
             first, last = sorted((before, after), key=lambda p: p.date)
@@ -335,8 +376,18 @@ class Diff:
     def kpis_moved(self) -> tuple[KpiChange, ...]:
         """KPIs whose value moved between the two releases by more than their tolerance,
         with no break in the series between the two values."""
-        still = (Direction.NO_SIGNIFICANT_CHANGE, Direction.NOT_COMPARABLE)
+        still = (
+            Direction.NO_SIGNIFICANT_CHANGE,
+            Direction.NOT_COMPARABLE,
+            Direction.NO_NEW_VALUE,
+            Direction.REVISED,
+        )
         return tuple(k for k in self.kpi_moves if k.change and k.direction not in still)
+
+    @property
+    def kpis_revised(self) -> tuple[KpiChange, ...]:
+        """KPIs with a value both releases show, revised between them."""
+        return tuple(k for k in self.kpis if k.revisions)
 
     @property
     def kpi_directions(self) -> tuple[tuple[Direction, int], ...]:

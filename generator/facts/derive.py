@@ -6,7 +6,7 @@ Everything a page shows that is *computed* is computed here, so it can be tested
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
@@ -33,6 +33,7 @@ from generator.facts.series import (
     current_segment,
     direction_of,
     notes,
+    published_by,
     segment_baseline,
     segments,
 )
@@ -109,6 +110,8 @@ class RecommendationView:
     """Independent assessments of the recommendation made public with this release."""
     progress: RecommendationProgress | None = None
     """The recommendation's own progress in this release, where one was reported."""
+    kpis: tuple[KpiView, ...] = ()
+    """Its measures: the KPIs that name it, and those that measure its actions."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,8 @@ class GroupView:
     recommendations: tuple[RecommendationView, ...]
     counts: Counts
     kpis: tuple[KpiView, ...] = ()
-    """The KPIs that measure this group's actions."""
+    """Its measures: the KPIs that name it or one of its recommendations, and those that
+    measure its actions."""
 
 
 @dataclass(frozen=True)
@@ -132,10 +136,17 @@ class KpiView:
     actions: tuple[ActionView, ...]
     progress: TargetProgress | None
     """Progress toward the target as at this release; None when the KPI has no target."""
+    revisions: tuple[tuple[Value, Value], ...] = ()
+    """Each value shown that was revised by this release: as first published, and as shown."""
 
     @property
     def segments(self) -> tuple[tuple[Value, ...], ...]:
         return segments(self.values)
+
+    @property
+    def has_periods(self) -> bool:
+        """Some value names its period: tables head their first column "Period"."""
+        return any(v.period for v in self.values)
 
     @property
     def notes(self) -> tuple[tuple[int, Value], ...]:
@@ -177,6 +188,17 @@ class ReleaseView:
         """How many KPIs moved each way at their latest value, in a fixed order."""
         found = [k.direction for k in self.kpis]
         return tuple((d, found.count(d)) for d in Direction if found.count(d))
+
+    @property
+    def headline_kpis(self) -> tuple[KpiView, ...]:
+        """The headline measures, shown first on the home page."""
+        return tuple(k for k in self.kpis if k.kpi.headline)
+
+    @property
+    def kpis_in_no_group(self) -> tuple[KpiView, ...]:
+        """The KPIs no group lists among its measures."""
+        placed = {k.kpi.id for g in self.groups for k in g.kpis}
+        return tuple(k for k in self.kpis if k.kpi.id not in placed)
 
     @property
     def active_recommendations(self) -> tuple[RecommendationView, ...]:
@@ -350,7 +372,16 @@ def _action_view(
 
 
 def _kpi_view(kpi: Kpi, release: Release, action_views: Iterable[ActionView]) -> KpiView:
-    values = tuple(p for p in kpi.values if p.date <= release.date)
+    values = published_by(kpi.values, release.date)
+    first: dict[date, Value] = {}
+    for value in kpi.values:  # oldest publication first
+        if value.made_public <= release.date:
+            first.setdefault(value.date, value)
+    revisions = tuple(
+        (first[v.date], v)
+        for v in values
+        if first[v.date] is not v and first[v.date].value != v.value
+    )
     segment = current_segment(values)  # values either side of a break are never compared
     latest = values[-1] if values else None
     previous = segment[-2] if len(segment) > 1 else None
@@ -372,7 +403,23 @@ def _kpi_view(kpi: Kpi, release: Release, action_views: Iterable[ActionView]) ->
         )
         if kpi.target
         else None,
+        revisions=revisions,
     )
+
+
+def _measures(kpis: Sequence[KpiView], actions: Iterable[ActionView], **named: str) -> set[str]:
+    """The ids of the KPIs that measure ``actions`` or name the item (``groups=id`` or
+    ``recommendations=id``)."""
+    found = {k for a in actions for k in a.action.kpis}
+    for field, item in named.items():
+        found |= {k.kpi.id for k in kpis if item in getattr(k.kpi, field)}
+    return found
+
+
+def _rec_kpis(rec: RecommendationView, kpis: Sequence[KpiView]) -> RecommendationView:
+    actions = rec.actions if rec.state is State.ACTIVE else ()
+    ids = _measures(kpis, actions, recommendations=rec.recommendation.id)
+    return replace(rec, kpis=tuple(k for k in kpis if k.kpi.id in ids))
 
 
 def _group_view(
@@ -383,7 +430,8 @@ def _group_view(
 ) -> GroupView:
     members = tuple(r for r in recs if group.id in r.recommendation.groups)
     actions = [a for r in members if r.state is State.ACTIVE for a in r.actions]
-    measured = {k for a in actions for k in a.action.kpis}
+    measured = _measures(kpis, actions, groups=group.id)
+    measured |= {k.kpi.id for r in members for k in r.kpis}
     group_kpis = tuple(k for k in kpis if k.kpi.id in measured)
     return GroupView(group, members, _counts(actions, vocabulary), group_kpis)
 
@@ -432,6 +480,7 @@ def release_view(content: Content, release_id: str) -> ReleaseView:
             )
         )
     kpis = [_kpi_view(k, release, action_views.values()) for k in moment.published_kpis.values()]
+    recs = [_rec_kpis(r, kpis) for r in recs]
     all_actions = [a for r in recs if r.state is State.ACTIVE for a in r.actions]
     return ReleaseView(
         content=content,

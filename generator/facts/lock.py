@@ -108,11 +108,15 @@ def asdict(value: object, leave_out: frozenset[str] = frozenset()) -> dict[str, 
 
 
 def _points(points: tuple[Point, ...]) -> list[tuple[Any, ...]]:
-    """Each value as (date, value), with its note and break only where it has them, so that
-    the fingerprints of releases published before notes and breaks existed stay the same."""
+    """Each value as (date, value), with its note and break only where it has them, and its
+    period only where it has one, so that the fingerprints of releases published before notes,
+    breaks and periods existed stay the same. When a value was published is not recorded: it
+    decides which releases show the value, and their fingerprints record that."""
     found: list[tuple[Any, ...]] = []
     for p in points:
-        extra = (p.note, p.starts_segment) if isinstance(p, Value) else ("", False)
+        extra: tuple[Any, ...] = (p.note, p.starts_segment) if isinstance(p, Value) else ("", False)
+        if isinstance(p, Value) and p.period:
+            extra = (*extra, p.period)
         found.append(
             (p.date.isoformat(), p.value, *extra) if any(extra) else (p.date.isoformat(), p.value)
         )

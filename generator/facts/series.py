@@ -10,7 +10,8 @@ improving, maintaining or worsening against a stated tolerance.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
@@ -32,6 +33,10 @@ class Direction(StrEnum):
     UNKNOWN = "not enough data"
     NOT_COMPARABLE = "not comparable"
     """The two values lie either side of a break in the series."""
+    NO_NEW_VALUE = "no new value"
+    """Between two releases: the later one has no value newer than the earlier one's."""
+    REVISED = "revised"
+    """Between two releases: no newer value, but the latest one was revised."""
 
 
 def direction_of(
@@ -92,3 +97,15 @@ def segment_baseline(baseline: Point | None, segment: Sequence[Point]) -> Point 
     if baseline is None or not segment:
         return baseline
     return baseline if baseline.date >= segment[0].date else None
+
+
+def published_by(values: Iterable[Value], day: date) -> tuple[Value, ...]:
+    """The series as it stood on ``day``: the values made public by then, oldest first, each
+    date's value as last revised by then."""
+    latest: dict[date, Value] = {}
+    for value in values:
+        if value.made_public <= day:
+            known = latest.get(value.date)
+            if known is None or known.made_public <= value.made_public:
+                latest[value.date] = value
+    return tuple(latest[day] for day in sorted(latest))

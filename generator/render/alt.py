@@ -6,6 +6,7 @@ import markupsafe
 
 from generator.facts.derive import KpiView
 from generator.render.format import finalize, format_change, format_number, long_date
+from generator.render.periods import period_label, value_when
 
 Md = markupsafe.Markup
 
@@ -16,14 +17,14 @@ def trend_alt(k: KpiView) -> Md:
     if len(k.values) > 1 and k.latest:
         first = k.values[0]
         return Md(
-            f"Trend of {finalize(k.kpi.title)} from {finalize(long_date(first.date))} to "
-            f"{finalize(long_date(k.latest.date))}: {finalize(format_number(first.value, unit))} "
+            f"Trend of {finalize(k.kpi.title)} from {finalize(period_label(first))} to "
+            f"{finalize(period_label(k.latest))}: {finalize(format_number(first.value, unit))} "
             f"to {finalize(format_number(k.latest.value, unit))}"
         )
     if k.latest:
         return Md(
             f"{finalize(k.kpi.title)}: one value, {finalize(format_number(k.latest.value, unit))} "
-            f"on {finalize(long_date(k.latest.date))}"
+            f"{finalize(value_when(k.latest))}"
         )
     return Md("")
 
@@ -35,8 +36,8 @@ def chart_alt(k: KpiView) -> Md:
     if len(k.values) > 1 and k.latest:
         first = k.values[0]
         text += (
-            f", {finalize(len(k.values))} values from {finalize(long_date(first.date))} to "
-            f"{finalize(long_date(k.latest.date))}: {finalize(format_number(first.value, unit))} "
+            f", {finalize(len(k.values))} values from {finalize(period_label(first))} to "
+            f"{finalize(period_label(k.latest))}: {finalize(format_number(first.value, unit))} "
             f"at the start, {finalize(format_number(k.latest.value, unit))} at the latest"
         )
         if k.previous:
@@ -46,8 +47,8 @@ def chart_alt(k: KpiView) -> Md:
             )
     elif k.latest:
         text += (
-            f", one value: {finalize(format_number(k.latest.value, unit))} on "
-            f"{finalize(long_date(k.latest.date))}"
+            f", one value: {finalize(format_number(k.latest.value, unit))} "
+            f"{finalize(value_when(k.latest))}"
         )
     text += "."
     marks = [("Baseline", "on", k.kpi.baseline)] if k.kpi.baseline else []
@@ -60,9 +61,9 @@ def chart_alt(k: KpiView) -> Md:
         )
     for segment in k.segments[1:]:
         text += (
-            f" The series breaks before {finalize(long_date(segment[0].date))}: the line is "
+            f" The series breaks before {finalize(period_label(segment[0]))}: the line is "
             "not joined across it."
         )
     for number, point in k.notes:
-        text += f" Note {number}, {finalize(long_date(point.date))}: {finalize(point.note)}."
+        text += f" Note {number}, {finalize(period_label(point))}: {finalize(point.note)}."
     return Md(text + " The values are in the table.")

@@ -151,3 +151,15 @@ def date_scale(days: Sequence[date]) -> Scale:
     labels = _date_labels(days_ticked, monthly, step)
     ticks = tuple(Tick(d.toordinal(), label) for d, label in zip(days_ticked, labels, strict=True))
     return Scale(low, high, ticks)
+
+
+def labelled(scale: Scale, labels: Sequence[tuple[date, str]], most: int) -> Scale:
+    """``scale`` ticked at the values' own periods ("2023-24", "2025 Q3") instead of at whole
+    months: at most ``most`` of them, counted back from the latest, which is always ticked.
+    A label with a space is drawn on two lines ("2025", "Q3")."""
+    if not labels:
+        return scale
+    step = max(1, math.ceil(len(labels) / max(1, most)))
+    chosen = list(labels)[::-1][::step][::-1]
+    ticks = tuple(Tick(day.toordinal(), tuple(text.split(" ", 1))) for day, text in chosen)
+    return Scale(scale.low, scale.high, ticks)

@@ -17,13 +17,14 @@ from datetime import date, timedelta
 from generator.facts.derive import Direction, KpiView
 from generator.render.format import COUNT_UNITS, format_number, long_date
 from generator.render.opendata import safe_cell
+from generator.render.periods import period_label, period_of, value_when
 
 _NOT_A_COUNT = re.compile(
     r"%|percent|\b(?:per|rate|rates|average|mean|median|ratio|score|index)\b", re.IGNORECASE
 )
 """Units that measure something other than how many: percentages, rates, averages."""
 
-DATA_COLUMNS = ("kpi", "title", "unit", "date", "value", "note", "break")
+DATA_COLUMNS = ("kpi", "title", "unit", "date", "value", "note", "break", "period", "published")
 
 
 def is_count(unit: str) -> bool:
@@ -47,8 +48,11 @@ def _month_before(day: date) -> tuple[int, int]:
     return first.year, first.month
 
 
-def period(previous: date, latest: date) -> str:
-    """When a move happened: "in April 2017" for a month on month move."""
+def period(previous: date, latest: date, labels: tuple[str, str] = ("", "")) -> str:
+    """When a move happened: "in April 2017" for a month on month move, or "between 2023-24
+    and 2024-25" where both values name their period."""
+    if all(labels):
+        return f"between {labels[0]} and {labels[1]}"
     if (latest - previous).days <= 7:
         return f"in the week to {long_date(latest)}"
     if (previous.year, previous.month) == _month_before(latest):
@@ -76,10 +80,10 @@ def chart_headline(kpi: KpiView) -> str:
         return f"No values of {title} have been reported yet"
     value = format_number(latest.value, unit)
     if kpi.broken:
-        return f"{title} was {value} on {long_date(latest.date)}, the first value of a new series"
+        return f"{title} was {value} {value_when(latest)}, the first value of a new series"
     if previous is None or kpi.change is None:
-        return f"{title} was {value} on {long_date(latest.date)}"
-    when = period(previous.date, latest.date)
+        return f"{title} was {value} {value_when(latest)}"
+    when = period(previous.date, latest.date, (period_of(previous), period_of(latest)))
     if kpi.change == 0:
         return f"{title} was unchanged at {value} {when}"
     verb = "rose" if kpi.change > 0 else "fell"
@@ -97,8 +101,8 @@ def chart_measure(kpi: KpiView) -> str:
     unit = kpi.kpi.unit
     text = kpi.kpi.title if unit in ("", *COUNT_UNITS) else f"{kpi.kpi.title} ({unit})"
     if kpi.values:
-        first, last = kpi.values[0].date, kpi.values[-1].date
-        text += f", {long_date(first)}" + (f" to {long_date(last)}" if last != first else "")
+        first, last = period_label(kpi.values[0]), period_label(kpi.values[-1])
+        text += f", {first}" + (f" to {last}" if last != first else "")
     return text
 
 
@@ -147,6 +151,7 @@ def chart_data(kpi: KpiView) -> str:
         value = int(point.value) if float(point.value).is_integer() else point.value
         flag = "true" if point.starts_segment else ""
         row = [k.id, k.title, k.unit, point.date.isoformat(), value, point.note, flag]
+        row += [point.period, point.published.isoformat() if point.published else ""]
         writer.writerow([safe_cell(c) for c in row])
     return buffer.getvalue()
 

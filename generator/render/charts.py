@@ -22,7 +22,7 @@ from generator.content.model import Point
 from generator.content.parse_cache import cache_dir
 from generator.facts.derive import KpiView
 from generator.facts.series import segments
-from generator.render.chart_axes import Scale, date_scale, value_scale
+from generator.render.chart_axes import Scale, date_scale, labelled, value_scale
 from generator.render.chart_words import axis_floor, chart_data
 from generator.render.format import COUNT_UNITS
 from generator.render.urls import chart_path
@@ -67,7 +67,8 @@ def _kpi_data(kpi: KpiView) -> dict[str, object]:
     def pts(points: Sequence[Point]) -> list[tuple[str, float]]:
         return [(p.date.isoformat(), p.value) for p in points]
 
-    return {
+    periods = {"periods": [p.period for p in kpi.values]} if kpi.has_periods else {}
+    return periods | {
         "values": pts(kpi.values),
         "notes": [(p.date.isoformat(), p.note, p.starts_segment) for p in kpi.values],
         "baseline": pts([k.baseline] if k.baseline else []),
@@ -236,6 +237,23 @@ def _legend(entries: Sequence[tuple[str, str]]) -> tuple[list[str], float]:
     return parts, y + 14
 
 
+def _date_axis(kpi: KpiView, marks: Sequence[Point], left: float) -> Scale:
+    """The horizontal axis: ticked at whole days, months or years, or where the values name
+    their periods, at those periods, as many as fit side by side."""
+    scale = date_scale([p.date for p in marks])
+    if not kpi.has_periods:
+        return scale
+    room = WIDTH - 24 - left
+    cap = room / 2 - 10  # two ticks always fit: a longer line is cut short
+
+    def fitted(text: str) -> str:
+        return " ".join(_fitted(line, cap) for line in text.split(" ", 1))
+
+    labels = [(p.date, fitted(p.period or f"{p.date:%b %Y}")) for p in kpi.values]
+    widest = max(_width(line) for _, text in labels for line in text.split(" ", 1))
+    return labelled(scale, labels, max(2, int(room // (widest + 10))))
+
+
 def kpi_chart(kpi: KpiView) -> str:
     """The KPI's series with its baseline, milestones and target marked, as SVG text."""
 
@@ -252,7 +270,7 @@ def kpi_chart(kpi: KpiView) -> str:
         # the tick numbers sit right of the unit (when it is drawn), and the plot right of them
         widest = max(_width(tick.label[0]) for tick in y.ticks)
         left = max(62.0, widest + (34 if k.unit not in COUNT_UNITS else 14))
-        plot = _Plot(date_scale([p.date for p in marks]), y, top + 6, left)
+        plot = _Plot(_date_axis(kpi, marks, left), y, top + 6, left)
         parts = _axes(plot, k.unit)
         if k.target:
             at = plot.y(k.target.value)

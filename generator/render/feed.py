@@ -29,6 +29,12 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
+def _revised(diff: Diff) -> str:
+    """How many indicators had a value revised, where any had."""
+    revised = len(diff.kpis_revised)
+    return f"{_count(revised, 'indicator')} revised, " if revised else ""
+
+
 def entry_summary(views: Sequence[ReleaseView], index: int, diff: Diff | None = None) -> str:
     """The summary of release ``index``'s entry: its own, then what changed since the one
     before (``diff``, where the caller has compared them already)."""
@@ -46,7 +52,7 @@ def entry_summary(views: Sequence[ReleaseView], index: int, diff: Diff | None = 
         f"Since {views[index - 1].release.title}: "
         f"{_count(len(diff.status_changes), 'status change')}, {unrated}"
         f"{overdue}{late_words}"
-        f"{_count(len(diff.kpis_moved), 'indicator')} moved, "
+        f"{_count(len(diff.kpis_moved), 'indicator')} moved, {_revised(diff)}"
         f"{_count(len(diff.narrative_changes), 'progress narrative')} rewritten"
     )
     if diff.recommendation_narratives:

@@ -56,6 +56,8 @@ DIRECTION_ICONS = {
     Direction.UP: "material-arrow-up",
     Direction.DOWN: "material-arrow-down",
     Direction.UNKNOWN: "material-minus",
+    Direction.NO_NEW_VALUE: "material-minus",
+    Direction.REVISED: "material-history",
 }
 
 POLARITY_WORDS: dict[Polarity | None, str] = {

@@ -42,7 +42,10 @@ ACTION_COLUMNS = (
     "narrative",
     "page",
 )
-KPI_COLUMNS = ("kpi", "title", "unit", "polarity", "date", "value", "note", "break")
+KPI_COLUMNS = (
+    *("kpi", "title", "unit", "polarity", "date", "value", "note", "break"),
+    *("period", "published"),
+)
 ASSESSMENT_COLUMNS = ("release", "recommendation", "body", "date", "verdict", "text", "url", "page")
 
 
@@ -101,6 +104,8 @@ def _value(value: Value) -> dict[str, Any]:
         "value": _number(value.value),
         "note": value.note,
         "break": value.starts_segment,
+        "period": value.period,
+        "published": value.published.isoformat() if value.published else None,
     }
 
 

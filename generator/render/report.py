@@ -121,8 +121,21 @@ def _kpi(change: KpiChange, diff: Diff) -> dict[str, Any]:
         "to": value_to.value if value_to else None,
         "from_date": value_from.date.isoformat() if value_from else None,
         "to_date": value_to.date.isoformat() if value_to else None,
-        "change": change.change,
+        "from_period": value_from.period if value_from else None,
+        "to_period": value_to.period if value_to else None,
+        "change": None if change.revised else change.change,
         "direction": change.direction.value,
+        "new_value": change.new_value,
+        "revisions": [
+            {
+                "date": r.new.date.isoformat(),
+                "period": r.new.period,
+                "from": r.old.value,
+                "to": r.new.value,
+                "published": r.new.made_public.isoformat(),
+            }
+            for r in change.revisions
+        ],
         "urls": _urls(diff, change.old, change.new),
     }
 
@@ -156,6 +169,7 @@ def diff_json(diff: Diff) -> dict[str, Any]:
             "narrative_changes": len(diff.narrative_changes),
             "recommendation_narrative_changes": len(diff.recommendation_narrative_changes),
             "kpi_directions": {d.value: n for d, n in diff.kpi_directions},
+            "kpis_revised": len(diff.kpis_revised),
             "added": len(diff.added),
             "removed": len(diff.removed),
         },

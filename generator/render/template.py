@@ -41,6 +41,7 @@ from generator.render.format import (
     status_badge,
     status_bar,
 )
+from generator.render.periods import change_words, period_label, value_when
 from generator.render.plain import plain_block, plain_diff, plain_finalize
 from generator.render.urls import Linker, chart_path
 
@@ -101,6 +102,9 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         axis_note=axis_note,
         data_link=data_link_text,
         tolerance=tolerance_words,
+        period=period_label,
+        when=value_when,
+        kpi_change=change_words,
     )
     env.globals.update(
         plain=plain,

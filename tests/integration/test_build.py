@@ -189,7 +189,9 @@ def test_kpi_charts_speak_first_and_link_their_data(small_site, default_site):
     assert page.index("ps-chart__headline") < page.index('<img alt="Line chart of')
     assert "The vertical axis starts at 20%, not zero&#58; this measure is not a count" in page
     data = small_site / "2015-01/kpis/neet/neet.csv"
-    assert data.read_text().startswith("kpi,title,unit,date,value,note,break\nneet,")
+    assert data.read_text().startswith(
+        "kpi,title,unit,date,value,note,break,period,published\nneet,"
+    )
     assert (
         '<a href="neet.csv">Download the data for this chart (<abbr title="Comma-separated '
         'values, a plain table format that spreadsheets open">CSV</abbr>, 1 KB)</a>'

@@ -29,7 +29,7 @@ def test_the_kpi_page_shows_notes_the_break_and_the_tolerance(series_site):
     ) in page
     assert broken_links(series_site, series_site / "2015-01/kpis/visits-due/index.html") == []
     data = (series_site / "2015-01/kpis/visits-due/visits-due.csv").read_text()
-    assert data.splitlines()[0] == "kpi,title,unit,date,value,note,break"
+    assert data.splitlines()[0] == "kpi,title,unit,date,value,note,break,period,published"
     october = (series_site / "2014-10/kpis/visits-due/index.html").read_text()
     assert "No significant change</span>" in october
     assert "showed no significant change in October 2014" in october
@@ -46,7 +46,7 @@ def test_the_methods_page_explains_tolerance_and_breaks(series_site):
 
 def test_open_data_carries_both_columns(series_site):
     text = (series_site / "2015-01/data/kpis.csv").read_text()
-    assert text.splitlines()[0] == "kpi,title,unit,polarity,date,value,note,break"
+    assert text.splitlines()[0] == "kpi,title,unit,polarity,date,value,note,break,period,published"
     values = json.loads((series_site / "2015-01/data/kpis.json").read_text())
     kpi = next(k for k in values["kpis"] if k["kpi"] == "visits-due")
     assert kpi["tolerance"] == {"absolute": 3, "percent": None}
@@ -55,6 +55,8 @@ def test_open_data_carries_both_columns(series_site):
         "value": 60,
         "note": "new definition: includes visits by partner agencies",
         "break": True,
+        "period": "",
+        "published": None,
     }
 
 

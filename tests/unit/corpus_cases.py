@@ -356,7 +356,7 @@ CASES = [
         [("replace", "kpi-values.csv", "kpi,date,value", "kpi,when,value")],
         [
             "content/kpi-values.csv:1: missing column(s) date; unknown column(s) when "
-            "(expected: kpi, date, value, and optionally note, break)"
+            "(expected: kpi, date, value, and optionally note, break, period, published)"
         ],
     ),
     (

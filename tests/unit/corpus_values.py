@@ -179,7 +179,7 @@ CASES: list[tuple] = [
         [
             (
                 "content/kpi-values.csv:1: unknown column(s) notes (expected: kpi, date, "
-                "value, and optionally note, break)"
+                "value, and optionally note, break, period, published)"
             ),
         ],
     ),

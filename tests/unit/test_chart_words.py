@@ -134,10 +134,10 @@ def test_the_chart_draws_the_axis_from_its_floor():
 def test_chart_data_and_its_link():
     neet = kpis()["neet"]
     assert chart_data(neet) == (
-        "kpi,title,unit,date,value,note,break\n"
-        'neet,"Care leavers not in education, employment or training",%,2014-04-30,34,,\n'
-        'neet,"Care leavers not in education, employment or training",%,2014-09-30,28,,\n'
-        'neet,"Care leavers not in education, employment or training",%,2014-12-31,30,,\n'
+        "kpi,title,unit,date,value,note,break,period,published\n"
+        'neet,"Care leavers not in education, employment or training",%,2014-04-30,34,,,,\n'
+        'neet,"Care leavers not in education, employment or training",%,2014-09-30,28,,,,\n'
+        'neet,"Care leavers not in education, employment or training",%,2014-12-31,30,,,,\n'
     )
     assert data_link_text(neet) == "Download the data for this chart (CSV, 1 KB)"
     hostile = replace(neet, kpi=neet.kpi.model_copy(update={"title": "=HYPERLINK(1)"}))

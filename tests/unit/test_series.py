@@ -142,11 +142,11 @@ def test_the_chart_does_not_join_across_a_break_and_numbers_its_notes(series):
 def test_open_data_carries_notes_and_breaks(series):
     files = open_data(release_view(series, "2015-01"))
     assert files["data/kpis.csv"].splitlines()[0] == (
-        "kpi,title,unit,polarity,date,value,note,break"
+        "kpi,title,unit,polarity,date,value,note,break,period,published"
     )
     assert (
         "visits-due,Statutory visits due,visits,lower,2014-09-30,60,"
-        "new definition: includes visits by partner agencies,true"
+        "new definition: includes visits by partner agencies,true,,"
     ) in files["data/kpis.csv"]
     assert "visits-due,Statutory visits due,visits,lower,2014-10-31,58,," in files["data/kpis.csv"]
     assert '"break": true' in files["data/kpis.json"]
@@ -155,4 +155,4 @@ def test_open_data_carries_notes_and_breaks(series):
         in files["data/kpis.json"]
     )
     data = chart_data(visits(series, "2015-01"))
-    assert "2014-08-31,45,partial month: two weeks of records,\n" in data
+    assert "2014-08-31,45,partial month: two weeks of records,,,\n" in data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from pydantic import Field
@@ -9,12 +10,14 @@ from pydantic.json_schema import SkipJsonSchema
 
 from generator.content.fields import (
     Amount,
+    Day,
     Flag,
     Number,
     OptionalText,
     RequiredDay,
     RequiredText,
     Text,
+    TextList,
     UrlId,
     choice,
 )
@@ -38,6 +41,19 @@ class Value(Point):
     """Column ``break``: true where the series breaks (a new definition or source), so this
     value starts a new segment. The chart does not join across a break, and direction of
     travel and progress toward the target are judged within the latest segment only."""
+    period: Text = ""
+    """Column ``period``: the period the value covers as the plan names it, such as 2023-24,
+    2025 Q3 or FY2024. The ``date`` is the end of the period and places the value on the
+    chart; pages, tables, chart ticks and headlines show the period."""
+    published: Day = None
+    """Column ``published``: when the value was made public. A release shows only the values
+    published on or before its date; without it a value counts as published on its date. A
+    second row for the same date with a later ``published`` is a revision of that value."""
+
+    @property
+    def made_public(self) -> date:
+        """When the value was made public: its ``published`` date, else its own date."""
+        return self.published or self.date
 
 
 class Tolerance(ContentModel):
@@ -86,8 +102,16 @@ class Kpi(ContentModel):
     Without one, any move from one value to the next is a change."""
     added: OptionalText = None
     """The release in which the KPI was first reported."""
+    groups: TextList = ()
+    """The ids of the groups whose pages list this KPI among their measures."""
+    recommendations: TextList = ()
+    """The ids of the recommendations whose pages list this KPI among their measures."""
+    headline: Flag = False
+    """A headline measure: listed first on the home page. Without headline measures the home
+    page lists every KPI."""
     values: SkipJsonSchema[tuple[Value, ...]] = ()
-    """The series, oldest first, from kpi-values.csv; empty until values are published."""
+    """The series, oldest first, from kpi-values.csv; empty until values are published. A
+    revised value follows the value it revises (see ``Value.published``)."""
 
 
 class Kpis(ContentModel):
