@@ -1,0 +1,113 @@
+"""The plan's own words (site.yaml terms:, purpose:, period:): how they resolve and are checked."""
+
+from datetime import date
+
+from generator.content.validate import load_content
+from generator.facts.terms import Term, lower_first, plan_terms
+from tests.conftest import SMALL_PLAN
+
+GROUPING = """grouping:
+  singular: Area for improvement
+  plural: Areas for improvement
+"""
+
+TERMS = """terms:
+  group: {singular: Pillar, plural: Pillars}
+  recommendation: {singular: Focus area, plural: Focus areas}
+  action: {singular: Commitment, plural: Commitments}
+"""
+
+
+def test_absent_terms_keep_todays_words():
+    terms = plan_terms(load_content(SMALL_PLAN).site)
+    assert terms.group == Term("Area for improvement", "Areas for improvement")
+    assert terms.recommendation == Term("Recommendation", "Recommendations")
+    assert terms.action == Term("Action", "Actions")
+
+
+def test_terms_name_every_level(small):
+    small.replace("site.yaml", GROUPING, TERMS)
+    site = load_content(small.root).site
+    terms = plan_terms(site)
+    assert terms.group == Term("Pillar", "Pillars")
+    assert terms.recommendation.count(26) == "26 focus areas"
+    assert terms.recommendation.count(1) == "1 focus area"
+    assert terms.action.many == "commitments"
+    # the group's words reach every part that reads grouping: (messages, pages)
+    assert (site.grouping.singular, site.grouping.plural) == ("Pillar", "Pillars")
+
+
+def test_grouping_and_terms_group_may_agree(small):
+    small.replace(
+        "site.yaml",
+        GROUPING,
+        GROUPING + "terms:\n  group: {singular: Area for improvement, "
+        "plural: Areas for improvement}\n",
+    )
+    site = load_content(small.root).site
+    assert plan_terms(site).group == Term("Area for improvement", "Areas for improvement")
+
+
+def test_grouping_and_terms_group_that_differ_are_refused(small):
+    small.replace("site.yaml", "title:", TERMS + "title:")
+    line = small.line_of("site.yaml", "grouping:")
+    assert small.problems() == [
+        f"content/site.yaml:{line}: grouping (Area for improvement/Areas for improvement) and "
+        "terms: group (Pillar/Pillars) differ; give the group's words once"
+    ]
+
+
+def test_group_words_are_required_one_way_or_the_other(small):
+    small.replace("site.yaml", GROUPING, "")
+    assert small.problems() == [
+        "content/site.yaml:1: missing required field 'grouping' (or terms: group)"
+    ]
+
+
+def test_a_term_needs_both_words_and_a_mapping(small):
+    bad = "terms:\n  recommendation: {singular: Focus area}\n  action: [Action]\n"
+    small.replace("site.yaml", "title:", bad + "title:")
+    assert small.problems() == [
+        "content/site.yaml:2: terms: recommendation: missing required field 'plural'",
+        "content/site.yaml:3: terms: field 'action': expected a mapping, found a list",
+    ]
+
+
+def test_unknown_term_level_is_named(small):
+    small.replace("site.yaml", "title:", "terms:\n  pillar: {singular: P, plural: Ps}\ntitle:")
+    assert small.problems() == [
+        "content/site.yaml:2: terms: unknown field 'pillar' "
+        "(expected one of: group, recommendation, action)"
+    ]
+
+
+def test_purpose_and_period(small):
+    small.replace(
+        "site.yaml",
+        "title:",
+        "purpose: To *raise* standards.\nperiod: {start: 2025-01-01, end: 2029-12-31}\ntitle:",
+    )
+    site = load_content(small.root).site
+    assert site.purpose == "To *raise* standards."
+    assert (site.period.start, site.period.end) == (date(2025, 1, 1), date(2029, 12, 31))
+
+
+def test_period_that_ends_before_it_starts(small):
+    small.replace("site.yaml", "title:", "period: {start: 2025-01-01, end: 2024-12-31}\ntitle:")
+    assert small.problems() == [
+        "content/site.yaml:1: period: start (2025-01-01) is after end (2024-12-31)"
+    ]
+
+
+def test_period_with_an_impossible_date(small):
+    small.replace("site.yaml", "title:", "period:\n  start: 2025-02-30\ntitle:")
+    assert small.problems() == [
+        "content/site.yaml:2: period: field 'start': '2025-02-30' is not a real date"
+    ]
+
+
+def test_words_mid_sentence_keep_acronyms():
+    assert lower_first("Focus area") == "focus area"
+    assert lower_first("MASH area") == "MASH area"
+    assert lower_first("KPI") == "KPI"
+    assert lower_first("") == ""
