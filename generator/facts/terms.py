@@ -20,6 +20,11 @@ def lower_first(word: str) -> str:
     return word[:1].lower() + word[1:]
 
 
+def _article(word: str) -> str:
+    """``a`` or ``an`` before ``word``, by its first letter (``an action``, ``a focus area``)."""
+    return "an" if word[:1].lower() in "aeiou" and word[:1] else "a"
+
+
 @dataclass(frozen=True)
 class Term:
     """One level's words: ``singular``/``plural`` as headings write them, ``one``/``many``
@@ -35,6 +40,16 @@ class Term:
     @property
     def many(self) -> str:
         return lower_first(self.plural)
+
+    @property
+    def a_one(self) -> str:
+        """One item with its article, mid-sentence: ``an action``, ``a focus area``."""
+        return f"{_article(self.one)} {self.one}"
+
+    @property
+    def A_one(self) -> str:  # noqa: N802 - the sentence-opening form of ``a_one``
+        """``a_one`` opening a sentence: ``An action``."""
+        return f"{_article(self.one).capitalize()} {self.one}"
 
     def word(self, count: int) -> str:
         """The word for ``count`` items, mid-sentence."""

@@ -77,7 +77,7 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     result.append(Page(page_path("methods"), "methods.md.j2", {}))
     result.append(Page(page_path("data"), "data.md.j2", {}))
     result.append(
-        Page(page_path("glossary"), "glossary.md.j2", {"terms": site_glossary(view.content)})
+        Page(page_path("glossary"), "glossary.md.j2", {"glossary": site_glossary(view.content)})
     )
     if changes:
         result += changes_pages(changes, baseline=False)

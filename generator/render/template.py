@@ -13,6 +13,7 @@ from generator.content.model import Meaning, slugify
 from generator.facts.compare import Move
 from generator.facts.derive import ReleaseView, State
 from generator.facts.targets import Judgement
+from generator.facts.terms import plan_terms
 from generator.render.alt import chart_alt, trend_alt
 from generator.render.chart_words import (
     axis_note,
@@ -50,6 +51,7 @@ def render_page(
     return env.get_template(template).render(
         view=view,
         site=view.content.site,
+        terms=plan_terms(view.content.site),
         release=view.release,
         href=linker.href,
         version_href=linker.version_href,
@@ -99,6 +101,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         axis_note=axis_note,
         data_link=data_link_text,
         tolerance=tolerance_words,
+        counted=lambda count, term: term.count(count),
     )
     env.globals.update(
         polarity_words=POLARITY_WORDS,
