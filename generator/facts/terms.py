@@ -26,7 +26,7 @@ def _article(word: str) -> str:
 
 
 @dataclass(frozen=True)
-class Term:
+class PlanTerm:
     """One level's words: ``singular``/``plural`` as headings write them, ``one``/``many``
     as a sentence does."""
 
@@ -64,14 +64,14 @@ class Term:
 class PlanTerms:
     """The words for the plan's three levels."""
 
-    group: Term
-    recommendation: Term
-    action: Term
+    group: PlanTerm
+    recommendation: PlanTerm
+    action: PlanTerm
 
 
-DEFAULT_GROUP = Term("Group", "Groups")
-DEFAULT_RECOMMENDATION = Term("Recommendation", "Recommendations")
-DEFAULT_ACTION = Term("Action", "Actions")
+DEFAULT_GROUP = PlanTerm("Group", "Groups")
+DEFAULT_RECOMMENDATION = PlanTerm("Recommendation", "Recommendations")
+DEFAULT_ACTION = PlanTerm("Action", "Actions")
 
 
 def plan_terms(site: Site) -> PlanTerms:
@@ -79,13 +79,13 @@ def plan_terms(site: Site) -> PlanTerms:
     given = site.terms
     group = given.group if given and given.group else site.grouping
     return PlanTerms(
-        group=Term(group.singular, group.plural) if group else DEFAULT_GROUP,
+        group=PlanTerm(group.singular, group.plural) if group else DEFAULT_GROUP,
         recommendation=_term(given.recommendation if given else None, DEFAULT_RECOMMENDATION),
         action=_term(given.action if given else None, DEFAULT_ACTION),
     )
 
 
-def _term(given: object, default: Term) -> Term:
+def _term(given: object, default: PlanTerm) -> PlanTerm:
     singular = getattr(given, "singular", "")
     plural = getattr(given, "plural", "")
-    return Term(singular, plural) if singular and plural else default
+    return PlanTerm(singular, plural) if singular and plural else default

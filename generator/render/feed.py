@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from generator.facts.compare import Diff, compare
 from generator.facts.derive import ReleaseView
+from generator.facts.terms import plan_terms
 
 NAMESPACE = uuid.UUID("5f0c7a0e-2b6f-4f4e-9d4c-7c1f0b3e8a21")
 
@@ -37,8 +38,9 @@ def entry_summary(views: Sequence[ReleaseView], index: int, diff: Diff | None = 
     if index == 0:
         return text
     diff = diff or compare(views[index - 1], view)
+    terms = plan_terms(view.content.site)
     not_rated = len(diff.not_rated)
-    unrated = f"{_count(not_rated, 'action')} not rated in this report, " if not_rated else ""
+    unrated = f"{terms.action.count(not_rated)} not rated in this report, " if not_rated else ""
     changes = (
         f"Since {views[index - 1].release.title}: "
         f"{_count(len(diff.status_changes), 'status change')}, {unrated}"
@@ -48,7 +50,7 @@ def entry_summary(views: Sequence[ReleaseView], index: int, diff: Diff | None = 
     )
     if diff.recommendation_narratives:
         rewritten = len(diff.recommendation_narrative_changes)
-        changes += f", {_count(rewritten, 'recommendation narrative')} rewritten"
+        changes += f", {_count(rewritten, f'{terms.recommendation.one} narrative')} rewritten"
     changes += "."
     return f"{text} {changes}".strip()
 

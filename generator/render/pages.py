@@ -33,10 +33,12 @@ from generator.facts.facets import facet_views, facets_of
 from generator.facts.glossary import site_glossary
 from generator.facts.leads import leads
 from generator.facts.paper import PaperSection, paper_sections
+from generator.facts.terms import plan_terms
 from generator.render.changes import split
 from generator.render.charts import write_charts
 from generator.render.embed import embed_context
 from generator.render.format import ICONS, abbreviations, html_text, long_date
+from generator.render.labels import nav_label
 from generator.render.opendata import write_open_data
 from generator.render.paging import paged
 from generator.render.paper import holders, print_header, report_context
@@ -283,11 +285,13 @@ def nav(view: ReleaseView) -> list[Any]:
             + [{html_text(g.group.title): page_path(g)} for g in view.groups]
         }
     )
+    terms = plan_terms(site)
     recs = [
-        {nav_title(f"Recommendation {r.recommendation.id}", r.state): page_path(r)}
+        {nav_title(nav_label(r.recommendation, terms.recommendation), r.state): page_path(r)}
         for r in view.recommendations
     ]
-    items.append({"Recommendations": ["recommendations/index.md", *_listed(recs)]})
+    rec_section = html_text(terms.recommendation.plural)
+    items.append({rec_section: ["recommendations/index.md", *_listed(recs)]})
     for facet in facet_views(view):
         values = [{html_text(v.value.title): page_path(v)} for v in facet.values]
         items.append({html_text(facet.facet.plural): [page_path(facet), *values]})

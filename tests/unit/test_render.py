@@ -243,11 +243,11 @@ def test_nav_marks_withdrawn_and_merged_recommendations(tmp_path):
     recs = next(item["Recommendations"] for item in nav(view) if "Recommendations" in item)
     titles = [next(iter(r)) for r in recs[1:]]
     assert titles == [
-        "Recommendation 1",
-        "Recommendation 8",
-        "Recommendation 13 (merged)",
-        "Recommendation 14 (withdrawn)",
-        "Recommendation 13/14",
+        "1: Ensure that sufficient checks and enquiries are …",
+        "8: Increase consultation arrangements and …",
+        "13: Improve the stability of placements. (merged)",
+        "14: Improve the sufficiency of placements. (withdrawn)",
+        "13/14: Improve the stability and sufficiency of …",
     ]
 
 

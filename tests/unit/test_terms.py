@@ -3,7 +3,7 @@
 from datetime import date
 
 from generator.content.validate import load_content
-from generator.facts.terms import Term, lower_first, plan_terms
+from generator.facts.terms import PlanTerm, lower_first, plan_terms
 from tests.conftest import SMALL_PLAN
 
 GROUPING = """grouping:
@@ -20,16 +20,16 @@ TERMS = """terms:
 
 def test_absent_terms_keep_todays_words():
     terms = plan_terms(load_content(SMALL_PLAN).site)
-    assert terms.group == Term("Area for improvement", "Areas for improvement")
-    assert terms.recommendation == Term("Recommendation", "Recommendations")
-    assert terms.action == Term("Action", "Actions")
+    assert terms.group == PlanTerm("Area for improvement", "Areas for improvement")
+    assert terms.recommendation == PlanTerm("Recommendation", "Recommendations")
+    assert terms.action == PlanTerm("Action", "Actions")
 
 
 def test_terms_name_every_level(small):
     small.replace("site.yaml", GROUPING, TERMS)
     site = load_content(small.root).site
     terms = plan_terms(site)
-    assert terms.group == Term("Pillar", "Pillars")
+    assert terms.group == PlanTerm("Pillar", "Pillars")
     assert terms.recommendation.count(26) == "26 focus areas"
     assert terms.recommendation.count(1) == "1 focus area"
     assert terms.action.many == "commitments"
@@ -45,7 +45,7 @@ def test_grouping_and_terms_group_may_agree(small):
         "plural: Areas for improvement}\n",
     )
     site = load_content(small.root).site
-    assert plan_terms(site).group == Term("Area for improvement", "Areas for improvement")
+    assert plan_terms(site).group == PlanTerm("Area for improvement", "Areas for improvement")
 
 
 def test_grouping_and_terms_group_that_differ_are_refused(small):
