@@ -111,3 +111,47 @@ def test_words_mid_sentence_keep_acronyms():
     assert lower_first("MASH area") == "MASH area"
     assert lower_first("KPI") == "KPI"
     assert lower_first("") == ""
+
+
+def _pages(small, tmp_path, release="2015-01"):
+    import re
+
+    from generator.facts.derive import release_view
+    from generator.render.pages import render_release
+
+    site = small.text("site.yaml")
+    block = re.search(r"inspection:\n(  .*\n)+", site)[0]
+    small.replace("site.yaml", block, "")
+    small.replace(
+        "site.yaml", "plan_summary: The action plan answers each area for improvement.\n", ""
+    )
+    render_release(release_view(load_content(small.root), release), tmp_path / "docs")
+    return tmp_path / "docs"
+
+
+def test_home_and_report_open_with_about_this_plan(small, tmp_path):
+    small.replace(
+        "site.yaml",
+        "title:",
+        "purpose: To raise *standards* in every school.\n"
+        "period: {start: 2025-09-01, end: 2030-08-31}\ntitle:",
+    )
+    docs = _pages(small, tmp_path)
+    home = (docs / "index.md").read_text()
+    about = (
+        "## About this plan { #about-this-plan }\n\n"
+        "The plan runs from 1 September 2025 to 31 August 2030.\n\n"
+        "To raise *standards* in every school.\n"
+    )
+    assert about in home
+    assert home.index("About this plan") < home.index("## What is being done")
+    report = (docs / "report.md").read_text()
+    assert about in report and report.index("About this plan") < report.index("## Summary")
+    for text in (home, report):
+        assert "What was found" not in text and "inspection" not in text.lower()
+
+
+def test_a_period_with_one_end_says_only_that(small, tmp_path):
+    small.replace("site.yaml", "title:", "period: {end: 2030-08-31}\ntitle:")
+    home = (_pages(small, tmp_path) / "index.md").read_text()
+    assert "The plan runs until 31 August 2030.\n" in home and "runs from" not in home
