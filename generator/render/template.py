@@ -12,6 +12,7 @@ from generator import TEMPLATES_DIR
 from generator.content.model import Meaning, slugify
 from generator.facts.compare import Move
 from generator.facts.derive import ReleaseView, State
+from generator.facts.release_labels import ReleaseLabels
 from generator.facts.targets import Judgement
 from generator.facts.terms import plan_terms
 from generator.render.alt import chart_alt, trend_alt
@@ -52,6 +53,7 @@ def render_page(
         view=view,
         site=view.content.site,
         terms=plan_terms(view.content.site),
+        release_label=ReleaseLabels(view.content.releases),
         release=view.release,
         href=linker.href,
         version_href=linker.version_href,
