@@ -139,7 +139,7 @@ def test_home_and_report_open_with_about_this_plan(small, tmp_path):
     docs = _pages(small, tmp_path)
     home = (docs / "index.md").read_text()
     about = (
-        "## About this plan { #about-this-plan }\n\n"
+        "\n## About this plan { #about-this-plan }\n\n"
         "The plan runs from 1 September 2025 to 31 August 2030.\n\n"
         "To raise *standards* in every school.\n"
     )
