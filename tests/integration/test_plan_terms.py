@@ -134,3 +134,25 @@ def test_a_plan_with_every_optional_field_absent_says_nothing_it_was_not_given(t
         lowered = readable(page).lower()
         for words in (*NEVER_SAID, "about this plan", "the plan runs"):
             assert words not in lowered, f"{page.relative_to(site)} says {words!r}"
+
+
+def test_the_tracker_heads_its_columns_in_the_plans_words_and_reads_them_back(tmp_path):
+    from openpyxl import load_workbook
+
+    words = SITE.replace("{singular: Action, plural: Actions}", "{singular: Step, plural: Steps}")
+    content = _content(tmp_path, words)
+    out = tmp_path / "tracker.xlsx"
+    result = run_cli("export-tracker", "2015-01", "--out", str(out), "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    book = load_workbook(out)
+    assert [c.value for c in book["Actions"][1]][:2] == ["Focus area", "Step"]
+    assert [c.value for c in book["Recommendations"][1]][:1] == ["Focus area"]
+    book["Actions"].protection.sheet = False
+    status = [c.value for c in book["Actions"][1]].index("Status") + 1
+    cell = book["Actions"].cell(row=2, column=status)
+    cell.value = "Planned" if cell.value == "Completed" else "Completed"
+    book.save(out)
+    args = ("--release", "2015-03", "--date", "2015-03-31", "--content", str(content))
+    result = run_cli("import-tracker", str(out), *args)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Created draft release 2015-03: 1 action updated")
