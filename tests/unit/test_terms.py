@@ -155,3 +155,24 @@ def test_a_period_with_one_end_says_only_that(small, tmp_path):
     small.replace("site.yaml", "title:", "period: {end: 2030-08-31}\ntitle:")
     home = (_pages(small, tmp_path) / "index.md").read_text()
     assert "The plan runs until 31 August 2030.\n" in home and "runs from" not in home
+
+
+def test_hostile_terms_are_shown_as_text(small, tmp_path):
+    from generator.facts.derive import release_view
+    from generator.render.pages import nav, render_release
+
+    hostile = "<img src=x onerror=alert(1)>"
+    small.replace(
+        "site.yaml",
+        GROUPING,
+        f"terms:\n  group: {{singular: G, plural: Gs}}\n"
+        f"  recommendation: {{singular: '{hostile}', plural: '{hostile}s'}}\n"
+        f"  action: {{singular: '**Step**', plural: '[Steps](javascript:alert(1))'}}\n",
+    )
+    view = release_view(load_content(small.root), "2015-01")
+    render_release(view, tmp_path / "docs")
+    for page in (tmp_path / "docs").rglob("*.md"):
+        text = page.read_text()
+        assert "<img" not in text, page
+        assert "](javascript:" not in text, page
+    assert "<img" not in str(nav(view))
