@@ -176,3 +176,18 @@ def test_hostile_terms_are_shown_as_text(small, tmp_path):
         assert "<img" not in text, page
         assert "](javascript:" not in text, page
     assert "<img" not in str(nav(view))
+
+
+def test_diff_names_the_levels_in_the_plans_words(small):
+    import re
+
+    from generator.render.report import diff_releases, format_diff
+
+    small.replace("site.yaml", GROUPING, TERMS)
+    for n in ("13", "14"):
+        small.replace("plan.yaml", f"Combined with recommendation {n}.", f"Combined with {n}.")
+    text = format_diff(diff_releases(load_content(small.root), "2014-06", "2014-10"), "markdown")
+    assert "**[Commitment 1.4](2014-10/recommendations/1/#1.4)**" in text
+    assert "[Focus area 13/14](2014-10/recommendations/13-14/)" in text
+    words = re.sub(r"\]\([^)]*\)", "]", text)  # addresses keep their words
+    assert "recommendation" not in words.lower() and "Action " not in words
