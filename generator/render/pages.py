@@ -163,6 +163,7 @@ def lead_pages(view: ReleaseView) -> list[Page]:
             LEAD_ROWS,
             lambda r: r.recommendation.recommendation.id,
             first=len(lead.overdue) / 3,
+            noun=plan_terms(view.content.site).recommendation,
         )
         result += [
             Page(page_path(part), "lead.md.j2", {"lead": lead, "part": part, "pages": pages})
@@ -183,6 +184,7 @@ def index_pages(view: ReleaseView) -> list[Page]:
         lambda r: 1,
         INDEX_ROWS,
         lambda r: r.recommendation.id,
+        noun=plan_terms(view.content.site).recommendation,
     )
     return [
         Page(page_path(part), "recommendations.md.j2", {"part": part, "pages": pages})
@@ -208,6 +210,7 @@ def group_pages(view: ReleaseView) -> list[Page]:
             GROUP_RECOMMENDATIONS,
             lambda r: r.recommendation.id,
             first=len(group.kpis) / 2,  # its indicators: each about half a recommendation
+            noun=plan_terms(view.content.site).recommendation,
         )
         result += [
             Page(page_path(part), "group.md.j2", {"group": group, "part": part, "pages": pages})

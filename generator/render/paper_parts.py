@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from generator.content.ids import INDICATORS_PART, OTHER_PART
 from generator.facts.derive import KpiView, ReleaseView
 from generator.facts.paper import PaperEntry, PaperSection
-from generator.facts.terms import PlanTerms
+from generator.facts.terms import PlanTerms, plan_terms
 from generator.render.paging import Paged, paged
 
 SPLIT_ABOVE = 200
@@ -116,6 +116,7 @@ def split(
                 _with_intro(section),
                 PART_BYTES,
                 lambda e: e.recommendation.recommendation.id,
+                noun=plan_terms(view.content.site).recommendation,
             )
         )
         for section in sections

@@ -191,3 +191,11 @@ def test_diff_names_the_levels_in_the_plans_words(small):
     assert "[Focus area 13/14](2014-10/recommendations/13-14/)" in text
     words = re.sub(r"\]\([^)]*\)", "]", text)  # addresses keep their words
     assert "recommendation" not in words.lower() and "Action " not in words
+
+
+def test_page_labels_use_the_plans_plural():
+    from generator.render.paging import ids_label
+
+    assert ids_label(["1", "5"], PlanTerm("Priority", "Priorities")) == "priorities 1 to 5"
+    assert ids_label(["P1.F4"], PlanTerm("Focus area", "Focus areas")) == "focus area P1.F4"
+    assert ids_label(["3", "9"]) == "recommendations 3 to 9"
