@@ -199,3 +199,15 @@ def test_page_labels_use_the_plans_plural():
     assert ids_label(["1", "5"], PlanTerm("Priority", "Priorities")) == "priorities 1 to 5"
     assert ids_label(["P1.F4"], PlanTerm("Focus area", "Focus areas")) == "focus area P1.F4"
     assert ids_label(["3", "9"]) == "recommendations 3 to 9"
+
+
+def test_the_report_gives_no_judgement_the_content_did_not_give(small, tmp_path):
+    from generator.facts.derive import release_view
+    from generator.render.pages import render_release
+
+    small.replace("site.yaml", "  judgement: Requires improvement\n", "")
+    render_release(release_view(load_content(small.root), "2015-01"), tmp_path / "docs")
+    report = (tmp_path / "docs/report.md").read_text()
+    assert "judged" not in report and "in need of improvement" not in report
+    assert "- **What was found:** see below.\n" in report
+    assert "Ofsted published *Single inspection" in report
