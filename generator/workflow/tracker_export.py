@@ -223,7 +223,7 @@ def _about_sheet(book: Any, content: Content, release_id: str, origin: Origin) -
     about = book.active
     about.title = "About"
     lines = [
-        ("How to fill it in", INSTRUCTIONS),
+        ("How to fill it in", instructions(content)),
         ("Release", release.id),
         ("Title", release.title),
         ("Date", release.date.isoformat()),
@@ -261,13 +261,21 @@ def workbook(content: Content, release_id: str) -> Any:
 
 
 INSTRUCTIONS = (
-    "On the Actions sheet, choose each action's Status from the drop-down, write its "
+    "On the Actions sheet, choose each {action}'s Status from the drop-down, write its "
     "Progress and the date it was written (As at, YYYY-MM-DD). Leave a row as it is if "
     "nothing changed. The other columns come from the plan and are protected: plan changes "
-    "are made in plan.yaml. On the Recommendations sheet, write each recommendation's "
+    "are made in plan.yaml. On the Recommendations sheet, write each {recommendation}'s "
     "Progress. On the KPIs sheet, add new values as new rows (KPI id, title, date "
     "YYYY-MM-DD, value). Then give the workbook back for 'progress-site import-tracker'."
 )
+
+
+def instructions(content: Content) -> str:
+    """How to fill the tracker in, naming the plan's items in its own words."""
+    terms = plan_terms(content.site)
+    return INSTRUCTIONS.format(action=terms.action.one, recommendation=terms.recommendation.one)
+
+
 ORIGIN_NOTE = (
     "This workbook holds release {release}. It can only be read back while {release} is the "
     "latest release and the plan and its progress are as they were when it was exported: "

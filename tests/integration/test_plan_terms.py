@@ -147,6 +147,8 @@ def test_the_tracker_heads_its_columns_in_the_plans_words_and_reads_them_back(tm
     book = load_workbook(out)
     assert [c.value for c in book["Actions"][1]][:2] == ["Focus area", "Step"]
     assert [c.value for c in book["Recommendations"][1]][:1] == ["Focus area"]
+    assert "choose each step's Status" in book["About"]["B1"].value
+    assert "write each focus area's Progress" in book["About"]["B1"].value
     book["Actions"].protection.sheet = False
     status = [c.value for c in book["Actions"][1]].index("Status") + 1
     cell = book["Actions"].cell(row=2, column=status)
