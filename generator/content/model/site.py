@@ -77,7 +77,7 @@ class Terms(ContentModel):
     ITEM = "terms"
 
     group: GroupWords | None = None
-    """What the plan calls its groups, such as Pillar/Pillars (``grouping:`` also names it)."""
+    """What the plan calls its groups, such as Pillar/Pillars (grouping: also names it)."""
     recommendation: RecommendationWords | None = None
     """What the plan calls its recommendations, such as Focus area/Focus areas."""
     action: ActionWords | None = None
@@ -120,7 +120,7 @@ class Site(ContentModel):
     organisation: RequiredText
     """The council or body that owns the plan."""
     grouping: Grouping | None = None
-    """What the plan calls its groups of recommendations (or ``terms: group``)."""
+    """What the plan calls its groups of recommendations (or give terms: group)."""
     terms: Terms | None = None
     """The plan's own words for its groups, recommendations and actions (optional)."""
     statuses: tuple[StatusDef, ...]
@@ -133,7 +133,7 @@ class Site(ContentModel):
     """What the plan is for, in Markdown: opens the home page and the report where the plan
     answers no inspection (optional)."""
     period: Period | None = None
-    """The period the plan covers, ``{start, end}`` (optional)."""
+    """The period the plan covers: its start and end days (optional)."""
     url: SiteUrl = ""
     """Where the site is published, such as https://example.gov.uk/improvement/ (optional):
     makes the feed's links absolute and gives every page its canonical address."""
