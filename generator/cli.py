@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-import os
+import shlex
 import signal
-import sys
 import traceback
 from datetime import date
 from pathlib import Path
@@ -16,7 +15,8 @@ import click
 from generator import __version__
 from generator.cli_deploy import deploy
 from generator.cli_new import new
-from generator.cli_options import CONTENT_OPTION, day_value
+from generator.cli_options import ANY_ID_OPTION, CONTENT_OPTION, day_value
+from generator.cli_progress import QUIET_OPTION, Progress
 from generator.cli_tables import export_tracker, import_table, import_tracker
 from generator.cli_verify import verify
 from generator.errors import ContentError, ProgressSiteError
@@ -63,29 +63,33 @@ class ProgressSiteCli(click.Group):
 def cli(debug: bool) -> None:
     """Publish progress on a public improvement plan as a versioned website.
 
-    Content lives in plain YAML and CSV files (see the README). Each release (progress
+    Content lives in plain YAML and CSV files (see the documentation). Each release (progress
     report) becomes its own version of the site, kept online for good.
     """
 
 
 @cli.command()
 @CONTENT_OPTION
-def validate(content_dir: Path) -> None:
+@QUIET_OPTION
+def validate(content_dir: Path, quiet: bool) -> None:
     """Check the content and report every problem at once.
 
     Exits 0 when the content is valid and 1 otherwise, naming the file, line and item of
-    each problem.
+    each problem. Progress is shown on stderr (a bar on a terminal, a line per published
+    release otherwise) unless --quiet.
 
     \b
     Example:
         progress-site validate --content content
     """
-    from generator import TEMPLATES_DIR
-    from generator.facts.glossary import unexplained_acronyms
-    from generator.facts.leads import spelling_warnings
-    from generator.facts.lock import load_locked, unlocked_corrections
+    with Progress(quiet) as progress:
+        progress.note(f"Checking the content in {content_dir}")  # before the slow imports
+        from generator import TEMPLATES_DIR
+        from generator.facts.glossary import unexplained_acronyms
+        from generator.facts.leads import spelling_warnings
+        from generator.facts.lock import load_locked, unlocked_corrections
 
-    content = load_locked(content_dir)
+        content = load_locked(content_dir, step=progress.step)
     for release_id in unlocked_corrections(content, content_dir):
         click.echo(
             f"Warning: release {release_id} has a new erratum; run 'progress-site publish "
@@ -131,24 +135,37 @@ def validate(content_dir: Path) -> None:
     is_flag=True,
     help="Include draft releases, each marked 'Draft – not published' (for previews).",
 )
-def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool) -> None:
+@QUIET_OPTION
+def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool, quiet: bool) -> None:
     """Build every release into OUT/<release-id>/, with versions.json and OUT/latest/.
 
     The site is built in a temporary directory and swapped in only when every release has
-    built in strict mode: a failed build leaves the existing output untouched.
+    built in strict mode: a failed build leaves the existing output untouched. Each draft
+    release left out is named on stderr, with the command that publishes it. Progress is
+    shown on stderr (a bar on a terminal, a line per release otherwise) unless --quiet.
 
     \b
     Example:
         progress-site build --content content --out site
     """
-    from generator.site.build import build_site
+    with Progress(quiet) as progress:
+        progress.note(f"Checking the content in {content_dir}")  # before the slow imports
+        from generator.site.build import build_site
 
-    interactive = sys.stdout.isatty() and not os.environ.get("CI")
-    log = click.echo if interactive else (lambda message: None)
-    result = build_site(content_dir, out_dir, jobs=jobs, log=log, drafts=drafts)
+        result = build_site(
+            content_dir, out_dir, jobs=jobs, log=progress.note, drafts=drafts, step=progress.step
+        )
     pages = sum(r.pages for r in result.releases)
     built = len(result.releases)
     unchanged = f", {len(result.reused)} unchanged" if result.reused else ""
+    # the command that publishes it, with --content where it is not the default
+    where = "" if content_dir == Path("content") else f" --content {shlex.quote(str(content_dir))}"
+    for draft in result.drafts_left_out:
+        click.echo(
+            f"Left out draft release {draft} (not published): publish it with "
+            f"'progress-site publish {draft}{where}', or build with --drafts to preview it.",
+            err=True,
+        )
     click.echo(
         f"Built {built} release{'s' if built != 1 else ''} ({pages} pages){unchanged} into "
         f"{result.out_dir} in {result.seconds:.1f} s"
@@ -158,27 +175,39 @@ def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool) -> N
 @cli.command("new-release")
 @click.argument("release_id", metavar="ID")
 @click.option(
-    "--date", "when", required=True, callback=day_value, help="Progress as at (YYYY-MM-DD)."
+    "--date",
+    "when",
+    default=None,
+    callback=day_value,
+    help="Progress as at (YYYY-MM-DD; default: the last day of the month a YYYY-MM id names).",
 )
 @click.option(
     "--title", default=None, help="Title shown on the site (default: 'Month YYYY progress report')."
 )
+@ANY_ID_OPTION
 @CONTENT_OPTION
-def new_release(release_id: str, when: date, title: str | None, content_dir: Path) -> None:
+def new_release(
+    release_id: str, when: date | None, title: str | None, any_id: bool, content_dir: Path
+) -> None:
     """Start release ID as a draft, carrying forward the latest release's progress.
 
     Adds the release to releases.yaml marked 'draft: true' and writes progress/ID.yaml with
     every action's status and narrative, and every recommendation's progress, from the
     latest release, each marked 'carried_forward: true' until it is edited. Preview with
-    'progress-site serve'; publish with 'progress-site publish ID'.
+    'progress-site serve'; publish with 'progress-site publish ID'; remove with
+    'progress-site discard ID'.
+
+    ID follows the pattern of the existing release ids (such as YYYY-MM) unless --any-id
+    is given. Without --date, an ID that names a month (YYYY-MM) is dated on that month's
+    last day; any other ID needs --date.
 
     \b
     Example:
-        progress-site new-release 2017-05 --date 2017-05-31 --title "May 2017 progress update"
+        progress-site new-release 2017-05 --title "May 2017 progress update"
     """
     from generator.workflow.drafts import new_release as start
 
-    path = start(content_dir, release_id, when, title)
+    path = start(content_dir, release_id, when, title, any_id)
     click.echo(f"Created draft release {release_id}. Edit its progress in:")
     click.echo(str(path))
 
@@ -194,8 +223,8 @@ def publish(release_id: str, when: date | None, content_dir: Path) -> None:
 
     Marks the release published in releases.yaml and records its fingerprint in
     releases.lock. After that, validate and build refuse any change to what the release
-    shows, unless the change is recorded as an erratum under the release (date, reason,
-    corrected); run publish again to lock the corrected release.
+    shows, unless the change is recorded with 'progress-site erratum'. (An erratum typed
+    into releases.yaml by hand is locked by running publish again.)
 
     \b
     Example:
@@ -204,6 +233,54 @@ def publish(release_id: str, when: date | None, content_dir: Path) -> None:
     from generator.workflow.releases import publish as run
 
     click.echo(run(content_dir, release_id, when or date.today()))
+
+
+@cli.command()
+@click.argument("release_id", metavar="ID")
+@CONTENT_OPTION
+def discard(release_id: str, content_dir: Path) -> None:
+    """Remove draft release ID: its entry in releases.yaml and its progress file.
+
+    Both are removed together or not at all; the rest of releases.yaml, comments and
+    layout included, is kept as it is. A published release cannot be discarded: correct it
+    with 'progress-site erratum' instead.
+
+    \b
+    Example:
+        progress-site discard 2017-05
+    """
+    from generator.workflow.discard import discard as run
+
+    click.echo(run(content_dir, release_id))
+
+
+@cli.command()
+@click.argument("release_id", metavar="ID")
+@click.option("--reason", required=True, help="Why the published release was corrected.")
+@click.option("--corrected", required=True, help="What was corrected, in a few words.")
+@click.option(
+    "--date", "when", default=None, callback=day_value, help="The erratum's date (default: today)."
+)
+@CONTENT_OPTION
+def erratum(
+    release_id: str, reason: str, corrected: str, when: date | None, content_dir: Path
+) -> None:
+    """Record an erratum for published release ID, after correcting it, and lock it again.
+
+    First correct the release's content (the validate and build commands then name what
+    differs from what was published). This adds the erratum (date, reason, corrected) under
+    the release in releases.yaml and records the corrected release, with every erratum, in
+    releases.lock, both together or not at all. Refused when nothing differs from what was
+    published. A locked erratum cannot be removed or reworded afterwards.
+
+    \b
+    Example:
+        progress-site erratum 2017-04 --reason "The April figure was misread" \\
+            --corrected "Open cases in April"
+    """
+    from generator.workflow.errata import record_erratum
+
+    click.echo(record_erratum(content_dir, release_id, reason, corrected, when or date.today()))
 
 
 @cli.command()
@@ -228,7 +305,7 @@ def schema(name: str | None, out_dir: Path | None) -> None:
 
     Editors that use the YAML language server (VS Code's YAML extension, among others) give
     completion and checking as you type once the schemas are associated with the files: see
-    the README.
+    the documentation's Editor support guide.
 
     \b
     Examples:
@@ -253,7 +330,8 @@ def bench(quick: bool, as_json: bool) -> None:
     Prints a table of the figures with their goals, and the largest page of each type with
     its navigation's share; with --json, a last line of JSON with the keys
     incremental_vs_single, incremental_vs_mike, parallel_vs_serial, per_page_vs_markdown,
-    max_page_kb, scale_2x_ratio, generator_share, incremental_48_vs_single and peak_rss_mb.
+    max_page_kb, scale_2x_ratio, generator_share, incremental_48_vs_single, peak_rss_mb
+    and hostile_text_ratio.
 
     \b
     Example:
@@ -281,7 +359,8 @@ def bench(quick: bool, as_json: bool) -> None:
     type=click.Choice(["markdown", "json"]),
     default="markdown",
     show_default=True,
-    help="Markdown for people (CriticMarkup word diffs), JSON for scripts (keys in the README).",
+    help="Plain Markdown for people (no HTML; changed words ~~struck through~~ and **in bold**), "
+    "JSON for scripts (keys in the documentation).",
 )
 @CONTENT_OPTION
 def diff(old: str, new: str, output_format: str, content_dir: Path) -> None:

@@ -18,6 +18,12 @@ CONTENT_OPTION = click.option(
     help="The content directory (site.yaml, plan.yaml, releases.yaml, ...).",
 )
 
+ANY_ID_OPTION = click.option(
+    "--any-id",
+    is_flag=True,
+    help="Accept a new release id that breaks the pattern of the existing ids.",
+)
+
 
 def day_value(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     """A YYYY-MM-DD option's value as a date, within the accepted range."""

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from generator.cli_options import CONTENT_OPTION, day_value
+from generator.cli_options import ANY_ID_OPTION, CONTENT_OPTION, day_value
 from generator.cli_paths import LookedUpPath
+from generator.cli_progress import QUIET_OPTION, Progress
 
 
 @click.command("import")
@@ -24,22 +25,38 @@ from generator.cli_paths import LookedUpPath
 @click.option(
     "--mapping",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="YAML: columns (header -> field), ignore, group_pattern, status_words, statuses.",
+    help="YAML: columns (header -> field), ignore, group_pattern, recommendation_pattern, "
+    "status_words, statuses.",
 )
 @click.option("--skip-bad-rows", is_flag=True, help="Import the good rows and report the rest.")
 @click.option(
-    "--plan-date", callback=day_value, help="The plan's date, for timescales like '3 months'."
+    "--plan-date",
+    callback=day_value,
+    help="The plan's date, for timescales like '3 months' (it does not date the release).",
 )
 @click.option("--title", default="Improvement plan", show_default=True, help="Site title.")
 @click.option("--organisation", default="", help="The council's name.")
-@click.option("--release", "release_id", default=None, help="Release id (default: YYYY-MM).")
-@click.option("--release-title", default=None, help="Release title (default: Month YYYY).")
+@click.option(
+    "--release",
+    "release_id",
+    default=None,
+    help="Release id (default: the --release-date's YYYY-MM).",
+)
+@click.option(
+    "--release-date",
+    callback=day_value,
+    help="The release's date (default: the last day of the month --release names).",
+)
+@click.option(
+    "--release-title", default=None, help="Release title (default: the release date's Month YYYY)."
+)
 @click.option(
     "--infer-status",
     is_flag=True,
     help="Take each action's status from the leading words of its progress text "
     "('Completed.', 'On track.', 'In place.', 'Planned.').",
 )
+@QUIET_OPTION
 def import_table(
     table: Path,
     into: Path,
@@ -49,20 +66,25 @@ def import_table(
     title: str,
     organisation: str,
     release_id: str | None,
+    release_date: date | None,
     release_title: str | None,
     infer_status: bool,
+    quiet: bool,
 ) -> None:
     """Import an action-plan table (TABLE.csv or TABLE.xlsx) as new content.
 
     Reads area headings ("Area for Improvement (1): ..."), header rows and action rows;
     matches columns such as Action, Description, Strategic Lead, Operational Lead,
-    Timescale (By When), Performance/Outcome and Progress to date by name. Writes
-    site.yaml, plan.yaml, releases.yaml and progress/<release>.yaml. Nothing is written if
-    any row is rejected, unless --skip-bad-rows is given.
+    Timescale (By When), Performance/Outcome and Progress to date by name. A Pillar (group)
+    column makes the groups and a Focus area (recommendation) column the recommendations;
+    Title, Start and Due columns fill those fields. Writes site.yaml, plan.yaml,
+    releases.yaml and progress/<release>.yaml. Nothing is written if any row is rejected,
+    unless --skip-bad-rows is given.
 
     \b
     Example:
-        progress-site import plan.xlsx --into content-new --plan-date 2014-06-30 --infer-status
+        progress-site import plan.xlsx --into content-new --plan-date 2014-06-30 --infer-status \\
+            --release 2014-10 --release-date 2014-10-31 --release-title "October 2014"
     """
     from generator.workflow.importer import Options, import_plan, read_mapping
 
@@ -72,22 +94,29 @@ def import_table(
         organisation=organisation,
         plan_date=plan_date,
         release=release_id,
+        release_date=release_date,
         release_title=release_title,
         infer_status=infer_status,
     )
-    for key in ("columns", "ignore", "group_pattern", "status_words", "statuses"):
+    keys = ("columns", "ignore", "group_pattern", "recommendation_pattern", "status_words")
+    for key in (*keys, "statuses"):
         if key in settings:
             setattr(options, key, settings[key])
     if "grouping" in settings:
         options.grouping = (settings["grouping"]["singular"], settings["grouping"]["plural"])
-    imported, path = import_plan(table, into, options, skip_bad_rows)
+    with Progress(quiet) as progress:
+        progress.note(f"Reading {table} and checking the content it makes")
+        imported, path = import_plan(table, into, options, skip_bad_rows)
     for problem in sorted(imported.problems + imported.left_out, key=lambda p: p.line or 0):
         click.echo(f"Skipped: {problem}", err=True)
     actions = sum(len(a.actions) for a in imported.areas)
-    areas = sum(1 for a in imported.areas if a.actions)
+    kept = [a for a in imported.areas if a.actions]
+    groups = len({id(a.group or a) for a in kept})
     skipped = len(imported.skipped)
     click.echo(
-        f"Imported {actions} actions in {areas} areas into {path}"
+        f"Imported {actions} actions in {len(kept)} areas"
+        + (f" in {groups} groups" if groups != len(kept) else "")
+        + f" into {path}"
         + (f"; skipped {skipped} rows" if skipped else "")
     )
 
@@ -135,9 +164,11 @@ def _plural(count: int, word: str) -> str:
     "when",
     default=None,
     callback=day_value,
-    help="The draft's date (a new draft's default: today).",
+    help="The draft's date (a new draft's default: the last day of the month a YYYY-MM id "
+    "names; any other id needs it).",
 )
 @click.option("--title", default=None, help="The draft's title.")
+@ANY_ID_OPTION
 @click.option(
     "--add-new",
     is_flag=True,
@@ -150,14 +181,17 @@ def _plural(count: int, word: str) -> str:
     "changed (each value it takes back to an earlier release's is warned about).",
 )
 @CONTENT_OPTION
+@QUIET_OPTION
 def import_tracker(
     table: Path,
     release_id: str,
     when: date | None,
     title: str | None,
+    any_id: bool,
     add_new: bool,
     allow_older: bool,
     content_dir: Path,
+    quiet: bool,
 ) -> None:
     """Read a filled tracker (TABLE.xlsx or TABLE.csv) back as the draft release --release.
 
@@ -168,6 +202,7 @@ def import_tracker(
     values are added to kpi-values.csv. An action id the plan does not have is an error,
     unless --add-new is given: the action is then added to plan.yaml under its
     recommendation, with 'added: <release>'. Nothing is written if any problem is found.
+    A new draft's id follows the pattern of the existing release ids unless --any-id.
 
     A workbook records the release it was exported from: it is refused unless that is the
     latest release (the one the draft is carried forward from) and the plan and that
@@ -181,7 +216,11 @@ def import_tracker(
     """
     from generator.workflow.tracker_import import import_tracker as run
 
-    result = run(table, content_dir, release_id, when, title, add_new, allow_older)
+    with Progress(quiet) as progress:
+        progress.note(f"Reading {table} and checking it against {content_dir}")
+        result = run(
+            table, content_dir, release_id, when, title, add_new, allow_older, any_id=any_id
+        )
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     verb = "Created draft release" if result.created else "Updated draft release"

@@ -1,6 +1,7 @@
-"""The README's command reference, generated from the commands' own help (run by cog).
+"""The command reference in docs/reference/cli.md, generated from the commands' own help (run
+by cog).
 
-``cog -r README.md`` rewrites it; ``cog --check README.md`` (a test) fails when it is stale.
+``cog -r docs/reference/cli.md`` rewrites it; a test fails when it is stale.
 """
 
 from __future__ import annotations

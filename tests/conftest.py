@@ -20,6 +20,13 @@ def chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def quiet_progress() -> None:
+    """Commands print no progress in tests that compare their stderr; the tests of progress
+    itself clear PROGRESS_SITE_QUIET."""
+    os.environ["PROGRESS_SITE_QUIET"] = "1"
+
+
 SMALL_PLAN = DATA / "small-plan"
 REAL_PLAN = DATA / "real-plan"
 DEFAULT_CONTENT = Path(__file__).parent.parent / "content"

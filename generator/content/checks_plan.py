@@ -31,6 +31,9 @@ def _required_unless_withdrawn(spot: Spot, key: str, value: str) -> None:
     """Text an item must have while it is in the plan: a withdrawn item may leave it out."""
     if value or "withdrawn" in spot.node:
         return
+    written = spot.node.get(key)
+    if isinstance(written, str) and written.strip():
+        return  # written, but refused by the field's own check (already reported)
     if key in spot.node and spot.node[key] is not None:
         spot.error(f"field '{key}' must not be empty", key)
     else:
@@ -256,6 +259,12 @@ class PlanChecks(ContentChecks):
         page = f"recommendations/{rec.slug}/" if rec.id else ""
         for action, spot in self.items(rec_spot, "actions", rec.actions):
             _required_unless_withdrawn(spot, "description", action.description)
+            if action.start and action.due and action.start > action.due:
+                spot.error(
+                    f"starts on {action.start.isoformat()}, after it is due "
+                    f"({action.due.isoformat()}); check the two dates",
+                    "start",
+                )
             for kpi, line in zip(action.kpis, spot.key_lines("kpis"), strict=False):
                 if kpi not in kpi_ids and self.known("kpis.yaml"):
                     spot.error(f"unknown KPI '{kpi}' (known: {_known(kpi_ids)})", line=line)

@@ -13,6 +13,7 @@ from generator.content.load import YMap
 from generator.content.model import (
     Action,
     Assessment,
+    Evidence,
     Progress,
     ProgressReport,
     Recommendation,
@@ -132,13 +133,21 @@ class ReleaseChecks(ContentChecks):
                         f"no release '{cleaned(path.stem)}' in releases.yaml "
                         f"(known: {_known(list(self.release_lines))})",
                     )
-        return [
-            release.model_copy(update=self.progress_report(release, index, release_ids, known))
-            for index, release in enumerate(releases)
-        ]
+        found: list[Release] = []
+        kept: dict[str, Progress] = {}
+        for index, release in enumerate(releases):
+            update = self.progress_report(release, index, release_ids, known, kept)
+            found.append(release.model_copy(update=update))
+            kept = update.get("progress", {})
+        return found
 
     def progress_report(
-        self, release: Release, index: int, release_ids: list[str], known: _Known
+        self,
+        release: Release,
+        index: int,
+        release_ids: list[str],
+        known: _Known,
+        kept: Mapping[str, Progress] | None = None,
     ) -> dict[str, Any]:
         """The fields of ``release`` read from its progress file, checked against the plan."""
         read = self.read(f"progress/{release.id}.yaml", ProgressReport)
@@ -150,7 +159,7 @@ class ReleaseChecks(ContentChecks):
         when = _When(release, index, release_ids, as_at, before)
         return {
             "as_at": as_at,
-            "progress": self.action_progress(report, root, when, known),
+            "progress": self.action_progress(report, root, when, known, kept or {}),
             "recommendations": self.recommendation_progress(report, root, when, known),
             "assessments": self.assessments(report, root, when, known),
         }
@@ -210,19 +219,36 @@ class ReleaseChecks(ContentChecks):
     def recommendation_progress(
         self, report: ProgressReport, root: Spot, when: _When, known: _Known
     ) -> dict[str, RecommendationProgress]:
-        return {
-            rec_id: entry.model_copy(
-                update={
-                    "as_at": self._as_at(
-                        entry.as_at, when.release, spot, _new(entry.carried_forward, when)
-                    )
-                    or when.as_at
-                }
-            )
-            for rec_id, entry, spot in self.reported(
-                root, "recommendations", report.recommendations, known.recommendations, when, known
-            )
-        }
+        found = {}
+        for rec_id, entry, spot in self.reported(
+            root, "recommendations", report.recommendations, known.recommendations, when, known
+        ):
+            evidence = self.evidence(entry.evidence, spot, when)
+            if not entry.narrative and not entry.evidence:
+                if "narrative" not in spot.node:
+                    spot.error("missing required field 'narrative'")
+                continue
+            previous = _new(entry.carried_forward, when)
+            as_at = self._as_at(entry.as_at, when.release, spot, previous) or when.as_at
+            found[rec_id] = entry.model_copy(update={"as_at": as_at, "evidence": evidence})
+        return found
+
+    def evidence(
+        self, entries: tuple[Evidence, ...], spot: Spot, when: _When
+    ) -> tuple[Evidence, ...]:
+        """The evidence of one progress entry, each item dated no later than its release."""
+        found = []
+        for item, item_spot in self.items(spot, "evidence", entries):
+            if item.date and item.date > when.release.date:
+                item_spot.error(
+                    f"dated {item.date.isoformat()}, after this release's date "
+                    f"({when.release.date.isoformat()}): evidence is reported with the first "
+                    "release dated on or after it",
+                    "date",
+                )
+            elif item.title and item.url:
+                found.append(item)
+        return tuple(found)
 
     def assessments(
         self, report: ProgressReport, root: Spot, when: _When, known: _Known
@@ -267,22 +293,44 @@ class ReleaseChecks(ContentChecks):
         return tuple(found)
 
     def action_progress(
-        self, report: ProgressReport, root: Spot, when: _When, known: _Known
+        self,
+        report: ProgressReport,
+        root: Spot,
+        when: _When,
+        known: _Known,
+        kept: Mapping[str, Progress],
     ) -> dict[str, Progress]:
-        """The progress of each action in the release, checked against the plan and site."""
+        """The progress of each action in the release, checked against the plan and site. An
+        entry giving evidence alone keeps the status the action had in the release before."""
         entries: dict[str, Progress] = {}
         for action_id, entry, spot in self.reported(
             root, "actions", report.actions, known.actions, when, known
         ):
-            if entry.status and entry.status not in known.statuses:
-                spot.error(
-                    f"unknown status '{entry.status}' (known: {_known(known.statuses)})", "status"
-                )
-            elif entry.status:
+            evidence = self.evidence(entry.evidence, spot, when)
+            status = entry.status
+            if not status and "status" not in spot.node:
+                if not entry.evidence:
+                    spot.error("missing required field 'status'")
+                    continue
+                if action_id not in kept:
+                    spot.error(
+                        "has evidence but no status, and no status was reported for it in the "
+                        "release before to keep: give its status"
+                    )
+                    continue
+                status = kept[action_id].status
+            if status and status not in known.statuses:
+                spot.error(f"unknown status '{status}' (known: {_known(known.statuses)})", "status")
+            elif status:
                 previous = _new(entry.carried_forward, when)
                 as_at = self._as_at(entry.as_at, when.release, spot, previous) or when.as_at
                 entries[action_id] = entry.model_copy(
-                    update={"carried_forward": bool(entry.carried_forward), "as_at": as_at}
+                    update={
+                        "status": status,
+                        "carried_forward": bool(entry.carried_forward),
+                        "as_at": as_at,
+                        "evidence": evidence,
+                    }
                 )
         return entries
 

@@ -30,6 +30,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from generator.content.ids import MAX_ID_CHARS, URL_ID_RE, release_id_problem
+from generator.content.mdlinks import link_problem
 from generator.content.strings import cleaned
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
@@ -164,7 +165,10 @@ def _text(value: Any) -> str:
         raise bad_value(f"expected text, found {describe(value)}")
     if isinstance(value, Written):
         return value.text.strip()
-    return (value if isinstance(value, str) else str(value)).strip()
+    text = (value if isinstance(value, str) else str(value)).strip()
+    if problem := link_problem(text):  # any text may be shown as Markdown
+        raise bad_value(problem)
+    return text
 
 
 def _optional(read: Callable[[Any], Any]) -> Callable[[Any], Any]:

@@ -50,13 +50,17 @@ def content_texts(content: Content) -> Iterator[tuple[str, str]]:
     for rec in content.recommendations:
         yield "plan.yaml", rec.text
         for a in rec.actions:
-            yield "plan.yaml", " ".join((a.description, a.resources, a.timescale, a.outcome))
+            yield (
+                "plan.yaml",
+                " ".join((a.title, a.description, a.resources, a.timescale, a.outcome)),
+            )
     for kpi in content.kpis:
         yield "kpis.yaml", f"{kpi.title} {kpi.description}"
     for release in content.releases:
         yield "releases.yaml", f"{release.title} {release.summary}"
-        for progress in release.progress.values():
-            yield f"progress/{release.id}.yaml", progress.narrative
+        for progress in (*release.progress.values(), *release.recommendations.values()):
+            evidence = " ".join(e.title for e in progress.evidence)
+            yield f"progress/{release.id}.yaml", f"{progress.narrative} {evidence}"
 
 
 def missing_terms(content: Content, known: set[str] | None = None) -> dict[str, list[str]]:

@@ -1,10 +1,11 @@
 """Reading ``content/releases.lock`` as a whole, so that no hand edit can let a change through.
 
-The lock file holds, per published release, the date it was published, its fingerprint, how
-many errata it had when it was locked, and the digest of every item field. Each of them
-decides whether an edit to a published release is refused, so each is checked for its type
-and range before any is used: a missing fingerprint, ``"errata": -1`` or ``"errata": "9"``
-is reported, never read as "no lock" or "a new erratum".
+The lock file holds, per published release, the date it was published, its fingerprint, the
+errata it had when it was locked (each one's date, reason and what was corrected; a lock made
+before errata were recorded holds only their number), and the digest of every item field.
+Each of them decides whether an edit to a published release is refused, so each is checked
+for its type and range before any is used: a missing fingerprint, ``"errata": -1`` or
+``"errata": "9"`` is reported, never read as "no lock" or "a new erratum".
 """
 
 from __future__ import annotations
@@ -75,9 +76,8 @@ def _entry(
     digest = entry.get("fingerprint")
     if "fingerprint" in entry and not (isinstance(digest, str) and DIGEST_RE.match(digest)):
         add(item, f"field 'fingerprint': expected 16 hexadecimal digits, found {_found(digest)}")
-    errata = entry.get("errata")
-    if "errata" in entry and (type(errata) is not int or errata < 0):
-        add(item, f"field 'errata': expected a whole number, 0 or more, found {_found(errata)}")
+    if "errata" in entry:
+        _errata(entry.get("errata"), item, add)
     items = entry.get("items")
     if "items" not in entry:
         return
@@ -98,6 +98,29 @@ def _entry(
         )
     elif isinstance(digest, str) and DIGEST_RE.match(digest) and fingerprint(items) != digest:
         add(item, "field 'items' does not match the release's fingerprint")
+
+
+ERRATUM_KEYS = ("date", "reason", "corrected")
+ERRATA = (
+    "field 'errata': expected a list of errata, each with date, reason and corrected (or, in a "
+    "lock made before errata were recorded, their number)"
+)
+
+
+def _errata(errata: Any, item: str, add: Callable[[str | None, str], None]) -> None:
+    if type(errata) is int and errata >= 0:
+        return  # a lock made before errata were recorded: their number
+    if not isinstance(errata, list):
+        add(item, f"{ERRATA}, found {_found(errata)}")
+        return
+    for number, erratum in enumerate(errata, start=1):
+        where = f"field 'errata': erratum {number}"
+        if not isinstance(erratum, dict) or sorted(erratum) != sorted(ERRATUM_KEYS):
+            add(item, f"{where}: expected a mapping of date, reason, corrected")
+        elif not isinstance(erratum["date"], str) or parse_date(erratum["date"])[1]:
+            add(item, f"{where}: expected a date as YYYY-MM-DD, found {_found(erratum['date'])}")
+        elif not all(isinstance(erratum[k], str) and erratum[k] for k in ERRATUM_KEYS[1:]):
+            add(item, f"{where}: expected its reason and corrected as text")
 
 
 def parse_lock(text: str, display: str, fingerprint: Callable) -> dict[str, dict[str, Any]]:

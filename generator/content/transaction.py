@@ -15,6 +15,7 @@ never part of each:
    target. It is itself written to a temporary file, flushed and renamed into place, so it
    exists whole or not at all; its appearance is the moment the change is decided.
 4. **Apply.** Each temporary file is renamed over its target (atomic on POSIX filesystems),
+   each file the change removes (``discard`` removes a draft's progress file) is deleted,
    then the journal is removed.
 
 Every command reads the content under the same lock (``reading``), so that it never sees part
@@ -163,14 +164,17 @@ def _leftovers(content_dir: Path) -> list[Path]:
     return found
 
 
-def _entries(content_dir: Path) -> list[tuple[str, str]]:
+def _entries(content_dir: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    """The journal's (staged, target) pairs, and the files it removes."""
     journal = content_dir / JOURNAL
     data, problem = read_limited(journal, MAX_JOURNAL_BYTES)  # never a pipe or /dev/zero
     try:
         if data is None:
             raise ValueError(problem)
-        pairs = [(str(a), str(b)) for a, b in json.loads(data.decode("utf-8"))["files"]]
-    except (ValueError, KeyError, TypeError) as exc:
+        found = json.loads(data.decode("utf-8"))
+        pairs = [(str(a), str(b)) for a, b in found["files"]]
+        removed = [str(name) for name in found.get("remove", [])]
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ProgressSiteError(
             f"{journal}: not a progress-site journal ({exc}); move it away and check the "
             "content with 'progress-site validate'"
@@ -182,16 +186,27 @@ def _entries(content_dir: Path) -> list[tuple[str, str]]:
                 f"{journal}: not a progress-site journal (unexpected entry {staged!r}); move it "
                 "away and check the content with 'progress-site validate'"
             )
-    return pairs
+    for name in removed:
+        folder, base = os.path.split(name)
+        if folder not in FOLDERS or not base or base.startswith("."):
+            raise ProgressSiteError(
+                f"{journal}: not a progress-site journal (unexpected entry {name!r}); move it "
+                "away and check the content with 'progress-site validate'"
+            )
+    return pairs, removed
 
 
 def _recover(content_dir: Path) -> None:
     journal = content_dir / JOURNAL
     try:
         if journal.exists():
-            for staged, target in _entries(content_dir):
+            pairs, removed = _entries(content_dir)
+            for staged, target in pairs:
                 if (content_dir / staged).exists():
                     os.replace(content_dir / staged, content_dir / target)
+            for name in removed:
+                with contextlib.suppress(FileNotFoundError):
+                    (content_dir / name).unlink()
             for folder in FOLDERS:
                 if (content_dir / folder).is_dir():
                     _fsync_dir(content_dir / folder)
@@ -228,8 +243,9 @@ def _why(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def commit(content_dir: Path, files: dict[str, str]) -> None:
-    """Replace ``files`` (path relative to ``content_dir`` -> new text) all together.
+def commit(content_dir: Path, files: dict[str, str], remove: tuple[str, ...] = ()) -> None:
+    """Replace ``files`` (path relative to ``content_dir`` -> new text), and delete the files
+    named in ``remove``, all together.
 
     Call inside ``writing(content_dir)``. Raises ProgressSiteError naming the file that could
     not be written; the content is then exactly as it was.
@@ -251,7 +267,10 @@ def commit(content_dir: Path, files: dict[str, str]) -> None:
         entries = [
             [str(t.relative_to(content_dir)), str(p.relative_to(content_dir))] for t, p in staged
         ]
-        journal_text = json.dumps({"files": entries}) + "\n"
+        journal_data: dict[str, list] = {"files": entries}
+        if remove:
+            journal_data["remove"] = list(remove)
+        journal_text = json.dumps(journal_data) + "\n"
         journal_tmp = _staged_name(content_dir / JOURNAL)
         staged.append((journal_tmp, content_dir / JOURNAL))
         _write_new(journal_tmp, journal_text.encode("utf-8"), 0o644)

@@ -6,7 +6,8 @@ import re
 import urllib.parse
 from typing import Annotated, Any
 
-from generator.content.fields import _text, bad_value, field_kind, shown
+from generator.content.fields import _required, _text, bad_value, field_kind, shown
+from generator.content.mdlinks import readable_url
 
 UNSAFE_IN_LINK = re.compile(r"[\s\x00-\x1f\x7f\"'<>\\^`{|}]")
 """Characters a plain web address never needs, and that could end an attribute or a link."""
@@ -14,12 +15,20 @@ UNSAFE_IN_LINK = re.compile(r"[\s\x00-\x1f\x7f\"'<>\\^`{|}]")
 
 def web_link_problem(url: str) -> str | None:
     """Why ``url`` is not a plain http(s) address with a host name, or None if it is one."""
-    parts = urllib.parse.urlsplit(url)
+    try:  # unbalanced IPv6 brackets, or a host name changed by Unicode normalisation
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return (
+            f"{shown(url)} is not an address a browser can open: check its host name, and "
+            "remove any [ or ] around it"
+        )
     scheme_ok = re.match(r"https?://", url, re.IGNORECASE) is not None
     try:
         host = parts.hostname
         _ = parts.port  # raises ValueError beyond 65535
     except ValueError:
+        host = None
+    if readable_url(url) is not None:
         host = None
     if scheme_ok and host and "@" in parts.netloc:
         return (
@@ -43,3 +52,8 @@ def _web_link(value: Any) -> str:
 
 WebLink = Annotated[str, *field_kind(_web_link, {"type": "string", "format": "uri"}, "")]
 """A web address on another site, http or https only (optional)."""
+
+RequiredWebLink = Annotated[
+    str, *field_kind(_required(_web_link), {"type": "string", "format": "uri"}, "")
+]
+"""A web address on another site, http or https only, that must be given."""

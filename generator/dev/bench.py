@@ -1,7 +1,8 @@
 """``progress-site bench``: the speed and size figures, measured in one run on synthetic content.
 
 Every figure is a ratio of two times measured in the same run (or a size), so it says the
-same on a fast machine and a slow one. The goals are in ``GOALS``; the README reports a run.
+same on a fast machine and a slow one. The goals are in ``GOALS``; a run is reported in
+docs/explanation/performance.md.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import yaml
 
 from generator import BASE_MKDOCS_YML
 from generator.content.validate import load_content
+from generator.dev.hostile import write_long_texts
 from generator.dev.measure import largest_pages, measured_build
 from generator.dev.synthetic import Scale, write_content
 from generator.facts.derive import release_views
@@ -37,6 +39,7 @@ GOALS = {
     "generator_share": ("<=", 0.10),
     "incremental_48_vs_single": ("<=", 1.2),
     "peak_rss_mb": ("<=", 1024.0),
+    "hostile_text_ratio": ("<=", 2.0),
 }
 DESCRIPTIONS = {
     "incremental_vs_single": "publish one more release onto {releases} / build that version alone",
@@ -48,6 +51,7 @@ DESCRIPTIONS = {
     "generator_share": "share of a full build spent in progress-site itself",
     "incremental_48_vs_single": "publish one more onto {history} / build that version alone",
     "peak_rss_mb": "peak memory of one process of a full build (MB)",
+    "hostile_text_ratio": "build of a plan whose every text is 32,767 hostile characters / plain",
 }
 
 
@@ -241,6 +245,10 @@ def run(quick: bool, log: Callable[[str], None] = lambda message: None) -> dict[
         one_seconds, _ = _build(one, work / "one-site", jobs=1)
         two_seconds, _ = _build(two, work / "two-site", jobs=1)
 
+        log("A plan whose every text is 32,767 characters, plain then hostile...")
+        plain_seconds, _ = _build(write_long_texts(work / "plain", False), work / "p", jobs=1)
+        hostile_seconds, _ = _build(write_long_texts(work / "hostile", True), work / "h", jobs=1)
+
         generator = serial.timings["load"] + serial.timings["derive"] + serial.timings["render"]
         figures = {
             "incremental_vs_single": incremental_seconds / single_seconds,
@@ -252,6 +260,7 @@ def run(quick: bool, log: Callable[[str], None] = lambda message: None) -> dict[
             "generator_share": generator / serial.seconds,
             "incremental_48_vs_single": history_ratio,
             "peak_rss_mb": parallel["peak_rss_kb"] / 1024,
+            "hostile_text_ratio": hostile_seconds / plain_seconds,
         }
         return {
             "figures": figures,
@@ -273,6 +282,8 @@ def run(quick: bool, log: Callable[[str], None] = lambda message: None) -> dict[
                 "single": single_seconds,
                 "mike": mike_seconds,
                 "markdown": markdown_seconds,
+                "plain_texts": plain_seconds,
+                "hostile_texts": hostile_seconds,
             },
             "timings": serial.timings,
         }

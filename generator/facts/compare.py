@@ -126,6 +126,18 @@ class ActionChange:
         return self.overdue_from and not self.overdue_to and _active(self.new)
 
     @property
+    def late_to_start_from(self) -> bool:
+        return bool(self.old and self.old.late_to_start)
+
+    @property
+    def late_to_start_to(self) -> bool:
+        return bool(self.new and self.new.late_to_start)
+
+    @property
+    def newly_late_to_start(self) -> bool:
+        return self.late_to_start_to and not self.late_to_start_from
+
+    @property
     def status_changed(self) -> bool:
         """The status changed: a move to or from *not reported* is not a change."""
         return self.move not in (Move.UNCHANGED, Move.NOT_RATED)
@@ -150,6 +162,7 @@ class ActionChange:
             self.move is not Move.UNCHANGED
             or self.narrative_changed
             or self.overdue_from != self.overdue_to
+            or self.late_to_start_from != self.late_to_start_to
             or _active(self.old) != _active(self.new)
         )
 
@@ -254,6 +267,7 @@ class Diff:
                 self.not_rated,
                 self.rated_again,
                 self.newly_overdue,
+                self.newly_late_to_start,
                 self.narrative_changes,
                 self.recommendation_narrative_changes,
                 self.added,
@@ -282,6 +296,22 @@ class Diff:
     @property
     def no_longer_overdue(self) -> tuple[ActionChange, ...]:
         return tuple(a for a in self.actions if a.no_longer_overdue)
+
+    @property
+    def newly_late_to_start(self) -> tuple[ActionChange, ...]:
+        """Actions past their planned start and not started, that were not late to start in
+        the earlier release."""
+        return tuple(a for a in self.actions if a.newly_late_to_start)
+
+    @property
+    def has_due_dates(self) -> bool:
+        """Either release's plan gives an action a due date (else overdue is never spoken of)."""
+        return self.old.has_due_dates or self.new.has_due_dates
+
+    @property
+    def has_start_dates(self) -> bool:
+        """Either release's plan gives an action a planned start."""
+        return self.old.has_start_dates or self.new.has_start_dates
 
     @property
     def narrative_changes(self) -> tuple[ActionChange, ...]:
@@ -377,7 +407,9 @@ def compare(old: ReleaseView, new: ReleaseView) -> Diff:
             before, after = old_actions.get(action.id), new_actions.get(action.id)
             if after is not None and after.inherited and _state(before) is State.ACTIVE:
                 continue  # left the plan with its recommendation, which is listed already
-            entry = _entry("action", action.id, action.description, before, after, ids)
+            entry = _entry(
+                "action", action.id, action.title or action.description, before, after, ids
+            )
             if entry:
                 changes[entry[0]].append(entry[1])
 

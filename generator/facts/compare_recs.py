@@ -16,8 +16,9 @@ from generator.facts.words import Segment, same_words, word_diff
 
 
 def _narrative(view: RecommendationView | None) -> str | None:
-    """The recommendation's narrative in a release; None where none was reported."""
-    return view.progress.narrative if view is not None and view.progress else None
+    """The recommendation's narrative in a release; None where none was reported (an entry
+    giving evidence alone reports none)."""
+    return view.progress.narrative or None if view is not None and view.progress else None
 
 
 @dataclass(frozen=True)

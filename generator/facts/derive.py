@@ -9,11 +9,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 from generator.content.model import (
     Action,
     Assessment,
     Content,
+    Evidence,
     Group,
     Kpi,
     Lifecycle,
@@ -57,6 +59,8 @@ class Counts:
     by_status: tuple[StatusCount, ...]
     total: int
     overdue: int
+    late_to_start: int = 0
+    """Active actions past their planned start and not started: never counted as overdue."""
 
     @property
     def nonzero(self) -> tuple[StatusCount, ...]:
@@ -86,6 +90,10 @@ class ActionView:
     """Status and narrative copied unchanged from the previous release (``new-release``)."""
     as_at: date | None = None
     """When its progress was written, where that is given: overdue is judged at this date."""
+    late_to_start: bool = False
+    """Past its planned start and still not started (judged like overdue, at ``as_at``)."""
+    evidence: tuple[Evidence, ...] = ()
+    """The evidence reported with its progress in this release (never carried forward)."""
 
 
 @dataclass(frozen=True)
@@ -189,6 +197,31 @@ class ReleaseView:
     def overdue(self) -> tuple[ActionView, ...]:
         return tuple(a for r in self.recommendations for a in r.actions if a.overdue)
 
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """Every piece of evidence reported with this release, in plan order."""
+        found: list[Evidence] = []
+        for r in self.recommendations:
+            found += r.progress.evidence if r.progress else ()
+            found += [e for a in r.actions for e in a.evidence]
+        return tuple(found)
+
+    @property
+    def late_to_start(self) -> tuple[ActionView, ...]:
+        return tuple(a for r in self.recommendations for a in r.actions if a.late_to_start)
+
+    @cached_property
+    def has_due_dates(self) -> bool:
+        """Some action of the plan has a due date: without one, nothing can be overdue and
+        no page says how many are."""
+        return any(a.due for r in self.content.recommendations for a in r.actions)
+
+    @cached_property
+    def has_start_dates(self) -> bool:
+        """Some action of the plan has a planned start: without one, no page speaks of
+        actions late to start."""
+        return any(a.start for r in self.content.recommendations for a in r.actions)
+
 
 def state_at(lifecycle: Lifecycle, index: int, release_ids: list[str]) -> State | None:
     """The state of an item at release ``index``; None if it is not in the plan yet."""
@@ -207,7 +240,18 @@ def is_overdue(due: date | None, as_of: date, status: StatusDef) -> bool:
     return status.meaning not in (Meaning.COMPLETE, Meaning.NOT_REPORTED)
 
 
-def count(statuses: list[StatusDef], vocabulary: tuple[StatusDef, ...], overdue: int) -> Counts:
+def is_late_to_start(start: date | None, as_of: date, status: StatusDef) -> bool:
+    """Past its planned start (before ``as_of``) and its status means not started. Starting
+    on the day itself is not late; an action late to start is never called overdue for it."""
+    return start is not None and start < as_of and status.meaning is Meaning.NOT_STARTED
+
+
+def count(
+    statuses: list[StatusDef],
+    vocabulary: tuple[StatusDef, ...],
+    overdue: int,
+    late_to_start: int = 0,
+) -> Counts:
     order, tally = list(vocabulary), [0] * len(vocabulary)
     for status in statuses:  # one pass; the same object is found without comparing fields
         index = next((i for i, s in enumerate(order) if s is status), None)
@@ -219,12 +263,17 @@ def count(statuses: list[StatusDef], vocabulary: tuple[StatusDef, ...], overdue:
             index = len(order) - 1
         tally[index] += 1
     by_status = tuple(StatusCount(s, n) for s, n in zip(order, tally, strict=True))
-    return Counts(by_status, len(statuses), overdue)
+    return Counts(by_status, len(statuses), overdue, late_to_start)
 
 
 def _counts(actions: list[ActionView], vocabulary: tuple[StatusDef, ...]) -> Counts:
     active = [a for a in actions if a.state is State.ACTIVE and a.status is not None]
-    return count([a.status for a in active], vocabulary, sum(1 for a in active if a.overdue))
+    return count(
+        [a.status for a in active],
+        vocabulary,
+        sum(1 for a in active if a.overdue),
+        sum(1 for a in active if a.late_to_start),
+    )
 
 
 def _vocabulary(content: Content) -> tuple[StatusDef, ...]:
@@ -295,6 +344,8 @@ def _action_view(
         inherited=state is not State.ACTIVE and action.lifecycle.withdrawn is None,
         carried_forward=_carried_forward(progress, moment.previous.get(action.id)),
         as_at=as_at,
+        late_to_start=status is not None and is_late_to_start(action.start, judged_at, status),
+        evidence=progress.evidence if progress else (),
     )
 
 

@@ -4,8 +4,9 @@
 ``content/releases.lock``: one digest per item on its pages (the release itself, the site
 settings, each pillar, recommendation, action and KPI as they stood). From then on any edit
 that would change those pages is refused, naming the release and the items, unless it is
-recorded as an erratum in ``releases.yaml`` and locked again with ``publish``: GOV.UK's model
-of open corrections with a dated change note.
+recorded as an erratum (``progress-site erratum``, which locks the corrected release again):
+GOV.UK's model of open corrections with a dated change note. The lock records every erratum
+(date, reason, what was corrected), so an erratum cannot be removed or reworded later either.
 """
 
 from __future__ import annotations
@@ -17,11 +18,19 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.lockfile import read_lock_file
-from generator.content.model import Content, ContentModel, Point, Recommendation, Value
+from generator.content.model import (
+    Content,
+    ContentModel,
+    Point,
+    Recommendation,
+    Release,
+    Value,
+)
 from generator.content.transaction import reading
 from generator.content.validate import load_content
 from generator.errors import Problems
 from generator.facts.derive import ReleaseView, release_view
+from generator.facts.lock_errata import errata_problems, locked_errata
 
 LOCK_FILE = "releases.lock"
 
@@ -193,6 +202,8 @@ def _digests(view: ReleaseView, memo: _Memo) -> dict[str, dict[str, str]]:
             }
             if a.as_at:
                 items[f"action {act.id}"]["as_at"] = _digest(a.as_at)
+            if a.evidence:  # recorded only when given: older locks stay as they were
+                items[f"action {act.id}"]["evidence"] = _digest([asdict(e) for e in a.evidence])
     for term in view.content.glossary:  # every page explains the terms it uses
         items[f"glossary term {term.term}"] = memo.item(term, lambda t=term: asdict(t))
     # recorded even when there are none, so a lock made before terms were recorded is known
@@ -260,51 +271,64 @@ def _changed(locked: dict[str, str], current: dict[str, str]) -> list[str]:
 
 
 def check_locks(
-    content: Content, content_dir: Path, fingerprints: Mapping[str, str] | None = None
+    content: Content,
+    content_dir: Path,
+    fingerprints: Mapping[str, str] | None = None,
+    step: Callable[[int, int, str], None] | None = None,
 ) -> list[str]:
     """Problems with published releases whose pages the content would now change.
 
     A change is accepted while the release has more errata than when it was locked; the
     returned list is empty then, and ``publish`` locks the corrected release again.
     ``fingerprints`` are the releases' ``fingerprint`` of their items, when the caller has
-    them.
+    them. ``step`` is told of each release checked: (done, total, what).
     """
     locks = read_lock(content_dir)
-    problems = []
+    problems: list[str] = []
     known = {r.id: r for r in content.releases}
-    for release_id, lock in sorted(locks.items()):
-        release = known.get(release_id)
-        if release is None:
-            problems.append(
-                f"release {release_id}: was published on {lock.get('published')} but is no longer "
-                "in releases.yaml; a published release cannot be removed"
-            )
-            continue
-        if release.draft:
-            problems.append(
-                f"release {release_id}: was published on {lock.get('published')} and cannot "
-                "become a draft again"
-            )
-            continue
-        if fingerprints is not None and release_id in fingerprints:
-            current = fingerprints[release_id]
-        else:
-            current = fingerprint(fingerprint_items(release_view(content, release_id)))
-        if current == lock.get("fingerprint"):
-            continue
-        if len(release.errata) > int(lock.get("errata", 0)):
-            continue
-        items = as_locked(fingerprint_items(release_view(content, release_id)), lock)
-        if fingerprint(items) == lock.get("fingerprint"):
-            continue
-        changed = "; ".join(_changed(lock.get("items", {}), items))
-        problems.append(
-            f"release {release_id}: was published on {lock.get('published')} and cannot be "
-            f"changed, but these items now differ: {changed}. Undo the change, or record it as "
-            f"an erratum (date, reason, corrected) under the release in releases.yaml and run "
-            f"'progress-site publish {release_id}'"
-        )
+    for done, (release_id, lock) in enumerate(sorted(locks.items()), start=1):
+        found = fingerprints.get(release_id) if fingerprints is not None else None
+        problems += _lock_problems(content, known.get(release_id), release_id, lock, found)
+        if step is not None:
+            step(done, len(locks), f"Checked release {release_id}")
     return problems
+
+
+def _lock_problems(
+    content: Content,
+    release: Release | None,
+    release_id: str,
+    lock: Mapping[str, Any],
+    current: str | None,
+) -> list[str]:
+    """What the content now changes of one locked release (``current``: its fingerprint,
+    when known)."""
+    if release is None:
+        return [
+            f"release {release_id}: was published on {lock.get('published')} but is no longer "
+            "in releases.yaml; a published release cannot be removed"
+        ]
+    if release.draft:
+        return [
+            f"release {release_id}: was published on {lock.get('published')} and cannot "
+            "become a draft again"
+        ]
+    errata = errata_problems(release, lock)
+    if errata:
+        return errata
+    if current is None:
+        current = fingerprint(fingerprint_items(release_view(content, release_id)))
+    if current == lock.get("fingerprint") or len(release.errata) > locked_errata(lock):
+        return []
+    items = as_locked(fingerprint_items(release_view(content, release_id)), lock)
+    if fingerprint(items) == lock.get("fingerprint"):
+        return []
+    changed = "; ".join(_changed(lock.get("items", {}), items))
+    return [
+        f"release {release_id}: was published on {lock.get('published')} and cannot be "
+        f"changed, but these items now differ: {changed}. Undo the change, or record it as "
+        f"an erratum with 'progress-site erratum {release_id} --reason TEXT --corrected TEXT'"
+    ]
 
 
 def refuse_lock_problems(
@@ -317,11 +341,15 @@ def refuse_lock_problems(
     problems.raise_if_any()
 
 
-def load_locked(content_dir: Path) -> Content:
-    """Load and validate the content, then refuse silent changes to published releases."""
+def load_locked(content_dir: Path, step: Callable[[int, int, str], None] | None = None) -> Content:
+    """Load and validate the content, then refuse silent changes to published releases;
+    ``step`` is told of each published release checked."""
     with reading(content_dir):  # the lock file and the rest from the same moment
         content = load_content(content_dir)
-        refuse_lock_problems(content, content_dir)
+        problems = Problems()
+        for message in check_locks(content, content_dir, step=step):
+            problems.add(str(content_dir / LOCK_FILE), None, None, message)
+        problems.raise_if_any()
     return content
 
 
@@ -331,6 +359,6 @@ def unlocked_corrections(content: Content, content_dir: Path) -> list[str]:
     pending = []
     for release_id, lock in locks.items():
         release = next((r for r in content.releases if r.id == release_id), None)
-        if release and len(release.errata) > int(lock.get("errata", 0)):
+        if release and len(release.errata) > locked_errata(lock):
             pending.append(release_id)
     return sorted(pending)

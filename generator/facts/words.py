@@ -27,6 +27,12 @@ _TOKEN = re.compile(
 )
 
 
+MAX_COMPARISONS = 1_000_000
+"""Word diffs are made of texts of up to about 1,000 words and spaces each (a long page of
+text). Comparing longer ones word by word can take minutes (``difflib`` is quadratic on
+repeated words); they are shown as the old text, then the new."""
+
+
 class Op(StrEnum):
     EQUAL = "equal"
     INSERT = "insert"
@@ -134,6 +140,9 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     the new text's whitespace).
     """
     a, b = tokens(old), tokens(new)
+    if len(a) * len(b) > MAX_COMPARISONS:  # rewritten, as far as a reader can follow
+        changed = [Segment(Op.DELETE, "".join(a)), Segment(Op.INSERT, "".join(b))]
+        return tuple(segment for segment in changed if segment.text)
     matcher = difflib.SequenceMatcher(None, [_key(t) for t in a], [_key(t) for t in b], False)
     segments: list[Segment] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -145,3 +154,26 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
         if tag in ("insert", "replace"):
             segments.append(Segment(Op.INSERT, "".join(b[j1:j2])))
     return tuple(_absorb_short_equalities(_merge(segments)))
+
+
+_WORD = re.compile(rf"[\w{_MARKS}]+|[{_CJK}]")
+
+
+def kept_share(segments: tuple[Segment, ...] | list[Segment]) -> float:
+    """The share of the old text's words that the new text keeps (0 when it had none)."""
+    old = sum(len(_WORD.findall(s.text)) for s in segments if s.op is not Op.INSERT)
+    kept = sum(len(_WORD.findall(s.text)) for s in segments if s.op is Op.EQUAL)
+    return kept / old if old else 0.0
+
+
+def rewritten(segments: tuple[Segment, ...] | list[Segment]) -> bool:
+    """Whether a change keeps less than half of the old text's words: it reads better as the
+    old text, then the new, than as a word diff."""
+    return kept_share(segments) < 0.5
+
+
+def old_and_new(segments: tuple[Segment, ...] | list[Segment]) -> tuple[str, str]:
+    """The old text and the new text a word diff was made of."""
+    old = "".join(s.text for s in segments if s.op is not Op.INSERT)
+    new = "".join(s.text for s in segments if s.op is not Op.DELETE)
+    return old, new

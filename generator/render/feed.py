@@ -41,10 +41,13 @@ def entry_summary(views: Sequence[ReleaseView], index: int, diff: Diff | None = 
     terms = plan_terms(view.content.site)
     not_rated = len(diff.not_rated)
     unrated = f"{terms.action.count(not_rated)} not rated in this report, " if not_rated else ""
+    overdue = f"{len(diff.newly_overdue)} newly overdue, " if diff.has_due_dates else ""
+    late = len(diff.newly_late_to_start)
+    late_words = f"{late} newly late to start, " if diff.has_start_dates else ""
     changes = (
         f"Since {views[index - 1].release.title}: "
         f"{_count(len(diff.status_changes), 'status change')}, {unrated}"
-        f"{len(diff.newly_overdue)} newly overdue, "
+        f"{overdue}{late_words}"
         f"{_count(len(diff.kpis_moved), 'indicator')} moved, "
         f"{_count(len(diff.narrative_changes), 'progress narrative')} rewritten"
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import html.entities
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -19,6 +19,7 @@ import markupsafe
 
 from generator.content.fields import UNUSABLE_IN_TERM
 from generator.content.glossary import ACRONYM
+from generator.content.mdlinks import destination_at, link_closed, readable_url
 from generator.content.model import Meaning, Polarity, StatusDef, Term
 from generator.facts.compare import KpiChange
 from generator.facts.derive import (
@@ -28,7 +29,8 @@ from generator.facts.derive import (
 )
 from generator.facts.targets import Judgement, TargetProgress
 from generator.facts.terms import DEFAULT_ACTION, PlanTerm
-from generator.facts.words import Op, Segment
+from generator.facts.words import Op, Segment, old_and_new, rewritten
+from generator.render.typed import too_costly, typed_block, typed_line
 
 Md = markupsafe.Markup
 """Text that is already Markdown (or safe HTML) and must not be escaped again."""
@@ -71,13 +73,27 @@ def escape_text(value: Any) -> str:
     Inline syntax is escaped everywhere; block syntax (``- ``, ``# ``, ``1. ``) only where it
     could take effect, at the start, so ordinary punctuation stays readable in the source.
     """
-    return _escaped(str(value))
+    return _escaped_or_typed(str(value))
 
 
 @functools.lru_cache(maxsize=1 << 16)
+def _escaped_or_typed(text: str) -> str:
+    """The same titles, ids and labels are printed on many pages: each is escaped once."""
+    return typed_line(_one_line(text)) if too_costly(text) else _escaped(text)
+
+
+def _one_line(text: str) -> str:
+    """``text`` with each line break, and the spaces around it, written as one space (in
+    time proportional to the text: no pattern is retried along a run of spaces)."""
+    if "\n" not in text:
+        return text
+    before = re.sub(r"\n\s*", "\n", text[::-1])[::-1]  # spaces before each break
+    return re.sub(r"\n\s*", " ", before)
+
+
 def _escaped(value: str) -> str:
-    """``escape_text`` of a string: the same titles, ids and labels are printed on many pages."""
-    text = _MD_INLINE.sub(r"\\\1", re.sub(r"\s*\n\s*", " ", value))
+    """Every mark of ``value`` escaped: it shows literally, in text or in an attribute."""
+    text = _MD_INLINE.sub(r"\\\1", _one_line(value))
     text = _MD_LINE_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], text)
     # ":" would start an emoji shortcode; "{" CriticMarkup, even after a backslash, and
     # attribute lists: as entities, neither can take effect anywhere, attributes included.
@@ -124,7 +140,7 @@ def _escape_source(text: str) -> str:
     return _no_tags(text).replace("{", "&#123;").replace("}", "&#125;")
 
 
-_LINK_START = re.compile(r"\]\(\s*<?(?P<dest>[^)>]*)")
+_LINK_START = re.compile(r"\]\(")
 _SAFE_URL = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
 _UNESCAPED = r"(?<!\\)(?P<escapes>(?:\\\\)*)"
 """An even run of backslashes (possibly none): the character after it is not escaped."""
@@ -152,16 +168,26 @@ def _no_definitions(text: str) -> str:
 
 
 def _neutralise_links(text: str) -> str:
-    """Links to anything but http(s) and mailto are shown as text, not followed."""
-    text = _LINK_START.sub(
-        lambda m: m[0] if _safe_destination(m["dest"]) else "]\\(" + m[0][2:], text
-    )
+    """Links to anything but http(s) and mailto, and to addresses a browser or MkDocs cannot
+    read (``readable_url``), are shown as text, not followed: no text can fail a build."""
+
+    def link(match: re.Match[str]) -> str:
+        start = match.start() + 2
+        url = destination_at(text, start)
+        if _safe_destination(url) and readable_url(url) is None and link_closed(text, start):
+            return match[0]
+        return "]\\(" + match[0][2:]
+
+    text = _LINK_START.sub(link, text)
     return _no_definitions(text)
 
 
 def markdown_block(value: str) -> Md:
     """Narrative Markdown: formatting and web links are kept; raw HTML, template syntax and
-    other links are shown literally. Paragraphs and lists are kept as people type them."""
+    other links are shown literally. Paragraphs and lists are kept as people type them.
+    Text whose Markdown would cost too much (``too_costly``) is shown exactly as typed."""
+    if too_costly(value):
+        return Md(typed_block(value))
     return Md(_neutralise_links(_escape_source(lists_after_text(value))).strip())
 
 
@@ -236,25 +262,39 @@ def critic_markup(segments: Sequence[Segment]) -> Md:
     paragraph or list apart), list and heading markers stay outside it, and Markdown syntax inside
     a change is shown literally, so a half-changed ``**bold**`` cannot unbalance the page.
     """
-    if not any(s.op is Op.EQUAL and re.search(r"\w", s.text) for s in segments):
-        # Rewritten from scratch: the old text, then the new, each as its own block.
-        old = "".join(s.text for s in segments if s.op is not Op.INSERT)
-        new = "".join(s.text for s in segments if s.op is not Op.DELETE)
-        blocks = [(Op.DELETE, old), (Op.INSERT, new)]
-        return Md("\n\n".join(_critic_inline([Segment(op, t)]) for op, t in blocks if t.strip()))
+    if rewritten(segments):
+        return before_and_now(*old_and_new(segments), markdown_block)
     return _critic_inline(segments)
 
 
-def _critic_inline(segments: Sequence[Segment]) -> Md:
+def before_and_now(old: str, new: str, text: Callable[[str], str]) -> Md:
+    """A rewritten text: the old one, then the new, each quoted under its label (a text
+    that is empty on one side is shown on the other alone)."""
+    blocks = [(label, t) for label, t in (("Before", old), ("Now", new)) if t.strip()]
+    return Md("\n\n".join(f"**{label}:**\n\n{blockquote(Md(text(t)))}" for label, t in blocks))
+
+
+Marks = dict[Op, tuple[str, str]]
+"""How a word diff marks deleted and inserted text: an opening and a closing mark for each."""
+
+
+def _critic_inline(
+    segments: Sequence[Segment],
+    marks: Marks = _CRITIC,
+    source: Callable[[str], str] = _escape_source,
+    syntax: re.Pattern[str] = _INLINE_SYNTAX,
+) -> Md:
+    """A word diff with each change between its ``marks``: ``source`` makes each stretch of
+    text safe, ``syntax`` is what a change shows literally (escaped with a backslash)."""
     out: list[str] = []
     at_line_start = True
     for segment in segments:
-        text = _escape_source(segment.text)
+        text = source(segment.text)
         if segment.op is Op.EQUAL:  # links are not followed in a diff: they may be cut in two
             out.append(text.replace("](", "]\\("))
             at_line_start = text.endswith("\n") if text else at_line_start
             continue
-        opener, closer = _CRITIC[segment.op]
+        opener, closer = marks[segment.op]
         for piece in re.split(r"(\n[ \t]*)", text):
             if piece.startswith("\n"):
                 out.append(piece)
@@ -269,7 +309,7 @@ def _critic_inline(segments: Sequence[Segment]) -> Md:
                 core = body.strip()
                 start = body[: len(body) - len(body.lstrip())]
                 end = body[len(body.rstrip()) :]
-                out.append(start + opener + _INLINE_SYNTAX.sub(r"\\\1", core) + closer + end)
+                out.append(start + opener + syntax.sub(r"\\\1", core) + closer + end)
             elif segment.op is Op.INSERT:
                 out.append(body)
             if piece:
@@ -385,7 +425,7 @@ def status_bar(counts: Counts, term: PlanTerm = DEFAULT_ACTION) -> Md:
         f'style="width: {100 * c.count / counts.total:.3f}%"></span>'
         for c in shown
     )
-    aria = escape_text(f"{counts.total} {term.many}: {label}")  # Markdown reaches inside attributes
+    aria = _escaped(f"{counts.total} {term.many}: {label}")  # Markdown reaches inside attributes
     return Md(f'<span class="ps-bar" role="img" aria-label="{aria}">{parts}</span>')
 
 

@@ -1,7 +1,8 @@
 """Open data: each version publishes its actions and KPI series as CSV and JSON downloads.
 
 The columns are documented on each version's Data page (``site_templates/data.md.j2``) and in
-the README. Files are written deterministically (fixed column order, ``\\n`` line endings).
+docs/reference/open-data.md. Files are written deterministically (fixed column order, ``\\n``
+line endings).
 """
 
 from __future__ import annotations
@@ -14,19 +15,23 @@ from typing import Any
 
 from generator.content.model import Assessment, Point, Value, slugify
 from generator.facts.derive import ActionView, KpiView, ReleaseView
+from generator.render.opendata_evidence import EVIDENCE_COLUMNS, evidence_rows
 from generator.render.opendata_recs import recommendation_columns, recommendation_rows
 
 ACTION_COLUMNS = (
     "release",
     "recommendation",
     "action",
+    "title",
     "description",
     "state",
     "status",
     "status_label",
     "status_meaning",
     "overdue",
+    "late_to_start",
     "due",
+    "start",
     "timescale",
     "strategic_lead",
     "operational_lead",
@@ -60,13 +65,16 @@ def _action_row(view: ReleaseView, a: ActionView) -> dict[str, Any]:
         "release": view.release.id,
         "recommendation": a.action.recommendation,
         "action": a.action.id,
+        "title": a.action.title,
         "description": a.action.description,
         "state": a.state.value,
         "status": a.status.id if a.status else "",
         "status_label": a.status.label if a.status else "",
         "status_meaning": a.status.meaning.value if a.status else "",
         "overdue": "yes" if a.overdue else "no",
+        "late_to_start": "yes" if a.late_to_start else "no",
         "due": a.action.due.isoformat() if a.action.due else "",
+        "start": a.action.start.isoformat() if a.action.start else "",
         "timescale": a.action.timescale,
         "strategic_lead": a.action.strategic_lead,
         "operational_lead": a.action.operational_lead,
@@ -125,7 +133,7 @@ def safe_cell(value: Any) -> Any:
 
 def _csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
@@ -158,7 +166,10 @@ def open_data(view: ReleaseView) -> dict[str, str]:
         "date": view.release.date.isoformat(),
     }
     assessments = [assessment_row(view.release.id, a) for _, a in view.assessments]
+    evidence = evidence_rows(view)
     return {
+        "data/evidence.csv": _csv(EVIDENCE_COLUMNS, evidence),
+        "data/evidence.json": _json({"release": release, "evidence": evidence}),
         "data/assessments.csv": _csv(ASSESSMENT_COLUMNS, assessments),
         "data/assessments.json": _json({"release": release, "assessments": assessments}),
         "data/actions.csv": _csv(ACTION_COLUMNS, actions),

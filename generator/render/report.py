@@ -1,6 +1,7 @@
 """``progress-site diff``: the comparison of any two releases as JSON or Markdown.
 
-The JSON shape is documented in the README; scripts rely on its keys, so they only ever grow.
+The JSON shape is documented in docs/reference/diff-json.md; scripts rely on its keys, so they
+only ever grow.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from generator.facts.derive import (
 )
 from generator.facts.words import Segment
 from generator.render.opendata import assessment_row
+from generator.render.plain import PlainLinker
 from generator.render.template import environment, render_page
 from generator.render.urls import Linker
 
@@ -60,6 +62,7 @@ def _action(change: ActionChange, diff: Diff) -> dict[str, Any]:
     old, new = change.old, change.new
     return {
         "id": change.action.id,
+        "title": change.action.title or None,
         "recommendation": change.action.recommendation,
         "description": change.action.description,
         "state": {
@@ -76,6 +79,9 @@ def _action(change: ActionChange, diff: Diff) -> dict[str, Any]:
         "overdue": {"from": change.overdue_from, "to": change.overdue_to},
         "newly_overdue": change.newly_overdue,
         "due": change.action.due.isoformat() if change.action.due else None,
+        "late_to_start": {"from": change.late_to_start_from, "to": change.late_to_start_to},
+        "newly_late_to_start": change.newly_late_to_start,
+        "start": change.action.start.isoformat() if change.action.start else None,
         "narrative_changed": change.narrative_changed,
         "narrative": {
             "from": old.narrative if old else None,
@@ -146,6 +152,7 @@ def diff_json(diff: Diff) -> dict[str, Any]:
             "rated_again": len(diff.rated_again),
             "newly_overdue": len(diff.newly_overdue),
             "no_longer_overdue": len(diff.no_longer_overdue),
+            "newly_late_to_start": len(diff.newly_late_to_start),
             "narrative_changes": len(diff.narrative_changes),
             "recommendation_narrative_changes": len(diff.recommendation_narrative_changes),
             "kpi_directions": {d.value: n for d, n in diff.kpi_directions},
@@ -180,7 +187,8 @@ def format_diff(diff: Diff, output_format: str) -> str:
 
 
 def diff_markdown(diff: Diff, env: jinja2.Environment | None = None) -> str:
-    """The changes page for any two releases, as Markdown linking into the site from its root."""
+    """The changes page for any two releases, as plain Markdown linking into the site from
+    its root (no HTML, entities or CriticMarkup: ``render.plain``)."""
     env = env or environment(plain=True)
-    linker = Linker(None, diff.new.release.id)
+    linker = PlainLinker(None, diff.new.release.id)
     return render_page(env, "changes.md.j2", diff.new, linker, diff=diff, baseline=False, parts=())

@@ -43,6 +43,7 @@ from generator.render.format import (
     status_badge,
     status_bar,
 )
+from generator.render.plain import plain_block, plain_diff, plain_finalize
 from generator.render.urls import Linker, chart_path
 
 
@@ -69,12 +70,13 @@ Md = markupsafe.Markup
 
 
 def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jinja2.Environment:
-    """The Jinja2 environment for the site's pages; ``plain`` writes statuses and directions as
-    bare words (no icons or HTML), for Markdown read outside the site."""
+    """The Jinja2 environment for the site's pages; ``plain`` writes plain Markdown for reading
+    outside the site (``render.plain``): statuses and directions as bare words, no HTML,
+    entities or CriticMarkup."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=True,  # with ``finalize``: values are escaped for Markdown, not just HTML
-        finalize=finalize,
+        finalize=plain_finalize if plain else finalize,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -86,11 +88,11 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         change=format_change,
         status=plain_status if plain else status_badge,
         direction=plain_direction if plain else direction_badge,
-        md=markdown_block,
+        md=plain_block if plain else markdown_block,
         first_paragraph=first_paragraph,
         brief=brief,
         quote=blockquote,
-        critic=critic_markup,
+        critic=plain_diff if plain else critic_markup,
         progress=progress_badge,
         bar=status_bar,
         month_year=month_year,
@@ -106,6 +108,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         counted=lambda count, term: term.count(count),
     )
     env.globals.update(
+        plain=plain,
         polarity_words=POLARITY_WORDS,
         State=State,
         Meaning=Meaning,

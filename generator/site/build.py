@@ -63,6 +63,8 @@ from generator.site.output import (
 from generator.site.procs import die_with_parent
 
 Log = Callable[[str], None]
+Step = Callable[[int, int, str], None]
+"""Item ``done`` of ``total`` is finished: (done, total, what)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ class BuildResult:
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent loading, deriving (views and cache digests), rendering and in MkDocs."""
+    drafts_left_out: tuple[str, ...] = ()
+    """The draft releases not built (a build without ``drafts``)."""
 
 
 def versions_json(content: Content) -> list[dict[str, object]]:
@@ -242,15 +246,19 @@ def build_site(
     jobs: int | None = None,
     log: Log = lambda message: None,
     drafts: bool = False,
+    step: Step | None = None,
 ) -> BuildResult:
     """Validate, render and build every release, then swap the result into ``out_dir``.
 
-    Draft releases are left out unless ``drafts`` is set (for previews).
+    Draft releases are left out unless ``drafts`` is set (for previews). ``log`` is told of
+    each phase, ``step`` of each version built (by default, ``log`` is, as ``[2/5] ...``).
     """
     started = time.perf_counter()
     everything = load_content(content_dir)
     loaded = time.perf_counter()
     content = everything if drafts else everything.without_drafts()
+    count = len(content.releases)
+    log(f"Working out what the {count} release{'s' if count != 1 else ''} show")
     views = release_views(content)
     shared = shared_digest()
     keys = release_keys(content, shared)
@@ -272,7 +280,8 @@ def build_site(
         with lock(out_dir, given):
             check_owned(out_dir, given)
             clear_stale(out_dir)
-            built, reused, compiling = _build_into(out_dir, plan, content, jobs, log)
+            step = step or (lambda done, total, what: log(f"[{done}/{total}] {what}"))
+            built, reused, compiling = _build_into(out_dir, plan, content, jobs, log, step)
     except OSError as exc:
         raise ProgressSiteError(
             f"cannot write the site into {given} ({_reason(exc)}); the existing output is unchanged"
@@ -292,7 +301,8 @@ def build_site(
     }
     result_dir = given.absolute()
     seconds = time.perf_counter() - started
-    return BuildResult(result_dir, tuple(built), tuple(reused), seconds, timings)
+    left_out = tuple(r.id for r in everything.releases if r.draft and not drafts)
+    return BuildResult(result_dir, tuple(built), tuple(reused), seconds, timings, left_out)
 
 
 @dataclass(frozen=True)
@@ -345,7 +355,7 @@ def _kept_lines(keyed: Keyed, views: Sequence[ReleaseView]) -> list[Lines] | Non
 
 
 def _build_into(
-    out_dir: Path, plan: _Plan, content: Content, jobs: int | None, log: Log
+    out_dir: Path, plan: _Plan, content: Content, jobs: int | None, log: Log, step: Step
 ) -> tuple[list[BuiltRelease], list[str], float]:
     """Build the site in a scratch directory beside ``out_dir`` and swap it in; returns the
     versions built, those reused, and the seconds spent compiling templates for them all."""
@@ -379,9 +389,10 @@ def _build_into(
             reuse(out_dir, reused, site_dir)  # linked here while the workers build
             if reused:
                 log(f"Unchanged, not rebuilt: {', '.join(reused)}")
+            if todo:
+                log(f"Building {len(todo)} release{'s' if len(todo) != 1 else ''}")
             for done, future in enumerate(as_completed(futures.values()), start=1):
-                item = future.result()
-                log(f"[{done}/{len(todo)}] Built release {item.id}: {item.pages} pages")
+                step(done, len(todo), f"Built release {future.result().id}")
             built = [futures[index].result() for index in todo]
         kept = dict(plan.keyed)
         kept["summaries"] = {

@@ -15,11 +15,13 @@ from pathlib import Path
 
 from generator.content.ids import release_id_problem
 from generator.content.load import parse_yaml
-from generator.content.model import Content, RecommendationProgress, Release
+from generator.content.model import Content, Evidence, RecommendationProgress, Release
 from generator.content.transaction import commit, writing
 from generator.content.validate import load_content
 from generator.errors import Problems, ProgressSiteError
 from generator.facts.derive import State, release_view
+from generator.workflow.plan_file import yaml_json
+from generator.workflow.release_ids import check_new_id, default_title, release_date
 from generator.workflow.releases_file import append_release
 
 
@@ -41,23 +43,39 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def evidence_lines(evidence: tuple[Evidence, ...]) -> list[str]:
+    """An entry's ``evidence:`` list, one item a line (none when there is none)."""
+    items = [
+        {"title": e.title, "url": e.url} | ({"date": e.date.isoformat()} if e.date else {})
+        for e in evidence
+    ]
+    return ["    evidence:", *("      - " + yaml_json(i) for i in items)] if items else []
+
+
 def recommendation_lines(
-    content: Content, base: Release, entries: Mapping[str, RecommendationProgress]
+    content: Content,
+    base: Release,
+    entries: Mapping[str, RecommendationProgress],
+    evidence: Mapping[str, tuple[Evidence, ...]] | None = None,
 ) -> list[str]:
     """The ``recommendations:`` block of a draft progress file: each active recommendation's
-    progress in plan order, an unedited one marked carried forward with its own as_at."""
+    progress in plan order, an unedited one marked carried forward with its own as_at. The
+    entries' evidence is never carried forward: ``evidence`` is what the draft itself gives."""
     view = release_view(content, base.id)
     lines = []
     for rec in view.active_recommendations:
         entry = entries.get(rec.recommendation.id)
-        if entry is None:
+        own = (evidence or {}).get(rec.recommendation.id, ())
+        if (entry is None or not entry.narrative) and not own:
             continue
         lines.append(f"  {json.dumps(rec.recommendation.id, ensure_ascii=False)}:")
-        if entry.carried_forward:
-            lines.append("    carried_forward: true")
-        if entry.as_at:
-            lines.append(f"    as_at: {entry.as_at.isoformat()}")
-        lines.append("    narrative: " + _narrative(entry.narrative))
+        if entry is not None and entry.narrative:
+            if entry.carried_forward:
+                lines.append("    carried_forward: true")
+            if entry.as_at:
+                lines.append(f"    as_at: {entry.as_at.isoformat()}")
+            lines.append("    narrative: " + _narrative(entry.narrative))
+        lines += evidence_lines(own)
     return ["recommendations:", *lines] if lines else []
 
 
@@ -104,16 +122,27 @@ def _check_title(title: str) -> None:
             )
 
 
-def new_release(content_dir: Path, release_id: str, when: date, title: str | None = None) -> Path:
-    """Add a draft release after the latest one and pre-fill its progress file."""
+def new_release(
+    content_dir: Path,
+    release_id: str,
+    when: date | None,
+    title: str | None = None,
+    any_id: bool = False,
+) -> Path:
+    """Add a draft release after the latest one and pre-fill its progress file.
+
+    Without ``when``, an id that names a month is dated on its last day (``release_ids``).
+    """
     if problem := release_id_problem(release_id):
         raise ProgressSiteError(problem)
-    title = f"{when:%B %Y} progress report" if title is None else title
+    when = release_date(release_id, when)
+    title = default_title(when) if title is None else title
     _check_title(title)
     with writing(content_dir):
         content = load_content(content_dir)
         if any(r.id == release_id for r in content.releases):
             raise ProgressSiteError(f"release {release_id} already exists in releases.yaml")
+        check_new_id(release_id, [r.id for r in content.releases], any_id)
         if not content.releases:
             raise ProgressSiteError("releases.yaml has no release to carry forward from")
         latest = content.releases[-1]

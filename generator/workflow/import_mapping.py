@@ -1,9 +1,10 @@
 """The ``import --mapping`` file, read like content: every problem with its file and line.
 
 ```yaml
-columns: {"Lead officer": operational_lead}     # header -> field
+columns: {"Lead officer": operational_lead, "Strand": group}  # header -> field
 ignore: ["Notes"]                                 # headers to leave out
 group_pattern: '^Priority (?P<id>\\d+): (?P<text>.*)$'
+recommendation_pattern: '^Focus area (?P<id>[\\d.]+): (?P<text>.*)$'
 status_words: {"complete": completed}             # leading words -> status id
 statuses: [{id: completed, label: Completed, meaning: complete}]
 grouping: {singular: Priority, plural: Priorities}
@@ -51,6 +52,9 @@ class ImportMapping(ContentModel):
     group_pattern: Annotated[str | None, *field_kind(_pattern, {"type": "string"})] = None
     """A regular expression for the rows that start a group, with the named groups
     (?P<id>...) and (?P<text>...)."""
+    recommendation_pattern: Annotated[str | None, *field_kind(_pattern, {"type": "string"})] = None
+    """A regular expression for the heading rows that start a recommendation in the group
+    above, with the named groups (?P<id>...) and (?P<text>...)."""
     status_words: dict[str, RequiredText] = {}
     """The leading words of a progress text -> the status id they give."""
     statuses: tuple[StatusDef, ...] | None = None
@@ -60,7 +64,7 @@ class ImportMapping(ContentModel):
 
 def read_mapping(path: Path) -> dict[str, Any]:
     """A mapping file's settings; raise ContentError listing every problem with its line."""
-    from generator.workflow.importer import FIELDS, STATUSES
+    from generator.workflow.importer import EXTRA_STATUSES, FIELDS, STATUSES
 
     file = str(path)
     problems = Problems()
@@ -87,7 +91,8 @@ def read_mapping(path: Path) -> dict[str, Any]:
         if mapping.statuses is not None
         else STATUSES
     )
-    known = [s["id"] for s in statuses]
+    extra = EXTRA_STATUSES if mapping.statuses is None else []  # added to site.yaml if named
+    known = [s["id"] for s in statuses + extra]
     for words, status in mapping.status_words.items():
         if status and status not in known:
             problems.add(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -92,8 +93,9 @@ def read_rows(path: Path) -> Rows:
 def read_sheets(path: Path, first_only: bool = False, exact_dates: bool = False) -> dict[str, Rows]:
     """Every visible sheet's rows by sheet name (or only the first visible sheet's); a CSV
     is one sheet named ''. A date cell reads as YYYY-MM-DD with ``exact_dates`` (a tracker's
-    dates); otherwise a date on the 1st of a month, or one shown without its day, reads as
-    the month it stands for in a plan's timescale, such as "May 2017"."""
+    dates); otherwise a date whose number format shows the day reads as YYYY-MM-DD, and one
+    shown as a month and year (mmm-yy) reads as the month it stands for in a plan's
+    timescale, such as "May 2017"."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ProgressSiteError(f"{path}: expected a .csv or .xlsx file")
@@ -118,6 +120,17 @@ def read_sheets(path: Path, first_only: bool = False, exact_dates: bool = False)
     return {"": rows}
 
 
+_LITERAL = re.compile(r'\[[^\]]*\]|"[^"]*"|\\.')
+"""The parts of a number format that are not date codes: [$-409], [Red], "text", \\d."""
+
+
+def shows_day(number_format: object) -> bool:
+    """Whether a date cell's number format shows the day (dd/mm/yyyy, d mmm yyyy), rather than
+    only the month and year (mmm-yy, mmmm yyyy): the cell then stands for that month."""
+    codes = _LITERAL.sub("", str(number_format or "").split(";")[0]).lower()
+    return "d" in codes
+
+
 def _cell(cell: Any, exact_dates: bool = False) -> str:
     value = getattr(cell, "value", None)
     if value is None:
@@ -127,9 +140,8 @@ def _cell(cell: Any, exact_dates: bool = False) -> str:
     if isinstance(value, date) and exact_dates:
         return value.isoformat()
     if isinstance(value, date):
-        number_format = str(getattr(cell, "number_format", "") or "").lower()
-        shows_day = "d" in number_format.split(";")[0].replace("[", "").replace('"', "")
-        return f"{value:%b %Y}" if value.day == 1 or not shows_day else value.isoformat()
+        exact = shows_day(getattr(cell, "number_format", ""))
+        return value.isoformat() if exact else f"{value:%b %Y}"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, timedelta):

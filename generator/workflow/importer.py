@@ -2,7 +2,8 @@
 
 The table is read as a council's Word or Excel action plan usually is: a heading row per
 area ("Area for Improvement (1): ..."), a header row (repeated under each heading, sometimes
-mangled), then one row per action. Columns are matched by name, flexibly; a mapping file
+mangled), then one row per action; or as a strategic plan's table is, with a column per
+level (Pillar, Focus area, Action ID). Columns are matched by name, flexibly; a mapping file
 covers the rest. Every problem is reported with its row number, and nothing is written
 unless every row is good (or ``--skip-bad-rows`` is given).
 """
@@ -24,8 +25,10 @@ from generator.content.ids import release_id_problem
 from generator.content.model import slugify
 from generator.content.validate import load_content
 from generator.errors import ContentError, Problem, ProgressSiteError
+from generator.workflow.import_groups import group_ids
 from generator.workflow.import_mapping import read_mapping  # noqa: F401 - part of the importer's API
 from generator.workflow.import_status import (  # noqa: F401 - part of the importer's API
+    EXTRA_STATUSES,
     STATUS_WORDS,
     STATUSES,
     infer_status,
@@ -39,6 +42,7 @@ from generator.workflow.import_table import (  # noqa: F401 - part of the import
     TableOptions,
     read_plan,
 )
+from generator.workflow.release_ids import release_date
 
 
 @dataclass
@@ -46,30 +50,76 @@ class Options(TableOptions):
     title: str = "Improvement plan"
     organisation: str = ""
     release: str | None = None
+    release_date: date | None = None
+    """The release's date (by default today); the plan's date only reads timescales."""
     release_title: str | None = None
     infer_status: bool = False
     status_words: dict[str, str] = field(default_factory=lambda: dict(STATUS_WORDS))
     statuses: list[dict[str, str]] = field(default_factory=lambda: list(STATUSES))
-    grouping: tuple[str, str] = ("Area for improvement", "Areas for improvement")
+    grouping: tuple[str, str] | None = None
+    """The groups' name (by default, the group column's header, or Area for improvement)."""
 
 
-def _release_id(options: Options) -> str:
+class RowsRefused(ContentError):
+    """Bad rows, and nothing else, refused the import: the good ones can be imported alone."""
+
+    def __init__(self, problems: list[Problem], good: int) -> None:
+        super().__init__(problems)
+        self.good = good
+
+    def report(self) -> str:
+        actions = f"{self.good} action{'s' if self.good != 1 else ''}"
+        return (
+            f"{super().report()}\nNothing was written; --skip-bad-rows imports the rest "
+            f"({actions}) and lists each row it skips."
+        )
+
+
+def _release(options: Options) -> tuple[str, date]:
+    """The release's id and date: as given, or each from the other; never today's. The plan's
+    date dates only the plan (its timescales such as '3 months')."""
     if options.release:
-        return options.release
-    return f"{(options.plan_date or date.today()):%Y-%m}"
+        when = release_date(options.release, options.release_date, "--release-date")
+        return options.release, when
+    if options.release_date is None:
+        raise ProgressSiteError(
+            "give the release with --release YYYY-MM (dated the last day of that month), or "
+            "its date with --release-date YYYY-MM-DD; --plan-date dates only the plan"
+        )
+    return f"{options.release_date:%Y-%m}", options.release_date
 
 
 def _action_entry(action: Action) -> dict[str, Any]:
     cells = action.cells
-    entry: dict[str, Any] = {"id": action.id, "description": cells["description"]}
+    entry: dict[str, Any] = {"id": action.id}
+    if title := " ".join(cells.get("title", "").split()):
+        entry["title"] = title  # plain text on one line
+    entry["description"] = cells["description"]
     for name in ("lead", "strategic_lead", "operational_lead", "resources", "timescale"):
         if cells.get(name):
             entry[name] = cells[name]
+    if action.start:
+        entry["start"] = action.start.isoformat()
     if action.due:
         entry["due"] = action.due.isoformat()
     if cells.get("outcome"):
         entry["outcome"] = cells["outcome"]
     return entry
+
+
+def _grouping(header: str) -> tuple[str, str]:
+    """The groups' name from their column's header: Pillar, Pillars."""
+    name = " ".join(header.split())
+    if not name or len(name) > 40:
+        return ("Area for improvement", "Areas for improvement")
+    name = name[0].upper() + name[1:].lower()
+    if re.search(r"[^aeiou]y$", name):
+        return name, name[:-1] + "ies"
+    return name, name + ("es" if re.search(r"(s|x|ch|sh)$", name) else "s")
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=\.)\s", text, maxsplit=1)[0].rstrip(".")
 
 
 def _progress_record(cells: dict[str, str], words: dict[str, str], infer: bool) -> dict[str, str]:
@@ -87,24 +137,34 @@ def _progress_record(cells: dict[str, str], words: dict[str, str], infer: bool) 
 
 def content_files(imported: Imported, options: Options) -> dict[str, Any]:
     """The content files' data, by file name."""
-    release_id = _release_id(options)
-    when = options.plan_date or date.today()
+    release_id, when = _release(options)
     words = status_words(options.statuses, options.status_words)
-    groups, recommendations, progress = [], [], {}
-    for area in imported.areas:
-        if not area.actions:
-            continue
-        group_id = f"aip-{slugify(area.id)}"
-        first_sentence = re.split(r"(?<=\.)\s", area.text, maxsplit=1)[0]
-        groups.append({"id": group_id, "title": first_sentence.rstrip(".") or area.id})
+    recommendations, progress = [], {}
+    groups: dict[int, dict[str, str]] = {}
+    kept = [area for area in imported.areas if area.actions]
+    alone = {
+        id(area.group)
+        for area in kept
+        if area.heading and sum(1 for a in kept if a.group is area.group) == 1
+    }
+    ids = group_ids(imported.groups, alone)
+    for area in kept:
+        group = area.group
+        if group is None:
+            key, group_id, title = id(area), f"aip-{slugify(area.id)}", _first_sentence(area.text)
+        else:
+            key, group_id = id(group), ids[id(group)]
+            title = _first_sentence(group.title) if group.heading else group.title
+        groups.setdefault(key, {"id": group_id, "title": title or area.id})
         actions = [_action_entry(action) for action in area.actions]
         for action in area.actions:
             progress[action.id] = _progress_record(action.cells, words, options.infer_status)
         recommendations.append(
             {"id": area.id, "text": area.text or area.id, "groups": [group_id], "actions": actions}
         )
-    singular, plural = options.grouping
-    used = {record["status"] for record in progress.values()}
+    singular, plural = options.grouping or _grouping(imported.headers.get("group", ""))
+    # the statuses the plan uses, and those the mapping's status_words name
+    used = {record["status"] for record in progress.values()} | set(options.status_words.values())
     return {
         "site.yaml": {
             "title": options.title,
@@ -112,7 +172,7 @@ def content_files(imported: Imported, options: Options) -> dict[str, Any]:
             "grouping": {"singular": singular, "plural": plural},
             "statuses": statuses_used(options.statuses, used),
         },
-        "plan.yaml": {"groups": groups, "recommendations": recommendations},
+        "plan.yaml": {"groups": list(groups.values()), "recommendations": recommendations},
         "releases.yaml": {
             "releases": [
                 {
@@ -142,8 +202,8 @@ def import_plan(
     table: Path, into: Path, options: Options, skip_bad_rows: bool = False
 ) -> tuple[Imported, Path]:
     """Import ``table`` into the new content directory ``into``, all or nothing."""
-    release_id = _release_id(options)
-    if problem := release_id_problem(release_id):
+    release_id = options.release or ""
+    if options.release and (problem := release_id_problem(release_id)):
         raise ProgressSiteError(f"--release: {release_id!r} is not a release id: {problem}")
     if into.exists() and not into.is_dir():
         raise ProgressSiteError(f"{into} is not a directory: import into a new directory")
@@ -152,8 +212,12 @@ def import_plan(
     imported = read_plan(table, options)
     row_problems = [p for p in imported.problems if p.line in imported.skipped]
     fatal = [p for p in imported.problems if p.line not in imported.skipped]
-    if fatal or (row_problems and not skip_bad_rows):
-        raise ContentError(sorted(imported.problems, key=lambda p: (p.line or 0, p.message)))
+    problems = sorted(imported.problems, key=lambda p: (p.line or 0, p.message))
+    if fatal:
+        raise ContentError(problems)
+    good = sum(len(area.actions) for area in imported.areas)
+    if row_problems and not skip_bad_rows:
+        raise RowsRefused(problems, good) if good else ContentError(problems)
     if not any(area.actions for area in imported.areas):
         raise ProgressSiteError(f"{table}: no actions found")
     files = content_files(imported, options)

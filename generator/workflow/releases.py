@@ -23,6 +23,12 @@ from generator.facts.lock import (
     lock_text,
     read_lock,
 )
+from generator.facts.lock_errata import (
+    errata_problems,
+    errata_record,
+    locked_errata,
+    upgraded,
+)
 from generator.workflow.releases_file import mark_published
 
 
@@ -55,12 +61,14 @@ def _publish(content_dir: Path, release_id: str, when: date) -> str:
         summary = f"Published release {release_id} ({release.title}) on {when.isoformat()}"
     elif release_id in locks:
         lock = locks[release_id]
+        if errata := errata_problems(release, lock):
+            raise ContentError.from_messages(str(content_dir / LOCK_FILE), errata)
         items = as_locked(fingerprint_items(release_view(content, release_id)), lock)
         if fingerprint(items) == lock.get("fingerprint"):
             return (
                 f"Release {release_id} was already published on {lock['published']}; nothing to do"
             )
-        if len(release.errata) <= int(lock.get("errata", 0)):
+        if len(release.errata) <= locked_errata(lock):
             raise ContentError.from_messages(
                 str(content_dir / LOCK_FILE), check_locks(content, content_dir)
             )
@@ -81,10 +89,10 @@ def _publish(content_dir: Path, release_id: str, when: date) -> str:
     locks[release_id] = {
         "published": (release.published or when).isoformat(),
         "fingerprint": fingerprint(items),
-        "errata": len(release.errata),
+        "errata": errata_record(release),
         "items": items,
     }
-    files[LOCK_FILE] = lock_text(locks)
+    files[LOCK_FILE] = lock_text(upgraded(locks, content))
     commit(content_dir, files)
     return summary
 

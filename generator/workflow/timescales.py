@@ -6,6 +6,7 @@
 "Quarterly 2014/15"                              due at the end of that financial year
 "3 months", "6 weeks"                            relative to the plan's date
 "Immediately"                                    the plan's date
+"Mar-25" (as Excel shows mmm-yy)              the end of March 2025
 "From July 2014", "Started June 2012",
 "Programme commenced May 2012"                   states a start: no due date
 "Ongoing", "Quarterly", "Reviewed monthly", "Annual", "In place"   no due date
@@ -33,7 +34,8 @@ MONTHS = {
     "dec": 12,
 }
 _MONTH_YEAR = re.compile(
-    r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*'?(?P<year>\d{4}|\d{2})\b",
+    r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s-]*'?"
+    r"(?P<year>\d{4}|\d{2})\b",
     re.IGNORECASE,
 )
 _DAY_MONTH_YEAR = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
@@ -46,6 +48,9 @@ _NO_DATE = re.compile(
     r"to\s+be\s+confirmed)\b[\s\w()/-]*$",
     re.IGNORECASE,
 )
+
+_NO_START = re.compile(r"^(?:tbd|tbc|n/?a|none|not applicable|-+)$", re.IGNORECASE)
+"""A start cell that gives no date: the action has no planned start."""
 
 _START = re.compile(
     r"^from\b|\b(?:commenced|commencing|started|starting|began|begun|since)\b", re.IGNORECASE
@@ -77,14 +82,31 @@ def _add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def _dates(text: str) -> list[date]:
+def month_first(texts: list[str]) -> bool:
+    """Whether a table writes its dates month first (8/13/2025, as in the United States): some
+    date has a second number above 12 and none a first number above 12 with a second below."""
+    firsts = seconds = False
+    for text in texts:
+        for m in _DAY_MONTH_YEAR.finditer(text):
+            first, second = int(m["d"]), int(m["m"])
+            firsts |= first > 12 >= second
+            seconds |= second > 12 >= first
+    return seconds and not firsts
+
+
+def _day(m: re.Match[str], swap: bool) -> date:
+    day, month = (m["m"], m["d"]) if swap else (m["d"], m["m"])
+    return date(int(m["y"]), int(month), int(day))
+
+
+def _dates(text: str, us: bool = False) -> list[date]:
     found: list[tuple[int, date]] = []
     for m in _MONTH_YEAR.finditer(text):
         found.append((m.start(), _month_end(_year(m["year"]), MONTHS[m["month"].lower()[:3]])))
     for pattern in (_DAY_MONTH_YEAR, _ISO):
         for m in pattern.finditer(text):
             try:
-                found.append((m.start(), date(int(m["y"]), int(m["m"]), int(m["d"]))))
+                found.append((m.start(), _day(m, us and pattern is _DAY_MONTH_YEAR)))
             except ValueError as exc:
                 raise TimescaleError(f"'{m[0]}' is not a real date") from exc
     for m in _FINANCIAL_YEAR.finditer(text):
@@ -92,10 +114,11 @@ def _dates(text: str) -> list[date]:
     return [d for _, d in sorted(found, key=lambda item: item[0])]
 
 
-def parse_timescale(text: str, plan_date: date | None = None) -> Timescale:
-    """Read a timescale; raise TimescaleError saying what is wrong when it cannot be read."""
+def parse_timescale(text: str, plan_date: date | None = None, us: bool = False) -> Timescale:
+    """Read a timescale; raise TimescaleError saying what is wrong when it cannot be read.
+    ``us``: a date such as 8/1/2025 is written month first."""
     try:
-        return _parse(text, plan_date)
+        return _parse(text, plan_date, us)
     except TimescaleError:
         raise
     except (ValueError, OverflowError) as exc:  # a date beyond the calendar
@@ -103,13 +126,13 @@ def parse_timescale(text: str, plan_date: date | None = None) -> Timescale:
         raise TimescaleError(f"'{wording}' gives a date that does not exist ({exc})") from None
 
 
-def _parse(text: str, plan_date: date | None) -> Timescale:
+def _parse(text: str, plan_date: date | None, us: bool) -> Timescale:
     wording = " ".join(text.split())
     lowered = wording.lower()
     if not wording:
         return Timescale("", None)
     if _START.search(lowered) and not re.search(r"\b(?:to|until|by)\b", lowered):
-        _dates(wording)  # still reject impossible dates
+        _dates(wording, us)  # still reject impossible dates
         return Timescale(wording, None)
     relative = _RELATIVE.match(wording)
     if relative or lowered in ("immediately", "immediate", "now"):
@@ -121,7 +144,7 @@ def _parse(text: str, plan_date: date | None) -> Timescale:
         if unit == "month":
             return Timescale(wording, _add_months(plan_date, n))
         return Timescale(wording, plan_date + timedelta(days=n * (7 if unit == "week" else 1)))
-    dates = _dates(wording)
+    dates = _dates(wording, us)
     if dates:
         if re.search(r"\bto\b|\buntil\b|–|\s-\s", lowered) and len(dates) > 1:
             return Timescale(wording, dates[-1])
@@ -133,3 +156,30 @@ def _parse(text: str, plan_date: date | None) -> Timescale:
         "a range (May 2014 to March 2016), a period from the plan date (3 months), or a word "
         "such as Ongoing or Quarterly"
     )
+
+
+def parse_start(text: str, us: bool = False) -> date | None:
+    """A planned start as a table gives it: a day (2025-09-01, 01/09/2025), or a month
+    (Sep 2025, Sep-25), which starts on its first day; the first date where several are given.
+    A cell such as TBD, N/A or Ongoing gives no start.
+    Raise TimescaleError saying what is wrong when it cannot be read."""
+    wording = " ".join(text.split())
+    if not wording:
+        return None
+    found: list[tuple[int, date]] = []
+    try:
+        for m in _MONTH_YEAR.finditer(wording):
+            found.append((m.start(), date(_year(m["year"]), MONTHS[m["month"].lower()[:3]], 1)))
+        for pattern in (_DAY_MONTH_YEAR, _ISO):
+            for m in pattern.finditer(wording):
+                found.append((m.start(), _day(m, us and pattern is _DAY_MONTH_YEAR)))
+    except ValueError as exc:
+        raise TimescaleError(f"'{wording}' is not a real date ({exc})") from None
+    if not found and (_NO_DATE.match(wording) or _NO_START.match(wording)):
+        return None
+    if not found:
+        raise TimescaleError(
+            f"'{wording}' is not a start that can be read: write a date (2025-09-01 or "
+            "01/09/2025) or a month and year (Sep 2025)"
+        )
+    return min(found, key=lambda item: item[0])[1]

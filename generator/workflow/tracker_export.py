@@ -55,10 +55,12 @@ def lead_columns(content: Content) -> tuple[str, ...]:
 
 
 def action_columns(content: Content) -> tuple[str, ...]:
-    """The Actions sheet's columns, in order."""
+    """The Actions sheet's columns, in order (Title where some action has one)."""
+    titled = any(a.title for rec in content.recommendations for a in rec.actions)
     return (
         "Recommendation",
         "Action",
+        *(("Title",) if titled else ()),
         "Description",
         *lead_columns(content),
         "Timescale",
@@ -94,6 +96,7 @@ def action_rows(content: Content, release_id: str) -> list[dict[str, Any]]:
             row: dict[str, Any] = {
                 "Recommendation": rec.recommendation.id,
                 "Action": action.id,
+                "Title": action.title,
                 "Description": action.description,
             }
             row.update({name: getattr(action, key) for name, key in LEAD_FIELDS.items()})

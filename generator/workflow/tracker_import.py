@@ -23,9 +23,16 @@ from generator.content.transaction import commit, writing
 from generator.content.validate import load_content
 from generator.errors import ContentError, Problem, ProgressSiteError
 from generator.facts.derive import State, release_view
-from generator.workflow.drafts import _check_title, _narrative, _one_line, recommendation_lines
+from generator.workflow.drafts import (
+    _check_title,
+    _narrative,
+    _one_line,
+    evidence_lines,
+    recommendation_lines,
+)
 from generator.workflow.import_read import Rows, read_sheets
 from generator.workflow.plan_file import add_actions, yaml_json
+from generator.workflow.release_ids import check_new_id, default_title, release_date
 from generator.workflow.releases_file import append_release, update_release
 from generator.workflow.tracker_check import Places, check_whole
 from generator.workflow.tracker_export import tracker_headers
@@ -107,7 +114,12 @@ def progress_text(
         f"# Draft progress for {_one_line(title)} ({new_id}), read from a tracker.",
         f"# Actions left as they were are carried forward from {_one_line(base.title)}.",
         *_kept(existing),
-        *recommendation_lines(content, base, read.recommendations),
+        *recommendation_lines(
+            content,
+            base,
+            read.recommendations,
+            {k: p.evidence for k, p in existing.recommendations.items()} if existing else {},
+        ),
         "actions:",
     ]
     for rec in view.recommendations:
@@ -118,6 +130,8 @@ def progress_text(
             if record is not None:
                 lines.append(f"  {action_id}:")
                 lines += _entry(record)
+                kept = existing.progress.get(action_id) if existing else None
+                lines += evidence_lines(kept.evidence) if kept else []  # the draft's own
     return "\n".join(lines) + "\n"
 
 
@@ -247,6 +261,7 @@ def import_tracker(
     title: str | None,
     add_new: bool = False,
     allow_older: bool = False,
+    any_id: bool = False,
 ) -> Imported:
     if problem := release_id_problem(release_id):
         raise ProgressSiteError(f"--release: {problem}")
@@ -257,8 +272,9 @@ def import_tracker(
         content = load_content(content_dir)
         existing, base = _target(content, release_id)
         if existing is None:
-            when = when or date.today()
-            title = f"{when:%B %Y} progress report" if title is None else title
+            check_new_id(release_id, [r.id for r in content.releases], any_id)
+            when = release_date(release_id, when)
+            title = default_title(when) if title is None else title
         else:
             when, title = when or existing.date, existing.title if title is None else title
         _dated(base, when)

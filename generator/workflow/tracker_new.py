@@ -37,6 +37,10 @@ def _recommendation(row: Row, content: Content, base: Release, action_id: str) -
     return None
 
 
+_TEXTS = ("Description", *LEAD_FIELDS, "Timescale")
+"""The cells a new action's texts are read from."""
+
+
 def new_action(row: Row, content: Content, base: Release, action_id: str) -> NewAction | None:
     """The action a row adds to the plan, or None (with the problems named) if it cannot."""
     problem = id_problem(action_id)
@@ -57,9 +61,10 @@ def new_action(row: Row, content: Content, base: Release, action_id: str) -> New
     if not description:
         row.add("Description", f"action {action_id}: a new action needs a description")
     due, ok = read_day(row, "Due", f"action {action_id}: Due")
-    if rec_id is None or not description or not ok:
+    linked = all([row.linked(name, f"action {action_id}") for name in _TEXTS])
+    if rec_id is None or not description or not ok or not linked:
         return None
-    texts = {"description": description}
+    texts = {"title": row.get("Title").strip(), "description": description}
     texts.update({key: row.get(name).strip() for name, key in LEAD_FIELDS.items()})
     texts["timescale"] = row.get("Timescale").strip()
     return NewAction(rec_id, action_id, texts, due)

@@ -78,7 +78,8 @@ def _progress(
             row.add("Status", f"action {action_id}: no status")
         return None
     status = _status(row, text, content)
-    if status is None or not ok:
+    linked = row.linked("Progress", f"action {action_id}")
+    if status is None or not ok or not linked:
         return None
     same = previous is not None and previous.status == status and as_at is None
     if same and previous and narrative.strip() == previous.narrative.strip():
@@ -246,6 +247,8 @@ def read_recommendations(
             sheet.warn(warnings, number, "Text", message)
         given = row.get("Progress").strip()
         previous = base.recommendations.get(rec_id)
+        if not row.linked("Progress", f"recommendation {rec_id}"):
+            continue
         if previous and given == previous.narrative.strip():
             found[rec_id] = previous.model_copy(update={"carried_forward": True})
             back = history.recommendation(rec_id, given) if history and history.draft else None

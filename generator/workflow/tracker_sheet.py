@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from generator.content.fields import parse_date
+from generator.content.mdlinks import link_problem
 from generator.errors import Problem
 from generator.workflow.import_read import Rows
 
@@ -83,6 +84,13 @@ class Row:
 
     def add(self, column: str, message: str) -> None:
         self.sheet.add(self.number, column, message)
+
+    def linked(self, column: str, what: str) -> bool:
+        """Whether every link written in the cell can be opened; if not, the cell is named."""
+        problem = link_problem(self.get(column))
+        if problem:
+            self.add(column, f"{what}: {problem}")
+        return problem is None
 
 
 def read_day(row: Row, column: str, what: str) -> tuple[date | None, bool]:

@@ -121,8 +121,30 @@ def _poison_notes(path: Path) -> None:
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
+EVIDENCE_URL = "https://news.example.gov.uk/p;x=@!$,+~/?a=1&b=2#top"
+"""Evidence links to a valid address, as hostile as validation allows."""
+
+
+def _with_titles_starts_and_evidence(data: Any, kind: str) -> Any:
+    """Every action gets a title (poisoned later) and a planned start; every action's and
+    recommendation's progress entry gets evidence (its title poisoned later)."""
+    evidence = [{"title": "Story", "url": EVIDENCE_URL, "date": "2014-06-01"}]
+    if kind == "plan":
+        for rec in data.get("recommendations", []):
+            for action in rec.get("actions") or []:
+                action["title"] = f"Name of {action['id']}"
+                action["start"] = "2014-06-01"
+    elif kind == "progress":
+        for entry in (data.get("actions") or {}).values():
+            entry["evidence"] = evidence
+        for entry in (data.get("recommendations") or {}).values():
+            entry["evidence"] = evidence
+    return data
+
+
 def poisoned_content(source: Path, target: Path, erratum: bool = False) -> Path:
-    """A copy of ``source`` with payloads in every text field and in the glossary.
+    """A copy of ``source`` with payloads in every text field and in the glossary, with
+    every action titled and started and every progress entry giving evidence.
 
     With ``erratum``, the newest release is published with a poisoned erratum, and the site's
     address is set (to a valid one, as hostile as validation allows).
@@ -133,6 +155,8 @@ def poisoned_content(source: Path, target: Path, erratum: bool = False) -> Path:
     _poison_notes(target / "kpi-values.csv")
     for path in target.rglob("*.yaml"):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+        kind = "progress" if path.parent.name == "progress" else path.stem
+        data = _with_titles_starts_and_evidence(data, kind)
         path.write_text(yaml.safe_dump(_poison(data), allow_unicode=True, sort_keys=False))
     (target / "glossary.yaml").write_text(yaml.safe_dump({"terms": GLOSSARY_TERMS}))
     if erratum:

@@ -31,6 +31,7 @@ def test_bench_reports_every_figure(monkeypatch):
         "generator_share",
         "incremental_48_vs_single",
         "peak_rss_mb",
+        "hostile_text_ratio",
     ]
     assert all(isinstance(value, float) and value > 0 for value in figures.values())
     assert "incremental_vs_single" in result.stdout and "goal" in result.stdout

@@ -50,8 +50,11 @@ def test_reviewer_follows_what_changed_from_the_newest_version(browser, base_url
     page.locator("table").get_by_role("link", name="People and Leadership").click()
     page.wait_for_url(base_url + "2017-04/changes/people-leadership/")
     # insertions and deletions are told apart without colour: underline and strike-through
-    inserted = page.locator("ins.critic").nth(1)
-    deleted = page.locator("del.critic").nth(1)
+    # (the key above the narratives; every narrative here keeps less than half of its words,
+    # so each is shown as it was before, then as it is now)
+    assert page.get_by_text("Before:").first.is_visible()
+    inserted = page.locator("ins.critic").first
+    deleted = page.locator("del.critic").first
     assert "underline" in inserted.evaluate("e => getComputedStyle(e).textDecorationLine")
     assert "line-through" in deleted.evaluate("e => getComputedStyle(e).textDecorationLine")
     before = "e => getComputedStyle(e, '::before').content"

@@ -165,9 +165,42 @@ def test_validate_warns_about_acronyms_missing_from_the_glossary(small):
     )
 
 
-def test_build_is_quiet_when_not_on_a_terminal(tmp_path):
+def test_build_shows_a_line_per_release_when_not_on_a_terminal(tmp_path):
     # the shipped content has an erratum, whose date once drew a serializer warning
-    result = run_cli("build", "--content", "content", "--out", str(tmp_path / "site"))
+    result = run_cli(
+        "build",
+        "--content",
+        "content",
+        "--out",
+        str(tmp_path / "site"),
+        env={"PROGRESS_SITE_QUIET": ""},
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("Built 2 releases (")
+    assert result.stdout.count("\n") == 1
+    lines = result.stderr.splitlines()
+    assert lines[:3] == [
+        "Checking the content in content",
+        "Working out what the 2 releases show",
+        "Building 2 releases",
+    ]
+    assert [line[:6] for line in lines[3:]] == ["[1/2] ", "[2/2] "]  # in the order they finish
+    assert sorted(line[6:] for line in lines[3:]) == [
+        "Built release 2016-08",
+        "Built release 2017-04",
+    ]
+
+
+def test_build_quiet_prints_nothing_but_its_result(tmp_path):
+    result = run_cli(
+        "build",
+        "--content",
+        "content",
+        "--out",
+        str(tmp_path / "site"),
+        "-q",
+        env={"PROGRESS_SITE_QUIET": ""},
+    )
     assert result.returncode == 0
     assert result.stdout.startswith("Built 2 releases (")
     assert result.stdout.count("\n") == 1 and result.stderr == ""

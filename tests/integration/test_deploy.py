@@ -1,4 +1,4 @@
-"""The GitHub Pages workflow in docs/deploy builds the site as the README says it does."""
+"""The GitHub Pages workflow in docs/deploy builds the site as the documentation says it does."""
 
 from __future__ import annotations
 

@@ -32,8 +32,12 @@ def test_bad_rows_are_reported_and_nothing_is_written(tmp_path, name):
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     expected = zip(ROWS, EXPECTED, strict=True)
-    assert lines[:-1] == [f"{table}:{row}: {message}" for row, message in expected]
-    assert lines[-1] == "Aborted: 12 problems found in the content."
+    assert lines[:-2] == [f"{table}:{row}: {message}" for row, message in expected]
+    assert lines[-2:] == [
+        "Aborted: 12 problems found in the content.",
+        "Nothing was written; --skip-bad-rows imports the rest (49 actions) and lists each row "
+        "it skips.",
+    ]
     assert not (tmp_path / "content").exists()
 
 
@@ -51,6 +55,8 @@ def test_skip_bad_rows_gives_content_that_validates_and_builds(tmp_path, name):
         "2014-06-30",
         "--release",
         "2014-10",
+        "--release-date",
+        "2014-10-31",
         "--title",
         "Barking and Dagenham children's services action plan",
     )
@@ -94,7 +100,7 @@ def test_import_failures_are_messages_through_the_command_line(tmp_path):
         1,
         f"{mapping}:1: 'columns': 'Owner' maps to 'owner', which is not one of id, description, "
         "lead, strategic_lead, operational_lead, resources, timescale, outcome, progress, status, "
-        "recommendation\n"
+        "recommendation, group, group_title, recommendation_text, title, start, due\n"
         f"{mapping}:2: field 'group_pattern': not a valid regular expression (missing ), "
         "unterminated subpattern at position 0)\n"
         "Aborted: 2 problems found in the content.\n",
@@ -156,3 +162,66 @@ def test_the_reading_appendix_as_exported_from_word_imports_with_no_row_skipped(
     assert (
         run_cli("build", "--content", str(content), "--out", str(tmp_path / "site")).returncode == 0
     )
+
+
+STRATEGIC_PLAN = (
+    "State education agency: five-year strategic plan\n"
+    "Pillar,Focus Area,Action ID,Action Title,Action,Launch,Status,Progress\n"
+    "Pillar 1: Student achievement,P1.F1 Early literacy,P1.F1.A1,Reading coaches,"
+    "Place a reading coach in every elementary school,Aug 2025,Not started,\n"
+    ",,P1.F1.A2,Literacy screener,Adopt a statewide literacy screener,01/09/2025,In progress,"
+    "Pilot in 40 districts\n"
+    ",P1.F2 Mathematics,P1.F2.A1,Math institutes,Run summer math institutes,Jun-25,Completed,\n"
+    "Pillar 2: Safe and supportive schools,P2.F1 Attendance,P2.F1.A1,Attendance campaign,"
+    "Launch a chronic absence campaign,Jan 2026,Not started,\n"
+)
+
+
+def test_a_three_level_strategic_plan_imports_whole_and_builds(tmp_path):
+    table = tmp_path / "plan.csv"
+    table.write_text(STRATEGIC_PLAN, encoding="utf-8")
+    content = tmp_path / "content"
+    result = run_cli(
+        "import",
+        str(table),
+        "--into",
+        str(content),
+        "--plan-date",
+        "2025-07-01",
+        "--release",
+        "2026-04",
+        "--release-date",
+        "2026-04-09",
+        "--release-title",
+        "April 2026 refresh",
+        "--title",
+        "Five-year strategic plan",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"Imported 4 actions in 3 areas in 2 groups into {content}\n"
+    assert result.stderr == f"Skipped: {table}:1: left out: row 1, above the header row\n"
+    plan = yaml.safe_load((content / "plan.yaml").read_text())
+    assert [g["title"] for g in plan["groups"]] == [
+        "Student achievement",
+        "Safe and supportive schools",
+    ]
+    assert [(r["id"], r["text"]) for r in plan["recommendations"]] == [
+        ("P1.F1", "Early literacy"),
+        ("P1.F2", "Mathematics"),
+        ("P2.F1", "Attendance"),
+    ]
+    first = plan["recommendations"][0]["actions"][0]
+    assert (first["title"], first["start"], "due" in first) == (
+        "Reading coaches",
+        "2025-08-01",
+        False,
+    )
+    releases = yaml.safe_load((content / "releases.yaml").read_text())["releases"]
+    assert releases == [{"id": "2026-04", "date": "2026-04-09", "title": "April 2026 refresh"}]
+    progress = yaml.safe_load((content / "progress/2026-04.yaml").read_text())["actions"]
+    assert progress["P1.F1.A2"] == {"status": "in-progress", "narrative": "Pilot in 40 districts"}
+    assert run_cli("validate", "--content", str(content)).returncode == 0
+    site = tmp_path / "site"
+    built = run_cli("build", "--content", str(content), "--out", str(site))
+    assert built.returncode == 0, built.stderr
+    assert (site / "2026-04/recommendations/p1.f1/index.html").is_file()

@@ -103,3 +103,15 @@ def test_the_scan_catches_live_payloads():
         "<img src=x> from the content",
         "script: 'alert(3)'",
     ]
+
+
+def test_payloads_in_action_titles_and_evidence_are_text(poisoned_site):
+    page = (poisoned_site / "2014-06/recommendations/8/index.html").read_text()
+    heading = re.search(r'<h3 id="8.1">(.*?)</h3>', page, re.S)[1]
+    assert html.unescape(re.sub(r"<[^>]+>", "", heading)).startswith(
+        'Action 8.1: Name of 8.1 <script>alert("s")</script>'
+    )
+    link = re.search(r'<a href="https://news\.example\.gov\.uk/[^"]*">(.*?)</a>', page, re.S)
+    assert link and link[1].startswith("Story &lt;script&gt;alert(&quot;s&quot;)")
+    rows = (poisoned_site / "2014-06/data/evidence.csv").read_text(encoding="utf-8")
+    assert rows.startswith("release,item,title,url,date\n2014-06,1.2,")

@@ -77,8 +77,8 @@ def test_published_releases_cannot_be_rewritten_without_an_erratum(small, tmp_pa
         assert err == (
             "content/releases.lock: release 2014-10: was published on 2014-11-12 and cannot be "
             "changed, but these items now differ: action 1.4 (narrative). Undo the change, or "
-            "record it as an erratum (date, reason, corrected) under the release in releases.yaml "
-            "and run 'progress-site publish 2014-10'\n"
+            "record it as an erratum with 'progress-site erratum 2014-10 --reason TEXT "
+            "--corrected TEXT'\n"
             "Aborted: 1 problem found in the content.\n"
         )
     assert not out.exists()

@@ -122,8 +122,8 @@ CASES = [
         ],
         [
             "content/plan.yaml:18: action 1.2: unknown field 'colour' (expected one of: id, "
-            "description, lead, strategic_lead, operational_lead, resources, timescale, due, "
-            "kpis, outcome, added, withdrawn)"
+            "title, description, lead, strategic_lead, operational_lead, resources, timescale, "
+            "start, due, kpis, outcome, added, withdrawn)"
         ],
     ),
     (
@@ -441,8 +441,8 @@ CASES = [
         [
             "content/releases.lock: release 2014-10: was published on 2015-02-01 and cannot be "
             "changed, but these items now differ: action 1.4 (narrative). Undo the change, or "
-            "record it as an erratum (date, reason, corrected) under the release in releases.yaml "
-            "and run 'progress-site publish 2014-10'"
+            "record it as an erratum with 'progress-site erratum 2014-10 --reason TEXT "
+            "--corrected TEXT'"
         ],
     ),
     (

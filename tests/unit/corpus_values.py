@@ -499,41 +499,45 @@ CASES: list[tuple] = [
     ),
     (
         "lock-negative-errata",
-        [PUB, ("replace", "releases.lock", '"errata": 0', '"errata": -1'), EDIT],
+        [PUB, ("replace", "releases.lock", '"errata": []', '"errata": -1'), EDIT],
         [
             (
-                "content/releases.lock: release 2014-10: field 'errata': expected a whole "
-                "number, 0 or more, found -1; restore the file from history"
+                "content/releases.lock: release 2014-10: field 'errata': expected a list of "
+                "errata, each with date, reason and corrected (or, in a lock made before errata "
+                "were recorded, their number), found -1; restore the file from history"
             ),
         ],
     ),
     (
         "lock-errata-as-text",
-        [PUB, ("replace", "releases.lock", '"errata": 0', '"errata": "9"'), EDIT],
+        [PUB, ("replace", "releases.lock", '"errata": []', '"errata": "9"'), EDIT],
         [
             (
-                "content/releases.lock: release 2014-10: field 'errata': expected a whole "
-                "number, 0 or more, found '9'; restore the file from history"
+                "content/releases.lock: release 2014-10: field 'errata': expected a list of "
+                "errata, each with date, reason and corrected (or, in a lock made before errata "
+                "were recorded, their number), found '9'; restore the file from history"
             ),
         ],
     ),
     (
         "lock-errata-true",
-        [PUB, ("replace", "releases.lock", '"errata": 0', '"errata": true'), EDIT],
+        [PUB, ("replace", "releases.lock", '"errata": []', '"errata": true'), EDIT],
         [
             (
-                "content/releases.lock: release 2014-10: field 'errata': expected a whole "
-                "number, 0 or more, found true; restore the file from history"
+                "content/releases.lock: release 2014-10: field 'errata': expected a list of "
+                "errata, each with date, reason and corrected (or, in a lock made before errata "
+                "were recorded, their number), found true; restore the file from history"
             ),
         ],
     ),
     (
         "lock-errata-fraction",
-        [PUB, ("replace", "releases.lock", '"errata": 0', '"errata": 1.5'), EDIT],
+        [PUB, ("replace", "releases.lock", '"errata": []', '"errata": 1.5'), EDIT],
         [
             (
-                "content/releases.lock: release 2014-10: field 'errata': expected a whole "
-                "number, 0 or more, found 1.5; restore the file from history"
+                "content/releases.lock: release 2014-10: field 'errata': expected a list of "
+                "errata, each with date, reason and corrected (or, in a lock made before errata "
+                "were recorded, their number), found 1.5; restore the file from history"
             ),
         ],
     ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import markdown
 import pytest
 
 from generator.content.validate import load_content
@@ -163,18 +164,18 @@ def test_the_markdown_shows_each_changed_narrative_as_a_word_diff():
     assert section == (
         "## Recommendation progress\n\n"
         "What each report says about the recommendation as a whole, word by word. "
-        '<ins class="critic">Added words are underlined</ins>; '
-        '<del class="critic">removed words are struck through</del>.\n\n'
+        "**Added words are in bold**; ~~removed words are struck through~~. A text that keeps "
+        "less than half of its words is shown as it was before, then as it is now.\n\n"
         "### Recommendation 1\n\n"
         "**[Recommendation 1](2014-10/recommendations/1/)** "
         "([as at Jul\u00a02014](2014-07/recommendations/1/))\n\n"
-        "{--A--}{++The++} new team tracking tool {--is being developed for implementation in--} "
-        "{++has been in use since++} July.\n\n"
+        "**Before:**\n\n> A new team tracking tool is being developed for implementation in "
+        "July.\n\n**Now:**\n\n> The new team tracking tool has been in use since July.\n\n"
         "### Recommendation 13/14\n\n"
         "**[Recommendation 13/14](2014-10/recommendations/13-14/)** "
         "([as at Jul\u00a02014](2014-07/recommendations/13-14/))\n\n"
-        "The accommodation review has {--been commissioned--}"
-        "{++reported and its recommendations are being implemented++}.\n\n\n"
+        "The accommodation review has ~~been commissioned~~ "
+        "**reported and its recommendations are being implemented**.\n\n\n"
     )
 
 
@@ -207,7 +208,9 @@ def test_hostile_words_in_a_recommendation_narrative_stay_inert(real):
     }
     text = diff_markdown(diff)
     assert (
-        "{++has been in use since July. &lt;img src=x onerror=alert(1)&gt; "
-        "\\[x\\](javascript:alert(2))++}"
+        "> The new team tracking tool has been in use since July. `<img src=x "
+        "onerror=alert(1)>` [x]\\(javascript:alert(2))"
     ) in text
-    assert "<img" not in text and "[x](javascript" not in text
+    page = markdown.markdown(text)  # shown as typed: a code span, not an image
+    assert "<img" not in page and 'href="javascript' not in page
+    assert "[x](javascript" not in text

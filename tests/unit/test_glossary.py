@@ -176,3 +176,16 @@ def test_meanings_reach_the_abbreviation_title_as_written():
     title = re.search(r'<abbr title="([^"]*)">IRO</abbr>', html)[1]
     assert html_unescape(title) == meaning
     assert "never defined" not in html
+
+
+def test_missing_terms_include_action_titles_and_evidence(small):
+    small.replace("plan.yaml", "- id: 1.2\n", "- id: 1.2\n        title: The LADO protocol\n")
+    small.replace(
+        "progress/2014-10.yaml",
+        "  13.2: {status: on-track}",
+        "  13.2: {status: on-track, evidence: [{title: SEMRAC minutes, url: 'https://e.org/m'}]}",
+    )
+    assert missing_terms(load_content(Path("content"))) == {
+        "LADO": ["plan.yaml"],
+        "SEMRAC": ["progress/2014-10.yaml"],
+    }

@@ -118,7 +118,8 @@ def test_unknown_columns_need_a_mapping(tmp_path):
     assert [str(p) for p in imported.problems] == [
         f"{table}:1: unknown column 'Notes' (column 5): name it in a mapping file under "
         "'columns' (as one of id, description, lead, strategic_lead, operational_lead, "
-        "resources, timescale, outcome, progress, status, recommendation) or under 'ignore'",
+        "resources, timescale, outcome, progress, status, recommendation, group, group_title, "
+        "recommendation_text, title, start, due) or under 'ignore'",
         f"{table}:2: action 1.1: no area heading above this row and no area column",
     ]
     mapped = Options(ignore=["Notes"], columns={"Owner": "operational_lead"})
@@ -141,7 +142,9 @@ def test_import_writes_valid_content(tmp_path):
         + "3.2,Hold meetings,Ann Graham,,Ongoing,,\n",
     )
     _, out = import_plan(
-        table, tmp_path / "content", Options(plan_date=PLAN_DATE, infer_status=True)
+        table,
+        tmp_path / "content",
+        Options(plan_date=PLAN_DATE, release_date=PLAN_DATE, infer_status=True),
     )
     plan = (out / "plan.yaml").read_text()
     assert "title: Improve strategy discussions\n" in plan
@@ -255,7 +258,9 @@ def _has_lead() -> bool:
 @pytest.mark.skipif(not _has_lead(), reason="the content model has no single action lead yet")
 def test_a_single_lead_column_becomes_the_actions_lead(tmp_path):
     _, out = import_plan(
-        write(tmp_path, WORD_LAYOUT), tmp_path / "content", Options(plan_date=PLAN_DATE)
+        write(tmp_path, WORD_LAYOUT),
+        tmp_path / "content",
+        Options(plan_date=PLAN_DATE, release_date=PLAN_DATE),
     )
     plan = (out / "plan.yaml").read_text()
     assert "  - id: '1.1'\n    description: Run a recruitment drive\n    lead: Ann Dodds\n" in plan

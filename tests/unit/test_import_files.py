@@ -226,28 +226,60 @@ def test_the_first_visible_sheet_is_read(tmp_path):
 
 
 @pytest.mark.parametrize("epoch", [None, CALENDAR_MAC_1904])
-def test_date_cells_keep_their_day(tmp_path, epoch):
+def test_date_cells_are_read_through_their_number_format(tmp_path, epoch):
+    formats = {
+        "D2": "dd/mm/yyyy",
+        "D3": "mmm yyyy",
+        "D4": "yyyy-mm-dd h:mm:ss",
+        "D5": "dd/mm/yyyy",
+        "D6": "mmm-yy",
+        "D7": "[$-409]mmm-yy;@",
+        "D8": "[Red]mmmm yyyy",
+        "D9": "d mmmm yyyy",
+    }
+
     def dates(book):
         if epoch:
             book.epoch = epoch
-        sheet = book.active
-        sheet["D2"].number_format = "dd/mm/yyyy"
-        sheet["D3"].number_format = "mmm yyyy"
-        sheet["D4"].number_format = "yyyy-mm-dd h:mm:ss"
+        for cell, number_format in formats.items():
+            book.active[cell].number_format = number_format
 
     rows = [
         HEADER,
         ["1", "1.1", "a", date(2014, 10, 15)],
         ["1", "1.2", "b", date(2014, 12, 17)],
         ["1", "1.3", "c", datetime(2015, 3, 30, 23, 59, 59, 999_999)],
-        ["1", "1.4", "d", date(2014, 11, 1)],
+        ["1", "1.4", "d", date(2015, 3, 1)],
+        ["1", "1.5", "e", date(2015, 3, 1)],
+        ["1", "1.6", "f", date(2015, 4, 1)],
+        ["1", "1.7", "g", date(2015, 5, 1)],
+        ["1", "1.8", "h", date(2015, 6, 1)],
     ]
     path = workbook(tmp_path / "dates.xlsx", rows, dates)
     assert [cells[3] for _, cells in read_rows(path)[1:]] == [
         "2014-10-15",  # the day shown
         "Dec 2014",  # a month shown as a month
         "2015-03-31",  # a split second before midnight is that midnight
-        "Nov 2014",  # the first of a month stands for the month
+        "2015-03-01",  # 1 March 2015 in dd/mm/yyyy keeps its day
+        "Mar 2015",  # mmm-yy is a month
+        "Apr 2015",  # a locale and a colour are not date codes
+        "May 2015",
+        "2015-06-01",
+    ]
+
+
+def test_a_dd_mm_yyyy_cell_on_the_first_is_due_that_day(tmp_path):
+    def dated(book):
+        book.active["D2"].number_format = "dd/mm/yyyy"
+        book.active["D3"].number_format = "mmm-yy"
+
+    rows = [HEADER, ["1", "1.1", "a", date(2015, 3, 1)], ["1", "1.2", "b", date(2015, 3, 1)]]
+    path = workbook(tmp_path / "plan.xlsx", rows, dated)
+    imported = import_plan(path, tmp_path / "out", Options(release="2015-03"))[0]
+    [area] = imported.areas
+    assert [(a.cells["timescale"], a.due) for a in area.actions] == [
+        ("2015-03-01", date(2015, 3, 1)),
+        ("Mar 2015", date(2015, 3, 31)),
     ]
 
 
@@ -268,7 +300,7 @@ def test_the_mapping_file_is_checked_with_its_lines(tmp_path):
     ) == [
         "map.yaml:2: 'columns': 'Lead' maps to 'leader', which is not one of id, description, "
         "lead, strategic_lead, operational_lead, resources, timescale, outcome, progress, "
-        "status, recommendation",
+        "status, recommendation, group, group_title, recommendation_text, title, start, due",
         "map.yaml:3: field 'columns': 'Notes': expected text, found a list",
         "map.yaml:5: field 'group_pattern': not a valid regular expression (missing ), "
         "unterminated subpattern at position 1)",
@@ -277,7 +309,7 @@ def test_the_mapping_file_is_checked_with_its_lines(tmp_path):
         "map.yaml:7: status 'done': field 'meaning': expected one of not-started, in-progress, "
         "at-risk, off-track, complete, not-reported, found 'over'",
         "map.yaml:8: unknown field 'colour' (expected one of: columns, ignore, group_pattern, "
-        "status_words, statuses, grouping)",
+        "recommendation_pattern, status_words, statuses, grouping)",
         "map.yaml:9: grouping: missing required field 'plural'",
     ]
     assert mapping(tmp_path, "columns: {a: ''}\nignore: [a, {b: 1}]\nstatuses: []\n") == [
@@ -291,7 +323,8 @@ def test_the_mapping_file_is_checked_with_its_lines(tmp_path):
     ]
     assert mapping(tmp_path, "status_words: {done: finished}\n") == [
         "map.yaml:1: 'status_words': 'done' gives status 'finished', which is not in 'statuses' "
-        "(known: completed, in-place, on-track, planned, due, not-reported)"
+        "(known: completed, in-place, on-track, planned, due, not-reported, in-progress, "
+        "delayed, not-started)"
     ]
     assert mapping(tmp_path, "- columns\n") == ["map.yaml:1: expected a mapping of settings"]
     assert mapping(tmp_path, "columns: {a: b\n")[0].startswith("map.yaml:2: YAML syntax error")
@@ -333,5 +366,5 @@ def test_line_breaks_inside_cells_are_read_as_content_writes_them(tmp_path):
     )
     rows = read_rows(table)
     assert rows[1][1][2] == "First line\nsecond line\nthird line"
-    import_plan(table, tmp_path / "content", Options(plan_date=date(2014, 6, 30)))
+    import_plan(table, tmp_path / "content", Options(release_date=date(2014, 6, 30)))
     assert b"\r" not in (tmp_path / "content" / "plan.yaml").read_bytes()

@@ -220,8 +220,8 @@ def test_a_published_real_plan_release_cannot_be_silently_rewritten(
     assert raised.value.report() == (
         f"{content}/releases.lock: release 2014-07: was published on 2014-08-01 and cannot be "
         f"changed, but these items now differ: {changed}. Undo the change, or record it as an "
-        "erratum (date, reason, corrected) under the release in releases.yaml and run "
-        "'progress-site publish 2014-07'\nAborted: 1 problem found in the content."
+        "erratum with 'progress-site erratum 2014-07 --reason TEXT --corrected TEXT'\n"
+        "Aborted: 1 problem found in the content."
     )
 
 

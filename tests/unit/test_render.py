@@ -120,7 +120,15 @@ def test_critic_markup_shows_a_rewrite_as_two_blocks():
     from generator.render.format import critic_markup
 
     rewrite = critic_markup(word_diff("Old text.", "New words!"))
-    assert rewrite == "{--Old text.--}\n\n{++New words!++}"
+    assert rewrite == "**Before:**\n\n> Old text.\n\n**Now:**\n\n> New words!"
+    # less than half of the old words kept: still the old text, then the new
+    half = critic_markup(word_diff("The panel met in May.", "The board will meet in June."))
+    assert half == (
+        "**Before:**\n\n> The panel met in May.\n\n**Now:**\n\n> The board will meet in June."
+    )
+    kept = critic_markup(word_diff("The panel met in May.", "The panel met in June."))
+    assert kept == "The panel met in {--May--}{++June++}."
+    assert critic_markup(word_diff("", "New.")) == "**Now:**\n\n> New."
 
 
 def test_critic_markup_cannot_be_injected():

@@ -135,5 +135,5 @@ def test_a_date_cell_on_the_first_of_a_month_is_that_day_in_a_tracker(tmp_path: 
     book.save(path)
     [(_, tracker)] = read_sheets(path, exact_dates=True)["Sheet"]
     assert tracker == ["2017-05-01", "2017-05-01", "2017-05-01"]
-    [(_, plan)] = read_sheets(path)["Sheet"]  # a plan's timescale: the month it stands for
-    assert plan == ["May 2017", "May 2017", "2017-05-01"]
+    [(_, plan)] = read_sheets(path)["Sheet"]  # a plan's timescale: as its format shows it
+    assert plan == ["May 2017", "2017-05-01", "2017-05-01"]

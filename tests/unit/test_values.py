@@ -175,6 +175,10 @@ def _lock(entry: dict) -> str:
     return json.dumps({"releases": {"2014-10": entry}})
 
 
+ERRATA = (
+    "field 'errata': expected a list of errata, each with date, reason and corrected (or, in a "
+    "lock made before errata were recorded, their number), found"
+)
 GOOD_ITEMS = {"release 2014-10: title": "0123456789abcdef"}
 GOOD = {
     "published": "2014-11-12",
@@ -197,9 +201,21 @@ def test_a_well_formed_lock_is_read():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"errata": -1}, "field 'errata': expected a whole number, 0 or more, found -1"),
-        ({"errata": "9"}, "field 'errata': expected a whole number, 0 or more, found '9'"),
-        ({"errata": None}, "field 'errata': expected a whole number, 0 or more, found null"),
+        ({"errata": -1}, f"{ERRATA} -1"),
+        ({"errata": "9"}, f"{ERRATA} '9'"),
+        ({"errata": None}, f"{ERRATA} null"),
+        (
+            {"errata": [1]},
+            "field 'errata': erratum 1: expected a mapping of date, reason, corrected",
+        ),
+        (
+            {"errata": [{"date": "2014-13-01", "reason": "r", "corrected": "c"}]},
+            "field 'errata': erratum 1: expected a date as YYYY-MM-DD, found '2014-13-01'",
+        ),
+        (
+            {"errata": [{"date": "2014-12-01", "reason": "", "corrected": "c"}]},
+            "field 'errata': erratum 1: expected its reason and corrected as text",
+        ),
         (
             {"published": "2014-13-01"},
             "field 'published': expected a date as YYYY-MM-DD, found '2014-13-01'",

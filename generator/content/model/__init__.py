@@ -33,6 +33,7 @@ from generator.content.model.plan import (
 from generator.content.model.releases import (
     Assessment,
     Erratum,
+    Evidence,
     Glossary,
     Progress,
     ProgressReport,
@@ -65,6 +66,7 @@ __all__ = [
     "Content",
     "ContentModel",
     "Erratum",
+    "Evidence",
     "Facet",
     "FacetValue",
     "MergedText",

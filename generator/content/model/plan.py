@@ -19,6 +19,7 @@ from generator.content.fields import (
     none_as_empty,
 )
 from generator.content.model.base import ContentModel, Items, slugify
+from generator.content.plaintext import ShortName
 
 
 class Withdrawal(ContentModel):
@@ -104,6 +105,9 @@ class Action(ContentModel):
     JOINED = frozenset({"recommendation"})
 
     id: Id
+    title: ShortName = ""
+    """A short name, in plain text on one line: the action's heading wherever it is shown
+    (optional)."""
     description: Text = ""
     """What will be done (Markdown: paragraphs and lists are kept); required unless the action
     is withdrawn."""
@@ -114,6 +118,8 @@ class Action(ContentModel):
     resources: Text = ""
     timescale: Text = ""
     """The timescale as the plan words it, such as March 2015 or Ongoing."""
+    start: Day = None
+    """The planned start: an action not started by then is late to start (optional)."""
     due: Day = None
     kpis: TextList = ()
     """The ids of the KPIs that measure this action."""
@@ -131,6 +137,11 @@ class Action(ContentModel):
     @property
     def anchor(self) -> str:
         return slugify(self.id)
+
+    @property
+    def heading(self) -> str:
+        """How the action is named in headings and lists: its title where it has one."""
+        return f"{self.id}: {self.title}" if self.title else self.id
 
 
 class Recommendation(ContentModel):

@@ -9,6 +9,7 @@ from pydantic import BeforeValidator
 from pydantic.json_schema import SkipJsonSchema
 
 from generator.content.fields import (
+    TEXT_SCHEMA,
     Day,
     Flag,
     GlossaryTerm,
@@ -17,9 +18,29 @@ from generator.content.fields import (
     RequiredDay,
     RequiredText,
     Text,
+    _required,
+    field_kind,
 )
 from generator.content.model.base import ContentModel, Items
-from generator.content.weblinks import WebLink
+from generator.content.weblinks import RequiredWebLink, WebLink
+
+NotEmptyText = Annotated[
+    str, *field_kind(lambda v: "" if v is None else _required(str)(v), TEXT_SCHEMA, "")
+]
+"""Text that may be left out (it is then "") but, where it is written, not empty: a field
+required unless something else stands in for it."""
+
+
+class Evidence(ContentModel):
+    """A document, news story or paper that shows the progress reported, linked from it."""
+
+    ITEM = "{parent}: evidence"
+
+    title: RequiredText
+    url: RequiredWebLink
+    """Where it is published: an http or https address."""
+    date: Day = None
+    """When it was published (optional); not after the release it is reported in."""
 
 
 class Reporting(ContentModel):
@@ -45,10 +66,14 @@ class Progress(ContentModel):
     ITEM = "action {key}"
     NOT_A_MAPPING = "expected a mapping with 'status' and 'narrative'"
 
-    status: RequiredText
-    """A status id from site.yaml."""
+    status: NotEmptyText = ""
+    """A status id from site.yaml; required unless the entry gives evidence alone, when the
+    action keeps its status from the release before."""
     narrative: Text = ""
     """What was done, as the report words it (Markdown)."""
+    evidence: Items(Evidence) = ()
+    """Documents that show the progress, each with a title, an address and a date; they belong
+    to this release and are not carried forward."""
     as_at: Day = None
     """When the narrative was written, where that is earlier than the release (by default the
     report's ``as_at``): the action is judged overdue at this date."""
@@ -82,7 +107,11 @@ class RecommendationProgress(ContentModel):
 
     ITEM = "recommendation {key}"
 
-    narrative: RequiredText
+    narrative: NotEmptyText = ""
+    """What was done for the recommendation as a whole (Markdown); required unless the entry
+    gives evidence alone."""
+    evidence: Items(Evidence) = ()
+    """Documents that show the progress, as for an action's."""
     as_at: Day = None
     """When the narrative was written (by default the report's ``as_at``)."""
     carried_forward: Flag = False
