@@ -20,6 +20,7 @@ from generator.cli_progress import QUIET_OPTION, Progress
 from generator.cli_tables import export_tracker, import_table, import_tracker
 from generator.cli_verify import verify
 from generator.errors import ContentError, ProgressSiteError
+from generator.facts.terms import plan_terms
 
 
 class ProgressSiteCli(click.Group):
@@ -104,9 +105,11 @@ def validate(content_dir: Path, quiet: bool) -> None:
     for warning in spelling_warnings(content, str(content_dir / "plan.yaml")):
         click.echo(f"Warning: {warning}", err=True)
     actions = sum(len(r.actions) for r in content.recommendations)
+    terms = plan_terms(content.site)
     click.echo(
-        f"{content_dir}: valid ({len(content.recommendations)} recommendations, {actions} actions, "
-        f"{len(content.kpis)} KPIs, {len(content.releases)} releases)"
+        f"{content_dir}: valid ({len(content.recommendations)} {terms.recommendation.many}, "
+        f"{actions} {terms.action.many}, {len(content.kpis)} KPIs, "
+        f"{len(content.releases)} releases)"
     )
 
 

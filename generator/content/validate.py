@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.content.checks import ContentChecks
+from generator.content.checks import ContentChecks, Spot
 from generator.content.checks_kpis import KpiChecks
 from generator.content.checks_plan import PlanChecks
 from generator.content.checks_releases import ReleaseChecks
 from generator.content.glossary import read_terms
-from generator.content.model import Content, Meaning, Site
+from generator.content.load import YMap
+from generator.content.model import Content, Grouping, Meaning, Site
 from generator.content.transaction import reading
 from generator.errors import ContentError, Problems
 
@@ -50,7 +51,7 @@ class _Validator(ReleaseChecks, PlanChecks, KpiChecks, ContentChecks):
             self.problems.add(str(self.dir), None, None, "content directory not found")
             return None
         site = self.site()
-        self.grouping_word = site.grouping.singular.lower() if site else "group"
+        self.grouping_word = site.grouping.singular.lower() if site and site.grouping else "group"
         releases = self.releases()
         release_ids = list(self.release_lines)  # includes releases with a bad date: no cascade
         kpis = self.kpis(release_ids)
@@ -96,4 +97,39 @@ class _Validator(ReleaseChecks, PlanChecks, KpiChecks, ContentChecks):
             )
         if not site.statuses and "statuses" in root.node:
             root.error("field 'statuses' must list at least one status", "statuses")
-        return site.model_copy(update={"statuses": tuple(statuses)})
+        self.period(site, root)
+        return site.model_copy(update={"statuses": tuple(statuses), **self.group_words(site, root)})
+
+    @staticmethod
+    def period(site: Site, root: Spot) -> None:
+        period = site.period
+        if period and period.start and period.end and period.start > period.end:
+            root.error(
+                f"period: start ({period.start.isoformat()}) is after end "
+                f"({period.end.isoformat()})",
+                "period",
+            )
+
+    def group_words(self, site: Site, root: Spot) -> dict[str, Grouping]:
+        """``grouping:`` and ``terms: group`` both name the group: one is needed, and where
+        both are given they must agree. The group's words are then ``site.grouping``."""
+        term = site.terms.group if site.terms else None
+        if term is None:
+            if site.grouping is None and "grouping" not in root.node:
+                terms = root.node.get("terms")
+                if not (isinstance(terms, YMap) and "group" in terms):
+                    root.error("missing required field 'grouping' (or terms: group)")
+            return {}
+        if site.grouping is not None and (site.grouping.singular, site.grouping.plural) != (
+            term.singular,
+            term.plural,
+        ):
+            root.error(
+                f"grouping ({site.grouping.singular}/{site.grouping.plural}) and terms: group "
+                f"({term.singular}/{term.plural}) differ; give the group's words once",
+                "grouping",
+            )
+            return {}
+        if not (term.singular and term.plural):
+            return {}
+        return {"grouping": Grouping(singular=term.singular, plural=term.plural)}

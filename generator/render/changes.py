@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from generator.facts.compare import Diff
 from generator.facts.derive import GroupView
+from generator.facts.terms import plan_terms
 from generator.render.paging import cut, ids_label
 
 SPLIT_ABOVE = 40
@@ -43,7 +44,9 @@ class GroupChanges:
     @property
     def label(self) -> str:
         """What the page holds, as the pager of every paged list says it."""
-        return ids_label(self.recommendations)
+        return ids_label(
+            self.recommendations, plan_terms(self.diff.new.content.site).recommendation
+        )
 
 
 def _entries(whole: Diff) -> Callable[[str], int]:

@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from generator.facts.compare import Diff, compare
 from generator.facts.derive import ReleaseView
+from generator.facts.terms import plan_terms
 
 NAMESPACE = uuid.UUID("5f0c7a0e-2b6f-4f4e-9d4c-7c1f0b3e8a21")
 
@@ -43,8 +44,9 @@ def entry_summary(views: Sequence[ReleaseView], index: int, diff: Diff | None = 
     if index == 0:
         return text
     diff = diff or compare(views[index - 1], view)
+    terms = plan_terms(view.content.site)
     not_rated = len(diff.not_rated)
-    unrated = f"{_count(not_rated, 'action')} not rated in this report, " if not_rated else ""
+    unrated = f"{terms.action.count(not_rated)} not rated in this report, " if not_rated else ""
     overdue = f"{len(diff.newly_overdue)} newly overdue, " if diff.has_due_dates else ""
     late = len(diff.newly_late_to_start)
     late_words = f"{late} newly late to start, " if diff.has_start_dates else ""
@@ -57,7 +59,7 @@ def entry_summary(views: Sequence[ReleaseView], index: int, diff: Diff | None = 
     )
     if diff.recommendation_narratives:
         rewritten = len(diff.recommendation_narrative_changes)
-        changes += f", {_count(rewritten, 'recommendation narrative')} rewritten"
+        changes += f", {_count(rewritten, f'{terms.recommendation.one} narrative')} rewritten"
     changes += "."
     return f"{text} {changes}".strip()
 

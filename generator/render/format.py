@@ -28,6 +28,7 @@ from generator.facts.derive import (
     KpiView,
 )
 from generator.facts.targets import Judgement, TargetProgress
+from generator.facts.terms import DEFAULT_ACTION, PlanTerm
 from generator.facts.words import Op, Segment, old_and_new, rewritten
 from generator.render.typed import too_costly, typed_block, typed_line
 
@@ -415,7 +416,7 @@ def progress_badge(progress: TargetProgress) -> Md:
     )
 
 
-def status_bar(counts: Counts) -> Md:
+def status_bar(counts: Counts, term: PlanTerm = DEFAULT_ACTION) -> Md:
     """Actions by status as a stacked bar; its label, and the counts beside it, give the numbers."""
     shown = [c for c in counts.by_status if c.count]
     if not counts.total:
@@ -426,7 +427,7 @@ def status_bar(counts: Counts) -> Md:
         f'style="width: {100 * c.count / counts.total:.3f}%"></span>'
         for c in shown
     )
-    aria = _escaped(f"{counts.total} actions: {label}")  # Markdown reaches inside attributes
+    aria = _escaped(f"{counts.total} {term.many}: {label}")  # Markdown reaches inside attributes
     return Md(f'<span class="ps-bar" role="img" aria-label="{aria}">{parts}</span>')
 
 

@@ -33,10 +33,12 @@ from generator.facts.facets import facet_views, facets_of
 from generator.facts.glossary import site_glossary
 from generator.facts.leads import leads
 from generator.facts.paper import PaperSection, paper_sections
+from generator.facts.terms import plan_terms
 from generator.render.changes import split
 from generator.render.charts import write_charts
 from generator.render.embed import embed_context
 from generator.render.format import ICONS, abbreviations, html_text, long_date
+from generator.render.labels import nav_label
 from generator.render.opendata import write_open_data
 from generator.render.paging import paged
 from generator.render.paper import holders, print_header, report_context
@@ -77,7 +79,7 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     result.append(Page(page_path("methods"), "methods.md.j2", {}))
     result.append(Page(page_path("data"), "data.md.j2", {}))
     result.append(
-        Page(page_path("glossary"), "glossary.md.j2", {"terms": site_glossary(view.content)})
+        Page(page_path("glossary"), "glossary.md.j2", {"glossary": site_glossary(view.content)})
     )
     if changes:
         result += changes_pages(changes, baseline=False)
@@ -161,6 +163,7 @@ def lead_pages(view: ReleaseView) -> list[Page]:
             LEAD_ROWS,
             lambda r: r.recommendation.recommendation.id,
             first=len(lead.overdue) / 3,
+            noun=plan_terms(view.content.site).recommendation,
         )
         result += [
             Page(page_path(part), "lead.md.j2", {"lead": lead, "part": part, "pages": pages})
@@ -181,6 +184,7 @@ def index_pages(view: ReleaseView) -> list[Page]:
         lambda r: 1,
         INDEX_ROWS,
         lambda r: r.recommendation.id,
+        noun=plan_terms(view.content.site).recommendation,
     )
     return [
         Page(page_path(part), "recommendations.md.j2", {"part": part, "pages": pages})
@@ -206,6 +210,7 @@ def group_pages(view: ReleaseView) -> list[Page]:
             GROUP_RECOMMENDATIONS,
             lambda r: r.recommendation.id,
             first=len(group.kpis) / 2,  # its indicators: each about half a recommendation
+            noun=plan_terms(view.content.site).recommendation,
         )
         result += [
             Page(page_path(part), "group.md.j2", {"group": group, "part": part, "pages": pages})
@@ -283,11 +288,13 @@ def nav(view: ReleaseView) -> list[Any]:
             + [{html_text(g.group.title): page_path(g)} for g in view.groups]
         }
     )
+    terms = plan_terms(site)
     recs = [
-        {nav_title(f"Recommendation {r.recommendation.id}", r.state): page_path(r)}
+        {nav_title(nav_label(r.recommendation, terms.recommendation), r.state): page_path(r)}
         for r in view.recommendations
     ]
-    items.append({"Recommendations": ["recommendations/index.md", *_listed(recs)]})
+    rec_section = html_text(terms.recommendation.plural)
+    items.append({rec_section: ["recommendations/index.md", *_listed(recs)]})
     for facet in facet_views(view):
         values = [{html_text(v.value.title): page_path(v)} for v in facet.values]
         items.append({html_text(facet.facet.plural): [page_path(facet), *values]})

@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from generator.facts.terms import PlanTerm
+
 T = TypeVar("T")
 
 
@@ -47,11 +49,13 @@ class Paged(Generic[T]):
     """What the page holds, such as "recommendations 3 to 9"."""
 
 
-def ids_label(ids: Sequence[str], noun: str = "recommendation") -> str:
-    """ "recommendation 3" or "recommendations 3 to 9" (or another ``noun``); "" for none."""
+def ids_label(ids: Sequence[str], noun: str | PlanTerm = "recommendation") -> str:
+    """ "recommendation 3" or "recommendations 3 to 9" (or another ``noun``, or the plan's
+    own word for its items); "" for none."""
     if not ids:
         return ""
-    return f"{noun} {ids[0]}" if len(ids) == 1 else f"{noun}s {ids[0]} to {ids[-1]}"
+    one, many = (noun.one, noun.many) if isinstance(noun, PlanTerm) else (noun, f"{noun}s")
+    return f"{one} {ids[0]}" if len(ids) == 1 else f"{many} {ids[0]} to {ids[-1]}"
 
 
 def paged(
@@ -61,7 +65,7 @@ def paged(
     limit: float,
     ids: Callable[[T], str],
     first: float = 0,
-    noun: str = "recommendation",
+    noun: str | PlanTerm = "recommendation",
 ) -> list[Paged[T]]:
     """The pages of ``of``, its ``items`` ``cut`` by weight; ``ids`` names each item in the
     pages' labels, as ``noun``s."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from generator.content.ids import INDICATORS_PART, OTHER_PART
 from generator.facts.derive import KpiView, ReleaseView
 from generator.facts.paper import PaperEntry, PaperSection
+from generator.facts.terms import PlanTerms, plan_terms
 from generator.render.paging import Paged, paged
 
 SPLIT_ABOVE = 200
@@ -60,11 +61,13 @@ def part_name(of: PaperSection | Indicators) -> str:
     return of.group.group.id if of.group else OTHER_PART
 
 
-def part_title(part: ReportPart) -> str:
+def part_title(part: ReportPart, terms: PlanTerms) -> str:
     """What a part holds, as its heading and its entry in the report's list of parts say."""
     if isinstance(part.of, Indicators):
         return "Indicators"
-    return part.of.group.group.title if part.of.group else "Other recommendations"
+    if part.of.group:
+        return part.of.group.group.title
+    return f"Other {terms.recommendation.many}"
 
 
 def report_weight(view: ReleaseView) -> int:
@@ -113,6 +116,7 @@ def split(
                 _with_intro(section),
                 PART_BYTES,
                 lambda e: e.recommendation.recommendation.id,
+                noun=plan_terms(view.content.site).recommendation,
             )
         )
         for section in sections

@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 from generator.content.model import Recommendation
 from generator.facts.compare import ActionChange, Diff, compare
 from generator.facts.derive import RecommendationView, ReleaseView, State
+from generator.facts.terms import PlanTerms, plan_terms
 from generator.render.feed import _id, _timestamp
 from generator.render.format import long_date
 
@@ -41,40 +42,41 @@ def _active(change_side: object) -> bool:
     return getattr(change_side, "state", None) is State.ACTIVE
 
 
-def _change_lines(change: ActionChange) -> list[str]:
-    action = change.action.id
+def _change_lines(change: ActionChange, terms: PlanTerms) -> list[str]:
+    action = f"{terms.action.singular} {change.action.id}"
     if _active(change.old) != _active(change.new):
         if change.new is None:
-            return [f"Action {action} left the plan."]
+            return [f"{action} left the plan."]
         if not _active(change.new):
-            return [f"Action {action} was {change.new.state.value}."]
+            return [f"{action} was {change.new.state.value}."]
         status = change.status_to.label if change.status_to else "no status"
-        return [f"Action {action} came into the plan: {status}."]
+        return [f"{action} came into the plan: {status}."]
     lines = []
     if change.status_changed and change.status_from and change.status_to:
-        lines.append(f"Action {action}: {change.status_from.label} → {change.status_to.label}.")
+        lines.append(f"{action}: {change.status_from.label} → {change.status_to.label}.")
     elif change.not_rated and change.status_from:
-        lines.append(f"Action {action}: not rated in this report (was {change.status_from.label}).")
+        lines.append(f"{action}: not rated in this report (was {change.status_from.label}).")
     elif change.rated_again and change.status_to:
-        lines.append(f"Action {action}: rated again, {change.status_to.label}.")
+        lines.append(f"{action}: rated again, {change.status_to.label}.")
     if change.narrative_changed:
-        lines.append(f"Action {action}: progress narrative updated.")
+        lines.append(f"{action}: progress narrative updated.")
     return lines
 
 
-def _left(rec: RecommendationView) -> str:
+def _left(rec: RecommendationView, terms: PlanTerms) -> str:
     """What a feed says of a recommendation that left the plan, and where it went."""
     gone = rec.withdrawal
-    into = f" into recommendation {gone.merged_into}" if gone and gone.merged_into else ""
+    rec_word = terms.recommendation
+    into = f" into {rec_word.one} {gone.merged_into}" if gone and gone.merged_into else ""
     reason = f" Reason given: {' '.join(gone.reason.split())}" if gone and gone.reason else ""
-    return f"Recommendation {rec.recommendation.id} was {rec.state.value}{into}.{reason}"
+    return f"{rec_word.singular} {rec.recommendation.id} was {rec.state.value}{into}.{reason}"
 
 
-def _first_lines(rec: RecommendationView) -> list[str]:
-    lines = [f"Recommendation {rec.recommendation.id} in the plan."]
+def _first_lines(rec: RecommendationView, terms: PlanTerms) -> list[str]:
+    lines = [f"{terms.recommendation.singular} {rec.recommendation.id} in the plan."]
     for action in rec.actions:
         if action.status is not None:
-            lines.append(f"Action {action.action.id}: {action.status.label}.")
+            lines.append(f"{terms.action.singular} {action.action.id}: {action.status.label}.")
     return lines
 
 
@@ -86,6 +88,7 @@ def release_lines(views: Sequence[ReleaseView], index: int, diff: Diff | None) -
     """What each recommendation's feed says of release ``index`` (nothing: no entry);
     ``diff`` compares it with the release before it (None for the first)."""
     view = views[index]
+    terms = plan_terms(view.content.site)
     old = {r.recommendation.id: r for r in diff.old.recommendations} if diff else {}
     changes: dict[str, list[ActionChange]] = {}
     for change in diff.actions if diff else ():
@@ -96,13 +99,14 @@ def release_lines(views: Sequence[ReleaseView], index: int, diff: Diff | None) -
         rec_id = rec.recommendation.id
         before = old.get(rec_id)
         if diff is None or before is None:
-            lines = _first_lines(rec)
+            lines = _first_lines(rec, terms)
         else:
-            lines = [line for c in changes.get(rec_id, ()) for line in _change_lines(c)]
+            lines = [line for c in changes.get(rec_id, ()) for line in _change_lines(c, terms)]
             if rec_id in own and own[rec_id].narrative_changed:
-                lines.insert(0, f"Recommendation {rec_id}: progress narrative updated.")
+                updated = f"{terms.recommendation.singular} {rec_id}: progress narrative updated."
+                lines.insert(0, updated)
             if rec.state is not State.ACTIVE and before.state is State.ACTIVE:
-                lines = [_left(rec)]  # its actions leave with it
+                lines = [_left(rec, terms)]  # its actions leave with it
         lines += [
             f"Assessed by {a.body} on {long_date(a.date)}: {' '.join(a.verdict.split())}."
             for a in rec.assessments
@@ -143,7 +147,9 @@ def recommendation_feed(
     base = site.url or "../../"  # the feed sits two folders below the site root
     path = feed_path(rec)
     entries = feed_entries(views, rec.id, said)
-    title = f"{site.title}: recommendation {rec.id}"
+    terms = plan_terms(site)
+    title = f"{site.title}: {terms.recommendation.one} {rec.id}"
+    rec_word = terms.recommendation.singular
     newest = views[-1]
     page = f"{base}{newest.release.id}/recommendations/{rec.slug}/"
     self_href = f"{site.url}{path}" if site.url else f"{rec.slug}.xml"
@@ -164,7 +170,7 @@ def recommendation_feed(
         href = quoteattr(f"{base}{release.id}/recommendations/{rec.slug}/")
         lines += [
             "  <entry>",
-            f"    <title>{escape(f'Recommendation {rec.id}: {release.title}')}</title>",
+            f"    <title>{escape(f'{rec_word} {rec.id}: {release.title}')}</title>",
             f"    <id>{_id(org, site.title, 'recommendation', rec.id, release.id)}</id>",
             f'    <link rel="alternate" type="text/html" href={href}/>',
             f"    <updated>{_timestamp(entry.view)}</updated>",

@@ -12,7 +12,9 @@ from generator import TEMPLATES_DIR
 from generator.content.model import Meaning, slugify
 from generator.facts.compare import Move
 from generator.facts.derive import ReleaseView, State
+from generator.facts.release_labels import ReleaseLabels
 from generator.facts.targets import Judgement
+from generator.facts.terms import plan_terms
 from generator.render.alt import chart_alt, trend_alt
 from generator.render.chart_words import (
     axis_note,
@@ -52,6 +54,8 @@ def render_page(
     return env.get_template(template).render(
         view=view,
         site=view.content.site,
+        terms=plan_terms(view.content.site),
+        release_label=ReleaseLabels(view.content.releases),
         release=view.release,
         href=linker.href,
         version_href=linker.version_href,
@@ -105,6 +109,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         period=period_label,
         when=value_when,
         kpi_change=change_words,
+        counted=lambda count, term: term.count(count),
     )
     env.globals.update(
         plain=plain,

@@ -32,6 +32,7 @@ from generator.facts.compare import Diff, compare
 from generator.facts.derive import ReleaseView, release_views
 from generator.facts.keys import release_keys
 from generator.facts.lock import refuse_lock_problems
+from generator.facts.release_labels import ReleaseLabels
 from generator.render.feed import atom_feed, entry_summary
 from generator.render.format import html_text
 from generator.render.pages import mkdocs_config, render_release
@@ -96,10 +97,11 @@ def versions_json(content: Content) -> list[dict[str, object]]:
     are written HTML-escaped: the selector then shows them as the text they are.
     """
     newest_first = list(reversed(content.releases))
+    labels = ReleaseLabels(content.releases)
     return [
         {
             "version": r.id,
-            "title": html_text(f"{r.title} (draft)" if r.draft else r.title),
+            "title": html_text(f"{labels.title(r)} (draft)" if r.draft else labels.title(r)),
             "aliases": ["latest"] if i == 0 else [],
         }
         for i, r in enumerate(newest_first)

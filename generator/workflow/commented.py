@@ -61,7 +61,8 @@ def _scalar(value: Any, indent: str) -> str:
     if isinstance(value, str) and "\n" in value:
         body = "".join(f"{indent}  {line}\n" if line else "\n" for line in value.splitlines())
         return "|\n" + body.rstrip("\n")
-    dumped = yaml.safe_dump(value, width=1 << 20, allow_unicode=True)
+    flow = isinstance(value, dict)  # an example mapping stays on its commented line
+    dumped = yaml.safe_dump(value, width=1 << 20, allow_unicode=True, default_flow_style=flow)
     return dumped.removesuffix("...\n").strip()
 
 

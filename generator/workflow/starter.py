@@ -42,7 +42,16 @@ SITE = {
         EXAMPLES: {"published": date(2026, 1, 30)},
     },
     "plan_summary": "Replace this with how the plan answers the inspection.",
-    EXAMPLES: {"url": "https://www.example.gov.uk/improvement-plan/"},
+    "terms": {
+        "recommendation": {"singular": "Recommendation", "plural": "Recommendations"},
+        "action": {"singular": "Action", "plural": "Actions"},
+        EXAMPLES: {"group": {"singular": "Pillar", "plural": "Pillars"}},
+    },
+    "period": {"start": date(2026, 4, 1), "end": date(2028, 3, 31)},
+    EXAMPLES: {
+        "purpose": "What the plan is for, in Markdown, where it answers no inspection.",
+        "url": "https://www.example.gov.uk/improvement-plan/",
+    },
 }
 
 PLAN = """\

@@ -19,6 +19,7 @@ from generator.content.transaction import reading
 from generator.content.validate import load_content
 from generator.errors import ProgressSiteError
 from generator.facts.derive import State, release_view
+from generator.facts.terms import plan_terms
 from generator.workflow.tracker_origin import ABOUT_ROWS, Origin, origin_of, record
 
 LEAD_FIELDS = {
@@ -32,6 +33,12 @@ RECOMMENDATION_EDITABLE = ("Progress",)
 KPI_COLUMNS = ("KPI", "Title", "Date", "Value")
 WIDTHS = {"Description": 50, "Progress": 60, "Text": 70, "Title": 40, "Status": 22}
 DATE_FORMAT = "yyyy-mm-dd"
+
+
+def tracker_headers(content: Content) -> dict[str, str]:
+    """The columns the plan names in its own words, as the tracker's header shows them."""
+    terms = plan_terms(content.site)
+    return {"Recommendation": terms.recommendation.singular, "Action": terms.action.singular}
 
 
 def lead_columns(content: Content) -> tuple[str, ...]:
@@ -136,13 +143,18 @@ def _text(sheet: Any, row: int, column: int, value: object) -> Any:
     return cell
 
 
-def _table(sheet: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+def _table(
+    sheet: Any,
+    columns: tuple[str, ...],
+    rows: list[tuple[Any, ...]],
+    shown: dict[str, str] | None = None,
+) -> None:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     wrap = Alignment(wrap_text=True, vertical="top")
     for index, name in enumerate(columns, 1):
-        _text(sheet, 1, index, name).font = Font(bold=True)
+        _text(sheet, 1, index, (shown or {}).get(name, name)).font = Font(bold=True)
         width = WIDTHS.get(name, 16)
         sheet.column_dimensions[get_column_letter(index)].width = width
     for number, values in enumerate(rows, 2):
@@ -171,7 +183,7 @@ def _actions_sheet(book: Any, content: Content, release_id: str) -> None:
     sheet = book.create_sheet("Actions")
     columns = action_columns(content)
     rows = action_rows(content, release_id)
-    _table(sheet, columns, [tuple(r[c] for c in columns) for r in rows])
+    _table(sheet, columns, [tuple(r[c] for c in columns) for r in rows], tracker_headers(content))
     lists = book.create_sheet("Statuses")
     for number, status in enumerate(content.site.statuses, 1):
         _text(lists, number, 1, status.label)
@@ -214,7 +226,7 @@ def _about_sheet(book: Any, content: Content, release_id: str, origin: Origin) -
     about = book.active
     about.title = "About"
     lines = [
-        ("How to fill it in", INSTRUCTIONS),
+        ("How to fill it in", instructions(content)),
         ("Release", release.id),
         ("Title", release.title),
         ("Date", release.date.isoformat()),
@@ -242,7 +254,7 @@ def workbook(content: Content, release_id: str) -> Any:
     _actions_sheet(book, content, release_id)
     recs = book.create_sheet("Recommendations", 2)
     rec_rows = recommendation_rows(content, release_id)
-    _table(recs, RECOMMENDATION_COLUMNS, rec_rows)
+    _table(recs, RECOMMENDATION_COLUMNS, rec_rows, tracker_headers(content))
     _protect(recs, RECOMMENDATION_COLUMNS, RECOMMENDATION_EDITABLE, max(len(rec_rows) + 1, 2))
     kpis = book.create_sheet("KPIs", 3)
     _table(kpis, KPI_COLUMNS, kpi_rows(content, release.date))
@@ -252,13 +264,21 @@ def workbook(content: Content, release_id: str) -> Any:
 
 
 INSTRUCTIONS = (
-    "On the Actions sheet, choose each action's Status from the drop-down, write its "
+    "On the Actions sheet, choose each {action}'s Status from the drop-down, write its "
     "Progress and the date it was written (As at, YYYY-MM-DD). Leave a row as it is if "
     "nothing changed. The other columns come from the plan and are protected: plan changes "
-    "are made in plan.yaml. On the Recommendations sheet, write each recommendation's "
+    "are made in plan.yaml. On the Recommendations sheet, write each {recommendation}'s "
     "Progress. On the KPIs sheet, add new values as new rows (KPI id, title, date "
     "YYYY-MM-DD, value). Then give the workbook back for 'progress-site import-tracker'."
 )
+
+
+def instructions(content: Content) -> str:
+    """How to fill the tracker in, naming the plan's items in its own words."""
+    terms = plan_terms(content.site)
+    return INSTRUCTIONS.format(action=terms.action.one, recommendation=terms.recommendation.one)
+
+
 ORIGIN_NOTE = (
     "This workbook holds release {release}. It can only be read back while {release} is the "
     "latest release and the plan and its progress are as they were when it was exported: "

@@ -35,6 +35,7 @@ from generator.workflow.plan_file import add_actions, yaml_json
 from generator.workflow.release_ids import check_new_id, default_title, release_date
 from generator.workflow.releases_file import append_release, update_release
 from generator.workflow.tracker_check import Places, check_whole
+from generator.workflow.tracker_export import tracker_headers
 from generator.workflow.tracker_formats import percent_cells
 from generator.workflow.tracker_kpis import read_kpis
 from generator.workflow.tracker_origin import check_origin, read_origin
@@ -224,13 +225,15 @@ def _read(
     names = list(sheets)
     others = [n for n in names if n not in ("About", "Recommendations", "KPIs")]
     actions_name = "Actions" if "Actions" in sheets else (others or names)[0]
-    sheet = Sheet(str(table), actions_name, sheets[actions_name], problems)
+    shown = tracker_headers(content)
+    sheet = Sheet(str(table), actions_name, sheets[actions_name], problems, shown=shown)
     actions = read_actions(sheet, content, base, target, warnings, add_new, earlier)
     for action_id, number in actions.rows.items():
         places.items[f"action {action_id}"] = sheet.where(number, "Action")
     recs = {}
     if "Recommendations" in sheets:
-        rec_sheet = Sheet(str(table), "Recommendations", sheets["Recommendations"], problems)
+        rec_rows = sheets["Recommendations"]
+        rec_sheet = Sheet(str(table), "Recommendations", rec_rows, problems, shown=shown)
         rows: dict[str, int] = {}
         recs = read_recommendations(rec_sheet, content, base, warnings, earlier.history, rows)
         for rec_id, number in rows.items():

@@ -32,6 +32,9 @@ class Sheet:
     rows: Rows
     problems: list[Problem]
     columns: dict[str, int] = field(default_factory=dict)
+    shown: dict[str, str] = field(default_factory=dict)
+    """Columns the plan names in its own words (``Action`` shown as ``Commitment``): either
+    name is read."""
 
     def where(self, row: int, column: str) -> str:
         if column not in self.columns:  # a column the sheet does not have: name the row
@@ -51,8 +54,11 @@ class Sheet:
             return False
         number, cells = self.rows[0]
         names = {_key(c): i for i, c in enumerate(cells) if c}
-        self.columns = {name: names[_key(name)] for name in wanted if _key(name) in names}
-        missing = [name for name in required if name not in self.columns]
+        for name in wanted:
+            for written in (self.shown.get(name, name), name):
+                if _key(written) in names and name not in self.columns:
+                    self.columns[name] = names[_key(written)]
+        missing = [self.shown.get(name, name) for name in required if name not in self.columns]
         if missing:
             where = f"{self.name}!{number}" if self.name else f"row {number}"
             self.problems.append(

@@ -141,7 +141,8 @@ def test_embeds_have_no_chrome_and_link_back(small_site: Path):
 def test_an_independent_verdict_is_shown_beside_the_councils_own_view(small_site: Path):
     rec = (small_site / "2015-01/recommendations/1/index.html").read_text()
     views = rec[rec.index('class="ps-views"') : rec.index("Follow this recommendation")]
-    assert "<strong>The council's own view</strong> (January 2015)" in views
+    own = "<strong>London Borough of Barking and Dagenham's own view</strong> (January 2015)"
+    assert own in views
     assert "<strong>Independent assessment by Ofsted</strong>, 20 January 2015" in views
     assert '<span class="ps-verdict">Insufficient progress</span>' in views
     assert (

@@ -43,7 +43,16 @@ from generator.content.model.releases import (
     Reporting,
     Term,
 )
-from generator.content.model.site import NOT_REPORTED, Grouping, Inspection, Site, StatusDef
+from generator.content.model.site import (
+    NOT_REPORTED,
+    Grouping,
+    Inspection,
+    Period,
+    Site,
+    StatusDef,
+    Terms,
+    Words,
+)
 from generator.errors import ProgressSiteError
 
 __all__ = [
@@ -85,6 +94,9 @@ __all__ = [
     "Site",
     "StatusDef",
     "Term",
+    "Terms",
+    "Words",
+    "Period",
     "Withdrawal",
     "slugify",
 ]

@@ -42,6 +42,59 @@ class Grouping(ContentModel):
     """Several groups, such as Areas for improvement."""
 
 
+class Words(ContentModel):
+    """One of the plan's own words for a level of the plan, such as Focus area/Focus areas."""
+
+    ITEM = "terms"
+
+    singular: RequiredText
+    """One item, as headings and links name it, such as Focus area."""
+    plural: RequiredText
+    """Several items, such as Focus areas."""
+
+
+class GroupWords(Words):
+    """What the plan calls its groups, such as Pillar/Pillars."""
+
+    ITEM = "terms: group"
+
+
+class RecommendationWords(Words):
+    """What the plan calls its recommendations, such as Focus area/Focus areas."""
+
+    ITEM = "terms: recommendation"
+
+
+class ActionWords(Words):
+    """What the plan calls its actions, such as Commitment/Commitments."""
+
+    ITEM = "terms: action"
+
+
+class Terms(ContentModel):
+    """The plan's own words for its three levels (each optional: absent, today's words)."""
+
+    ITEM = "terms"
+
+    group: GroupWords | None = None
+    """What the plan calls its groups, such as Pillar/Pillars (grouping: also names it)."""
+    recommendation: RecommendationWords | None = None
+    """What the plan calls its recommendations, such as Focus area/Focus areas."""
+    action: ActionWords | None = None
+    """What the plan calls its actions, such as Action/Actions or Commitment/Commitments."""
+
+
+class Period(ContentModel):
+    """The period the plan covers."""
+
+    ITEM = "period"
+
+    start: Day = None
+    """The day the plan starts."""
+    end: Day = None
+    """The day the plan ends."""
+
+
 class Inspection(ContentModel):
     """The inspection that the plan answers."""
 
@@ -66,14 +119,21 @@ class Site(ContentModel):
     """The plan's name, shown at the top of every page."""
     organisation: RequiredText
     """The council or body that owns the plan."""
-    grouping: Grouping
-    """What the plan calls its groups of recommendations."""
+    grouping: Grouping | None = None
+    """What the plan calls its groups of recommendations (or give terms: group)."""
+    terms: Terms | None = None
+    """The plan's own words for its groups, recommendations and actions (optional)."""
     statuses: tuple[StatusDef, ...]
     """The words the plan uses for an action's status, and what each means."""
     inspection: Inspection | None = None
     """The inspection that the plan answers (optional)."""
     plan_summary: Text = ""
     """How the plan answers the inspection, in Markdown, shown on the home page (optional)."""
+    purpose: Text = ""
+    """What the plan is for, in Markdown: opens the home page and the report where the plan
+    answers no inspection (optional)."""
+    period: Period | None = None
+    """The period the plan covers: its start and end days (optional)."""
     url: SiteUrl = ""
     """Where the site is published, such as https://example.gov.uk/improvement/ (optional):
     makes the feed's links absolute and gives every page its canonical address."""
