@@ -78,6 +78,8 @@ class ContentChecks:
         self.dir = content_dir
         self.problems = problems
         self.grouping_word = "group"
+        self.recommendation_heading = "Recommendation"
+        """How a recommendation page's heading names it (the plan's own word)."""
         self.unreadable: set[str] = set()
         """Files reported as unreadable: references into them are not reported again."""
         self.release_lines: dict[str, int] = {}

@@ -255,7 +255,11 @@ class PlanChecks(ContentChecks):
         ids: _ActionIds,
     ) -> list[Action]:
         actions: list[Action] = []
-        anchors = IdSpace(self.problems, rec_spot.file, page_anchors(rec.id) if rec.id else {})
+        anchors = IdSpace(
+            self.problems,
+            rec_spot.file,
+            page_anchors(rec.id, self.recommendation_heading) if rec.id else {},
+        )
         page = f"recommendations/{rec.slug}/" if rec.id else ""
         for action, spot in self.items(rec_spot, "actions", rec.actions):
             _required_unless_withdrawn(spot, "description", action.description)

@@ -56,11 +56,14 @@ def folder_names(folder: str) -> dict[str, str]:
     return {name: f"the site's own page {folder}/index.html" for name in ("index", "index.html")}
 
 
-def page_anchors(rec_id: str) -> dict[str, str]:
-    """The anchors a recommendation page's own headings take (``toc``'s slugs)."""
-    slugs = (
-        heading_slug(h, "-") for h in (f"Recommendation {rec_id}", "Status history", "Actions")
-    )
+PAGE_HEADINGS = ("Outcome", "Targets", "Indicators", "Progress", "Status history", "Actions")
+"""The fixed headings of a recommendation page (``recommendation.md.j2``)."""
+
+
+def page_anchors(rec_id: str, heading: str = "Recommendation") -> dict[str, str]:
+    """The anchors a recommendation page's own headings take (``toc``'s slugs); ``heading``
+    is the plan's word for a recommendation, which titles the page."""
+    slugs = (heading_slug(h, "-") for h in (f"{heading} {rec_id}", *PAGE_HEADINGS))
     return {slug: f"the page's own heading anchor #{slug}" for slug in slugs}
 
 

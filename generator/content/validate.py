@@ -52,6 +52,8 @@ class _Validator(ReleaseChecks, PlanChecks, KpiChecks, ContentChecks):
             return None
         site = self.site()
         self.grouping_word = site.grouping.singular.lower() if site and site.grouping else "group"
+        words = site.terms.recommendation if site and site.terms else None
+        self.recommendation_heading = words.singular if words else "Recommendation"
         releases = self.releases()
         release_ids = list(self.release_lines)  # includes releases with a bad date: no cascade
         kpis = self.kpis(release_ids)

@@ -10,7 +10,14 @@ import pytest
 from generator import TEMPLATES_DIR
 from generator.content.checks_kpis import kpi_files
 from generator.content.fields import number_problem, parse_date, parse_number
-from generator.content.ids import ROOT_NAMES, IdSpace, Name, page_anchors, release_id_problem
+from generator.content.ids import (
+    PAGE_HEADINGS,
+    ROOT_NAMES,
+    IdSpace,
+    Name,
+    page_anchors,
+    release_id_problem,
+)
 from generator.content.load import parse_yaml
 from generator.content.lockfile import parse_lock
 from generator.content.strings import character_problem, cleaned
@@ -134,9 +141,13 @@ def test_kpi_names_are_the_chart_paths():
 
 def test_page_anchors_are_the_recommendation_page_headings():
     template = (TEMPLATES_DIR / "recommendation.md.j2").read_text(encoding="utf-8")
-    assert "# Recommendation {{ rec.recommendation.id }}\n" in template
-    assert "\n## Status history\n" in template and "\n## Actions\n" in template
-    assert set(page_anchors("13/14")) == {"recommendation-1314", "status-history", "actions"}
+    assert "# {{ terms.recommendation.singular }} {{ rec.recommendation.id }}\n" in template
+    assert "\n## {{ terms.action.plural }} { #actions }\n" in template
+    for heading in PAGE_HEADINGS[:-1]:
+        assert f"\n## {heading}\n" in template
+    fixed = {"outcome", "targets", "indicators", "progress", "status-history", "actions"}
+    assert set(page_anchors("13/14")) == {"recommendation-1314", *fixed}
+    assert set(page_anchors("P1.F4", "Focus area")) == {"focus-area-p1f4", *fixed}
 
 
 def test_id_space_reports_case_mapping_and_reserved_names():
