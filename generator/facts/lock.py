@@ -274,6 +274,10 @@ def _changed(locked: dict[str, str], current: dict[str, str]) -> list[str]:
     return [f"{item} ({', '.join(fields)})" for item, fields in by_item.items()]
 
 
+CHANGED = "cannot be changed, but these items now differ"
+"""How a published release changed without an erratum is told (``erratum`` looks for it)."""
+
+
 def check_locks(
     content: Content,
     content_dir: Path,
@@ -329,8 +333,8 @@ def _lock_problems(
         return []
     changed = "; ".join(_changed(lock.get("items", {}), items))
     return [
-        f"release {release_id}: was published on {lock.get('published')} and cannot be "
-        f"changed, but these items now differ: {changed}. Undo the change, or record it as "
+        f"release {release_id}: was published on {lock.get('published')} and {CHANGED}: "
+        f"{changed}. Undo the change, or record it as "
         f"an erratum with 'progress-site erratum {release_id} --reason TEXT --corrected TEXT'"
     ]
 

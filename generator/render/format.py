@@ -285,13 +285,16 @@ def _critic_inline(
     marks: Marks = _CRITIC,
     source: Callable[[str], str] = _escape_source,
     syntax: re.Pattern[str] = _INLINE_SYNTAX,
+    changed: Callable[[str], str] | None = None,
 ) -> Md:
     """A word diff with each change between its ``marks``: ``source`` makes each stretch of
-    text safe, ``syntax`` is what a change shows literally (escaped with a backslash)."""
+    text safe, ``syntax`` is what a change shows literally (escaped with a backslash), or
+    ``changed`` makes a change's words safe from the text as typed, when given."""
     out: list[str] = []
     at_line_start = True
     for segment in segments:
-        text = source(segment.text)
+        changing = changed is not None and segment.op is not Op.EQUAL
+        text = segment.text if changing else source(segment.text)
         if segment.op is Op.EQUAL:  # links are not followed in a diff: they may be cut in two
             out.append(text.replace("](", "]\\("))
             at_line_start = text.endswith("\n") if text else at_line_start
@@ -311,7 +314,8 @@ def _critic_inline(
                 core = body.strip()
                 start = body[: len(body) - len(body.lstrip())]
                 end = body[len(body.rstrip()) :]
-                out.append(start + opener + syntax.sub(r"\\\1", core) + closer + end)
+                safe = changed(core) if changed is not None else syntax.sub(r"\\\1", core)
+                out.append(start + opener + safe + closer + end)
             elif segment.op is Op.INSERT:
                 out.append(body)
             if piece:

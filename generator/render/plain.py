@@ -99,12 +99,18 @@ def plain_block(value: str) -> Md:
     return Md(_neutralise_links(plain_source(lists_after_text(value))).strip())
 
 
+def _changed(text: str) -> str:
+    """Changed words: every Markdown mark escaped, each tag in a code span (escaped after
+    the span is made, a backtick would open the tag again)."""
+    return _outside_tags(text, _escaped)
+
+
 def plain_diff(segments: Sequence[Segment]) -> Md:
     """A word diff: removed words ~~struck through~~, added words **in bold**; a text that
     keeps less than half of its words is shown as the old text, then the new."""
     if rewritten(segments):
         return before_and_now(*old_and_new(segments), plain_block)
-    marked = _critic_inline(segments, MARKS, plain_source, _INLINE)
+    marked = _critic_inline(segments, MARKS, plain_source, _INLINE, _changed)
     return Md(marked.replace("~~**", "~~ **"))
 
 

@@ -135,14 +135,15 @@ def new_release(
     """
     if problem := release_id_problem(release_id):
         raise ProgressSiteError(problem)
-    when = release_date(release_id, when)
-    title = default_title(when) if title is None else title
-    _check_title(title)
+    if title is not None:
+        _check_title(title)
     with writing(content_dir):
         content = load_content(content_dir)
         if any(r.id == release_id for r in content.releases):
             raise ProgressSiteError(f"release {release_id} already exists in releases.yaml")
         check_new_id(release_id, [r.id for r in content.releases], any_id)
+        when = release_date(release_id, when)  # after the id: a typo is named as a typo
+        title = default_title(when) if title is None else title
         if not content.releases:
             raise ProgressSiteError("releases.yaml has no release to carry forward from")
         latest = content.releases[-1]

@@ -18,6 +18,7 @@ from generator.content.validate import load_content
 from generator.errors import ContentError, ProgressSiteError
 from generator.facts.derive import release_view
 from generator.facts.lock import (
+    CHANGED,
     LOCK_FILE,
     as_locked,
     check_locks,
@@ -75,11 +76,14 @@ def record_erratum(
                 f"edit it as it is, and publish it with 'progress-site publish {release_id}'"
             )
         lock = locks[release_id]
-        others = [
-            m
-            for m in check_locks(content, content_dir)
-            if not m.startswith(f"release {release_id}:")
-        ]
+        others, pending = [], []
+        for message in check_locks(content, content_dir):
+            if message.startswith(f"release {release_id}:"):
+                continue
+            if CHANGED in message:  # a shared file corrected: each release records its own
+                pending.append(message.split(":", 1)[0].removeprefix("release "))
+            else:
+                others.append(message)
         if errata := errata_problems(release, lock):
             others += errata
         if others:
@@ -117,7 +121,12 @@ def record_erratum(
             "items": items,
         }
         commit(content_dir, {"releases.yaml": text, LOCK_FILE: lock_text(upgraded(locks, content))})
+    then = "".join(
+        f"\nRelease {other} was changed too: record its erratum with 'progress-site erratum "
+        f"{other} --reason TEXT --corrected TEXT'"
+        for other in pending
+    )
     return (
         f"Recorded the erratum of {when.isoformat()} to release {release_id} and locked the "
-        f"corrected release. Corrected: {', '.join(changed)}"
+        f"corrected release. Corrected: {', '.join(changed)}{then}"
     )

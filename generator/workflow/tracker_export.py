@@ -8,7 +8,9 @@ written as text, never as a formula.
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -299,13 +301,23 @@ def export_tracker(content_dir: Path, release_id: str, out: Path) -> int:
         raise ProgressSiteError(f"--out: {target} is not a directory")
     fd, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=target)
     os.close(fd)
+    failure = None
+    hook = sys.unraisablehook
+    # openpyxl's sheet writers, dropped mid-write (a full disk), complain on their way out
+    sys.unraisablehook = lambda _: None
     try:
-        book.save(temp)
-        os.chmod(temp, 0o644)
-        os.replace(temp, out)
-    except OSError as exc:
-        raise ProgressSiteError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        try:
+            book.save(temp)
+            os.chmod(temp, 0o644)
+            os.replace(temp, out)
+        except OSError as exc:
+            failure = exc.strerror or str(exc)
+        finally:
+            if os.path.exists(temp):
+                os.unlink(temp)
+        gc.collect()
     finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+        sys.unraisablehook = hook
+    if failure is not None:
+        raise ProgressSiteError(f"cannot write {out}: {failure}")
     return rows

@@ -198,3 +198,25 @@ def test_an_erratum_typed_by_hand_is_left_to_publish(content):
     published = cli(content, "publish", "2017-04")
     assert published.returncode == 0, published.stderr
     assert locked_errata(content)[-1] == {"date": "2026-12-01", "reason": "Typed", "corrected": "T"}
+
+
+def test_a_correction_shared_by_two_releases_is_recorded_for_each_in_turn(content):
+    plan = content / "plan.yaml"
+    plan.write_text(
+        plan.read_text().replace(
+            "Recruit permanent social workers", "Recruit permanent social care workers", 1
+        )
+    )
+    args = ("--reason", "A word was missing", "--corrected", "Action 1.1", "--date", "2026-12-01")
+    first = cli(content, "erratum", "2016-08", *args)
+    assert (first.returncode, first.stderr) == (0, "")
+    assert first.stdout == (
+        "Recorded the erratum of 2026-12-01 to release 2016-08 and locked the corrected "
+        "release. Corrected: action 1.1 (description)\n"
+        "Release 2017-04 was changed too: record its erratum with 'progress-site erratum "
+        "2017-04 --reason TEXT --corrected TEXT'\n"
+    )
+    second = cli(content, "erratum", "2017-04", *args)
+    assert (second.returncode, second.stderr) == (0, "")
+    assert cli(content, "validate", "-q").returncode == 0
+    assert len(locked_errata(content, "2016-08")) == 1

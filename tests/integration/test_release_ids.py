@@ -40,6 +40,8 @@ def test_new_release_refuses_an_id_out_of_pattern_unless_any_id(content):
     assert (result.returncode, result.stderr) == (1, TYPO)
     assert (content / "releases.yaml").read_bytes() == before
     assert not (content / "progress" / "2017-7.yaml").exists()
+    without_date = run_cli("new-release", "2017-7", "--content", str(content))
+    assert (without_date.returncode, without_date.stderr) == (1, TYPO)
     args = ("new-release", "2017-7", "--date", "2017-07-31", "--any-id")
     assert run_cli(*args, "--content", str(content)).returncode == 0
 

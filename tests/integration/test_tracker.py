@@ -235,3 +235,32 @@ def test_a_full_disk_while_checking_the_import_is_a_message_and_writes_nothing(t
         "nothing was written\n"
     )
     assert tree_digest(content) == before
+
+
+def test_a_full_disk_while_exporting_is_one_message_and_keeps_the_old_workbook(tmp_path, content):
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    out = tmp_path / "tracker.xlsx"
+    out.write_bytes(b"the workbook sent last month")
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes fail with EFBIG instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "export-tracker", "2017-04"]
+        + ["--out", str(out), "--content", str(content)],
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=limited,  # noqa: PLW1509 - only sets a limit
+    )
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"Error: cannot write {out}: File too large\n",
+    )
+    assert out.read_bytes() == b"the workbook sent last month"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "tracker.xlsx"]

@@ -104,3 +104,18 @@ def test_hostile_narratives_stay_inert_in_the_diff(small):
     for page in _readers(text):
         assert not re.search(r"<(img|script|ins|del|!--)", page)
         assert 'href="javascript' not in page
+
+
+def test_a_tag_among_added_words_stays_in_its_code_span():
+    segments = word_diff(
+        "The panel met in May and agreed the plan.",
+        "The panel met in May <img src=x onerror=alert(1)> and agreed the plan.",
+    )
+    text = plain_diff(segments)
+    assert text == "The panel met in May **`<img src=x onerror=alert(1)>`** and agreed the plan."
+    for page in _readers(text):
+        assert "<img" not in page, page
+    backticks = plain_diff(word_diff("Met in May, as agreed.", "Met in May ``<b>`` x, as agreed."))
+    assert backticks == "Met in May **\\`\\``<b>`\\`\\` x**, as agreed."
+    for page in _readers(backticks):
+        assert "<b>" not in page, page
