@@ -105,7 +105,8 @@ def _to_git(site_dir: Path, repo: Path, branch: str, push: bool, dry_run: bool) 
         for line in done.changed:
             click.echo(f"  {line}")
     elif done.commit is None:
-        click.echo(f"{branch} in {repo} already has this site; nothing to commit")
+        pushed = ", pushed to origin" if done.pushed else ""
+        click.echo(f"{branch} in {repo} already has this site; nothing to commit{pushed}")
     else:
         pushed = ", pushed to origin" if done.pushed else ""
         click.echo(f"Committed {count} changed on {branch} in {repo} ({done.commit[:12]}){pushed}")

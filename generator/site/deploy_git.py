@@ -148,8 +148,13 @@ def deploy_git(
             for path, blob in wanted.items()
             if before.get(path) != blob
         ] + [f"D {path}" for path in removed]
-        if dry_run or not changed:
+        if dry_run:
             return GitDeploy(branch, None, changed)
+        if not changed:
+            # a deploy whose push failed is run again: the commit is there, the push is not
+            if push:
+                _push(repo, branch)
+            return GitDeploy(branch, None, changed, push)
         manifest = Manifest({f.path: f.digest for f in files}).to_bytes()
         wanted[MANIFEST] = _blob(repo, manifest, write)
         env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
@@ -199,4 +204,7 @@ def _push(repo: Path, branch: str) -> None:
             f"so it was not pushed, and never is by force. Take {REMOTE}'s: 'git fetch "
             f"{REMOTE} && git branch -f {branch} {REMOTE}/{branch}', then deploy again"
         )
-    raise ProgressSiteError(f"git push failed in {repo}: {_reason(done)}")
+    raise ProgressSiteError(
+        f"git push failed in {repo}: {_reason(done)}; the deploy is committed on {branch}, "
+        "deploy again with --push to send it"
+    )

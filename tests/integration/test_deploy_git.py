@@ -201,3 +201,27 @@ def test_a_branch_name_git_would_not_take_is_refused(tmp_path, branch):
         1,
         f"Error: --branch {branch}: not a valid branch name\n",
     )
+
+
+def test_a_deploy_whose_push_failed_pushes_when_run_again(tmp_path):
+    origin = tmp_path / "origin.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(origin)], check=True)
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "--quiet", str(origin), str(clone)], check=True, capture_output=True
+    )
+    site = make_site(tmp_path / "site", ["2015-01"])
+    git(clone, "remote", "set-url", "origin", str(tmp_path / "unreachable.git"))
+    failed = deploy(site, "--repo", str(clone), "--push")
+    assert failed.exit_code == 1
+    assert failed.stderr.startswith(f"Error: git push failed in {clone}: fatal: ")
+    assert failed.stderr.endswith(
+        "; the deploy is committed on gh-pages, deploy again with --push to send it\n"
+    )
+    git(clone, "remote", "set-url", "origin", str(origin))
+    again = deploy(site, "--repo", str(clone), "--push")
+    assert (again.exit_code, again.stdout) == (
+        0,
+        f"gh-pages in {clone} already has this site; nothing to commit, pushed to origin\n",
+    )
+    assert git(origin, "rev-parse", "gh-pages") == git(clone, "rev-parse", "gh-pages")
