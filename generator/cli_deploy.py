@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
 
 from generator.cli_paths import LookedUpPath
 from generator.errors import ProgressSiteError
+from generator.site.deploy_files import spelled
+
+URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+"""An address (https://, S3://, gs://): not a folder, though one could be so named."""
 
 
 def _only_for(kind: str, given: dict[str, object]) -> None:
@@ -75,6 +80,11 @@ def deploy(
     git_options = {"--branch": branch, "--repo": repo, "--push": push}
     if not target.strip():
         raise ProgressSiteError("--to: expected git, s3://BUCKET/PREFIX or a folder")
+    if URL.match(target) and not target.startswith("s3://"):
+        raise ProgressSiteError(
+            f"--to {spelled(target)}: expected git, s3://BUCKET/PREFIX or a folder (write "
+            f"./{spelled(target)} for a folder of that name)"
+        )
     if target == "git":
         _only_for("s3://BUCKET/PREFIX", {"--endpoint-url": endpoint_url})
         _to_git(site_dir, repo or Path("."), branch or "gh-pages", push, dry_run)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Protocol
 
 from generator.errors import ProgressSiteError
-from generator.site.deploy_files import SiteFile, reading, site_files, stage
+from generator.site.deploy_files import SiteFile, plain_path, reading, site_files, stage
 
 MANIFEST = ".progress-site-deploy.json"
 
@@ -67,16 +67,6 @@ class Manifest:
             "pending": sorted(self.pending),
         }
         return (json.dumps(data, indent=1) + "\n").encode("utf-8")
-
-
-def plain_path(path: str) -> bool:
-    """A path a deploy could have sent: relative, inside the site, in plain characters."""
-    parts = path.split("/")
-    return (
-        bool(path)
-        and all(part not in ("", ".", "..") for part in parts)
-        and not any(ord(c) < 32 or c == "\\" for c in path)
-    )
 
 
 def read_manifest(store: Store) -> Manifest:

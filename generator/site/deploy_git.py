@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ProgressSiteError
-from generator.site.deploy import MANIFEST, Manifest, plain_path
-from generator.site.deploy_files import reading, site_files, versions
+from generator.site.deploy import MANIFEST, Manifest
+from generator.site.deploy_files import plain_path, reading, site_files, versions
 
 NO_JEKYLL = ".nojekyll"
 """An empty file that tells GitHub Pages to serve the files as they are."""

@@ -8,20 +8,40 @@ message naming the bucket and prefix.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 from generator.errors import ProgressSiteError
-from generator.site.deploy_files import SiteFile
+from generator.site.deploy_files import SiteFile, odd_characters, plain_path, spelled
+
+BUCKET = re.compile(r"[a-zA-Z0-9.\-_]{1,255}")
+"""The characters boto3 accepts in a bucket's name (AWS itself takes fewer)."""
 
 
 def parse_s3(target: str) -> tuple[str, str]:
     """``s3://BUCKET/PREFIX`` as (bucket, prefix without slashes at either end)."""
+    if odd_characters(target):
+        # urlsplit would quietly drop a line break or tab: s3://b\nc/x is not s3://bc/x
+        raise ProgressSiteError(
+            f"--to {spelled(target)}: holds a control character, a line break or a backslash"
+        )
     parts = urlsplit(target)
     if parts.scheme != "s3" or not parts.netloc or parts.query or parts.fragment:
-        raise ProgressSiteError(f"--to {target}: expected s3://BUCKET/PREFIX")
-    return parts.netloc, parts.path.strip("/")
+        raise ProgressSiteError(f"--to {spelled(target)}: expected s3://BUCKET/PREFIX")
+    if not BUCKET.fullmatch(parts.netloc):
+        raise ProgressSiteError(
+            f"--to {spelled(target)}: '{spelled(parts.netloc)}' is not a bucket name (letters, "
+            "digits, '.', '-' and '_')"
+        )
+    prefix = parts.path.strip("/")
+    if prefix and not plain_path(prefix):
+        raise ProgressSiteError(
+            f"--to {spelled(target)}: the prefix must be folder names, without '.', '..', "
+            "empty names, backslashes or control characters"
+        )
+    return parts.netloc, prefix
 
 
 @contextlib.contextmanager
@@ -35,7 +55,8 @@ def _reported(name: str) -> Iterator[None]:
         reason = f"{error.get('Code', 'error')}: {error.get('Message', '')}".rstrip(": ")
         raise ProgressSiteError(f"cannot deploy to {name}: {reason}") from None
     except BotoCoreError as exc:
-        raise ProgressSiteError(f"cannot deploy to {name}: {exc}") from None
+        said = " ".join(str(exc).split())  # boto3's own messages may span lines
+        raise ProgressSiteError(f"cannot deploy to {name}: {said}") from None
 
 
 class S3Store:
@@ -44,7 +65,7 @@ class S3Store:
 
     def __init__(self, target: str, endpoint_url: str | None = None) -> None:
         self.bucket, self.prefix = parse_s3(target)
-        self.name = f"s3://{self.bucket}/{self.prefix}".rstrip("/")
+        self.name = spelled(f"s3://{self.bucket}/{self.prefix}".rstrip("/"))
         try:
             import boto3
         except ImportError:

@@ -244,6 +244,38 @@ def test_deploy_refuses_a_site_that_was_not_built(tmp_path):
         (["--to", "s3://b/p", "--push"], "--push is only for --to git"),
         (["--to", "s3:///p"], "--to s3:///p: expected s3://BUCKET/PREFIX"),
         (["--to", ""], "--to: expected git, s3://BUCKET/PREFIX or a folder"),
+        (
+            ["--to", "s3://b/../x"],
+            "--to s3://b/../x: the prefix must be folder names, without '.', '..', empty "
+            "names, backslashes or control characters",
+        ),
+        (
+            ["--to", "s3://b/a//x"],
+            "--to s3://b/a//x: the prefix must be folder names, without '.', '..', empty "
+            "names, backslashes or control characters",
+        ),
+        (
+            ["--to", "s3://b\nc/x"],
+            "--to s3://b\\nc/x: holds a control character, a line break or a backslash",
+        ),
+        (
+            ["--to", "s3://b/x\x01"],
+            "--to s3://b/x\\x01: holds a control character, a line break or a backslash",
+        ),
+        (
+            ["--to", "s3://user@b/x"],
+            "--to s3://user@b/x: 'user@b' is not a bucket name (letters, digits, '.', '-' and '_')",
+        ),
+        (
+            ["--to", "https://example.gov.uk/plans"],
+            "--to https://example.gov.uk/plans: expected git, s3://BUCKET/PREFIX or a folder "
+            "(write ./https://example.gov.uk/plans for a folder of that name)",
+        ),
+        (
+            ["--to", "S3://b/x"],
+            "--to S3://b/x: expected git, s3://BUCKET/PREFIX or a folder (write ./S3://b/x "
+            "for a folder of that name)",
+        ),
     ],
 )
 def test_options_for_another_kind_of_target_are_refused(tmp_path, args, message):
@@ -297,3 +329,15 @@ def test_a_folder_deploy_clears_what_a_killed_deploy_left_half_written(tmp_path)
     deploy_to_store(site, FolderStore(web, site))
     assert not leftover.exists() and foreign.read_text() == "someone's"
     assert [p.name for p in web.rglob("*.deploy-partial")] == []
+
+
+def test_a_site_file_with_a_name_deploy_cannot_send_is_refused_before_any_change(tmp_path):
+    site = make_site(tmp_path / "site", ["2015-01"])
+    (site / "2015-01" / "a\nb.html").write_text("odd")
+    result = CliRunner().invoke(cli, ["deploy", "--site", str(site), "--to", str(tmp_path / "web")])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: {site}/2015-01/a\\nb.html: a file name deploy cannot send (a control "
+        "character, a line break or a backslash); is this a site progress-site built?\n",
+    )
+    assert not (tmp_path / "web").exists()
