@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -56,9 +57,18 @@ def _git(repo: Path, *args: str, stdin: str = "", env: dict[str, str] | None = N
 
 def _reason(done: subprocess.CompletedProcess[str]) -> str:
     """git's own error line: its last ``fatal:`` or ``error:``, never a ``hint:``."""
+    if done.returncode == -signal.SIGXFSZ:
+        return "a file too large to write (the disk is full, or a file size limit is set)"
+    if done.returncode < 0:
+        return f"git was stopped by {signal.Signals(-done.returncode).name}"
     lines = [line.strip() for line in done.stderr.splitlines() if line.strip()]
     errors = [line for line in lines if line.startswith(("fatal:", "error:"))]
     said = errors or [line for line in lines if not line.startswith("hint:")]
+    if "Please tell me who you are" in done.stderr:
+        return (
+            f"{said[-1]}; say who deploys with git config --global user.name 'Your Name' "
+            "and git config --global user.email 'you@example.gov.uk'"
+        )
     return said[-1] if said else f"exit status {done.returncode}"
 
 
@@ -183,7 +193,8 @@ def _blob(repo: Path, data: bytes, write: list[str]) -> str:
         check=False,
     )
     if done.returncode != 0:
-        raise ProgressSiteError(f"git hash-object failed in {repo}: {done.stderr.decode().strip()}")
+        said = subprocess.CompletedProcess(done.args, done.returncode, "", done.stderr.decode())
+        raise ProgressSiteError(f"git hash-object failed in {repo}: {_reason(said)}")
     return done.stdout.decode().strip()
 
 

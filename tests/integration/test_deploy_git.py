@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -225,3 +227,62 @@ def test_a_deploy_whose_push_failed_pushes_when_run_again(tmp_path):
         f"gh-pages in {clone} already has this site; nothing to commit, pushed to origin\n",
     )
     assert git(origin, "rev-parse", "gh-pages") == git(clone, "rev-parse", "gh-pages")
+
+
+def test_a_deploy_without_a_git_identity_says_how_to_set_one(tmp_path, monkeypatch):
+    for name in IDENTITY:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("EMAIL", "")
+    repo = tmp_path / "pages.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(repo)], check=True)
+    git(repo, "config", "user.useConfigOnly", "true")
+    site = make_site(tmp_path / "site", ["2015-01"])
+    result = deploy(site, "--repo", str(repo))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: git commit-tree failed in {repo}: fatal: ")
+    assert result.stderr.endswith(
+        "; say who deploys with git config --global user.name 'Your Name' and git config "
+        "--global user.email 'you@example.gov.uk'\n"
+    )
+    assert (
+        subprocess.run(
+            ["git", "-C", str(repo), "rev-parse", "--verify", "-q", "gh-pages"], capture_output=True
+        ).returncode
+        == 1
+    )
+
+
+def test_a_deploy_over_a_file_size_limit_says_so(tmp_path):
+    repo = tmp_path / "pages.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(repo)], check=True)
+    site = make_site(tmp_path / "site", ["2015-01"])
+    (site / "2015-01" / "big.js").write_bytes(os.urandom(200_000))
+    script = (
+        "import resource, sys; from generator.cli import main; "
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536)); "
+        "sys.argv = ['progress-site'] + sys.argv[1:]; main()"
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            script,
+            "deploy",
+            "--site",
+            str(site),
+            "--to",
+            "git",
+            "--repo",
+            str(repo),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"Error: git hash-object failed in {repo}: a file too large to write (the disk is "
+        "full, or a file size limit is set)\n",
+    )
