@@ -179,7 +179,15 @@ def deploy_git(
             repo, "commit-tree", tree, *(["-p", parent] if parent else []), "-m", message
         ).strip()
         # moves the branch only from where this deploy found it
-        _git(repo, "update-ref", "-m", "progress-site deploy", ref, commit, local or "")
+        try:
+            _git(repo, "update-ref", "-m", "progress-site deploy", ref, commit, local or "")
+        except ProgressSiteError:
+            if _ref(repo, ref) == local:
+                raise
+            raise ProgressSiteError(
+                f"another deploy changed {branch} in {repo} meanwhile, so this one committed "
+                "nothing; deploy again"
+            ) from None
     if push:
         _push(repo, branch)
     return GitDeploy(branch, commit, changed, push)

@@ -286,3 +286,30 @@ def test_a_deploy_over_a_file_size_limit_says_so(tmp_path):
         f"Error: git hash-object failed in {repo}: a file too large to write (the disk is "
         "full, or a file size limit is set)\n",
     )
+
+
+def test_a_deploy_that_another_overtook_commits_nothing_and_says_so(tmp_path, monkeypatch):
+    from generator.site import deploy_git
+
+    repo = tmp_path / "pages.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(repo)], check=True)
+    theirs = make_site(tmp_path / "theirs", ["2015-02"])
+    ours = make_site(tmp_path / "ours", ["2015-01"])
+    real = deploy_git._git
+
+    def overtaken(at: Path, *args: str, **kwargs):
+        if args[0] == "update-ref":  # the other deploy finishes first
+            monkeypatch.setattr(deploy_git, "_git", real)
+            assert deploy(theirs, "--repo", str(repo)).exit_code == 0
+        return real(at, *args, **kwargs)
+
+    monkeypatch.setattr(deploy_git, "_git", overtaken)
+    result = deploy(ours, "--repo", str(repo))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: another deploy changed gh-pages in {repo} meanwhile, so this one committed "
+        "nothing; deploy again\n",
+    )
+    assert git(repo, "log", "--format=%s", "gh-pages").splitlines() == [
+        "Deploy the site, newest release 2015-02"
+    ]
