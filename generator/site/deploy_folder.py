@@ -94,6 +94,11 @@ class FolderStore:
             os.chmod(temporary, 0o644)
             os.replace(temporary, target)
             temporary = None
+        except (FileExistsError, NotADirectoryError, IsADirectoryError):
+            raise ProgressSiteError(
+                f"cannot write {spelled(str(target))}: a file or folder that deploy did not "
+                "put there is in the way; move it and deploy again"
+            ) from None
         except OSError as exc:
             raise ProgressSiteError(
                 f"cannot write {spelled(str(target))}: {_reason(exc)}; deploy again to finish"

@@ -341,3 +341,20 @@ def test_a_site_file_with_a_name_deploy_cannot_send_is_refused_before_any_change
         "character, a line break or a backslash); is this a site progress-site built?\n",
     )
     assert not (tmp_path / "web").exists()
+
+
+def test_a_folder_deploy_names_a_file_in_the_way_of_a_folder_it_needs(tmp_path):
+    site = make_site(tmp_path / "site", ["2015-01"])
+    web = tmp_path / "web"
+    web.mkdir()
+    (web / "2015-01").write_text("someone's")
+    result = CliRunner().invoke(cli, ["deploy", "--site", str(site), "--to", str(web)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: cannot write {web}/2015-01/assets/main.57a0d79d.min.css: a file or folder "
+        "that deploy did not put there is in the way; move it and deploy again\n",
+    )
+    assert (web / "2015-01").read_text() == "someone's"
+    (web / "2015-01").unlink()
+    again = CliRunner().invoke(cli, ["deploy", "--site", str(site), "--to", str(web)])
+    assert again.exit_code == 0, again.output
