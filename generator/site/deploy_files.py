@@ -125,8 +125,11 @@ def versions(site_dir: Path) -> list[str]:
     try:
         entries = json.loads(path.read_text(encoding="utf-8"))
         found = [(str(entry["version"]), str(entry["title"])) for entry in entries]
-    except (ValueError, TypeError, KeyError) as exc:
-        raise ProgressSiteError(f"{path} is not a progress-site {VERSIONS}: {exc}") from None
+    except (ValueError, TypeError, KeyError, AttributeError):
+        raise ProgressSiteError(
+            f"{spelled(str(path))} is not a progress-site {VERSIONS} (a list of versions, each "
+            "with a version and a title): build the site again (progress-site build)"
+        ) from None
     drafts = [
         version
         for version, title in found

@@ -358,3 +358,20 @@ def test_a_folder_deploy_names_a_file_in_the_way_of_a_folder_it_needs(tmp_path):
     (web / "2015-01").unlink()
     again = CliRunner().invoke(cli, ["deploy", "--site", str(site), "--to", str(web)])
     assert again.exit_code == 0, again.output
+
+
+@pytest.mark.parametrize(
+    "versions", ['{"a": 1}', "[1]", '[{"version": "x"}]', "\udcff", "not json"]
+)
+def test_a_versions_json_progress_site_did_not_write_is_refused(tmp_path, versions):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "versions.json").write_bytes(versions.encode("utf-8", "surrogateescape"))
+    result = CliRunner().invoke(cli, ["deploy", "--site", str(site), "--to", str(tmp_path / "web")])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: {site}/versions.json is not a progress-site versions.json (a list of "
+        "versions, each with a version and a title): build the site again (progress-site "
+        "build)\n",
+    )
+    assert not (tmp_path / "web").exists()
