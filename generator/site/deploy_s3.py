@@ -11,13 +11,21 @@ import contextlib
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from generator.errors import ProgressSiteError
 from generator.site.deploy_files import SiteFile, odd_characters, plain_path, spelled
 
 BUCKET = re.compile(r"[a-zA-Z0-9.\-_]{1,255}")
 """The characters boto3 accepts in a bucket's name (AWS itself takes fewer)."""
+
+
+def _split(address: str) -> SplitResult | None:
+    """``address`` split into its parts, or None when it cannot be (``http://[::1``)."""
+    try:
+        return urlsplit(address)
+    except ValueError:
+        return None
 
 
 def parse_s3(target: str) -> tuple[str, str]:
@@ -27,8 +35,8 @@ def parse_s3(target: str) -> tuple[str, str]:
         raise ProgressSiteError(
             f"--to {spelled(target)}: holds a control character, a line break or a backslash"
         )
-    parts = urlsplit(target)
-    if parts.scheme != "s3" or not parts.netloc or parts.query or parts.fragment:
+    parts = _split(target)
+    if parts is None or parts.scheme != "s3" or not parts.netloc or parts.query or parts.fragment:
         raise ProgressSiteError(f"--to {spelled(target)}: expected s3://BUCKET/PREFIX")
     if not BUCKET.fullmatch(parts.netloc):
         raise ProgressSiteError(
@@ -72,8 +80,25 @@ class S3Store:
             raise ProgressSiteError(
                 "deploying to S3 needs boto3: pip install 'progress-site[s3]'"
             ) from None
+        if endpoint_url is not None:
+            parts = _split(endpoint_url)
+            if (
+                parts is None
+                or parts.scheme not in ("http", "https")
+                or not parts.netloc
+                or odd_characters(endpoint_url)
+            ):
+                raise ProgressSiteError(
+                    f"--endpoint-url {spelled(endpoint_url)}: expected an address such as "
+                    "https://s3.example.gov.uk or http://127.0.0.1:9000"
+                )
         with _reported(self.name):
-            self.client: Any = boto3.client("s3", endpoint_url=endpoint_url)
+            try:
+                self.client: Any = boto3.client("s3", endpoint_url=endpoint_url)
+            except ValueError as exc:  # botocore's "Invalid endpoint"
+                raise ProgressSiteError(
+                    f"--endpoint-url {spelled(str(endpoint_url))}: {exc}"
+                ) from None
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:

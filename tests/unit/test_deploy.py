@@ -267,6 +267,17 @@ def test_deploy_refuses_a_site_that_was_not_built(tmp_path):
             "--to s3://user@b/x: 'user@b' is not a bucket name (letters, digits, '.', '-' and '_')",
         ),
         (
+            ["--to", "s3://b/x", "--endpoint-url", "not-a-url"],
+            "--endpoint-url not-a-url: expected an address such as https://s3.example.gov.uk "
+            "or http://127.0.0.1:9000",
+        ),
+        (
+            ["--to", "s3://b/x", "--endpoint-url", "http://[::1"],
+            "--endpoint-url http://[::1: expected an address such as https://s3.example.gov.uk "
+            "or http://127.0.0.1:9000",
+        ),
+        (["--to", "s3://[b/x"], "--to s3://[b/x: expected s3://BUCKET/PREFIX"),
+        (
             ["--to", "https://example.gov.uk/plans"],
             "--to https://example.gov.uk/plans: expected git, s3://BUCKET/PREFIX or a folder "
             "(write ./https://example.gov.uk/plans for a folder of that name)",
