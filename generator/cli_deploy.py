@@ -110,7 +110,9 @@ def _to_git(site_dir: Path, repo: Path, branch: str, push: bool, dry_run: bool) 
 
     done = deploy_git(site_dir, repo, branch, push=push, dry_run=dry_run)
     count = f"{len(done.changed)} file{'s' if len(done.changed) != 1 else ''}"
-    if dry_run:
+    if dry_run and not done.changed:
+        click.echo(f"{branch} in {repo} already has this site; nothing would be committed")
+    elif dry_run:
         click.echo(f"Would commit {count} changed on {branch} in {repo}:")
         for line in done.changed:
             click.echo(f"  {line}")

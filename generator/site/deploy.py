@@ -147,8 +147,10 @@ def describe(todo: Changes, store: Store, dry_run: bool) -> list[str]:
     sent = f"{len(todo.uploads)} file{'s' if len(todo.uploads) != 1 else ''}"
     gone = f"{len(todo.deletes)} file{'s' if len(todo.deletes) != 1 else ''}"
     if dry_run:
+        colon = ":" if todo.uploads or todo.deletes else ""
         lines = [
-            f"Would upload {sent} and delete {gone} in {store.name} ({todo.unchanged} unchanged):"
+            f"Would upload {sent} and delete {gone} in {store.name} "
+            f"({todo.unchanged} unchanged){colon}"
         ]
         lines += [f"  upload {f.path}" for f in todo.uploads]
         lines += [f"  delete {path}" for path in todo.deletes]

@@ -61,6 +61,10 @@ def test_each_deploy_is_one_commit_on_gh_pages_in_a_bare_repository(tmp_path):
 
     same = deploy(one, "--repo", str(repo))
     assert same.stdout == f"gh-pages in {repo} already has this site; nothing to commit\n"
+    planned_same = deploy(one, "--repo", str(repo), "--dry-run")
+    assert planned_same.stdout == (
+        f"gh-pages in {repo} already has this site; nothing would be committed\n"
+    )
 
     two = make_site(tmp_path / "two", ["2015-01", "2014-10"], extra="new")
     planned = deploy(two, "--repo", str(repo), "--dry-run")

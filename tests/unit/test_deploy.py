@@ -218,6 +218,8 @@ def test_a_folder_deploy_prints_what_it_did_and_keeps_other_files(tmp_path):
     assert (web / "2014-10" / "mine.txt").read_text() == "kept"
     assert sorted(p.name for p in (web / "2014-10").iterdir()) == ["mine.txt"]
     assert (web / "versions.json").read_bytes() == (smaller / "versions.json").read_bytes()
+    nothing = runner.invoke(cli, ["deploy", "--site", str(smaller), "--to", str(web), "--dry-run"])
+    assert nothing.stdout == f"Would upload 0 files and delete 0 files in {web} (9 unchanged)\n"
 
 
 def test_deploy_refuses_a_site_that_was_not_built(tmp_path):
