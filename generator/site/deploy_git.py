@@ -94,11 +94,14 @@ def _check(repo: Path, branch: str) -> None:
     ):
         raise ProgressSiteError(f"--branch {branch}: not a valid branch name")
     listed = _git(repo, "worktree", "list", "--porcelain").splitlines()
+    where = str(repo)
     for line in listed:
+        if line.startswith("worktree "):
+            where = line.removeprefix("worktree ")
         if line == f"branch refs/heads/{branch}":
             raise ProgressSiteError(
-                f"{branch} is checked out in {repo}; check out another branch, or deploy to a "
-                "repository where it is not checked out"
+                f"{branch} is checked out in {where}; check out another branch there, or "
+                "deploy to a repository where it is not checked out"
             )
 
 

@@ -147,17 +147,20 @@ def test_a_branch_checked_out_in_the_repository_is_refused(tmp_path):
     git(repo, "init", "--quiet", "-b", "gh-pages")
     site = make_site(tmp_path / "site", ["2015-01"])
     result = deploy(site, "--repo", str(repo))
-    message = (
-        f"Error: gh-pages is checked out in {repo}; check out another branch, or deploy to a "
-        "repository where it is not checked out\n"
-    )
-    assert (result.exit_code, result.stderr) == (1, message)
-    # nor in another working tree of the repository
+
+    def message(where: Path) -> str:
+        return (
+            f"Error: gh-pages is checked out in {where.resolve()}; check out another branch "
+            "there, or deploy to a repository where it is not checked out\n"
+        )
+
+    assert (result.exit_code, result.stderr) == (1, message(repo))
+    # nor in another working tree of the repository, which the message names
     git(repo, "commit", "--quiet", "--allow-empty", "-m", "start")
     git(repo, "checkout", "--quiet", "-b", "main")
     git(repo, "worktree", "add", "--quiet", str(tmp_path / "pages"), "gh-pages")
     again = deploy(site, "--repo", str(repo))
-    assert (again.exit_code, again.stderr) == (1, message)
+    assert (again.exit_code, again.stderr) == (1, message(tmp_path / "pages"))
 
 
 def test_a_folder_that_is_not_a_repository_is_refused(tmp_path):
