@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import signal
+import sys
 import traceback
 from datetime import date
 from pathlib import Path
@@ -37,6 +39,10 @@ class ProgressSiteCli(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            # the reader went away (| head): stop quietly, as other command-line tools do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(1)
         except ContentError as exc:
             self._fail(ctx, exc.report())
         except ProgressSiteError as exc:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
 
 from generator.cli_paths import LookedUpPath
 from generator.errors import ProgressSiteError
+from generator.site.deploy_files import spelled
+
+URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+"""An address (https://, S3://, gs://): not a folder, though one could be so named."""
 
 
 def _only_for(kind: str, given: dict[str, object]) -> None:
@@ -75,6 +80,11 @@ def deploy(
     git_options = {"--branch": branch, "--repo": repo, "--push": push}
     if not target.strip():
         raise ProgressSiteError("--to: expected git, s3://BUCKET/PREFIX or a folder")
+    if URL.match(target) and not target.startswith("s3://"):
+        raise ProgressSiteError(
+            f"--to {spelled(target)}: expected git, s3://BUCKET/PREFIX or a folder (write "
+            f"./{spelled(target)} for a folder of that name)"
+        )
     if target == "git":
         _only_for("s3://BUCKET/PREFIX", {"--endpoint-url": endpoint_url})
         _to_git(site_dir, repo or Path("."), branch or "gh-pages", push, dry_run)
@@ -100,12 +110,15 @@ def _to_git(site_dir: Path, repo: Path, branch: str, push: bool, dry_run: bool) 
 
     done = deploy_git(site_dir, repo, branch, push=push, dry_run=dry_run)
     count = f"{len(done.changed)} file{'s' if len(done.changed) != 1 else ''}"
-    if dry_run:
+    if dry_run and not done.changed:
+        click.echo(f"{branch} in {repo} already has this site; nothing would be committed")
+    elif dry_run:
         click.echo(f"Would commit {count} changed on {branch} in {repo}:")
         for line in done.changed:
             click.echo(f"  {line}")
     elif done.commit is None:
-        click.echo(f"{branch} in {repo} already has this site; nothing to commit")
+        pushed = ", pushed to origin" if done.pushed else ""
+        click.echo(f"{branch} in {repo} already has this site; nothing to commit{pushed}")
     else:
         pushed = ", pushed to origin" if done.pushed else ""
         click.echo(f"Committed {count} changed on {branch} in {repo} ({done.commit[:12]}){pushed}")

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Protocol
 
 from generator.errors import ProgressSiteError
-from generator.site.deploy_files import SiteFile, reading, site_files, stage
+from generator.site.deploy_files import SiteFile, plain_path, reading, site_files, stage
 
 MANIFEST = ".progress-site-deploy.json"
 
@@ -67,16 +67,6 @@ class Manifest:
             "pending": sorted(self.pending),
         }
         return (json.dumps(data, indent=1) + "\n").encode("utf-8")
-
-
-def plain_path(path: str) -> bool:
-    """A path a deploy could have sent: relative, inside the site, in plain characters."""
-    parts = path.split("/")
-    return (
-        bool(path)
-        and all(part not in ("", ".", "..") for part in parts)
-        and not any(ord(c) < 32 or c == "\\" for c in path)
-    )
 
 
 def read_manifest(store: Store) -> Manifest:
@@ -157,8 +147,10 @@ def describe(todo: Changes, store: Store, dry_run: bool) -> list[str]:
     sent = f"{len(todo.uploads)} file{'s' if len(todo.uploads) != 1 else ''}"
     gone = f"{len(todo.deletes)} file{'s' if len(todo.deletes) != 1 else ''}"
     if dry_run:
+        colon = ":" if todo.uploads or todo.deletes else ""
         lines = [
-            f"Would upload {sent} and delete {gone} in {store.name} ({todo.unchanged} unchanged):"
+            f"Would upload {sent} and delete {gone} in {store.name} "
+            f"({todo.unchanged} unchanged){colon}"
         ]
         lines += [f"  upload {f.path}" for f in todo.uploads]
         lines += [f"  delete {path}" for path in todo.deletes]

@@ -15,6 +15,7 @@ import json
 import mimetypes
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,6 +78,30 @@ class SiteFile:
         return SHORT
 
 
+UNSEEN = {"Cc", "Cs", "Zl", "Zp"}
+"""Control characters, lone surrogates and line breaks: never in a name deploy sends."""
+
+
+def plain_path(path: str) -> bool:
+    """A path a deploy could have sent: relative, inside the site, in plain characters."""
+    parts = path.split("/")
+    return (
+        bool(path)
+        and all(part not in ("", ".", "..") for part in parts)
+        and not odd_characters(path)
+    )
+
+
+def odd_characters(text: str) -> bool:
+    """Whether ``text`` holds a control character, a lone surrogate, a line break or ``\\``."""
+    return any(c == "\\" or unicodedata.category(c) in UNSEEN for c in text)
+
+
+def spelled(text: str) -> str:
+    """A name for a one-line message: its invisible characters spelled out (``\\n``)."""
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+
+
 def _digest(path: Path) -> str:
     sha = hashlib.sha256()
     with path.open("rb") as handle:
@@ -100,8 +125,11 @@ def versions(site_dir: Path) -> list[str]:
     try:
         entries = json.loads(path.read_text(encoding="utf-8"))
         found = [(str(entry["version"]), str(entry["title"])) for entry in entries]
-    except (ValueError, TypeError, KeyError) as exc:
-        raise ProgressSiteError(f"{path} is not a progress-site {VERSIONS}: {exc}") from None
+    except (ValueError, TypeError, KeyError, AttributeError):
+        raise ProgressSiteError(
+            f"{spelled(str(path))} is not a progress-site {VERSIONS} (a list of versions, each "
+            "with a version and a title): build the site again (progress-site build)"
+        ) from None
     drafts = [
         version
         for version, title in found
@@ -158,6 +186,11 @@ def site_files(site_dir: Path) -> list[SiteFile]:
             source = base / name
             if not source.is_file():
                 continue
+            if not plain_path(rel):
+                raise ProgressSiteError(
+                    f"{spelled(str(source))}: a file name deploy cannot send (a control "
+                    "character, a line break or a backslash); is this a site progress-site built?"
+                )
             last = rel.split("/", 1)[0] not in own
             found.append(SiteFile(rel, source, _digest(source), last))
     return sorted(found, key=lambda f: (f.last, stage(f), f.path))

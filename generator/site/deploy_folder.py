@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from generator.errors import ProgressSiteError
-from generator.site.deploy_files import SiteFile
+from generator.site.deploy_files import SiteFile, spelled
 
 PARTIAL_SUFFIX = ".deploy-partial"
 PARTIAL = re.compile(r"^\..+\.[a-z0-9_]{8}\.deploy-partial$")
@@ -32,15 +32,15 @@ def _reason(exc: OSError) -> str:
 class FolderStore:
     def __init__(self, root: Path, site_dir: Path) -> None:
         self.root = root
-        self.name = str(root)
+        self.name = spelled(str(root))
         real, site = root.absolute().resolve(), site_dir.absolute().resolve()
         if real == site or site in real.parents or real in site.parents:
             raise ProgressSiteError(
-                f"--to {root}: choose a folder outside the built site {site_dir}, and not "
-                "one that holds it"
+                f"--to {self.name}: choose a folder outside the built site "
+                f"{spelled(str(site_dir))}, and not one that holds it"
             )
         if root.exists() and not root.is_dir():
-            raise ProgressSiteError(f"--to {root}: it is a file, not a folder")
+            raise ProgressSiteError(f"--to {self.name}: it is a file, not a folder")
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
@@ -76,7 +76,8 @@ class FolderStore:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise ProgressSiteError(f"cannot read {self.root / path}: {_reason(exc)}") from None
+            shown = spelled(str(self.root / path))
+            raise ProgressSiteError(f"cannot read {shown}: {_reason(exc)}") from None
 
     def _write(self, path: str, copy: Callable[[BinaryIO], object]) -> None:
         target = self.root / path
@@ -93,9 +94,14 @@ class FolderStore:
             os.chmod(temporary, 0o644)
             os.replace(temporary, target)
             temporary = None
+        except (FileExistsError, NotADirectoryError, IsADirectoryError):
+            raise ProgressSiteError(
+                f"cannot write {spelled(str(target))}: a file or folder that deploy did not "
+                "put there is in the way; move it and deploy again"
+            ) from None
         except OSError as exc:
             raise ProgressSiteError(
-                f"cannot write {target}: {_reason(exc)}; deploy again to finish"
+                f"cannot write {spelled(str(target))}: {_reason(exc)}; deploy again to finish"
             ) from None
         finally:
             if temporary is not None:
@@ -123,4 +129,5 @@ class FolderStore:
         except FileNotFoundError:
             pass
         except OSError as exc:
-            raise ProgressSiteError(f"cannot delete {target}: {_reason(exc)}") from None
+            shown = spelled(str(target))
+            raise ProgressSiteError(f"cannot delete {shown}: {_reason(exc)}") from None

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ProgressSiteError
-from generator.site.deploy import MANIFEST, Manifest, plain_path
-from generator.site.deploy_files import reading, site_files, versions
+from generator.site.deploy import MANIFEST, Manifest
+from generator.site.deploy_files import plain_path, reading, site_files, versions
 
 NO_JEKYLL = ".nojekyll"
 """An empty file that tells GitHub Pages to serve the files as they are."""
@@ -56,9 +57,18 @@ def _git(repo: Path, *args: str, stdin: str = "", env: dict[str, str] | None = N
 
 def _reason(done: subprocess.CompletedProcess[str]) -> str:
     """git's own error line: its last ``fatal:`` or ``error:``, never a ``hint:``."""
+    if done.returncode == -signal.SIGXFSZ:
+        return "a file too large to write (the disk is full, or a file size limit is set)"
+    if done.returncode < 0:
+        return f"git was stopped by {signal.Signals(-done.returncode).name}"
     lines = [line.strip() for line in done.stderr.splitlines() if line.strip()]
     errors = [line for line in lines if line.startswith(("fatal:", "error:"))]
     said = errors or [line for line in lines if not line.startswith("hint:")]
+    if "Please tell me who you are" in done.stderr:
+        return (
+            f"{said[-1]}; say who deploys with git config --global user.name 'Your Name' "
+            "and git config --global user.email 'you@example.gov.uk'"
+        )
     return said[-1] if said else f"exit status {done.returncode}"
 
 
@@ -84,11 +94,14 @@ def _check(repo: Path, branch: str) -> None:
     ):
         raise ProgressSiteError(f"--branch {branch}: not a valid branch name")
     listed = _git(repo, "worktree", "list", "--porcelain").splitlines()
+    where = str(repo)
     for line in listed:
+        if line.startswith("worktree "):
+            where = line.removeprefix("worktree ")
         if line == f"branch refs/heads/{branch}":
             raise ProgressSiteError(
-                f"{branch} is checked out in {repo}; check out another branch, or deploy to a "
-                "repository where it is not checked out"
+                f"{branch} is checked out in {where}; check out another branch there, or "
+                "deploy to a repository where it is not checked out"
             )
 
 
@@ -148,8 +161,13 @@ def deploy_git(
             for path, blob in wanted.items()
             if before.get(path) != blob
         ] + [f"D {path}" for path in removed]
-        if dry_run or not changed:
+        if dry_run:
             return GitDeploy(branch, None, changed)
+        if not changed:
+            # a deploy whose push failed is run again: the commit is there, the push is not
+            if push:
+                _push(repo, branch)
+            return GitDeploy(branch, None, changed, push)
         manifest = Manifest({f.path: f.digest for f in files}).to_bytes()
         wanted[MANIFEST] = _blob(repo, manifest, write)
         env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
@@ -164,7 +182,15 @@ def deploy_git(
             repo, "commit-tree", tree, *(["-p", parent] if parent else []), "-m", message
         ).strip()
         # moves the branch only from where this deploy found it
-        _git(repo, "update-ref", "-m", "progress-site deploy", ref, commit, local or "")
+        try:
+            _git(repo, "update-ref", "-m", "progress-site deploy", ref, commit, local or "")
+        except ProgressSiteError:
+            if _ref(repo, ref) == local:
+                raise
+            raise ProgressSiteError(
+                f"another deploy changed {branch} in {repo} meanwhile, so this one committed "
+                "nothing; deploy again"
+            ) from None
     if push:
         _push(repo, branch)
     return GitDeploy(branch, commit, changed, push)
@@ -178,7 +204,8 @@ def _blob(repo: Path, data: bytes, write: list[str]) -> str:
         check=False,
     )
     if done.returncode != 0:
-        raise ProgressSiteError(f"git hash-object failed in {repo}: {done.stderr.decode().strip()}")
+        said = subprocess.CompletedProcess(done.args, done.returncode, "", done.stderr.decode())
+        raise ProgressSiteError(f"git hash-object failed in {repo}: {_reason(said)}")
     return done.stdout.decode().strip()
 
 
@@ -199,4 +226,7 @@ def _push(repo: Path, branch: str) -> None:
             f"so it was not pushed, and never is by force. Take {REMOTE}'s: 'git fetch "
             f"{REMOTE} && git branch -f {branch} {REMOTE}/{branch}', then deploy again"
         )
-    raise ProgressSiteError(f"git push failed in {repo}: {_reason(done)}")
+    raise ProgressSiteError(
+        f"git push failed in {repo}: {_reason(done)}; the deploy is committed on {branch}, "
+        "deploy again with --push to send it"
+    )

@@ -8,20 +8,48 @@ message naming the bucket and prefix.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from generator.errors import ProgressSiteError
-from generator.site.deploy_files import SiteFile
+from generator.site.deploy_files import SiteFile, odd_characters, plain_path, spelled
+
+BUCKET = re.compile(r"[a-zA-Z0-9.\-_]{1,255}")
+"""The characters boto3 accepts in a bucket's name (AWS itself takes fewer)."""
+
+
+def _split(address: str) -> SplitResult | None:
+    """``address`` split into its parts, or None when it cannot be (``http://[::1``)."""
+    try:
+        return urlsplit(address)
+    except ValueError:
+        return None
 
 
 def parse_s3(target: str) -> tuple[str, str]:
     """``s3://BUCKET/PREFIX`` as (bucket, prefix without slashes at either end)."""
-    parts = urlsplit(target)
-    if parts.scheme != "s3" or not parts.netloc or parts.query or parts.fragment:
-        raise ProgressSiteError(f"--to {target}: expected s3://BUCKET/PREFIX")
-    return parts.netloc, parts.path.strip("/")
+    if odd_characters(target):
+        # urlsplit would quietly drop a line break or tab: s3://b\nc/x is not s3://bc/x
+        raise ProgressSiteError(
+            f"--to {spelled(target)}: holds a control character, a line break or a backslash"
+        )
+    parts = _split(target)
+    if parts is None or parts.scheme != "s3" or not parts.netloc or parts.query or parts.fragment:
+        raise ProgressSiteError(f"--to {spelled(target)}: expected s3://BUCKET/PREFIX")
+    if not BUCKET.fullmatch(parts.netloc):
+        raise ProgressSiteError(
+            f"--to {spelled(target)}: '{spelled(parts.netloc)}' is not a bucket name (letters, "
+            "digits, '.', '-' and '_')"
+        )
+    prefix = parts.path.strip("/")
+    if prefix and not plain_path(prefix):
+        raise ProgressSiteError(
+            f"--to {spelled(target)}: the prefix must be folder names, without '.', '..', "
+            "empty names, backslashes or control characters"
+        )
+    return parts.netloc, prefix
 
 
 @contextlib.contextmanager
@@ -35,7 +63,8 @@ def _reported(name: str) -> Iterator[None]:
         reason = f"{error.get('Code', 'error')}: {error.get('Message', '')}".rstrip(": ")
         raise ProgressSiteError(f"cannot deploy to {name}: {reason}") from None
     except BotoCoreError as exc:
-        raise ProgressSiteError(f"cannot deploy to {name}: {exc}") from None
+        said = " ".join(str(exc).split())  # boto3's own messages may span lines
+        raise ProgressSiteError(f"cannot deploy to {name}: {said}") from None
 
 
 class S3Store:
@@ -44,15 +73,32 @@ class S3Store:
 
     def __init__(self, target: str, endpoint_url: str | None = None) -> None:
         self.bucket, self.prefix = parse_s3(target)
-        self.name = f"s3://{self.bucket}/{self.prefix}".rstrip("/")
+        self.name = spelled(f"s3://{self.bucket}/{self.prefix}".rstrip("/"))
         try:
             import boto3
         except ImportError:
             raise ProgressSiteError(
                 "deploying to S3 needs boto3: pip install 'progress-site[s3]'"
             ) from None
+        if endpoint_url is not None:
+            parts = _split(endpoint_url)
+            if (
+                parts is None
+                or parts.scheme not in ("http", "https")
+                or not parts.netloc
+                or odd_characters(endpoint_url)
+            ):
+                raise ProgressSiteError(
+                    f"--endpoint-url {spelled(endpoint_url)}: expected an address such as "
+                    "https://s3.example.gov.uk or http://127.0.0.1:9000"
+                )
         with _reported(self.name):
-            self.client: Any = boto3.client("s3", endpoint_url=endpoint_url)
+            try:
+                self.client: Any = boto3.client("s3", endpoint_url=endpoint_url)
+            except ValueError as exc:  # botocore's "Invalid endpoint"
+                raise ProgressSiteError(
+                    f"--endpoint-url {spelled(str(endpoint_url))}: {exc}"
+                ) from None
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:

@@ -176,8 +176,11 @@ def starter_files(today: date) -> dict[str, str]:
 
 
 def _refuse_non_empty(target: Path) -> None:
-    if target.exists() and not target.is_dir():
-        raise ProgressSiteError(f"{target} is not a directory: choose a new directory")
+    if target.is_symlink() and not target.exists():
+        raise ProgressSiteError(f"{target} is a link to nothing: choose a new directory")
+    for place in (target, *target.parents):
+        if place.exists() and not place.is_dir():
+            raise ProgressSiteError(f"{place} is not a directory: choose a new directory")
     if target.is_dir() and any(target.iterdir()):
         raise ProgressSiteError(f"{target} is not empty: choose a new or empty directory")
 

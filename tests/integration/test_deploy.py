@@ -60,3 +60,23 @@ def test_the_workflow_keeps_the_previous_output_and_its_build_step_reuses_it(tmp
     assert second.returncode == 0, second.stderr
     assert f"Built 0 releases (0 pages), {built[1]} unchanged into {site} in " in second.stdout
     assert (site / ".git").is_dir() and (site / ".nojekyll").is_file()
+
+
+def test_the_workflow_stops_until_the_package_to_install_is_set(tmp_path):
+    step = _steps()["Install progress-site"]
+    env_value = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["env"]
+    assert env_value == {"PROGRESS_SITE_PACKAGE": ""}
+    script = f"set -eo pipefail\n{step['run']}"
+    done = subprocess.run(
+        ["bash", "-c", script],
+        cwd=tmp_path,
+        env={**os.environ, "PROGRESS_SITE_PACKAGE": ""},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (
+        1,
+        "::error::Set PROGRESS_SITE_PACKAGE in this workflow to the progress-site release you "
+        "use\n",
+    )

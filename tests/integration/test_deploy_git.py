@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,6 +61,10 @@ def test_each_deploy_is_one_commit_on_gh_pages_in_a_bare_repository(tmp_path):
 
     same = deploy(one, "--repo", str(repo))
     assert same.stdout == f"gh-pages in {repo} already has this site; nothing to commit\n"
+    planned_same = deploy(one, "--repo", str(repo), "--dry-run")
+    assert planned_same.stdout == (
+        f"gh-pages in {repo} already has this site; nothing would be committed\n"
+    )
 
     two = make_site(tmp_path / "two", ["2015-01", "2014-10"], extra="new")
     planned = deploy(two, "--repo", str(repo), "--dry-run")
@@ -141,17 +147,20 @@ def test_a_branch_checked_out_in_the_repository_is_refused(tmp_path):
     git(repo, "init", "--quiet", "-b", "gh-pages")
     site = make_site(tmp_path / "site", ["2015-01"])
     result = deploy(site, "--repo", str(repo))
-    message = (
-        f"Error: gh-pages is checked out in {repo}; check out another branch, or deploy to a "
-        "repository where it is not checked out\n"
-    )
-    assert (result.exit_code, result.stderr) == (1, message)
-    # nor in another working tree of the repository
+
+    def message(where: Path) -> str:
+        return (
+            f"Error: gh-pages is checked out in {where.resolve()}; check out another branch "
+            "there, or deploy to a repository where it is not checked out\n"
+        )
+
+    assert (result.exit_code, result.stderr) == (1, message(repo))
+    # nor in another working tree of the repository, which the message names
     git(repo, "commit", "--quiet", "--allow-empty", "-m", "start")
     git(repo, "checkout", "--quiet", "-b", "main")
     git(repo, "worktree", "add", "--quiet", str(tmp_path / "pages"), "gh-pages")
     again = deploy(site, "--repo", str(repo))
-    assert (again.exit_code, again.stderr) == (1, message)
+    assert (again.exit_code, again.stderr) == (1, message(tmp_path / "pages"))
 
 
 def test_a_folder_that_is_not_a_repository_is_refused(tmp_path):
@@ -201,3 +210,113 @@ def test_a_branch_name_git_would_not_take_is_refused(tmp_path, branch):
         1,
         f"Error: --branch {branch}: not a valid branch name\n",
     )
+
+
+def test_a_deploy_whose_push_failed_pushes_when_run_again(tmp_path):
+    origin = tmp_path / "origin.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(origin)], check=True)
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "--quiet", str(origin), str(clone)], check=True, capture_output=True
+    )
+    site = make_site(tmp_path / "site", ["2015-01"])
+    git(clone, "remote", "set-url", "origin", str(tmp_path / "unreachable.git"))
+    failed = deploy(site, "--repo", str(clone), "--push")
+    assert failed.exit_code == 1
+    assert failed.stderr.startswith(f"Error: git push failed in {clone}: fatal: ")
+    assert failed.stderr.endswith(
+        "; the deploy is committed on gh-pages, deploy again with --push to send it\n"
+    )
+    git(clone, "remote", "set-url", "origin", str(origin))
+    again = deploy(site, "--repo", str(clone), "--push")
+    assert (again.exit_code, again.stdout) == (
+        0,
+        f"gh-pages in {clone} already has this site; nothing to commit, pushed to origin\n",
+    )
+    assert git(origin, "rev-parse", "gh-pages") == git(clone, "rev-parse", "gh-pages")
+
+
+def test_a_deploy_without_a_git_identity_says_how_to_set_one(tmp_path, monkeypatch):
+    for name in IDENTITY:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("EMAIL", "")
+    repo = tmp_path / "pages.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(repo)], check=True)
+    git(repo, "config", "user.useConfigOnly", "true")
+    site = make_site(tmp_path / "site", ["2015-01"])
+    result = deploy(site, "--repo", str(repo))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: git commit-tree failed in {repo}: fatal: ")
+    assert result.stderr.endswith(
+        "; say who deploys with git config --global user.name 'Your Name' and git config "
+        "--global user.email 'you@example.gov.uk'\n"
+    )
+    assert (
+        subprocess.run(
+            ["git", "-C", str(repo), "rev-parse", "--verify", "-q", "gh-pages"], capture_output=True
+        ).returncode
+        == 1
+    )
+
+
+def test_a_deploy_over_a_file_size_limit_says_so(tmp_path):
+    repo = tmp_path / "pages.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(repo)], check=True)
+    site = make_site(tmp_path / "site", ["2015-01"])
+    (site / "2015-01" / "big.js").write_bytes(os.urandom(200_000))
+    script = (
+        "import resource, sys; from generator.cli import main; "
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536)); "
+        "sys.argv = ['progress-site'] + sys.argv[1:]; main()"
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            script,
+            "deploy",
+            "--site",
+            str(site),
+            "--to",
+            "git",
+            "--repo",
+            str(repo),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"Error: git hash-object failed in {repo}: a file too large to write (the disk is "
+        "full, or a file size limit is set)\n",
+    )
+
+
+def test_a_deploy_that_another_overtook_commits_nothing_and_says_so(tmp_path, monkeypatch):
+    from generator.site import deploy_git
+
+    repo = tmp_path / "pages.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(repo)], check=True)
+    theirs = make_site(tmp_path / "theirs", ["2015-02"])
+    ours = make_site(tmp_path / "ours", ["2015-01"])
+    real = deploy_git._git
+
+    def overtaken(at: Path, *args: str, **kwargs):
+        if args[0] == "update-ref":  # the other deploy finishes first
+            monkeypatch.setattr(deploy_git, "_git", real)
+            assert deploy(theirs, "--repo", str(repo)).exit_code == 0
+        return real(at, *args, **kwargs)
+
+    monkeypatch.setattr(deploy_git, "_git", overtaken)
+    result = deploy(ours, "--repo", str(repo))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: another deploy changed gh-pages in {repo} meanwhile, so this one committed "
+        "nothing; deploy again\n",
+    )
+    assert git(repo, "log", "--format=%s", "gh-pages").splitlines() == [
+        "Deploy the site, newest release 2015-02"
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 from tests.integration.conftest import run_cli
 
@@ -44,3 +45,19 @@ def test_a_preview_built_with_drafts_is_not_deployed(tmp_path):
         "--drafts, or publish them first\n",
     )
     assert not (tmp_path / "web").exists()
+
+
+def test_the_tutorials_mistake_is_what_validate_says_of_the_starter(tmp_path):
+    tutorial = (Path(__file__).parents[2] / "docs" / "tutorial.md").read_text(encoding="utf-8")
+    assert run_cli("new", "content", cwd=tmp_path).returncode == 0
+    plan = tmp_path / "content" / "plan.yaml"
+    assert "(`groups: [practise]`)" in tutorial
+    plan.write_text(plan.read_text().replace("groups: [practice]", "groups: [practise]"))
+    checked = run_cli("validate", cwd=tmp_path)
+    assert checked.returncode == 1
+    said = checked.stderr.splitlines()[0]
+    assert said == (
+        "content/plan.yaml:24: recommendation 2: unknown priority 'practise' "
+        "(known: leadership, practice)"
+    )
+    assert f"```text\n{said}\n```" in tutorial

@@ -218,6 +218,8 @@ def test_a_folder_deploy_prints_what_it_did_and_keeps_other_files(tmp_path):
     assert (web / "2014-10" / "mine.txt").read_text() == "kept"
     assert sorted(p.name for p in (web / "2014-10").iterdir()) == ["mine.txt"]
     assert (web / "versions.json").read_bytes() == (smaller / "versions.json").read_bytes()
+    nothing = runner.invoke(cli, ["deploy", "--site", str(smaller), "--to", str(web), "--dry-run"])
+    assert nothing.stdout == f"Would upload 0 files and delete 0 files in {web} (9 unchanged)\n"
 
 
 def test_deploy_refuses_a_site_that_was_not_built(tmp_path):
@@ -244,6 +246,49 @@ def test_deploy_refuses_a_site_that_was_not_built(tmp_path):
         (["--to", "s3://b/p", "--push"], "--push is only for --to git"),
         (["--to", "s3:///p"], "--to s3:///p: expected s3://BUCKET/PREFIX"),
         (["--to", ""], "--to: expected git, s3://BUCKET/PREFIX or a folder"),
+        (
+            ["--to", "s3://b/../x"],
+            "--to s3://b/../x: the prefix must be folder names, without '.', '..', empty "
+            "names, backslashes or control characters",
+        ),
+        (
+            ["--to", "s3://b/a//x"],
+            "--to s3://b/a//x: the prefix must be folder names, without '.', '..', empty "
+            "names, backslashes or control characters",
+        ),
+        (
+            ["--to", "s3://b\nc/x"],
+            "--to s3://b\\nc/x: holds a control character, a line break or a backslash",
+        ),
+        (
+            ["--to", "s3://b/x\x01"],
+            "--to s3://b/x\\x01: holds a control character, a line break or a backslash",
+        ),
+        (
+            ["--to", "s3://user@b/x"],
+            "--to s3://user@b/x: 'user@b' is not a bucket name (letters, digits, '.', '-' and '_')",
+        ),
+        (
+            ["--to", "s3://b/x", "--endpoint-url", "not-a-url"],
+            "--endpoint-url not-a-url: expected an address such as https://s3.example.gov.uk "
+            "or http://127.0.0.1:9000",
+        ),
+        (
+            ["--to", "s3://b/x", "--endpoint-url", "http://[::1"],
+            "--endpoint-url http://[::1: expected an address such as https://s3.example.gov.uk "
+            "or http://127.0.0.1:9000",
+        ),
+        (["--to", "s3://[b/x"], "--to s3://[b/x: expected s3://BUCKET/PREFIX"),
+        (
+            ["--to", "https://example.gov.uk/plans"],
+            "--to https://example.gov.uk/plans: expected git, s3://BUCKET/PREFIX or a folder "
+            "(write ./https://example.gov.uk/plans for a folder of that name)",
+        ),
+        (
+            ["--to", "S3://b/x"],
+            "--to S3://b/x: expected git, s3://BUCKET/PREFIX or a folder (write ./S3://b/x "
+            "for a folder of that name)",
+        ),
     ],
 )
 def test_options_for_another_kind_of_target_are_refused(tmp_path, args, message):
@@ -297,3 +342,49 @@ def test_a_folder_deploy_clears_what_a_killed_deploy_left_half_written(tmp_path)
     deploy_to_store(site, FolderStore(web, site))
     assert not leftover.exists() and foreign.read_text() == "someone's"
     assert [p.name for p in web.rglob("*.deploy-partial")] == []
+
+
+def test_a_site_file_with_a_name_deploy_cannot_send_is_refused_before_any_change(tmp_path):
+    site = make_site(tmp_path / "site", ["2015-01"])
+    (site / "2015-01" / "a\nb.html").write_text("odd")
+    result = CliRunner().invoke(cli, ["deploy", "--site", str(site), "--to", str(tmp_path / "web")])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: {site}/2015-01/a\\nb.html: a file name deploy cannot send (a control "
+        "character, a line break or a backslash); is this a site progress-site built?\n",
+    )
+    assert not (tmp_path / "web").exists()
+
+
+def test_a_folder_deploy_names_a_file_in_the_way_of_a_folder_it_needs(tmp_path):
+    site = make_site(tmp_path / "site", ["2015-01"])
+    web = tmp_path / "web"
+    web.mkdir()
+    (web / "2015-01").write_text("someone's")
+    result = CliRunner().invoke(cli, ["deploy", "--site", str(site), "--to", str(web)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: cannot write {web}/2015-01/assets/main.57a0d79d.min.css: a file or folder "
+        "that deploy did not put there is in the way; move it and deploy again\n",
+    )
+    assert (web / "2015-01").read_text() == "someone's"
+    (web / "2015-01").unlink()
+    again = CliRunner().invoke(cli, ["deploy", "--site", str(site), "--to", str(web)])
+    assert again.exit_code == 0, again.output
+
+
+@pytest.mark.parametrize(
+    "versions", ['{"a": 1}', "[1]", '[{"version": "x"}]', "\udcff", "not json"]
+)
+def test_a_versions_json_progress_site_did_not_write_is_refused(tmp_path, versions):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "versions.json").write_bytes(versions.encode("utf-8", "surrogateescape"))
+    result = CliRunner().invoke(cli, ["deploy", "--site", str(site), "--to", str(tmp_path / "web")])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: {site}/versions.json is not a progress-site versions.json (a list of "
+        "versions, each with a version and a title): build the site again (progress-site "
+        "build)\n",
+    )
+    assert not (tmp_path / "web").exists()

@@ -149,3 +149,20 @@ def test_the_next_commands_run_progress_site_as_it_was_run(tmp_path, monkeypatch
     assert result.stdout.splitlines()[1] == (
         "  .venv/bin/progress-site serve            # preview it while you edit"
     )
+
+
+def test_a_directory_under_a_file_or_a_link_to_nothing_is_refused(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    (tmp_path / "gone").symlink_to(tmp_path / "nowhere")
+    runner = CliRunner()
+    under = runner.invoke(cli, ["new", str(tmp_path / "notes.txt" / "plan")])
+    assert (under.exit_code, under.stderr) == (
+        1,
+        f"Error: {tmp_path / 'notes.txt'} is not a directory: choose a new directory\n",
+    )
+    dangling = runner.invoke(cli, ["new", str(tmp_path / "gone")])
+    assert (dangling.exit_code, dangling.stderr) == (
+        1,
+        f"Error: {tmp_path / 'gone'} is a link to nothing: choose a new directory\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gone", "notes.txt"]
