@@ -170,3 +170,11 @@ def test_evidence_is_published_with_its_release(strategic_site: Path):
     ) in rows
     page = _text(strategic_site / "2026-04-16/recommendations/p3.f2/index.html")
     assert "Students share their first dual-credit semester (15 April 2026)" in page
+
+
+def test_lists_of_actions_name_each_by_its_title(strategic_site: Path):
+    kpi = _text(strategic_site / LATEST / "kpis/chronic-absence/index.html")
+    assert "Action P2.F1.A1: Attendance early-warning reports: On track" in kpi
+    lead = _text(strategic_site / LATEST / "leads/office-of-communications/index.html")
+    overdue = lead[lead.index("Overdue ¶") :]
+    assert "P2.F1.A2: Attendance campaign 30 June 2026 Off track" in overdue
