@@ -179,3 +179,15 @@ def test_lists_of_actions_name_each_by_its_title(strategic_site: Path):
     lead = _text(strategic_site / LATEST / "leads/office-of-communications/index.html")
     overdue = lead[lead.index("Overdue ¶") :]
     assert "P2.F1.A2: Attendance campaign 30 June 2026 Off track" in overdue
+
+
+def test_a_leads_pages_show_their_actions_late_to_start(strategic_site: Path):
+    leads = _text(strategic_site / LATEST / "leads/index.html")
+    assert "Not started Overdue Late to start Office of Educator Effectiveness" in leads
+    assert "Office of School Finance 1 0 0 0 1 0 1" in leads
+    lead = _text(strategic_site / LATEST / "leads/office-of-school-finance/index.html")
+    assert "1 action in the plan: Not started 1 · 1 late to start" in lead
+    assert (
+        "Late to start ¶ Action Planned start Status "
+        "P1.F1.A3: Teacher housing pilot 1 October 2025 Not started" in lead
+    )
