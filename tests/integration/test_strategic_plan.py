@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 import re
 from pathlib import Path
 
@@ -159,6 +160,11 @@ def test_the_two_april_releases_are_labelled_by_day(strategic_site: Path):
     releases = _text(strategic_site / LATEST / "releases/index.html")
     assert "(9 Apr 2026)" in releases and "(16 Apr 2026)" in releases
     assert "(Apr 2026)" not in releases
+    versions = json.loads((strategic_site / "versions.json").read_text())
+    assert [v["title"] for v in versions][1:3] == [
+        "Update to the State Board, April 2026 (16 Apr 2026)",
+        "Quarterly progress report, April 2026 (9 Apr 2026)",
+    ]  # the version selector
 
 
 def test_evidence_is_published_with_its_release(strategic_site: Path):
