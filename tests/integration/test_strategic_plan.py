@@ -143,6 +143,20 @@ def test_a_revision_and_the_periods_are_reported_exactly(strategic_site: Path):
 
 
 def test_headline_and_group_measures(strategic_site: Path):
+    kpis = yaml.safe_load((STRATEGIC_PLAN / "kpis.yaml").read_text())["kpis"]
+    for kpi in kpis:
+        link = f'href="../../kpis/{kpi["id"]}/"'
+        for group in kpi.get("groups", []):
+            page = strategic_site / LATEST / "pillars" / group / "index.html"
+            assert link in page.read_text(), (kpi["id"], group)
+        for rec in kpi.get("recommendations", []):
+            page = strategic_site / LATEST / "recommendations" / rec.lower() / "index.html"
+            assert link in page.read_text(), (kpi["id"], rec)
+    headline = [k["title"] for k in kpis if k.get("headline")]
+    shown = _text(strategic_site / LATEST / "index.html")
+    opening = shown[shown.rindex("Headline indicators") : shown.index("All 8 indicators")]
+    assert [title in opening for title in headline] == [True] * 4
+    assert "Industry credentials" not in opening
     home = (strategic_site / LATEST / "index.html").read_text()
     assert 'id="headline-indicators">Headline indicators' in home
     group = _text(strategic_site / LATEST / "pillars/pillar-2/index.html")
