@@ -82,6 +82,10 @@ class LeadView:
     def overdue(self) -> tuple[LeadAction, ...]:
         return tuple(a for a in self.actions if a.action.overdue)
 
+    @property
+    def late_to_start(self) -> tuple[LeadAction, ...]:
+        return tuple(a for a in self.actions if a.action.late_to_start)
+
 
 def _base_slug(key: str) -> str:
     folded = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
@@ -146,7 +150,8 @@ def leads(view: ReleaseView) -> tuple[LeadView, ...]:
         grouped = tuple(LeadRecommendation(recs[r], tuple(a)) for r, a in by_rec.items())
         actions = [a.action for g in grouped for a in g.actions]
         statuses = [a.status for a in actions if a.status is not None]
-        counts = count(statuses, vocabulary, sum(1 for a in actions if a.overdue))
+        overdue = sum(1 for a in actions if a.overdue)
+        counts = count(statuses, vocabulary, overdue, sum(1 for a in actions if a.late_to_start))
         result.append(LeadView(names[key], slugs[key], grouped, counts))
     return tuple(result)
 

@@ -10,7 +10,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.integration.conftest import serve
+from tests.conftest import DATA
+from tests.integration.conftest import build_once, serve
 
 PAGES = [
     "2017-04/",
@@ -137,3 +138,41 @@ def test_numbered_pages_of_a_large_plan_are_accessible(browser, large_url, axe, 
     ]
     found, _ = violations_on(browser, axe, width, large_url, pages)
     assert found == {}
+
+
+STRATEGIC_PAGES = [
+    "2026-07-15/",  # About this plan, headline indicators, late to start
+    "2026-07-15/pillars/",
+    "2026-07-15/pillars/pillar-1/",  # a pillar's measures
+    "2026-07-15/recommendations/",
+    "2026-07-15/recommendations/p1.f1/",  # titled actions, one late to start
+    "2026-07-15/recommendations/p3.f2/",
+    "2026-04-16/recommendations/p2.f1/",  # evidence alone on a focus area
+    "2026-04-16/changes/",  # a revision, no new value, two releases in one month
+    "2026-01-15/changes/",  # newly late to start
+    "2026-07-15/kpis/",
+    "2026-07-15/kpis/chronic-absence/",  # quarterly periods
+    "2026-07-15/kpis/graduation-rate/",  # a revised school-year value
+    "2026-07-15/methods/",
+    "2026-07-15/data/",
+    "2026-07-15/releases/",
+    "2026-07-15/report/",
+    "2026-07-15/leads/",
+    "2026-07-15/leads/office-of-teaching-and-learning/",
+    "2026-07-15/embed/kpis/chronic-absence/",
+    "2026-07-15/embed/pillars/pillar-2/",
+    "2026-04-09/",  # an older version, with the outdated-version banner
+]
+"""Every page type of the strategic plan: pillars, focus areas and periodic measures."""
+
+
+@pytest.fixture(scope="module")
+def strategic_url(tmp_path_factory):
+    yield from serve(build_once(tmp_path_factory, "strategic-a11y", DATA / "strategic-plan"))
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_strategic_plan_pages_are_accessible(browser, strategic_url, axe, width):
+    found, hosts = violations_on(browser, axe, width, strategic_url, STRATEGIC_PAGES)
+    assert found == {}
+    assert hosts == {urlparse(strategic_url).netloc}
