@@ -299,7 +299,19 @@ def check_locks(
         problems += _lock_problems(content, known.get(release_id), release_id, lock, found)
         if step is not None:
             step(done, len(locks), f"Checked release {release_id}")
-    return problems
+    return problems + unrecorded_locks(content, locks)
+
+
+def unrecorded_locks(content: Content, locks: Mapping[str, Any]) -> list[str]:
+    """Releases that ``publish`` marked as published but whose lock is gone: with no lock,
+    nothing would stop their content from being rewritten."""
+    return [
+        f"release {release.id}: was published on {release.published.isoformat()} "
+        f"(releases.yaml), but {LOCK_FILE} has no record of it, so its content can no longer "
+        f"be checked; restore {LOCK_FILE} from version control or a backup"
+        for release in content.releases
+        if release.published is not None and not release.draft and release.id not in locks
+    ]
 
 
 def _lock_problems(

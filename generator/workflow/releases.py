@@ -22,6 +22,7 @@ from generator.facts.lock import (
     fingerprint_items,
     lock_text,
     read_lock,
+    unrecorded_locks,
 )
 from generator.facts.lock_errata import (
     errata_problems,
@@ -78,8 +79,11 @@ def _publish(content_dir: Path, release_id: str, when: date) -> str:
             f"{newest.corrected}"
         )
     else:
-        if release.published is None:
-            files["releases.yaml"] = _marked(content_dir, release_id, when)
+        if release.published is not None:  # marked published by publish, its lock since lost
+            raise ContentError.from_messages(
+                str(content_dir / LOCK_FILE), unrecorded_locks(content, locks)
+            )
+        files["releases.yaml"] = _marked(content_dir, release_id, when)
         summary = (
             f"Published release {release_id} ({release.title}) on "
             f"{(release.published or when).isoformat()}"

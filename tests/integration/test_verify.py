@@ -38,9 +38,9 @@ def test_the_shipped_site_verifies(default_site: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         f"Checking {default_site}/history.json\n"
-        "2016-08: 8 data files match; chain intact\n"
-        "2017-04: 8 data files match; chain intact\n"
-        "Checked 2 releases and 16 data files: every file matches and the chain is intact.\n"
+        "2016-08: 10 data files match; chain intact\n"
+        "2017-04: 10 data files match; chain intact\n"
+        "Checked 2 releases and 20 data files: every file matches and the chain is intact.\n"
     )
     entries = json.loads((default_site / "history.json").read_text())["releases"]
     assert entries[1]["errata"][0]["date"] == "2026-11-25"
@@ -60,8 +60,8 @@ def test_an_altered_data_file_is_named_even_after_an_unchanged_rebuild(
     result = run_cli("verify", str(site))
     assert result.returncode == 1
     assert result.stderr == expected
-    assert "2014-10: 1 of 8 data files do not match; chain intact\n" in result.stdout
-    assert result.stdout.endswith("Checked 3 releases and 24 data files: 1 problem.\n")
+    assert "2014-10: 1 of 10 data files do not match; chain intact\n" in result.stdout
+    assert result.stdout.endswith("Checked 3 releases and 30 data files: 1 problem.\n")
     # the altered version is reused by the next build, and still found out
     rebuilt = run_cli("build", "--content", str(content), "--out", str(site))
     assert "3 unchanged" in rebuilt.stdout
@@ -96,7 +96,7 @@ def test_a_published_release_changed_without_an_erratum_fails_against_the_old_hi
         "  release 2014-06: data/actions.json changed since history-2015-01.json, "
         "with no erratum recorded\n"
     )
-    assert "2014-10: 8 data files match; chain intact; unchanged since history-2015-01.json\n" in (
+    assert "2014-10: 10 data files match; chain intact; unchanged since history-2015-01.json\n" in (
         result.stdout
     )
     # recorded as an erratum, the same change passes
@@ -112,11 +112,11 @@ def test_a_published_release_changed_without_an_erratum_fails_against_the_old_hi
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         f"Checking {site}/history.json\n"
-        "2014-06: 8 data files match; chain intact; "
+        "2014-06: 10 data files match; chain intact; "
         "corrected since history-2015-01.json by an erratum of 2015-02-01\n"
-        "2014-10: 8 data files match; chain intact; unchanged since history-2015-01.json\n"
-        "2015-01: 8 data files match; chain intact; unchanged since history-2015-01.json\n"
-        "Checked 3 releases and 24 data files: every file matches and the chain is intact; "
+        "2014-10: 10 data files match; chain intact; unchanged since history-2015-01.json\n"
+        "2015-01: 10 data files match; chain intact; unchanged since history-2015-01.json\n"
+        "Checked 3 releases and 30 data files: every file matches and the chain is intact; "
         "no release in history-2015-01.json has changed except through an erratum.\n"
     )
 
@@ -130,7 +130,7 @@ def test_a_site_is_verified_over_http(small: tuple[Path, Path], tmp_path: Path) 
         result = run_cli("verify", url, "--against", str(tmp_path / "old.json"))
         assert result.returncode == 0, result.stderr
         assert result.stdout.startswith(f"Checking {url}history.json\n")
-        assert "2015-01: 8 data files match; chain intact; unchanged since old.json\n" in (
+        assert "2015-01: 10 data files match; chain intact; unchanged since old.json\n" in (
             result.stdout
         )
         (site / "2015-01" / "data" / "kpis.json").unlink()

@@ -115,6 +115,28 @@ def test_published_releases_cannot_be_rewritten_without_an_erratum(small, tmp_pa
     assert "action 8.1 (narrative)" in cli("validate")[2]
 
 
+def test_a_published_release_whose_lock_was_removed_is_refused(small, tmp_path):
+    publish_all(small)
+    locks = json.loads(small.text("releases.lock"))
+    del locks["releases"]["2014-10"]
+    (small.root / "releases.lock").write_text(json.dumps(locks), encoding="utf-8")
+    small.replace(
+        "progress/2014-10.yaml", "Numbers are now reported.", "Numbers are reported weekly."
+    )
+    message = (
+        "content/releases.lock: release 2014-10: was published on 2014-11-12 (releases.yaml), "
+        "but releases.lock has no record of it, so its content can no longer be checked; "
+        "restore releases.lock from version control or a backup\n"
+    )
+    for command in (("validate",), ("build", "--out", str(tmp_path / "site"))):
+        code, _, err = cli(*command)
+        assert code == 1
+        assert err == message + "Aborted: 1 problem found in the content.\n"
+    code, _, err = cli("publish", "2014-10")
+    assert code == 1 and message in err
+    assert "2014-10" not in json.loads(small.text("releases.lock"))["releases"]
+
+
 def test_a_later_release_does_not_disturb_published_ones(small):
     publish_all(small)
     assert cli("new-release", "2015-04", "--date", "2015-04-30")[0] == 0

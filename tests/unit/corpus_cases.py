@@ -466,8 +466,12 @@ CASES = [
             ("delete", "progress/2015-01.yaml"),
         ],
         [
+            # the removed entry's last line, its publication date, now falls to 2014-10
+            "content/releases.lock: release 2014-10: was published on 2015-02-01 (releases.yaml), "
+            "but releases.lock has no record of it, so its content can no longer be checked; "
+            "restore releases.lock from version control or a backup",
             "content/releases.lock: release 2015-01: was published on 2015-02-01 but is no longer "
-            "in releases.yaml; a published release cannot be removed"
+            "in releases.yaml; a published release cannot be removed",
         ],
     ),
     (
