@@ -264,7 +264,7 @@ def lock_text(releases: dict[str, Any]) -> str:
     return json.dumps({"releases": dict(sorted(releases.items()))}, indent=2, sort_keys=True) + "\n"
 
 
-def _changed(locked: dict[str, str], current: dict[str, str]) -> list[str]:
+def changed_items(locked: dict[str, str], current: dict[str, str]) -> list[str]:
     """'action 1.4 (narrative)', one entry per item, fields in order."""
     by_item: dict[str, list[str]] = {}
     for key in sorted(set(locked) | set(current)):
@@ -343,7 +343,7 @@ def _lock_problems(
     items = as_locked(fingerprint_items(release_view(content, release_id)), lock)
     if fingerprint(items) == lock.get("fingerprint"):
         return []
-    changed = "; ".join(_changed(lock.get("items", {}), items))
+    changed = "; ".join(changed_items(lock.get("items", {}), items))
     return [
         f"release {release_id}: was published on {lock.get('published')} and {CHANGED}: "
         f"{changed}. Undo the change, or record it as "

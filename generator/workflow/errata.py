@@ -21,6 +21,7 @@ from generator.facts.lock import (
     CHANGED,
     LOCK_FILE,
     as_locked,
+    changed_items,
     check_locks,
     fingerprint,
     fingerprint_items,
@@ -45,16 +46,6 @@ def _check_text(option: str, text: str) -> None:
                 f"{option}: contains a character that cannot be used here (U+{ord(char):04X}); "
                 "remove it"
             )
-
-
-def _changed_items(locked: dict[str, str], current: dict[str, str]) -> list[str]:
-    """'action 1.4 (narrative)', one entry per item that differs, fields in order."""
-    by_item: dict[str, list[str]] = {}
-    for key in sorted(set(locked) | set(current)):
-        if locked.get(key) != current.get(key):
-            item, _, field = key.rpartition(": ")
-            by_item.setdefault(item, []).append(field)
-    return [f"{item} ({', '.join(fields)})" for item, fields in by_item.items()]
 
 
 def record_erratum(
@@ -108,7 +99,7 @@ def record_erratum(
                 f"--date: the erratum's date ({when.isoformat()}) is before release "
                 f"{release_id} was published ({published.isoformat()})"
             )
-        changed = _changed_items(lock["items"], current)
+        changed = changed_items(lock["items"], current)
         path = content_dir / "releases.yaml"
         text = add_erratum(
             path.read_bytes().decode("utf-8"), release_id, when, reason, corrected, str(path)

@@ -10,10 +10,8 @@ unless every row is good (or ``--skip-bad-rows`` is given).
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -43,6 +41,7 @@ from generator.workflow.import_table import (  # noqa: F401 - part of the import
     read_plan,
 )
 from generator.workflow.release_ids import release_date
+from generator.workflow.scratch import scratch_tree
 
 
 @dataclass
@@ -223,15 +222,7 @@ def import_plan(
     files = content_files(imported, options)
     work: Path | None = None
     try:
-        into.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{into.name or 'content'}.import-", dir=into.parent))
-        umask = os.umask(0o022)
-        os.umask(umask)
-        work.chmod(0o777 & ~umask)
-        for name, data in files.items():
-            target = work / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(_dump(data), encoding="utf-8")
+        work = scratch_tree(into, "import", {name: _dump(data) for name, data in files.items()})
         try:
             load_content(work)  # what is written must be valid content
         except ContentError as exc:

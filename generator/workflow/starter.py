@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from generator.content.schema import schemas
 from generator.content.validate import load_content
 from generator.errors import ProgressSiteError
 from generator.workflow.commented import EXAMPLES, commented_yaml
+from generator.workflow.scratch import scratch_tree
 
 SITE = {
     "title": "Children's services improvement plan",
@@ -212,15 +212,7 @@ def write_starter(target: Path, today: date) -> list[Path]:
     place = target.absolute()
     work: Path | None = None
     try:
-        place.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{place.name}.new-", dir=place.parent))
-        umask = os.umask(0o022)
-        os.umask(umask)
-        work.chmod(0o777 & ~umask)
-        for name, text in files.items():
-            path = work / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+        work = scratch_tree(place, "new", files)
         load_content(work)  # a fault of ours if the starter were not valid content
         if place.is_dir():
             _move_in(work, place)
