@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -66,6 +67,15 @@ class ContentCopy:
         with pytest.raises(ContentError) as info:
             load_content(Path("content"))
         return [str(p) for p in info.value.problems]
+
+
+def unlock(content_dir: Path) -> None:
+    """Make a copy of content whose published texts a test rewrites: no lock, and no release
+    marked published by ``publish`` (as content made before locks were kept)."""
+    (content_dir / "releases.lock").unlink(missing_ok=True)
+    releases = content_dir / "releases.yaml"
+    text = releases.read_text(encoding="utf-8")
+    releases.write_text(re.sub(r"(?m)^    published: .*\n", "", text), encoding="utf-8")
 
 
 @pytest.fixture

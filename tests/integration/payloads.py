@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from tests.conftest import add_series_kpi
+from tests.conftest import add_series_kpi, unlock
 
 PAYLOAD = (
     ' <script>alert("s")</script> <img src=x onerror=alert(1)> [click](javascript:alert(2))'
@@ -150,7 +150,7 @@ def poisoned_content(source: Path, target: Path, erratum: bool = False) -> Path:
     address is set (to a valid one, as hostile as validation allows).
     """
     shutil.copytree(source, target)
-    (target / "releases.lock").unlink(missing_ok=True)  # every published text changes
+    unlock(target)  # every published text changes
     add_series_kpi(target)  # a KPI with notes (poisoned below) and a break in its series
     _poison_notes(target / "kpi-values.csv")
     for path in target.rglob("*.yaml"):

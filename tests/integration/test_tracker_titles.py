@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import DEFAULT_CONTENT
+from tests.conftest import DEFAULT_CONTENT, unlock
 from tests.integration.conftest import run_cli
 
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     shutil.copytree(DEFAULT_CONTENT, tmp_path / "content")
-    (tmp_path / "content/releases.lock").unlink()  # a title changes what releases show
+    unlock(tmp_path / "content")  # a title changes what releases show
     plan = tmp_path / "content/plan.yaml"
     text = plan.read_text(encoding="utf-8")
     plan.write_text(
