@@ -127,12 +127,14 @@ def recommendation_rows(content: Content, release_id: str) -> list[tuple[str, st
 
 
 def kpi_rows(content: Content, until: date) -> list[tuple[str, str, date, float]]:
-    return [
-        (kpi.id, kpi.title, point.date, point.value)
-        for kpi in content.kpis
-        for point in kpi.values
-        if point.date <= until
-    ]
+    """One row per KPI and date: a revised value is given as revised (the last row for its
+    date), as import-tracker reads it back."""
+    rows: dict[tuple[str, date], tuple[str, str, date, float]] = {}
+    for kpi in content.kpis:
+        for point in kpi.values:
+            if point.date <= until:
+                rows[(kpi.id, point.date)] = (kpi.id, kpi.title, point.date, point.value)
+    return list(rows.values())
 
 
 def _text(sheet: Any, row: int, column: int, value: object) -> Any:

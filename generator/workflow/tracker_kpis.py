@@ -59,6 +59,7 @@ def read_kpis(
         return []
     kpis = {kpi.id: kpi for kpi in content.kpis}
     known = {kpi.id: {p.date: p.value for p in kpi.values} for kpi in content.kpis}
+    recorded = {(kpi.id, p.date, p.value) for kpi in content.kpis for p in kpi.values}
     new: list[tuple[str, str, str]] = []
     for number, cells_ in sheet.rows[1:]:
         kpi_id, when_text = sheet.cell(cells_, "KPI").strip(), sheet.cell(cells_, "Date").strip()
@@ -76,8 +77,8 @@ def read_kpis(
         if problem:
             sheet.add(number, "Value", f"{kpi_id}: {problem}")
             continue
-        if known[kpi_id].get(when) == float(value_text):
-            continue  # a value already recorded, however its cell is formatted
+        if (kpi_id, when, float(value_text)) in recorded:
+            continue  # a value already recorded (or revised since), however its cell is formatted
         shown = _kpi_value(sheet, number, kpis[kpi_id], value_text, percent or set())
         if shown is None:
             continue
