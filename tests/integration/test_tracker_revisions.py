@@ -54,3 +54,24 @@ def test_a_row_giving_the_value_before_its_revision_is_not_a_conflict(tmp_path):
     result = run_cli("import-tracker", str(tracker), *args)
     assert result.returncode == 0, result.stderr
     assert (content / "kpi-values.csv").read_bytes() == before
+
+
+def test_a_value_for_a_period_before_a_published_release_is_published_with_the_draft(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(STRATEGIC_PLAN, content)
+    tracker = tmp_path / "tracker.xlsx"
+    result = run_cli(
+        "export-tracker", "2026-07-15", "--out", str(tracker), "--content", str(content)
+    )
+    assert result.returncode == 0, result.stderr
+    book = load_workbook(tracker)
+    book["KPIs"].append(
+        ["chronic-absence", "Students chronically absent", datetime(2026, 6, 30), 20.5]
+    )
+    book.save(tracker)
+    args = ("--release", "2026-10-15", "--date", "2026-10-15", "--content", str(content))
+    result = run_cli("import-tracker", str(tracker), *args)
+    assert result.returncode == 0, result.stderr
+    lines = (content / "kpi-values.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[-1] == "chronic-absence,2026-06-30,20.5,,2026-10-15"
+    assert run_cli("validate", "--content", str(content)).returncode == 0
