@@ -51,9 +51,9 @@ def read_kpis(
     until: date,
     cells: list[str] | None = None,
     percent: set[str] | None = None,
-) -> list[tuple[str, str, str, str]]:
-    """New KPI values (id, date, value text, published): a later value or a changed one is an
-    error. One dated in a published release is an error too, unless the plan records when its
+) -> list[tuple[str, str, str, str, str]]:
+    """New KPI values (id, date, value text, period, published): a later value or a changed one
+    is an error. One dated in a published release is an error too, unless the plan records when its
     values were published: it is then published with this release (``until``), and the
     releases before keep what they showed. The Value cell of each is added to ``cells``;
     ``percent`` holds the cells formatted as percentages."""
@@ -63,7 +63,7 @@ def read_kpis(
     known = {kpi.id: {p.date: p.value for p in kpi.values} for kpi in content.kpis}
     recorded = {(kpi.id, p.date, p.value) for kpi in content.kpis for p in kpi.values}
     publishes = any(p.published for kpi in content.kpis for p in kpi.values)
-    new: list[tuple[str, str, str, str]] = []
+    new: list[tuple[str, str, str, str, str]] = []
     for number, cells_ in sheet.rows[1:]:
         kpi_id, when_text = sheet.cell(cells_, "KPI").strip(), sheet.cell(cells_, "Date").strip()
         value_text = sheet.cell(cells_, "Value").strip()
@@ -110,7 +110,8 @@ def read_kpis(
             sheet.add(number, "Date", message)
             continue
         known[kpi_id][when] = value
-        new.append((kpi_id, when.isoformat(), value_text, published))
+        period = " ".join(sheet.cell(cells_, "Period").split())
+        new.append((kpi_id, when.isoformat(), value_text, period, published))
         if cells is not None:
             cells.append(sheet.where(number, "Value"))
     return new

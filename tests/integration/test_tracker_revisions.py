@@ -21,12 +21,14 @@ def test_a_revised_value_is_one_row_and_the_workbook_imports_back_unchanged(tmp_
         "export-tracker", "2026-07-15", "--out", str(tracker), "--content", str(content)
     )
     assert result.returncode == 0, result.stderr
-    rows = list(load_workbook(tracker)["KPIs"].iter_rows(min_row=2, values_only=True))
-    graduation = [(r[2], r[3]) for r in rows if r[0] == "graduation-rate"]
+    sheet = load_workbook(tracker)["KPIs"]
+    assert [c.value for c in sheet[1]] == ["KPI", "Title", "Date", "Value", "Period"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    graduation = [r[2:] for r in rows if r[0] == "graduation-rate"]
     assert graduation == [
-        (datetime(2023, 6, 30), 84.9),
-        (datetime(2024, 6, 30), 85.7),
-        (datetime(2025, 6, 30), 86.9),
+        (datetime(2023, 6, 30), 84.9, "2022-23"),
+        (datetime(2024, 6, 30), 85.7, "2023-24"),
+        (datetime(2025, 6, 30), 86.9, "2024-25"),
     ]
     before = (content / "kpi-values.csv").read_bytes()
     args = ("--release", "2026-10-15", "--date", "2026-10-15", "--content", str(content))
@@ -66,12 +68,12 @@ def test_a_value_for_a_period_before_a_published_release_is_published_with_the_d
     assert result.returncode == 0, result.stderr
     book = load_workbook(tracker)
     book["KPIs"].append(
-        ["chronic-absence", "Students chronically absent", datetime(2026, 6, 30), 20.5]
+        ["chronic-absence", "Students chronically absent", datetime(2026, 6, 30), 20.5, "2026 Q2"]
     )
     book.save(tracker)
     args = ("--release", "2026-10-15", "--date", "2026-10-15", "--content", str(content))
     result = run_cli("import-tracker", str(tracker), *args)
     assert result.returncode == 0, result.stderr
     lines = (content / "kpi-values.csv").read_text(encoding="utf-8").splitlines()
-    assert lines[-1] == "chronic-absence,2026-06-30,20.5,,2026-10-15"
+    assert lines[-1] == "chronic-absence,2026-06-30,20.5,2026 Q2,2026-10-15"
     assert run_cli("validate", "--content", str(content)).returncode == 0
