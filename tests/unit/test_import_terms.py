@@ -37,3 +37,14 @@ def test_a_table_without_groups_keeps_the_usual_word(tmp_path):
 def test_a_recommendation_column_keeps_the_usual_word(tmp_path):
     site = _site(tmp_path, "Pillar,Recommendation,Ref,Description\nP1,R1,R1.1,Do a\n")
     assert "terms" not in site
+
+
+def test_one_area_of_one_action_is_counted_in_the_singular(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_text("Area,Action,Description\n1,1.1,Write it\n", encoding="utf-8")
+    out = tmp_path / "content"
+    result = CliRunner().invoke(
+        cli, ["import", str(path), "--into", str(out), "--release-date", "2025-10-15", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Imported 1 action in 1 area into {out}\n"
