@@ -112,10 +112,11 @@ def validate(content_dir: Path, quiet: bool) -> None:
         click.echo(f"Warning: {warning}", err=True)
     actions = sum(len(r.actions) for r in content.recommendations)
     terms = plan_terms(content.site)
+    kpis, releases = len(content.kpis), len(content.releases)
     click.echo(
-        f"{content_dir}: valid ({len(content.recommendations)} {terms.recommendation.many}, "
-        f"{actions} {terms.action.many}, {len(content.kpis)} KPIs, "
-        f"{len(content.releases)} releases)"
+        f"{content_dir}: valid ({terms.recommendation.count(len(content.recommendations))}, "
+        f"{terms.action.count(actions)}, {kpis} KPI{'s' if kpis != 1 else ''}, "
+        f"{releases} release{'s' if releases != 1 else ''})"
     )
 
 

@@ -114,10 +114,10 @@ def import_table(
     groups = len({id(a.group or a) for a in kept})
     skipped = len(imported.skipped)
     click.echo(
-        f"Imported {actions} actions in {len(kept)} areas"
-        + (f" in {groups} groups" if groups != len(kept) else "")
+        f"Imported {_plural(actions, 'action')} in {_plural(len(kept), 'area')}"
+        + (f" in {_plural(groups, 'group')}" if groups != len(kept) else "")
         + f" into {path}"
-        + (f"; skipped {skipped} rows" if skipped else "")
+        + (f"; skipped {_plural(skipped, 'row')}" if skipped else "")
     )
 
 

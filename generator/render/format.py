@@ -431,7 +431,7 @@ def status_bar(counts: Counts, term: PlanTerm = DEFAULT_ACTION) -> Md:
         f'style="width: {100 * c.count / counts.total:.3f}%"></span>'
         for c in shown
     )
-    aria = _escaped(f"{counts.total} {term.many}: {label}")  # Markdown reaches inside attributes
+    aria = _escaped(f"{term.count(counts.total)}: {label}")  # Markdown reaches inside attributes
     return Md(f'<span class="ps-bar" role="img" aria-label="{aria}">{parts}</span>')
 
 

@@ -108,9 +108,24 @@ def _action_entry(action: Action) -> dict[str, Any]:
 
 def _grouping(header: str) -> tuple[str, str]:
     """The groups' name from their column's header: Pillar, Pillars."""
+    return _words(header) or ("Area for improvement", "Areas for improvement")
+
+
+def _recommendation_terms(headers: dict[str, str]) -> dict[str, Any]:
+    """``terms:`` naming the recommendations by their column's header (Focus area, Focus
+    areas) in a table whose groups have a column too; none where the header is the default
+    word or the table has two levels, whose recommendations keep their usual name."""
+    words = _words(headers.get("recommendation", "")) if headers.get("group") else None
+    if words is None or words[0] == "Recommendation":
+        return {}
+    return {"terms": {"recommendation": {"singular": words[0], "plural": words[1]}}}
+
+
+def _words(header: str) -> tuple[str, str] | None:
+    """A header as a singular and a plural word: Pillar, Pillars."""
     name = " ".join(header.split())
     if not name or len(name) > 40:
-        return ("Area for improvement", "Areas for improvement")
+        return None
     name = name[0].upper() + name[1:].lower()
     if re.search(r"[^aeiou]y$", name):
         return name, name[:-1] + "ies"
@@ -169,6 +184,7 @@ def content_files(imported: Imported, options: Options) -> dict[str, Any]:
             "title": options.title,
             "organisation": options.organisation or options.title,
             "grouping": {"singular": singular, "plural": plural},
+            **_recommendation_terms(imported.headers),
             "statuses": statuses_used(options.statuses, used),
         },
         "plan.yaml": {"groups": list(groups.values()), "recommendations": recommendations},

@@ -32,7 +32,8 @@ LEAD_FIELDS = {
 EDITABLE = ("Status", "Progress", "As at")
 RECOMMENDATION_COLUMNS = ("Recommendation", "Text", "Progress")
 RECOMMENDATION_EDITABLE = ("Progress",)
-KPI_COLUMNS = ("KPI", "Title", "Date", "Value")
+KPI_COLUMNS = ("KPI", "Title", "Date", "Value", "Period")
+"""The KPIs sheet's columns; Period only where the plan names its values' periods."""
 WIDTHS = {"Description": 50, "Progress": 60, "Text": 70, "Title": 40, "Status": 22}
 DATE_FORMAT = "yyyy-mm-dd"
 
@@ -126,13 +127,22 @@ def recommendation_rows(content: Content, release_id: str) -> list[tuple[str, st
     return rows
 
 
-def kpi_rows(content: Content, until: date) -> list[tuple[str, str, date, float]]:
-    return [
-        (kpi.id, kpi.title, point.date, point.value)
-        for kpi in content.kpis
-        for point in kpi.values
-        if point.date <= until
-    ]
+def kpi_columns(content: Content) -> tuple[str, ...]:
+    """The KPIs sheet's columns: with Period where any value names its period."""
+    periods = any(point.period for kpi in content.kpis for point in kpi.values)
+    return KPI_COLUMNS if periods else KPI_COLUMNS[:-1]
+
+
+def kpi_rows(content: Content, until: date) -> list[tuple[str, str, date, float, str]]:
+    """One row per KPI and date: a revised value is given as revised (the last row for its
+    date), as import-tracker reads it back. The period is last, dropped with its column."""
+    rows: dict[tuple[str, date], tuple[str, str, date, float, str]] = {}
+    for kpi in content.kpis:
+        for point in kpi.values:
+            if point.date <= until:
+                row = (kpi.id, kpi.title, point.date, point.value, point.period)
+                rows[(kpi.id, point.date)] = row
+    return list(rows.values())
 
 
 def _text(sheet: Any, row: int, column: int, value: object) -> Any:
@@ -259,7 +269,8 @@ def workbook(content: Content, release_id: str) -> Any:
     _table(recs, RECOMMENDATION_COLUMNS, rec_rows, tracker_headers(content))
     _protect(recs, RECOMMENDATION_COLUMNS, RECOMMENDATION_EDITABLE, max(len(rec_rows) + 1, 2))
     kpis = book.create_sheet("KPIs", 3)
-    _table(kpis, KPI_COLUMNS, kpi_rows(content, release.date))
+    columns = kpi_columns(content)
+    _table(kpis, columns, [row[: len(columns)] for row in kpi_rows(content, release.date)])
     record(book, origin)
     book.active = 0
     return book

@@ -72,7 +72,7 @@ class Read:
     release: str
     actions: Actions
     recommendations: dict[str, RecommendationProgress]
-    kpi_values: list[tuple[str, str, str]]
+    kpi_values: list[tuple[str, str, str, str, str]]
 
 
 def _entry(record: Progress) -> list[str]:
@@ -135,9 +135,11 @@ def progress_text(
     return "\n".join(lines) + "\n"
 
 
-def _kpi_csv(content_dir: Path, values: list[tuple[str, str, str]]) -> str:
+def _kpi_csv(content_dir: Path, values: list[tuple[str, str, str, str, str]]) -> str:
     """``kpi-values.csv`` with ``values`` appended as rows; its header, rows and optional
-    columns (``note``, ``break``) are kept as they are."""
+    columns (``note``, ``break``) are kept as they are. A value's publication date is written
+    only where it has one, which only a file with a ``published`` column gives; its period
+    where the file has a ``period`` column."""
     path = content_dir / "kpi-values.csv"
     text = path.read_bytes().decode("utf-8-sig") if path.exists() else ""
     if not text.strip():
@@ -154,8 +156,9 @@ def _kpi_csv(content_dir: Path, values: list[tuple[str, str, str]]) -> str:
         text += newline
     rows = io.StringIO()
     writer = csv.writer(rows, lineterminator=newline)
-    for kpi_id, when, value in values:
-        fields = {"kpi": kpi_id, "date": when, "value": value}
+    for kpi_id, when, value, period, published in values:
+        fields = {"kpi": kpi_id, "date": when, "value": value, "period": period}
+        fields["published"] = published
         writer.writerow([fields.get(h, "") for h in header])
     return text + rows.getvalue()
 

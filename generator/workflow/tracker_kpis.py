@@ -51,15 +51,19 @@ def read_kpis(
     until: date,
     cells: list[str] | None = None,
     percent: set[str] | None = None,
-) -> list[tuple[str, str, str]]:
-    """New KPI values (id, date, value text): a later value, a changed one or one dated in a
-    published release is an error. The Value cell of each is added to ``cells``;
+) -> list[tuple[str, str, str, str, str]]:
+    """New KPI values (id, date, value text, period, published): a later value or a changed one
+    is an error. One dated in a published release is an error too, unless the plan records when its
+    values were published: it is then published with this release (``until``), and the
+    releases before keep what they showed. The Value cell of each is added to ``cells``;
     ``percent`` holds the cells formatted as percentages."""
     if not sheet.header(KPI_COLUMNS, ("KPI", "Date", "Value")):
         return []
     kpis = {kpi.id: kpi for kpi in content.kpis}
     known = {kpi.id: {p.date: p.value for p in kpi.values} for kpi in content.kpis}
-    new: list[tuple[str, str, str]] = []
+    recorded = {(kpi.id, p.date, p.value) for kpi in content.kpis for p in kpi.values}
+    publishes = any(p.published for kpi in content.kpis for p in kpi.values)
+    new: list[tuple[str, str, str, str, str]] = []
     for number, cells_ in sheet.rows[1:]:
         kpi_id, when_text = sheet.cell(cells_, "KPI").strip(), sheet.cell(cells_, "Date").strip()
         value_text = sheet.cell(cells_, "Value").strip()
@@ -76,8 +80,8 @@ def read_kpis(
         if problem:
             sheet.add(number, "Value", f"{kpi_id}: {problem}")
             continue
-        if known[kpi_id].get(when) == float(value_text):
-            continue  # a value already recorded, however its cell is formatted
+        if (kpi_id, when, float(value_text)) in recorded:
+            continue  # a value already recorded (or revised since), however its cell is formatted
         shown = _kpi_value(sheet, number, kpis[kpi_id], value_text, percent or set())
         if shown is None:
             continue
@@ -95,7 +99,8 @@ def read_kpis(
                 sheet.add(number, "Value", message)
             continue
         locked = _published_after(content, kpis[kpi_id], when)
-        if locked is not None:
+        published = until.isoformat() if locked and publishes and until > locked.date else ""
+        if locked is not None and not published:
             message = (
                 f"{kpi_id} on {when.isoformat()} is dated on or before release {locked.id} "
                 f"({locked.date.isoformat()}), which is published: adding it would change what "
@@ -105,7 +110,8 @@ def read_kpis(
             sheet.add(number, "Date", message)
             continue
         known[kpi_id][when] = value
-        new.append((kpi_id, when.isoformat(), value_text))
+        period = " ".join(sheet.cell(cells_, "Period").split())
+        new.append((kpi_id, when.isoformat(), value_text, period, published))
         if cells is not None:
             cells.append(sheet.where(number, "Value"))
     return new

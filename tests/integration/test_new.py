@@ -14,7 +14,7 @@ def test_the_starter_validates_publishes_and_builds(tmp_path):
     assert created.returncode == 0, created.stderr
     checked = run_cli("validate", cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr
-    assert checked.stdout == "content: valid (3 recommendations, 4 actions, 1 KPIs, 1 releases)\n"
+    assert checked.stdout == "content: valid (3 recommendations, 4 actions, 1 KPI, 1 release)\n"
     month = f"{date.today():%Y-%m}"
     published = run_cli("publish", month, cwd=tmp_path)
     assert published.returncode == 0, published.stderr
