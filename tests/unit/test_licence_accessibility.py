@@ -117,7 +117,7 @@ def test_the_accessibility_statement_follows_the_sample_statement(tmp_path):
         "## Preparation of this accessibility statement",
     ]
     assert '<a href="mailto:access@example.gov.uk">access@example.gov.uk</a>' in page
-    assert "Web Content Accessibility Guidelines version 2.2</a> AA standard" in page
+    assert "Web Content Accessibility Guidelines version 2.2 (WCAG 2.2) AA standard" in page
     assert "Equality and Human Rights Commission (EHRC)" in page
     assert "Equality Advisory and Support Service (EASS)" in page
     assert "axe-core, an automated accessibility checker, in the Chromium browser at 320 and" in (
