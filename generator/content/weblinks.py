@@ -57,3 +57,25 @@ RequiredWebLink = Annotated[
     str, *field_kind(_required(_web_link), {"type": "string", "format": "uri"}, "")
 ]
 """A web address on another site, http or https only, that must be given."""
+
+
+EMAIL = re.compile(
+    r"[A-Za-z0-9.!#$%*+/=?^_~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
+)
+"""A plain email address: nothing in it can end an attribute or a link."""
+
+
+def _contact(value: Any) -> str:
+    contact = "" if value is None else _text(value).strip()
+    if not contact or EMAIL.fullmatch(contact):
+        return contact
+    if web_link_problem(contact) is None:
+        return contact
+    raise bad_value(
+        "expected an email address such as access@example.gov.uk or a web address starting "
+        f"with http:// or https://, found {shown(contact)}"
+    )
+
+
+Contact = Annotated[str, *field_kind(_contact, {"type": "string"}, "")]
+"""An email address or a web address (http or https) where people can get in touch."""

@@ -16,7 +16,22 @@ from generator.content.glossary import acronyms, missing_terms
 from generator.content.model import Content, Term
 
 BUILT_IN_TERMS: tuple[Term, ...] = (
+    Term(
+        term="AA",
+        meaning="The middle of the three levels of the Web Content Accessibility Guidelines, "
+        "the level public sector websites must meet",
+    ),
     Term(term="CSV", meaning="Comma-separated values, a plain table format that spreadsheets open"),
+    Term(
+        term="EASS",
+        meaning="Equality Advisory and Support Service, which advises people who think they "
+        "have been discriminated against",
+    ),
+    Term(
+        term="EHRC",
+        meaning="Equality and Human Rights Commission, which enforces the accessibility "
+        "regulations for public sector websites",
+    ),
     Term(term="JSON", meaning="JavaScript Object Notation, a plain data format that programs read"),
     Term(
         term="KPI", meaning="Key performance indicator, a figure measured regularly to show change"
@@ -37,6 +52,11 @@ BUILT_IN_TERMS: tuple[Term, ...] = (
         term="UTF",
         meaning="Unicode Transformation Format; UTF-8 is the standard way computers store text in "
         "any language",
+    ),
+    Term(
+        term="WCAG",
+        meaning="Web Content Accessibility Guidelines, the international standard for making "
+        "web pages accessible",
     ),
 )
 """The acronyms the site's own pages use, explained on every site."""

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
+from generator.content.model import Site
 from generator.facts.compare import Diff, compare
 from generator.facts.derive import ReleaseView
 from generator.facts.terms import plan_terms
@@ -69,6 +70,14 @@ def _text(summaries: Mapping[str, str], views: Sequence[ReleaseView], index: int
     return known if known is not None else entry_summary(views, index)
 
 
+def rights(site: Site | None) -> list[str]:
+    """The feed's ``<rights>`` line: the site's licence by name and address, where stated."""
+    if site is None or site.licence is None:
+        return []
+    licence = site.licence
+    return [f"  <rights>{escape(f'{licence.name} ({licence.url})')}</rights>"]
+
+
 def atom_feed(views: Sequence[ReleaseView], summaries: Mapping[str, str] | None = None) -> str:
     """The feed for ``views`` (oldest first), as XML text.
 
@@ -88,6 +97,7 @@ def atom_feed(views: Sequence[ReleaseView], summaries: Mapping[str, str] | None 
         f'  <link rel="self" type="application/atom+xml" href={quoteattr(base + "feed.xml")}/>',
         f"  <updated>{_timestamp(views[-1]) if views else '1970-01-01T00:00:00Z'}</updated>",
         f"  <author><name>{escape(org or title)}</name></author>",
+        *rights(site),
     ]
     for index in reversed(range(len(views))):
         view = views[index]

@@ -170,19 +170,22 @@ def open_data(view: ReleaseView) -> dict[str, str]:
         "title": view.release.title,
         "date": view.release.date.isoformat(),
     }
+    site_licence = view.content.site.licence
+    licence = {"name": site_licence.name, "url": site_licence.url} if site_licence else None
+    head = {"release": release, "licence": licence}
     assessments = [assessment_row(view.release.id, a) for _, a in view.assessments]
     evidence = evidence_rows(view)
     return {
         "data/evidence.csv": _csv(EVIDENCE_COLUMNS, evidence),
-        "data/evidence.json": _json({"release": release, "evidence": evidence}),
+        "data/evidence.json": _json({**head, "evidence": evidence}),
         "data/assessments.csv": _csv(ASSESSMENT_COLUMNS, assessments),
-        "data/assessments.json": _json({"release": release, "assessments": assessments}),
+        "data/assessments.json": _json({**head, "assessments": assessments}),
         "data/actions.csv": _csv(ACTION_COLUMNS, actions),
-        "data/actions.json": _json({"release": release, "actions": actions}),
+        "data/actions.json": _json({**head, "actions": actions}),
         "data/kpis.csv": _csv(KPI_COLUMNS, kpi_rows),
-        "data/kpis.json": _json({"release": release, "kpis": kpis}),
+        "data/kpis.json": _json({**head, "kpis": kpis}),
         "data/recommendations.csv": _csv(recommendation_columns(view), recs),
-        "data/recommendations.json": _json({"release": release, "recommendations": recs}),
+        "data/recommendations.json": _json({**head, "recommendations": recs}),
     }
 
 

@@ -68,7 +68,11 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     changes = compare(earlier[-1], view) if earlier else None
     facets = facet_views(view)
     result = [
-        Page("index.md", "home.md.j2", {"changes": changes, "facets": facets}),
+        Page(
+            "index.md",
+            "home.md.j2",
+            {"changes": changes, "facets": facets, "has_leads": bool(leads(view))},
+        ),
         Page("pillars/index.md", "groups.md.j2", {}),
         Page("releases.md", "releases.md.j2", {}),
     ]
@@ -78,6 +82,7 @@ def pages(view: ReleaseView, earlier: Sequence[ReleaseView] = ()) -> list[Page]:
     result.append(Page(page_path("assessments"), "assessments.md.j2", {}))
     result.append(Page(page_path("methods"), "methods.md.j2", {}))
     result.append(Page(page_path("data"), "data.md.j2", {}))
+    result.append(Page(page_path("accessibility"), "accessibility.md.j2", {}))
     result.append(
         Page(page_path("glossary"), "glossary.md.j2", {"glossary": site_glossary(view.content)})
     )
@@ -152,8 +157,10 @@ def report_pages(view: ReleaseView) -> list[Page]:
 
 
 def lead_pages(view: ReleaseView) -> list[Page]:
-    """The list of leads and a page for each."""
+    """The list of leads and a page for each (none where the plan names no leads)."""
     found = leads(view)
+    if not found:  # no page, and no link to one, where the plan names no leads
+        return []
     result = [Page(page_path("leads"), "leads.md.j2", {"leads": found})]
     for lead in found:
         pages = paged(
@@ -301,7 +308,8 @@ def nav(view: ReleaseView) -> list[Any]:
     if view.kpis:
         kpis = [{html_text(k.kpi.title): page_path(k)} for k in view.kpis]
         items.append({"KPIs": ["kpis/index.md", *_listed(kpis)]})
-    items.append({"Leads": page_path("leads")})
+    if leads(view):  # no link to an empty list of leads
+        items.append({"Leads": page_path("leads")})
     if view.assessments:
         items.append({"Independent assessments": page_path("assessments")})
     items.append({"Printable report": page_path("report")})
@@ -309,6 +317,7 @@ def nav(view: ReleaseView) -> list[Any]:
     items.append({"Data": page_path("data")})
     items.append({"Glossary": page_path("glossary")})
     items.append({"Releases": "releases.md"})
+    items.append({"Accessibility": page_path("accessibility")})
     return items
 
 

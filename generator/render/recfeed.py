@@ -19,7 +19,7 @@ from generator.content.model import Recommendation
 from generator.facts.compare import ActionChange, Diff, compare
 from generator.facts.derive import RecommendationView, ReleaseView, State
 from generator.facts.terms import PlanTerms, plan_terms
-from generator.render.feed import _id, _timestamp
+from generator.render.feed import _id, _timestamp, rights
 from generator.render.format import long_date
 
 FEEDS_DIR = "feeds/recommendations"
@@ -164,6 +164,7 @@ def recommendation_feed(
         f'  <link rel="self" type="application/atom+xml" href={quoteattr(self_href)}/>',
         f"  <updated>{updated}</updated>",
         f"  <author><name>{escape(org)}</name></author>",
+        *rights(site),
     ]
     for entry in reversed(entries):
         release = entry.view.release

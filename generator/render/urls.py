@@ -78,6 +78,7 @@ def page_path(target: Any) -> str:
         "report": "report.md",
         "leads": "leads/index.md",
         "assessments": "assessments.md",
+        "accessibility": "accessibility.md",
     }
     return pages[target]
 

@@ -52,6 +52,13 @@ SITE = {
         "purpose": "What the plan is for, in Markdown, where it answers no inspection.",
         "url": "https://www.example.gov.uk/improvement-plan/",
     },
+    "licence": {
+        EXAMPLES: {
+            "name": "Open Government Licence v3.0",
+            "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+        }
+    },
+    "accessibility": {EXAMPLES: {"contact": "access@example.gov.uk", "prepared": date(2026, 4, 1)}},
 }
 
 PLAN = """\

@@ -30,6 +30,7 @@ PAGES = [
     "2017-04/glossary/",
     "2017-04/data/",
     "2017-04/releases/",
+    "2017-04/accessibility/",
     "2017-04/report/",
     "2017-04/leads/",
     "2017-04/embed/kpis/open-cases/",

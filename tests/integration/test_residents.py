@@ -81,6 +81,25 @@ def test_search_index_has_action_text_and_kpi_names(default_site):
         assert "recommendations/1/#1.3" in locations
 
 
+def test_the_report_and_comparisons_are_left_out_of_the_search_index(default_site):
+    index = json.loads((default_site / "2017-04/search/search_index.json").read_text())
+    locations = [doc["location"] for doc in index["docs"]]
+    assert [loc for loc in locations if loc.startswith(("report/", "changes/"))] == []
+    # a recommendation's own words find its page first, not a comparison quoting older wording
+    words = "Relaunch induction to give intensive support"
+    found = [doc["location"] for doc in index["docs"] if words in doc["text"]]
+    assert found and found[0].startswith("recommendations/1/"), found
+    assert "accessibility/" in locations
+
+
+def test_every_version_has_an_accessibility_statement_linked_from_every_page(default_site):
+    page = (default_site / "2017-04/accessibility/index.html").read_text()
+    assert "<h1" in page and "Accessibility statement" in page
+    assert "Web Content Accessibility Guidelines version 2.2" in page
+    home = (default_site / "2017-04/index.html").read_text()
+    assert 'href="accessibility/"' in home
+
+
 def test_no_broken_links_anywhere_in_the_output(default_site, small_site):
     for site in (default_site, small_site):
         assert broken_links_everywhere(site) == {}

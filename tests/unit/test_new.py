@@ -25,6 +25,8 @@ def _fields(schema: dict[str, Any]) -> set[str]:
 
 
 def _without_examples(value: Any) -> Any:
+    if isinstance(value, dict) and set(value) == {EXAMPLES}:
+        return None  # a key whose fields are all commented out reads as empty
     if isinstance(value, dict):
         return {k: _without_examples(v) for k, v in value.items() if k != EXAMPLES}
     if isinstance(value, list):

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from generator.content.fields import Day, Id, RequiredText, SiteUrl, Text, choice
 from generator.content.model.base import ContentModel, Meaning
+from generator.content.weblinks import Contact, RequiredWebLink
 
 
 class StatusDef(ContentModel):
@@ -112,6 +113,30 @@ class Inspection(ContentModel):
     """What the inspection found, in Markdown."""
 
 
+class Licence(ContentModel):
+    """The licence under which the site's data and words may be reused."""
+
+    ITEM = "licence"
+
+    name: RequiredText
+    """The licence's name, such as Open Government Licence v3.0."""
+    url: RequiredWebLink
+    """Where the licence is published, such as
+    https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/."""
+
+
+class Accessibility(ContentModel):
+    """The accessibility statement: who to contact about the site's accessibility, and when
+    the statement was prepared."""
+
+    ITEM = "accessibility"
+
+    contact: Contact = ""
+    """An email address or web address for reporting accessibility problems (optional)."""
+    prepared: Day = None
+    """The day the statement was prepared or last reviewed (optional)."""
+
+
 class Site(ContentModel):
     """site.yaml: the site's title, the plan's vocabulary and the inspection it answers."""
 
@@ -137,6 +162,12 @@ class Site(ContentModel):
     url: SiteUrl = ""
     """Where the site is published, such as https://example.gov.uk/improvement/ (optional):
     makes the feed's links absolute and gives every page its canonical address."""
+    licence: Licence | None = None
+    """The licence under which the data and words may be reused (optional): shown on the
+    data page, in the open-data JSON and in the feeds."""
+    accessibility: Accessibility | None = None
+    """Who to contact about accessibility, and when the statement was prepared (optional):
+    every version has an accessibility statement either way."""
 
     def status(self, status_id: str) -> StatusDef:
         for status in self.statuses:
