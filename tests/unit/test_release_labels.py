@@ -54,5 +54,7 @@ def test_pages_and_selector_name_the_day(small, tmp_path):
     assert titles == ["January 2015", "June 2014 (30 Jun 2014)", "June 2014 (9 Jun 2014)"]
     render_release(release_view(content, "2014-10"), tmp_path / "docs")
     changes = (tmp_path / "docs/changes/index.md").read_text()
-    assert changes.startswith("# What changed since June 2014 (9 Jun 2014)\n")
+    assert changes.startswith(
+        "---\nsearch:\n  exclude: true\n---\n# What changed since June 2014 (9 Jun 2014)\n"
+    )
     assert "| Indicator | 9\u00a0Jun\u00a02014 | 30\u00a0Jun\u00a02014 | Change |" in changes
