@@ -19,7 +19,13 @@ import yaml
 
 from generator.content.load import parse_yaml
 from generator.errors import Problems, ProgressSiteError
-from generator.workflow.releases_file import _line_after, _newline, _plain, _without_bom
+from generator.workflow.releases_file import (
+    _appended,
+    _line_after,
+    _newline,
+    _plain,
+    _without_bom,
+)
 
 
 @dataclass
@@ -97,16 +103,7 @@ def _insert(text: str, rec: yaml.MappingNode, entry: dict[str, Any]) -> str:
         at = actions.end_mark.index - 1
         return text[:at] + (", " if actions.value else "") + flow + text[at:]
     if isinstance(actions, yaml.SequenceNode) and actions.value:
-        last = actions.value[-1]
-        dash = actions.start_mark.column
-        column = last.start_mark.column
-        at = _line_after(text, last)
-        if isinstance(last, yaml.MappingNode) and last.flow_style:
-            body = flow
-        else:
-            body = f"{nl}{' ' * column}".join(f"{k}: {v}" for k, v in pairs)
-        line = f"{' ' * dash}-{' ' * max(column - dash - 1, 1)}{body}{nl}"
-        return text[:at] + ("" if text[:at].endswith("\n") else nl) + line + text[at:]
+        return _appended(text, actions, pairs, flow)
     column = rec.value[0][0].start_mark.column
     at = _line_after(text, rec)
     body = f"{nl}{' ' * (column + 4)}".join(f"{k}: {v}" for k, v in pairs)

@@ -15,6 +15,7 @@ import yaml
 
 from generator.errors import ProgressSiteError
 from generator.workflow.releases_file import (
+    _appended,
     _check,
     _item,
     _line_after,
@@ -71,16 +72,7 @@ def add_erratum(
     if errata is not None and not isinstance(errata, yaml.SequenceNode):
         raise ProgressSiteError(f"{display}: release {release_id}: 'errata' is not a list")
     if isinstance(errata, yaml.SequenceNode) and errata.value and not errata.flow_style:
-        last = errata.value[-1]
-        dash = errata.start_mark.column
-        column = last.start_mark.column
-        at = _line_after(text, errata)
-        if isinstance(last, yaml.MappingNode) and last.flow_style:
-            body = flow
-        else:
-            body = f"{nl}{' ' * column}".join(f"{k}: {v}" for k, v in fields)
-        line = f"{' ' * dash}-{' ' * max(column - dash - 1, 1)}{body}{nl}"
-        new = text[:at] + ("" if text[:at].endswith("\n") else nl) + line + text[at:]
+        new = _appended(text, errata, fields, flow)
     elif isinstance(errata, yaml.SequenceNode) and errata.flow_style:
         at = text.rindex("]", 0, errata.end_mark.index)
         new = text[:at] + (", " if errata.value else "") + flow + text[at:]

@@ -90,6 +90,22 @@ def _line_after(text: str, node: yaml.Node) -> int:
     return len(text) if line_end < 0 else line_end + 1
 
 
+def _appended(text: str, seq: yaml.SequenceNode, pairs: list[tuple[str, str]], flow: str) -> str:
+    """``text`` with a mapping added after the last item of the block list ``seq``, laid out
+    as that item is: in braces (``flow``) or one key a line."""
+    nl = _newline(text)
+    last = seq.value[-1]
+    dash = seq.start_mark.column
+    column = last.start_mark.column
+    at = _line_after(text, seq)
+    if isinstance(last, yaml.MappingNode) and last.flow_style:
+        body = flow
+    else:
+        body = f"{nl}{' ' * column}".join(f"{k}: {v}" for k, v in pairs)
+    line = f"{' ' * dash}-{' ' * max(column - dash - 1, 1)}{body}{nl}"
+    return text[:at] + ("" if text[:at].endswith("\n") else nl) + line + text[at:]
+
+
 def _without_bom(edit: Any) -> Any:
     """Edit the text after a byte-order mark, and keep the mark."""
 
