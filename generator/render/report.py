@@ -205,4 +205,14 @@ def diff_markdown(diff: Diff, env: jinja2.Environment | None = None) -> str:
     its root (no HTML, entities or CriticMarkup: ``render.plain``)."""
     env = env or environment(plain=True)
     linker = PlainLinker(None, diff.new.release.id)
-    return render_page(env, "changes.md.j2", diff.new, linker, diff=diff, baseline=False, parts=())
+    page = render_page(env, "changes.md.j2", diff.new, linker, diff=diff, baseline=False, parts=())
+    return _without_front_matter(page)
+
+
+def _without_front_matter(page: str) -> str:
+    """The page without the settings at its top that only the site reads (``search``)."""
+    if page.startswith("---\n"):
+        end = page.find("\n---\n", 4)
+        if end >= 0:
+            return page[end + 5 :]
+    return page

@@ -12,11 +12,13 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.workflow.releases import publish
 from tests.conftest import add_series_kpi, unlock
 
 PAYLOAD = (
@@ -162,10 +164,10 @@ def poisoned_content(source: Path, target: Path, erratum: bool = False) -> Path:
     if erratum:
         releases = yaml.load((target / "releases.yaml").read_text(), Loader=_Loader)  # noqa: S506
         newest = releases["releases"][-1]
-        newest["published"] = newest["date"]
         newest["errata"] = [ERRATUM]
         (target / "releases.yaml").write_text(yaml.safe_dump(releases, allow_unicode=True))
         site = yaml.load((target / "site.yaml").read_text(), Loader=_Loader)  # noqa: S506
         site["url"] = SITE_URL
         (target / "site.yaml").write_text(yaml.safe_dump(site, allow_unicode=True))
+        publish(target, str(newest["id"]), date.fromisoformat(str(newest["date"])))
     return target

@@ -19,20 +19,20 @@ def build(out: Path, *args: str, env: dict[str, str] | None = None) -> str:
 
 def test_only_changed_versions_are_rebuilt(small, tmp_path):
     out = tmp_path / "site"
-    assert build(out) == "Built 3 releases (90 pages)"
+    assert build(out) == "Built 3 releases (93 pages)"
     first = tree_digest(out)
     assert build(out) == "Built 0 releases (0 pages), 3 unchanged"
     assert tree_digest(out) == first
 
     small.replace("progress/2015-01.yaml", "checked by the board", "checked by the panel")
-    assert build(out) == "Built 1 release (31 pages), 2 unchanged"
+    assert build(out) == "Built 1 release (32 pages), 2 unchanged"
     assert "checked by the panel" in (out / "2015-01/recommendations/1/index.html").read_text()
 
     small.replace("progress/2014-06.yaml", "8.1: {status: planned}", "8.1: {status: due}")
-    assert build(out) == "Built 3 releases (90 pages)"  # later versions show its history
+    assert build(out) == "Built 3 releases (93 pages)"  # later versions show its history
 
     shutil.rmtree(out)
-    assert build(out) == "Built 3 releases (90 pages)"
+    assert build(out) == "Built 3 releases (93 pages)"
 
 
 def test_a_new_release_builds_alone_and_old_versions_keep_their_bytes(small, tmp_path):
@@ -40,11 +40,11 @@ def test_a_new_release_builds_alone_and_old_versions_keep_their_bytes(small, tmp
     build(out)
     old = {k: v for k, v in tree_digest(out).items() if k.startswith(("2014-", "2015-"))}
     assert run_cli("new-release", "2015-04", "--date", "2015-04-30").returncode == 0
-    assert build(out, "--drafts") == "Built 1 release (31 pages), 3 unchanged"
+    assert build(out, "--drafts") == "Built 1 release (32 pages), 3 unchanged"
     now = tree_digest(out)
     assert {k: v for k, v in now.items() if k in old} == old
     small.replace("progress/2015-04.yaml", "status: on-track", "status: completed")
-    assert build(out, "--drafts") == "Built 1 release (31 pages), 3 unchanged"
+    assert build(out, "--drafts") == "Built 1 release (32 pages), 3 unchanged"
     assert build(out) == "Built 0 releases (0 pages), 3 unchanged"  # the draft left out
     assert not (out / "2015-04").exists()
 
@@ -54,11 +54,11 @@ def test_changing_a_template_rebuilds_every_version(small, tmp_path):
     shutil.copytree(TEMPLATES_DIR, templates)
     env = {"PROGRESS_SITE_TEMPLATES": str(templates)}
     out = tmp_path / "site"
-    assert build(out, env=env) == "Built 3 releases (90 pages)"
+    assert build(out, env=env) == "Built 3 releases (93 pages)"
     assert build(out, env=env) == "Built 0 releases (0 pages), 3 unchanged"
     page = templates / "releases.md.j2"
     page.write_text(page.read_text().replace("# Releases", "# Progress reports"))
-    assert build(out, env=env) == "Built 3 releases (90 pages)"
+    assert build(out, env=env) == "Built 3 releases (93 pages)"
     assert "Progress reports" in (out / "2014-06/releases/index.html").read_text()
 
 
@@ -134,7 +134,7 @@ def test_builds_one_after_another_never_wait_for_the_previous_output_to_go(small
     build(out)
     for _ in range(3):
         small.replace("releases.yaml", "title: January 2015", "title: January 2015.")
-        assert build(out) == "Built 1 release (31 pages), 2 unchanged"
+        assert build(out) == "Built 1 release (32 pages), 2 unchanged"
     deadline = time.monotonic() + 20
     while list(tmp_path.glob(".site.old-*")) and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -53,6 +53,7 @@ def test_diff_of_the_shipped_content_has_no_html_entity_or_criticmarkup(content)
         assert "<" not in text, (old, new)
         assert not ENTITY.search(text), (old, new, ENTITY.search(text))
         assert "{++" not in text and "{--" not in text and "++}" not in text
+        assert text.startswith("# What changed since "), "no settings only the site reads"
 
 
 def test_the_command_prints_plain_markdown():
