@@ -32,12 +32,11 @@ from generator.facts.compare import Diff, compare
 from generator.facts.derive import ReleaseView, release_views
 from generator.facts.keys import release_keys
 from generator.facts.lock import refuse_lock_problems
-from generator.facts.release_labels import ReleaseLabels
 from generator.render.feed import atom_feed, entry_summary
-from generator.render.format import html_text
 from generator.render.pages import mkdocs_config, render_release
 from generator.render.recfeed import Lines, release_lines, write_recommendation_feeds
 from generator.render.template import compiled_environment, environment
+from generator.render.version_title import selector_title
 from generator.site.cache import (
     Keyed,
     read_keyed,
@@ -94,14 +93,13 @@ def versions_json(content: Content) -> list[dict[str, object]]:
     """mike's versions.json: newest first, the newest carrying the alias ``latest``.
 
     Material's version selector inserts each title and alias into the page as HTML, so they
-    are written HTML-escaped: the selector then shows them as the text they are.
+    are written HTML-escaped, with the release's date (``selector_title``).
     """
     newest_first = list(reversed(content.releases))
-    labels = ReleaseLabels(content.releases)
     return [
         {
             "version": r.id,
-            "title": html_text(f"{labels.title(r)} (draft)" if r.draft else labels.title(r)),
+            "title": selector_title(r.title, r.date, r.draft),
             "aliases": ["latest"] if i == 0 else [],
         }
         for i, r in enumerate(newest_first)

@@ -19,13 +19,14 @@ def test_version_selector_switches_release(browser, base_url):
     page.goto(base_url + "2016-08/recommendations/7/")
     current = page.locator(".md-version__current")
     current.wait_for()
-    assert current.inner_text() == "August 2016 response to the inspection"
+    assert current.inner_text() == "August 2016 response to the inspection 23 August 2016"
     assert page.locator("[data-md-component=outdated]").is_visible()
     # keyboard users reach the menu by Tab; Enter follows the link like a click
     page.locator(".md-version__link", has_text="April 2017 progress update").focus()
     page.keyboard.press("Enter")
     page.wait_for_url(base_url + "2017-04/")
-    assert page.locator(".md-version__current").inner_text() == "April 2017 progress update"
+    current = page.locator(".md-version__current")
+    assert current.inner_text() == "April 2017 progress update 30 April 2017"
     assert not page.locator("[data-md-component=outdated]").is_visible()
     page.close()
 

@@ -22,8 +22,18 @@ def text_of(page: Path) -> str:
 def test_versions_json_lists_every_release_newest_first(default_site):
     versions = json.loads((default_site / "versions.json").read_text())
     assert versions == [
-        {"version": "2017-04", "title": "April 2017 progress update", "aliases": ["latest"]},
-        {"version": "2016-08", "title": "August 2016 response to the inspection", "aliases": []},
+        {
+            "version": "2017-04",
+            "title": 'April 2017 progress update <time class="ps-version-date" '
+            'datetime="2017-04-30">30 April 2017</time>',
+            "aliases": ["latest"],
+        },
+        {
+            "version": "2016-08",
+            "title": 'August 2016 response to the inspection <time class="ps-version-date" '
+            'datetime="2016-08-23">23 August 2016</time>',
+            "aliases": [],
+        },
     ]
 
 

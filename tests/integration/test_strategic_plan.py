@@ -176,9 +176,11 @@ def test_the_two_april_releases_are_labelled_by_day(strategic_site: Path):
     assert "(Apr 2026)" not in releases
     versions = json.loads((strategic_site / "versions.json").read_text())
     assert [v["title"] for v in versions][1:3] == [
-        "Update to the State Board, April 2026 (16 Apr 2026)",
-        "Quarterly progress report, April 2026 (9 Apr 2026)",
-    ]  # the version selector
+        'Update to the State Board, April 2026 <time class="ps-version-date" '
+        'datetime="2026-04-16">16 April 2026</time>',
+        'Quarterly progress report, April 2026 <time class="ps-version-date" '
+        'datetime="2026-04-09">9 April 2026</time>',
+    ]  # the version selector names each release's day
 
 
 def test_evidence_is_published_with_its_release(strategic_site: Path):

@@ -23,7 +23,8 @@ def test_version_titles_are_escaped_for_the_version_selector():
     content = replace(content, releases=(*content.releases[:-1], newest))
     assert versions_json(content)[0] == {
         "version": "2015-01",
-        "title": "&lt;img src=x onerror=alert(1)&gt; &amp;lt;b&amp;gt; &quot;q&quot; (draft)",
+        "title": "&lt;img src=x onerror=alert(1)&gt; &amp;lt;b&amp;gt; &quot;q&quot; "
+        '<time class="ps-version-date" datetime="2015-01-31">31 January 2015</time> (draft)',
         "aliases": ["latest"],
     }
 

@@ -51,7 +51,11 @@ def test_pages_and_selector_name_the_day(small, tmp_path):
     )
     content = load_content(small.root)
     titles = [v["title"] for v in versions_json(content)]
-    assert titles == ["January 2015", "June 2014 (30 Jun 2014)", "June 2014 (9 Jun 2014)"]
+    assert titles == [
+        'January 2015 <time class="ps-version-date" datetime="2015-01-31">31 January 2015</time>',
+        'June 2014 <time class="ps-version-date" datetime="2014-06-30">30 June 2014</time>',
+        'June 2014 <time class="ps-version-date" datetime="2014-06-09">9 June 2014</time>',
+    ]  # every release's date is shown in the version selector
     render_release(release_view(content, "2014-10"), tmp_path / "docs")
     changes = (tmp_path / "docs/changes/index.md").read_text()
     assert changes.startswith(
