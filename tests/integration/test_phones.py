@@ -160,6 +160,12 @@ def test_the_embed_snippet_shows_the_whole_embed_and_its_link_back(
     )
     assert [tag for tag, inside in seen if not inside] == [], seen
     assert {"H1", "FIGURE", "TABLE"} <= {tag for tag, _ in seen}
+    # the chart is whole: not squeezed under the table
+    chart = inner.evaluate(
+        "document.querySelector('.ps-embed figure img').getBoundingClientRect().bottom"
+    )
+    table = inner.evaluate("document.querySelector('.ps-embed table').getBoundingClientRect().top")
+    assert chart <= table
     link_box, frame_box = link.bounding_box(), page.locator("iframe").bounding_box()
     assert link_box is not None and frame_box is not None and frame_box["height"] == height
     assert frame_box["y"] <= link_box["y"]
