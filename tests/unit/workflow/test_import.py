@@ -248,14 +248,6 @@ def test_a_lead_beside_a_responsible_column_stays_the_strategic_lead(tmp_path):
     )
 
 
-def _has_lead() -> bool:
-    from generator.content import model
-
-    names = getattr(model.Action, "model_fields", None) or model.Action.__dataclass_fields__
-    return "lead" in names
-
-
-@pytest.mark.skipif(not _has_lead(), reason="the content model has no single action lead yet")
 def test_a_single_lead_column_becomes_the_actions_lead(tmp_path):
     _, out = import_plan(
         write(tmp_path, WORD_LAYOUT),
