@@ -48,8 +48,8 @@ def write_site_files(
     (site_dir / "sitemap.xml").write_text(sitemap_index(content), encoding="utf-8")
     if content.releases:
         write_aliases(site_dir, content.releases[-1].id)
-        if content.site.url:  # its links are absolute paths: it works at any address
-            shutil.copyfile(site_dir / content.releases[-1].id / "404.html", site_dir / "404.html")
+        # the newest version's: it works at any address (site_templates/theme/main.html)
+        shutil.copyfile(site_dir / content.releases[-1].id / "404.html", site_dir / "404.html")
 
 
 def versions_json(content: Content) -> list[dict[str, object]]:
