@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
+import io
 import json
 import os
 import shutil
@@ -25,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 CATEGORIES = ("accessibility", "best-practices", "seo", "performance")
 PAGE_TYPES = {
@@ -49,14 +52,38 @@ class Score:
     """The audits that lost points in accessibility and best practices."""
 
 
-class _Quiet(SimpleHTTPRequestHandler):
+class _Compressing(SimpleHTTPRequestHandler):
+    """Serves text gzip-compressed, as the hosts a site is published on do (GitHub Pages,
+    S3 behind a CDN), so that the simulated slow connection carries what a reader's would."""
+
+    def send_head(self) -> Any:  # the base class returns a file or None
+        path = Path(self.translate_path(self.path.split("?", 1)[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        text = kind.startswith("text/") or kind in _TEXT
+        if not (path.is_file() and text and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
     def log_message(self, *args: object) -> None:
         pass
 
 
+_TEXT = {"application/javascript", "application/json", "image/svg+xml", "application/xml"}
+
+
 @contextmanager
 def served(site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Compressing, directory=str(site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
