@@ -9,6 +9,9 @@ import re
 
 import pytest
 
+from tests.conftest import DATA
+from tests.integration.conftest import build_once, serve
+
 PAGES = [
     "2017-04/",  # home
     "2017-04/pillars/",  # group index
@@ -76,6 +79,32 @@ def test_a_leads_page_fits_a_phone(browser, small_base_url):
     for path in ("2015-01/leads/", "2015-01/leads/ann-graham/", "2015-01/assessments/"):
         page.goto(small_base_url + path)
         assert page.evaluate(OVERFLOW) == [], path
+    page.close()
+
+
+STRATEGIC_PAGES = [
+    "2026-07-15/changes/baseline/",  # "No significant change" in a labelled cell
+    "2026-04-16/changes/",
+    "2026-07-15/pillars/pillar-1/",
+    "2026-07-15/recommendations/p1.f1/",
+    "2026-07-15/kpis/chronic-absence/",
+    "2026-07-15/leads/",
+]
+REAL_PAGES = ["2014-10/facets/timeframe/", "2014-10/changes/", "2014-10/recommendations/13-14/"]
+
+
+@pytest.fixture(scope="module")
+def strategic_url(tmp_path_factory):
+    yield from serve(build_once(tmp_path_factory, "strategic-phones", DATA / "strategic-plan"))
+
+
+def test_the_strategic_and_real_plans_fit_a_phone(browser, strategic_url, real_base_url):
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    for url in [strategic_url + p for p in STRATEGIC_PAGES] + [
+        real_base_url + p for p in REAL_PAGES
+    ]:
+        page.goto(url)
+        assert page.evaluate(OVERFLOW) == [], url
     page.close()
 
 
