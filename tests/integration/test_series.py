@@ -18,9 +18,10 @@ def test_the_kpi_page_shows_notes_the_break_and_the_tolerance(series_site):
     )
     assert "the first value after the break in the series" in page
     assert "<th>Note</th>" in page
-    assert "<td>(1) partial month&#58; two weeks of records</td>" in page
+    assert '<td data-label="Note">(1) partial month&#58; two weeks of records</td>' in page
     assert (
-        "<td>New series. (2) new definition&#58; includes visits by partner agencies</td>" in page
+        '<td data-label="Note">New series. (2) new definition&#58; includes visits by partner '
+        "agencies</td>" in page
     )
     assert "<li>31 August 2014: partial month&#58; two weeks of records</li>" in page
     assert (
