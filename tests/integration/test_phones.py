@@ -188,12 +188,12 @@ def test_the_embed_snippet_shows_the_whole_embed_and_its_link_back(
            })"""
     )
     assert [tag for tag, inside in seen if not inside] == [], seen
-    assert {"H1", "FIGURE", "TABLE"} <= {tag for tag, _ in seen}
+    assert {"H1", "FIGURE", "DIV"} <= {tag for tag, _ in seen}
     # the chart is whole: not squeezed under the table
     chart = inner.evaluate(
         "document.querySelector('.ps-embed figure img').getBoundingClientRect().bottom"
     )
-    table = inner.evaluate("document.querySelector('.ps-embed table').getBoundingClientRect().top")
+    table = inner.evaluate("document.querySelector('.ps-embed-values').getBoundingClientRect().top")
     assert chart <= table
     link_box, frame_box = link.bounding_box(), page.locator("iframe").bounding_box()
     assert link_box is not None and frame_box is not None and frame_box["height"] == height
@@ -203,4 +203,21 @@ def test_the_embed_snippet_shows_the_whole_embed_and_its_link_back(
     last = frame.locator("tbody tr").last
     last.scroll_into_view_if_needed()
     assert last.is_visible()
+    page.close()
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_an_embed_in_a_short_frame_has_no_accessibility_violations(browser, base_url, axe, width):
+    """When the values scroll inside the frame, keys can scroll them too."""
+    page = browser.new_page(viewport={"width": width, "height": 560})
+    page.goto(base_url + "2017-04/embed/kpis/open-cases/")
+    region = page.get_by_role("region", name="Values")
+    assert region.evaluate("e => e.scrollHeight > e.clientHeight")  # it does scroll here
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+    result = axe.run(page, options={"runOnly": {"type": "tag", "values": tags}})
+    assert [v["id"] for v in result.response["violations"]] == []
+    region.focus()
+    page.keyboard.press("End")
+    page.wait_for_timeout(200)
+    assert region.evaluate("e => e.scrollTop > 0")
     page.close()
