@@ -29,6 +29,7 @@ from generator.facts.derive import (
 )
 from generator.facts.targets import Judgement, TargetProgress
 from generator.facts.terms import DEFAULT_ACTION, PlanTerm
+from generator.facts.tones import status_tone
 from generator.facts.words import Op, Segment, old_and_new, rewritten
 from generator.render.typed import too_costly, typed_block, typed_line
 
@@ -375,9 +376,10 @@ def status_badge(status: StatusDef | None) -> Md:
     if status is None:
         return Md("")
     icon = STATUS_ICONS[status.meaning]
+    tone = status_tone(status).value
     return Md(
-        f'<span class="ps-status ps-status--{status.meaning.value}">{icon_html(icon)} '
-        f"{escape_text(status.label)}</span>"
+        f'<strong class="ps-status ps-status--{status.meaning.value} ps-tag ps-tag--{tone}">'
+        f"{icon_html(icon)} {escape_text(status.label)}</strong>"
     )
 
 
@@ -427,7 +429,8 @@ def status_bar(counts: Counts, term: PlanTerm = DEFAULT_ACTION) -> Md:
         return Md("")
     label = ", ".join(f"{c.status.label} {c.count}" for c in shown)
     parts = "".join(
-        f'<span class="ps-bar__part ps-bar__part--{c.status.meaning.value}" '
+        f'<span class="ps-bar__part ps-bar__part--{c.status.meaning.value} '
+        f'ps-tone--{status_tone(c.status).value}" '
         f'style="width: {100 * c.count / counts.total:.3f}%"></span>'
         for c in shown
     )

@@ -39,6 +39,7 @@ from generator.render.charts import write_charts
 from generator.render.embed import embed_context
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.labels import nav_label
+from generator.render.look import theme_config
 from generator.render.opendata import write_open_data
 from generator.render.paging import paged
 from generator.render.paper import holders, print_header, report_context
@@ -389,8 +390,9 @@ def mkdocs_config(
         "site_description": html_text(f"{view.content.site.title}: {release.title}"),
         "docs_dir": str(docs_dir.resolve()),
         "site_dir": str(site_dir.resolve()),
-        "theme": {"name": "material", "custom_dir": str(theme_dir.resolve())},
+        "theme": theme_config(view.content.site, theme_dir),
         "extra": {
+            "short_title": view.content.site.short_title,
             "release": {
                 "id": release.id,
                 "title": release.title,
@@ -398,7 +400,7 @@ def mkdocs_config(
                 "draft": release.draft,
                 "corrected": long_date(release.errata[-1].date) if release.errata else "",
                 "print_header": print_header(view),
-            }
+            },
         },
         "nav": nav(view),
         "not_in_nav": NOT_IN_NAV + "".join(f"{path}\n" for path in not_in_nav(view)),

@@ -50,6 +50,7 @@ from generator.site.cache import (
     write_manifest,
 )
 from generator.site.history import history, locked_digests, version_data, write_history
+from generator.site.look import Logo, look_digest, read_logo, write_logo
 from generator.site.mkdocs_run import ChildStopped, in_child, preload, run_mkdocs
 from generator.site.output import (
     check_owned,
@@ -158,6 +159,7 @@ def _build_one(
     release_work = work / view.release.id
     docs = release_work / "docs"
     pages = render_release(view, docs, _SHARED.get("env") or environment(), earlier)
+    write_logo(docs, _SHARED.get("logo"))
     rendered = time.perf_counter()
     config = release_work / "mkdocs.yml"
     config.write_text(
@@ -260,7 +262,8 @@ def build_site(
     count = len(content.releases)
     log(f"Working out what the {count} release{'s' if count != 1 else ''} show")
     views = release_views(content)
-    shared = shared_digest()
+    logo = read_logo(content_dir, content.site)
+    shared = shared_digest() + look_digest(content.site, logo)
     keys = release_keys(content, shared)
     kept, contents = locked_digests(
         views, keys, read_keyed(out_dir, "fingerprints"), read_keyed(out_dir, "contents")
@@ -271,6 +274,7 @@ def build_site(
         views=views,
         digests=version_digests(views, shared, fingerprints),
         keyed={"fingerprints": kept, "contents": contents, **_feed_texts(views, keys, out_dir)},
+        logo=logo,
     )
     derived = time.perf_counter()
     given = out_dir
@@ -313,6 +317,7 @@ class _Plan:
     views: Sequence[ReleaseView]
     digests: Sequence[str]
     keyed: dict[str, Keyed]
+    logo: Logo | None = None
 
 
 MAX_KEPT_SUMMARY = 4096
@@ -373,6 +378,7 @@ def _build_into(
                 todo.append(index)
         workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
         _SHARED["views"] = views  # inherited by the worker processes, not pickled
+        _SHARED["logo"] = plan.logo
         if todo:
             preload()  # imported once here, not once per version
         compiling = time.perf_counter()

@@ -57,7 +57,7 @@ def test_default_site_changes_page(default_site):
     assert len(every) > len(parts)  # a long part continues on numbered pages
     assert "ps-status--not-reported" not in page
     assert '<th align="right">Not rated</th>' in page  # counted by pillar
-    assert sum(t.count('class="ps-status ps-status--not-reported"') for t in every) >= 57
+    assert sum(t.count('class="ps-status ps-status--not-reported ps-tag') for t in every) >= 57
     assert (
         '<h1 id="practice-and-systems-what-changed-since-august-2016-response-to-the-inspection">'
         in texts[2]

@@ -47,7 +47,7 @@ def test_status_is_a_word_and_an_icon():
     badge = status_badge(StatusDef(id="red", label="Red (off track)", meaning=Meaning.OFF_TRACK))
     assert "Red (off track)" in badge
     assert '<span class="ps-icon ps-icon--close-octagon" aria-hidden="true"></span>' in badge
-    assert 'class="ps-status ps-status--off-track"' in badge
+    assert 'class="ps-status ps-status--off-track ps-tag ps-tag--red"' in badge
 
 
 def test_number_formatting():

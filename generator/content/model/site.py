@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from generator.content.fields import Day, Id, RequiredText, SiteUrl, Text, choice
+from generator.content.look import LogoFile, ShortTitle
 from generator.content.model.base import ContentModel, Meaning
 from generator.content.weblinks import Contact, RequiredWebLink
 
@@ -142,6 +143,12 @@ class Site(ContentModel):
 
     title: RequiredText
     """The plan's name, shown at the top of every page."""
+    short_title: ShortTitle = ""
+    """A short name for the plan, of up to 30 characters, shown in the header on phones where
+    the title does not fit, such as Children's services plan (optional: the title)."""
+    logo: LogoFile = ""
+    """The council's logo: an image file in the content directory (.svg, .png, .jpg, .webp or
+    .gif, up to 512 KB), shown in the header of every page, such as logo.svg (optional)."""
     organisation: RequiredText
     """The council or body that owns the plan."""
     grouping: Grouping | None = None
