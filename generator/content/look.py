@@ -26,7 +26,7 @@ def _short_title(value: Any) -> str:
         raise bad_value(f"expected one line of text, found {shown(text)}")
     if len(text) > SHORT_TITLE_CHARS:
         raise bad_value(
-            f"is {len(text)} characters long; keep it to {SHORT_TITLE_CHARS} or fewer so that "
+            f"has {len(text)} characters; keep it to {SHORT_TITLE_CHARS} or fewer so that "
             "it fits in the header on a phone"
         )
     return text
@@ -67,14 +67,17 @@ def logo_file_problem(content_dir: Path, name: str) -> str | None:
     """Why the logo ``name`` is not a file in ``content_dir``, or None when it is one."""
     path = content_dir / name
     if path.is_symlink():
-        return f"logo: '{name}' is a symbolic link; put the image itself in the content directory"
+        return (
+            f"field 'logo': '{name}' is a symbolic link; put the image itself in the content "
+            "directory"
+        )
     if not path.is_file():
-        return f"logo: no file '{name}' in the content directory"
+        return f"field 'logo': no file '{name}' in the content directory"
     size = path.stat().st_size
     if size > MAX_LOGO_BYTES:
         return (
-            f"logo: '{name}' is {size // 1024} KB; a logo of at most {MAX_LOGO_BYTES // 1024} KB "
-            "keeps every page quick to load"
+            f"field 'logo': '{name}' is {size // 1024} KB; a logo of at most "
+            f"{MAX_LOGO_BYTES // 1024} KB keeps every page quick to load"
         )
     return None
 
