@@ -83,8 +83,8 @@ def test_search_finds_an_acronym_and_a_kpi(browser, base_url):
 def test_home_answers_found_doing_working_in_the_first_phone_screen(browser, base_url):
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(base_url + "2017-04/")
-    for question in ("What was found:", "What is being done:", "Is it working?"):
-        box = page.locator(".ps-glance li", has_text=question).bounding_box()
+    for question in ("What was found", "What is being done", "Is it working?"):
+        box = page.locator(".ps-glance > li", has_text=question).bounding_box()
         assert box is not None and box["y"] + box["height"] <= 844, question
     page.close()
 

@@ -318,10 +318,13 @@ def _home_with_site(tmp_path, old: str, new: str) -> str:
 
 def test_home_states_a_judgement_only_when_the_content_gives_one(tmp_path):
     home = _home_with_site(tmp_path / "given", "", "")
-    assert "**What was found:** Ofsted judged the services **Requires improvement** (30 May" in home
+    assert (
+        '<p markdown="span">Ofsted judged the services <strong class="ps-card__judgement">'
+        "Requires improvement</strong> (30 May 2014).</p>"
+    ) in home
     assert "on 30 May 2014. Overall judgement: **Requires improvement**." in home
     home = _home_with_site(tmp_path / "none", "  judgement: Requires improvement\n", "")
-    assert "**What was found:** see below." in home
+    assert "See [what the inspection found](#what-was-found)." in home
     assert "judge" not in home and "improvement**" not in home
     assert "Ofsted published *Single inspection" in home
 
