@@ -139,3 +139,29 @@ def test_a_kpi_page_opens_with_its_headline_and_chart_and_puts_the_table_below(d
     table = article.index("<table>")
     assert article.index("<h1") < headline < chart < latest < table
     assert article.index('id="values"') < table
+
+
+def test_on_a_phone_a_kpi_page_shows_its_headline_and_chart_in_the_first_screen(browser, base_url):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base_url + "2017-04/kpis/open-cases/")
+    for selector in (".ps-chart__headline", '.ps-chart img[alt^="Line chart of"]'):
+        box = page.locator(selector).bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 844, selector
+    table = page.locator(".ps-values table").bounding_box()
+    assert table is not None and table["y"] > 844
+    page.close()
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_on_a_phone_the_header_shows_the_short_title(browser, styled, width):
+    from tests.integration.conftest import serve
+
+    _, site = styled
+    for url in serve(site):
+        page = browser.new_page(viewport={"width": width, "height": 600})
+        page.goto(url + "2015-01/")
+        assert page.locator(".ps-header__title").is_hidden()
+        short = page.locator(".ps-header__short")
+        assert short.is_visible() and short.inner_text() == HOSTILE
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= width
+        page.close()
