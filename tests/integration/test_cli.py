@@ -19,7 +19,7 @@ from generator.render.pages import mkdocs_config, render_release
 from generator.site import build as build_module
 from generator.site.serve import serve
 from tests.conftest import SMALL_PLAN
-from tests.integration.conftest import run_cli, tree_digest
+from tests.integration.conftest import run_cli, run_process, tree_digest
 
 
 def test_validate_reports_success():
@@ -214,7 +214,7 @@ def test_validate_warns_about_acronyms_in_the_templates(small, tmp_path):
     data = templates / "data.md.j2"
     data.write_text(data.read_text() + "\nAlso as an XLSX file.\n")
     small.replace("plan.yaml", "Develop a police", "Ask the CSV to develop a police")
-    result = run_cli(
+    result = run_process(
         "validate", "--content", "content", env={"PROGRESS_SITE_TEMPLATES": str(templates)}
     )
     assert result.returncode == 0
