@@ -38,6 +38,7 @@ from generator.render.format import html_text
 from generator.render.pages import mkdocs_config, render_release
 from generator.render.recfeed import Lines, release_lines, write_recommendation_feeds
 from generator.render.template import compiled_environment, environment
+from generator.site import engine as site_engine
 from generator.site.cache import (
     Keyed,
     read_keyed,
@@ -50,7 +51,7 @@ from generator.site.cache import (
     write_manifest,
 )
 from generator.site.history import history, locked_digests, version_data, write_history
-from generator.site.mkdocs_run import ChildStopped, in_child, preload, run_mkdocs
+from generator.site.mkdocs_run import ChildStopped, in_child, run_mkdocs  # noqa: F401
 from generator.site.output import (
     check_owned,
     clear_stale,
@@ -163,9 +164,11 @@ def _build_one(
     config.write_text(
         mkdocs_config(view, BASE_MKDOCS_YML, docs, site_dir / view.release.id), encoding="utf-8"
     )
-    code, output = run_mkdocs(config, view.release.date)
+    engine = _SHARED.get("engine", site_engine.DEFAULT_ENGINE)
+    code, output = site_engine.run(engine, config, view.release.date)
     if code != 0:
-        raise BuildError(mkdocs_failure(view.release.id, output, release_work, site_dir))
+        name = site_engine.NAMES[engine]
+        raise BuildError(mkdocs_failure(view.release.id, output, release_work, site_dir, name))
     done = time.perf_counter()
     return BuiltRelease(view.release.id, len(pages), done - started, rendered - started)
 
@@ -184,8 +187,11 @@ _OS_ERROR = re.compile(r"^\w*(?:Error|Exception): \[Errno \d+\] ([^:]+)")
 _ERRNO = re.compile(r"^\[Errno \d+\] ([^:]+)")
 
 
-def mkdocs_failure(release_id: str, output: str, work: Path, site_dir: Path) -> str:
-    """What MkDocs reported, in terms of the release: no temporary paths, no traceback.
+def mkdocs_failure(
+    release_id: str, output: str, work: Path, site_dir: Path, name: str = "MkDocs"
+) -> str:
+    """What the engine (``name``) reported, in terms of the release: no temporary paths, no
+    traceback.
 
     Its warnings and errors are kept; a crash is reduced to what went wrong.
     """
@@ -206,13 +212,13 @@ def mkdocs_failure(release_id: str, output: str, work: Path, site_dir: Path) -> 
             lines.append(line)
     if crash is not None:
         found = _OS_ERROR.match(crash)
-        lines.append(f"MkDocs stopped: {found.group(1) if found else crash}")
+        lines.append(f"{name} stopped: {found.group(1) if found else crash}")
     elif not lines:
         lines = [line for line in output.splitlines() if line.strip()][-1:] or ["(no message)"]
     detail = "\n".join(lines)
-    for path, name in places.items():
-        detail = detail.replace(path, name)
-    return f"MkDocs failed for release {release_id}:\n{detail}"
+    for path, place in places.items():
+        detail = detail.replace(path, place)
+    return f"{name} failed for release {release_id}:\n{detail}"
 
 
 def _pool(workers: int) -> Executor:
@@ -247,12 +253,16 @@ def build_site(
     log: Log = lambda message: None,
     drafts: bool = False,
     step: Step | None = None,
+    engine: str = site_engine.DEFAULT_ENGINE,
 ) -> BuildResult:
     """Validate, render and build every release, then swap the result into ``out_dir``.
 
     Draft releases are left out unless ``drafts`` is set (for previews). ``log`` is told of
     each phase, ``step`` of each version built (by default, ``log`` is, as ``[2/5] ...``).
+    ``engine`` builds the HTML (generator.site.engine): refused before anything is written
+    if it is not installed.
     """
+    site_engine.require(engine)
     started = time.perf_counter()
     everything = load_content(content_dir)
     loaded = time.perf_counter()
@@ -260,7 +270,7 @@ def build_site(
     count = len(content.releases)
     log(f"Working out what the {count} release{'s' if count != 1 else ''} show")
     views = release_views(content)
-    shared = shared_digest()
+    shared = site_engine.digest(engine, shared_digest())
     keys = release_keys(content, shared)
     kept, contents = locked_digests(
         views, keys, read_keyed(out_dir, "fingerprints"), read_keyed(out_dir, "contents")
@@ -271,6 +281,7 @@ def build_site(
         views=views,
         digests=version_digests(views, shared, fingerprints),
         keyed={"fingerprints": kept, "contents": contents, **_feed_texts(views, keys, out_dir)},
+        engine=engine,
     )
     derived = time.perf_counter()
     given = out_dir
@@ -313,6 +324,7 @@ class _Plan:
     views: Sequence[ReleaseView]
     digests: Sequence[str]
     keyed: dict[str, Keyed]
+    engine: str = site_engine.DEFAULT_ENGINE
 
 
 MAX_KEPT_SUMMARY = 4096
@@ -373,8 +385,9 @@ def _build_into(
                 todo.append(index)
         workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
         _SHARED["views"] = views  # inherited by the worker processes, not pickled
+        _SHARED["engine"] = plan.engine
         if todo:
-            preload()  # imported once here, not once per version
+            site_engine.preload(plan.engine)  # imported once here, not once per version
         compiling = time.perf_counter()
         # compiled once for all the versions, not once by each; one version compiles its own
         _SHARED["env"] = compiled_environment() if len(todo) > 1 else None
