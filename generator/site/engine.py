@@ -13,8 +13,8 @@ installed, and how to run it:
 from __future__ import annotations
 
 import hashlib
+import importlib
 import importlib.metadata
-import importlib.util
 from datetime import date
 from pathlib import Path
 
@@ -32,10 +32,13 @@ def require(engine: str) -> None:
     """Refuse an engine that is unknown or not installed, saying how to install it."""
     if engine not in ENGINES:
         raise ProgressSiteError(f"unknown site engine {engine!r}: use one of {', '.join(ENGINES)}")
-    if engine in INSTALL and importlib.util.find_spec(engine) is None:
-        raise ProgressSiteError(
-            f"the {engine} engine is not installed: install it with {INSTALL[engine]}"
-        )
+    if engine in INSTALL:
+        try:
+            importlib.import_module(engine)
+        except ImportError:
+            raise ProgressSiteError(
+                f"the {engine} engine is not installed: install it with {INSTALL[engine]}"
+            ) from None
 
 
 def preload(engine: str) -> None:
