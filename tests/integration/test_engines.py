@@ -1,0 +1,153 @@
+"""Both site engines build the shipped content and every fixture from the same Markdown: the
+same pages, every internal link resolving at a domain's root and under a sub-path, and the
+same versions in the version selector.
+
+Skipped without Zensical (``pip install 'progress-site[zensical]'``), unless
+PROGRESS_SITE_ENGINES=required (as CI sets it), when its absence fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, DEFAULT_CONTENT, REAL_PLAN, SMALL_PLAN
+from tests.integration.conftest import build_once, run_cli, serve
+from tests.integration.linkcheck import broken_links_everywhere
+
+REQUIRED = os.environ.get("PROGRESS_SITE_ENGINES") == "required"
+CONTENTS = {
+    "shipped": DEFAULT_CONTENT,
+    "small-plan": SMALL_PLAN,
+    "real-plan": REAL_PLAN,
+    "strategic-plan": DATA / "strategic-plan",
+}
+SHARED_BUILDS = {"shipped": "default_site", "small-plan": "small_site", "real-plan": "real_site"}
+"""The sessions' MkDocs builds of the same content, reused rather than built again."""
+SUB_PATH = "http://site/plans/progress/"
+THEME_FILES = re.compile(r"assets/(javascripts|stylesheets)/|search|sitemap\.xml\.gz$")
+"""Each engine's own theme scripts, styles and search index (named differently by each)."""
+
+
+def _require_zensical() -> None:
+    try:
+        import zensical  # noqa: F401
+    except ImportError:
+        if REQUIRED:
+            pytest.fail("PROGRESS_SITE_ENGINES=required, but Zensical is not installed")
+        pytest.skip("needs Zensical: pip install 'progress-site[zensical]'")
+
+
+def build_with_zensical(factory: pytest.TempPathFactory, name: str, content: Path) -> Path:
+    out = factory.mktemp(name) / "site"
+    result = run_cli("build", "--content", str(content), "--out", str(out), "--engine", "zensical")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Built " in result.stdout
+    return out
+
+
+@pytest.fixture(scope="module", params=list(CONTENTS))
+def sites(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Path, Path]]:
+    """(MkDocs' site, Zensical's site) of one content directory."""
+    _require_zensical()
+    name = request.param
+    if name in SHARED_BUILDS:
+        mkdocs = request.getfixturevalue(SHARED_BUILDS[name])
+    else:
+        mkdocs = build_once(tmp_path_factory, f"{name}-mkdocs", CONTENTS[name])
+    yield mkdocs, build_with_zensical(tmp_path_factory, f"{name}-zensical", CONTENTS[name])
+
+
+def _files(site: Path) -> set[str]:
+    found = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    return {f for f in found if not THEME_FILES.search(f)}
+
+
+def test_the_same_pages_and_files_exist(sites):
+    mkdocs, zensical = sites
+    pages = {p for p in _files(mkdocs) if p.endswith(".html")}
+    assert len(pages) > 50
+    assert {p for p in _files(zensical) if p.endswith(".html")} == pages
+    assert _files(zensical) == _files(mkdocs)
+
+
+def test_every_internal_link_resolves_at_the_root_and_under_a_sub_path(sites):
+    for site in sites:
+        assert broken_links_everywhere(site) == {}, site
+        assert broken_links_everywhere(site, SUB_PATH) == {}, site
+
+
+def _selector(page: Path) -> dict[str, object]:
+    """The version selector's settings in a page (Material's and Zensical's __config)."""
+    found = re.search(
+        r'<script id="__config" type="application/json">(.*?)</script>', page.read_text()
+    )
+    assert found, page
+    return json.loads(found.group(1))["version"]
+
+
+def test_the_version_selector_lists_the_same_versions(sites):
+    mkdocs, zensical = sites
+    versions = json.loads((mkdocs / "versions.json").read_text())
+    assert json.loads((zensical / "versions.json").read_text()) == versions
+    for entry in versions:
+        page = Path(entry["version"]) / "index.html"
+        assert (
+            _selector(zensical / page)
+            == _selector(mkdocs / page)
+            == {
+                "provider": "mike",
+                "default": "latest",
+            }
+        )
+
+
+@pytest.fixture(scope="module")
+def subpath_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The small plan published at ``https://example.org/plans/progress/``, by each engine."""
+    _require_zensical()
+    content = tmp_path_factory.mktemp("engines-subpath") / "content"
+    shutil.copytree(SMALL_PLAN, content)
+    site_yaml = content / "site.yaml"
+    site_yaml.write_text("url: https://example.org/plans/progress/\n" + site_yaml.read_text())
+    return (
+        build_once(tmp_path_factory, "engines-subpath-mkdocs", content),
+        build_with_zensical(tmp_path_factory, "engines-subpath-zensical", content),
+    )
+
+
+LINK = re.compile(r'(?:href|src)="([^"]*)"')
+
+
+def test_a_site_with_a_sub_path_address_links_only_inside_it(subpath_sites):
+    for site in subpath_sites:
+        assert broken_links_everywhere(site, SUB_PATH) == {}
+        for page in sorted(site.rglob("404.html")):  # served at any address: absolute paths
+            links = [link for link in LINK.findall(page.read_text()) if link.startswith("/")]
+            assert links and all(link.startswith("/plans/progress/") for link in links), page
+
+
+def _listed_versions(browser, url: str) -> list[str]:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(url)
+    page.locator(".md-version__current").wait_for()
+    names = page.locator(".md-version__link").all_inner_texts()
+    page.close()
+    return [name.strip() for name in names]
+
+
+def test_the_selector_shows_the_same_versions_in_a_browser(subpath_sites, browser):
+    mkdocs, zensical = subpath_sites
+    listed = []
+    for site in (mkdocs, zensical):
+        for url in serve(site):
+            listed.append(_listed_versions(browser, f"{url}2014-10/kpis/neet/"))
+    assert listed[0] == listed[1] == ["January 2015", "October 2014", "June 2014"]
