@@ -17,6 +17,12 @@ from pathlib import Path
 
 import pytest
 
+from generator import BASE_MKDOCS_YML
+from generator.content.validate import load_content
+from generator.facts.derive import release_view
+from generator.render.pages import mkdocs_config, render_release
+from generator.site import engine
+from generator.site.build import mkdocs_failure
 from tests.conftest import DATA, DEFAULT_CONTENT, REAL_PLAN, SMALL_PLAN
 from tests.integration.conftest import build_once, run_cli, serve
 from tests.integration.linkcheck import broken_links_everywhere
@@ -85,11 +91,12 @@ def test_every_internal_link_resolves_at_the_root_and_under_a_sub_path(sites):
         assert broken_links_everywhere(site, SUB_PATH) == {}, site
 
 
+CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+
+
 def _selector(page: Path) -> dict[str, object]:
     """The version selector's settings in a page (Material's and Zensical's __config)."""
-    found = re.search(
-        r'<script id="__config" type="application/json">(.*?)</script>', page.read_text()
-    )
+    found = CONFIG.search(page.read_text())
     assert found, page
     return json.loads(found.group(1))["version"]
 
@@ -111,28 +118,25 @@ def test_the_version_selector_lists_the_same_versions(sites):
 
 
 @pytest.fixture(scope="module")
-def subpath_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The small plan published at ``https://example.org/plans/progress/``, by each engine."""
+def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small plan published at ``https://example.org/plans/progress/``, by Zensical (by
+    MkDocs in test_subpath.py)."""
     _require_zensical()
     content = tmp_path_factory.mktemp("engines-subpath") / "content"
     shutil.copytree(SMALL_PLAN, content)
     site_yaml = content / "site.yaml"
     site_yaml.write_text("url: https://example.org/plans/progress/\n" + site_yaml.read_text())
-    return (
-        build_once(tmp_path_factory, "engines-subpath-mkdocs", content),
-        build_with_zensical(tmp_path_factory, "engines-subpath-zensical", content),
-    )
+    return build_with_zensical(tmp_path_factory, "engines-subpath", content)
 
 
 LINK = re.compile(r'(?:href|src)="([^"]*)"')
 
 
-def test_a_site_with_a_sub_path_address_links_only_inside_it(subpath_sites):
-    for site in subpath_sites:
-        assert broken_links_everywhere(site, SUB_PATH) == {}
-        for page in sorted(site.rglob("404.html")):  # served at any address: absolute paths
-            links = [link for link in LINK.findall(page.read_text()) if link.startswith("/")]
-            assert links and all(link.startswith("/plans/progress/") for link in links), page
+def test_a_site_with_a_sub_path_address_links_only_inside_it(subpath_site):
+    assert broken_links_everywhere(subpath_site, SUB_PATH) == {}
+    for page in sorted(subpath_site.rglob("404.html")):  # served at any address: absolute paths
+        links = [link for link in LINK.findall(page.read_text()) if link.startswith("/")]
+        assert links and all(link.startswith("/plans/progress/") for link in links), page
 
 
 def _listed_versions(browser, url: str) -> list[str]:
@@ -144,10 +148,41 @@ def _listed_versions(browser, url: str) -> list[str]:
     return [name.strip() for name in names]
 
 
-def test_the_selector_shows_the_same_versions_in_a_browser(subpath_sites, browser):
-    mkdocs, zensical = subpath_sites
+def test_the_selector_shows_the_same_versions_in_a_browser(small_site, subpath_site, browser):
     listed = []
-    for site in (mkdocs, zensical):
+    for site in (small_site, subpath_site):
         for url in serve(site):
             listed.append(_listed_versions(browser, f"{url}2014-10/kpis/neet/"))
     assert listed[0] == listed[1] == ["January 2015", "October 2014", "June 2014"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "mkdocs",
+            "MkDocs failed for release 2015-01:\nWARNING -  Doc file 'index.md' contains a link "
+            "'recommendations/99.md', but the target is not found among documentation files.",
+        ),
+        (
+            "zensical",
+            "Zensical failed for release 2015-01:\n"
+            "WARNING -  index.md:{line}:11: page does not exist",
+        ),
+    ],
+)
+def test_either_engine_fails_on_a_broken_link_and_says_where(tmp_path, name, expected):
+    if name == "zensical":
+        _require_zensical()
+    view = release_view(load_content(SMALL_PLAN), "2015-01")
+    docs = tmp_path / "docs"
+    render_release(view, docs)
+    with (docs / "index.md").open("a") as page:
+        page.write("\n[missing](recommendations/99.md)\n")
+    line = len((docs / "index.md").read_text().splitlines())
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(mkdocs_config(view, BASE_MKDOCS_YML, docs, tmp_path / "out"))
+    code, output = engine.run(name, config)
+    assert code == 1
+    message = mkdocs_failure("2015-01", output, tmp_path, tmp_path / "out", engine.NAMES[name])
+    assert message == expected.format(line=line)
