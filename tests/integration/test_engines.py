@@ -12,6 +12,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -186,3 +188,48 @@ def test_either_engine_fails_on_a_broken_link_and_says_where(tmp_path, name, exp
     assert code == 1
     message = mkdocs_failure("2015-01", output, tmp_path, tmp_path / "out", engine.NAMES[name])
     assert message == expected.format(line=line)
+
+
+WITHOUT_ZENSICAL = (
+    "import sys; sys.modules['zensical'] = None; "
+    "from generator.cli import main; sys.argv[0] = 'progress-site'; main()"
+)
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_without_zensical_the_command_says_how_to_install_it(tmp_path, command):
+    out = tmp_path / "site"
+    where = ["--out", str(out)] if command == "build" else ["--port", "0"]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            WITHOUT_ZENSICAL,
+            command,
+            "--content",
+            str(SMALL_PLAN),
+            *where,
+            "--engine",
+            "zensical",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "Error: the zensical engine is not installed: install it with "
+        "pip install 'progress-site[zensical]'"
+    )
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert not out.exists()
+
+
+def test_an_unknown_engine_is_a_usage_error(tmp_path):
+    result = run_cli("build", "--out", str(tmp_path / "site"), "--engine", "hugo")
+    assert result.returncode == 2
+    assert "Invalid value for '--engine': 'hugo' is not one of 'mkdocs', 'zensical'." in (
+        result.stderr
+    )
+    assert not (tmp_path / "site").exists()
