@@ -109,7 +109,9 @@ def run_zensical(config_file: Path, built_on: date | None = None) -> tuple[int, 
                 if built != site_dir:
                     site_dir.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(built, site_dir)
-    except Exception as exc:  # noqa: BLE001 - reported as the command line reports a failure
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - a failure, or a panic in Zensical's Rust code
         code, tail, stop = 1, traceback.format_exc(), str(exc)
     lines = reported("".join(said))
     if lines and code and stop == STRICT_STOP:

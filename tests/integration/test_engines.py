@@ -233,3 +233,16 @@ def test_an_unknown_engine_is_a_usage_error(tmp_path):
         result.stderr
     )
     assert not (tmp_path / "site").exists()
+
+
+def test_a_panic_in_zensical_is_a_failed_build(tmp_path):
+    _require_zensical()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    config = tmp_path / "mkdocs.yml"  # an absolute docs_dir makes Zensical 0.0.73 panic
+    config.write_text(f"site_name: t\ndocs_dir: {tmp_path / 'docs'}\nsite_dir: site\n")
+    code, output = engine.run("zensical", config)
+    assert code == 1
+    message = mkdocs_failure("2015-01", output, tmp_path, tmp_path / "site", "Zensical")
+    assert message.startswith("Zensical failed for release 2015-01:\nZensical stopped: ")
+    assert "Traceback" not in message
