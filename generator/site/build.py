@@ -33,7 +33,7 @@ from generator.render.pages import mkdocs_config, render_release
 from generator.render.template import compiled_environment, environment
 from generator.site import engine as site_engine
 from generator.site.cache import read_keyed, read_manifest, reusable, reuse, shared_digest
-from generator.site.mkdocs_run import ChildStopped, in_child, run_mkdocs  # noqa: F401
+from generator.site.mkdocs_run import ChildStopped, in_child
 from generator.site.output import (
     check_owned,
     clear_stale,
