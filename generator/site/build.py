@@ -32,7 +32,7 @@ from generator.render.feed_texts import feed_texts
 from generator.render.pages import mkdocs_config, render_release
 from generator.render.template import compiled_environment, environment
 from generator.site import engine as site_engine
-from generator.site.cache import read_keyed, read_manifest, reusable, reuse, shared_digest
+from generator.site.cache import read_kept, read_manifest, reusable, reuse, shared_digest
 from generator.site.mkdocs_run import ChildStopped, in_child
 from generator.site.output import (
     check_owned,
@@ -193,7 +193,7 @@ def build_site(
     loaded = time.perf_counter()
     count = len(gathered.content.releases)
     log(f"Working out what the {count} release{'s' if count != 1 else ''} show")
-    kept = {name: read_keyed(out_dir, name) for name in KEPT}
+    kept = read_kept(out_dir, KEPT)
     derived = derive(gathered, kept, site_engine.digest(engine, shared_digest()))
     texts = feed_texts(derived.views, derived.keys, kept)
     done_deriving = time.perf_counter()

@@ -73,17 +73,19 @@ def read_manifest(out_dir: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in versions.items()} if isinstance(versions, dict) else {}
 
 
-def read_keyed(out_dir: Path, name: str) -> Keyed:
-    """What the last build into ``out_dir`` recorded under ``name``; malformed entries skipped."""
+def read_kept(out_dir: Path, names: Sequence[str]) -> dict[str, Keyed]:
+    """What the last build into ``out_dir`` recorded under each of ``names``, from one read
+    of its manifest; malformed entries skipped."""
     data = _manifest(out_dir)
-    found = data.get(name) if isinstance(data, dict) else None
-    if not isinstance(found, dict):
-        return {}
-    return {
-        str(k): (v[0], v[1])
-        for k, v in found.items()
-        if isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)
-    }
+    kept: dict[str, Keyed] = {}
+    for name in names:
+        found = data.get(name) if isinstance(data, dict) else None
+        kept[name] = {
+            str(k): (v[0], v[1])
+            for k, v in (found.items() if isinstance(found, dict) else ())
+            if isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)
+        }
+    return kept
 
 
 def is_output(out_dir: Path) -> bool:
