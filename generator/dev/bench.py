@@ -22,6 +22,7 @@ import yaml
 
 from generator import BASE_MKDOCS_YML
 from generator.content.validate import load_content
+from generator.dev.bench_engines import engine_figures
 from generator.dev.hostile import write_long_texts
 from generator.dev.measure import largest_pages, measured_build
 from generator.dev.synthetic import Scale, write_content
@@ -40,6 +41,8 @@ GOALS = {
     "incremental_48_vs_single": ("<=", 1.2),
     "peak_rss_mb": ("<=", 1024.0),
     "hostile_text_ratio": ("<=", 2.0),
+    "zensical_vs_mkdocs": ("<=", 1.2),
+    "zensical_vs_mkdocs_refresh": ("<=", 1.0),
 }
 DESCRIPTIONS = {
     "incremental_vs_single": "publish one more release onto {releases} / build that version alone",
@@ -52,6 +55,8 @@ DESCRIPTIONS = {
     "incremental_48_vs_single": "publish one more onto {history} / build that version alone",
     "peak_rss_mb": "peak memory of one process of a full build (MB)",
     "hostile_text_ratio": "build of a plan whose every text is 32,767 hostile characters / plain",
+    "zensical_vs_mkdocs": "cold build of one version with Zensical / with MkDocs",
+    "zensical_vs_mkdocs_refresh": "preview refresh after a narrative change: Zensical / MkDocs",
 }
 
 
@@ -249,6 +254,8 @@ def run(quick: bool, log: Callable[[str], None] = lambda message: None) -> dict[
         plain_seconds, _ = _build(write_long_texts(work / "plain", False), work / "p", jobs=1)
         hostile_seconds, _ = _build(write_long_texts(work / "hostile", True), work / "h", jobs=1)
 
+        engines = engine_figures(scale, work, log)
+
         generator = serial.timings["load"] + serial.timings["derive"] + serial.timings["render"]
         figures = {
             "incremental_vs_single": incremental_seconds / single_seconds,
@@ -261,6 +268,7 @@ def run(quick: bool, log: Callable[[str], None] = lambda message: None) -> dict[
             "incremental_48_vs_single": history_ratio,
             "peak_rss_mb": parallel["peak_rss_kb"] / 1024,
             "hostile_text_ratio": hostile_seconds / plain_seconds,
+            **engines,
         }
         return {
             "figures": figures,

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 
 from click.testing import CliRunner
 
 from generator.cli import cli
 from generator.dev import bench as bench
 from generator.dev.synthetic import Scale
+
+ENGINES_REQUIRED = os.environ.get("PROGRESS_SITE_ENGINES") == "required"
 
 
 def test_bench_reports_every_figure(monkeypatch):
@@ -32,7 +36,12 @@ def test_bench_reports_every_figure(monkeypatch):
         "incremental_48_vs_single",
         "peak_rss_mb",
         "hostile_text_ratio",
+        "zensical_vs_mkdocs",
+        "zensical_vs_mkdocs_refresh",
     ]
+    engines = ("zensical_vs_mkdocs", "zensical_vs_mkdocs_refresh")
+    if importlib.util.find_spec("zensical") is None and not ENGINES_REQUIRED:
+        assert [figures.pop(key) for key in engines] == [None, None]
     assert all(isinstance(value, float) and value > 0 for value in figures.values())
     assert "incremental_vs_single" in result.stdout and "goal" in result.stdout
     assert "publish one more onto 3 / build that version alone" in result.stdout
