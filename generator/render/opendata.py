@@ -14,9 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.content.model import Action, Assessment, Point, Value, slugify
 from generator.content.model.meta import columns, published
 from generator.facts.derive import ActionView, KpiView, ReleaseView
+from generator.facts.terms import PlanTerms
+from generator.render.format import escape_text
 from generator.render.opendata_evidence import EVIDENCE_COLUMNS, evidence_rows
 from generator.render.opendata_recs import recommendation_columns, recommendation_rows
 
@@ -57,6 +61,19 @@ def action_column_meanings(model: type[Action] = Action) -> list[tuple[str, str]
 
 
 ACTION_COLUMNS = action_columns()
+
+
+def action_column_docs(terms: PlanTerms) -> list[tuple[Markup, Markup]]:
+    """The Data page's rows documenting actions.csv: each column and its meaning, in the
+    plan's words."""
+    words = {"action": terms.action.one, "recommendation": terms.recommendation.one}
+    escaped = {key: escape_text(word) for key, word in words.items()}
+    return [
+        (Markup(name), Markup(meaning.format(**escaped)))
+        for name, meaning in action_column_meanings()
+    ]
+
+
 KPI_COLUMNS = (
     *("kpi", "title", "unit", "polarity", "date", "value", "note", "break"),
     *("period", "published"),

@@ -23,6 +23,7 @@ from generator.render.chart_words import (
     data_link_text,
     tolerance_words,
 )
+from generator.render.fields import LABELS, action_details
 from generator.render.format import (
     POLARITY_WORDS,
     blockquote,
@@ -43,6 +44,7 @@ from generator.render.format import (
     status_badge,
     status_bar,
 )
+from generator.render.opendata import action_column_docs
 from generator.render.periods import change_words, period_label, value_when
 from generator.render.plain import plain_block, plain_diff, plain_finalize
 from generator.render.urls import Linker, chart_path
@@ -118,6 +120,9 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         Meaning=Meaning,
         Move=Move,
         Judgement=Judgement,
+        action_column_docs=action_column_docs,
+        action_details=action_details,
+        action_labels=LABELS,
     )
     return env
 
