@@ -46,6 +46,7 @@ from generator.render.format import (
 )
 from generator.render.opendata import action_column_docs
 from generator.render.periods import change_words, period_label, value_when
+from generator.render.phrases import count_words, heading_word, inspection_sentence, ratio
 from generator.render.plain import plain_block, plain_diff, plain_finalize
 from generator.render.urls import Linker, chart_path
 
@@ -111,7 +112,9 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         period=period_label,
         when=value_when,
         kpi_change=change_words,
-        counted=lambda count, term: term.count(count),
+        counted=count_words,
+        heading_word=heading_word,
+        ratio=ratio,
     )
     env.globals.update(
         plain=plain,
@@ -123,6 +126,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         action_column_docs=action_column_docs,
         action_details=action_details,
         action_labels=LABELS,
+        inspection_sentence=inspection_sentence,
     )
     return env
 
