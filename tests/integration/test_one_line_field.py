@@ -92,6 +92,8 @@ def test_one_line_in_the_model_adds_a_field_everywhere(tmp_path):
         "-c",
         "from tests.integration.payloads import TEXT_KEYS;"
         "from generator.reference_content import content_reference;"
-        "print('priority' in TEXT_KEYS, '| `priority` | text |' in content_reference())",
+        "r = content_reference();"
+        "print('priority' in TEXT_KEYS, '| `priority` | text |' in r,"
+        "      '| `priority` | Priority | plain | `priority` | Priority |' in r)",
     )
-    assert checks.stdout == "True True\n", checks.stderr
+    assert checks.stdout == "True True True\n", checks.stderr
