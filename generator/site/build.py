@@ -33,6 +33,7 @@ from generator.facts.derive import ReleaseView, release_views
 from generator.facts.keys import release_keys
 from generator.facts.lock import refuse_lock_problems
 from generator.facts.release_labels import ReleaseLabels
+from generator.plurals import counted
 from generator.render.feed import atom_feed, entry_summary
 from generator.render.format import html_text
 from generator.render.pages import mkdocs_config, render_release
@@ -258,7 +259,7 @@ def build_site(
     loaded = time.perf_counter()
     content = everything if drafts else everything.without_drafts()
     count = len(content.releases)
-    log(f"Working out what the {count} release{'s' if count != 1 else ''} show")
+    log(f"Working out what the {counted(count, 'release')} show")
     views = release_views(content)
     shared = shared_digest()
     keys = release_keys(content, shared)
@@ -390,7 +391,7 @@ def _build_into(
             if reused:
                 log(f"Unchanged, not rebuilt: {', '.join(reused)}")
             if todo:
-                log(f"Building {len(todo)} release{'s' if len(todo) != 1 else ''}")
+                log(f"Building {counted(len(todo), 'release')}")
             for done, future in enumerate(as_completed(futures.values()), start=1):
                 step(done, len(todo), f"Built release {future.result().id}")
             built = [futures[index].result() for index in todo]

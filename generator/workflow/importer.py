@@ -25,6 +25,7 @@ from generator.content.model import slugify
 from generator.content.model.meta import imported
 from generator.content.validate import load_content
 from generator.errors import ContentError, Problem, ProgressSiteError
+from generator.plurals import counted
 from generator.workflow.import_groups import group_ids
 from generator.workflow.import_mapping import read_mapping  # noqa: F401 - part of the importer's API
 from generator.workflow.import_status import (  # noqa: F401 - part of the importer's API
@@ -69,7 +70,7 @@ class RowsRefused(ContentError):
         self.good = good
 
     def report(self) -> str:
-        actions = f"{self.good} action{'s' if self.good != 1 else ''}"
+        actions = counted(self.good, "action")
         return (
             f"{super().report()}\nNothing was written; --skip-bad-rows imports the rest "
             f"({actions}) and lists each row it skips."
