@@ -3,12 +3,13 @@ list that follows from it holds what readers, the open data and the importer hav
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated
 
 import pytest
 
 from generator.content.fields import Text
-from generator.content.glossary import content_texts
+from generator.content.glossary import missing_terms
 from generator.content.model import Action, Recommendation
 from generator.content.model.base import ContentModel
 from generator.content.model.meta import (
@@ -125,8 +126,16 @@ def test_a_field_added_with_its_meta_joins_every_list():
     assert not [d for d in leads(WithPriority) if d.name == "priority"]
 
 
-def test_the_glossary_searches_every_prose_field_of_an_action():
+def test_the_glossary_searches_every_prose_field_of_an_action_but_not_its_leads():
     content = load_content(SMALL_PLAN)
-    action = content.recommendations[0].actions[0]
-    texts = [text for file, text in content_texts(content) if file == "plan.yaml"]
-    assert action.description in " ".join(texts)
+    rec = content.recommendations[0]
+    prose_fields = {"title": "AAA", "description": "BBB", "resources": "CCC"}
+    prose_fields |= {"timescale": "DDD", "outcome": "EEE"}
+    action = rec.actions[0].model_copy(
+        update={**prose_fields, "lead": "FFF", "strategic_lead": "GGG", "operational_lead": "HHH"}
+    )
+    rec = rec.model_copy(update={"actions": (action, *rec.actions[1:])})
+    changed = dataclasses.replace(content, recommendations=(rec, *content.recommendations[1:]))
+    missing = missing_terms(changed, known=set())
+    assert {"AAA", "BBB", "CCC", "DDD", "EEE"} <= set(missing)
+    assert not {"FFF", "GGG", "HHH"} & set(missing)
