@@ -54,8 +54,12 @@ def action_columns(model: type[Action] = Action) -> tuple[str, ...]:
 
 def action_column_meanings(model: type[Action] = Action) -> list[tuple[str, str]]:
     """Each column of actions.csv with its meaning, in order, as the Data page documents it
-    (``{action}`` and ``{recommendation}`` stand for the plan's words)."""
-    own = {d.column_name: d.meta.meaning for d in published(model)}
+    (``{action}`` and ``{recommendation}`` stand for the plan's words): a field's ``meaning``,
+    else its description in the model."""
+    fields = model.model_fields
+    own = {
+        d.column_name: d.meta.meaning or fields[d.name].description or "" for d in published(model)
+    }
     meanings = {name: meaning for name, (_, meaning) in VIEW_COLUMNS.items()} | own
     return [(name, meanings[name]) for name in action_columns(model)]
 

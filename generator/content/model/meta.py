@@ -50,8 +50,8 @@ class Meta:
     place among the columns, which keeps the columns published before it where they are. A
     column given as True follows every placed column."""
     meaning: str = ""
-    """The column's documentation on the Data page; ``{action}`` and ``{recommendation}``
-    are the plan's words for them."""
+    """The column's documentation on the Data page (by default the field's description);
+    ``{action}`` and ``{recommendation}`` are the plan's words for them."""
     name: str = ""
     """The column's name, where it is not the field's."""
     attacked: bool = True

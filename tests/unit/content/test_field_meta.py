@@ -107,6 +107,7 @@ class WithPriority(Action):
     priority: Annotated[
         Text, Meta("Priority", PLAIN, headers=("Priority", "Urgency"), column=True)
     ] = ""
+    """How urgent the action is."""
 
 
 def test_a_field_added_with_its_meta_joins_every_list():
@@ -119,6 +120,7 @@ def test_a_field_added_with_its_meta_joins_every_list():
         ("Priority", "High"),
     ]
     assert action_columns(WithPriority) == (*ACTION_COLUMNS, "priority")
+    assert action_column_meanings(WithPriority)[-1] == ("priority", "How urgent the action is.")
     assert synonyms(WithPriority)["priority"] == ["priority", "urgency"]
     assert examples(WithPriority)["priority"] == "Priority"
     assert "priority" in [d.name for d in imported(WithPriority)]
