@@ -1,10 +1,14 @@
-"""The content reference's table of what follows from each action field's ``Meta``: its label
-on the pages, its kind of text, its open-data column and the headers ``import`` reads."""
+"""The references generated from each action field's ``Meta``: the content reference's table of
+its label on the pages, its kind of text, its open-data column and the headers ``import``
+reads; the open-data reference's list of the columns of actions.csv."""
 
 from __future__ import annotations
 
+import textwrap
+
 from generator.content.model import Action
 from generator.content.model.meta import declared
+from generator.render.opendata import ACTION_COLUMNS
 
 
 def _cell(text: str) -> str:
@@ -34,3 +38,9 @@ def action_fields_reference() -> str:
         text = {"markdown": "Markdown", "plain": "plain"}.get(meta.text, "")
         rows.append(f"| `{d.name}` | {_cell(meta.label)} | {text} | {column} | {_cell(headers)} |")
     return "\n".join(rows)
+
+
+def action_columns_line() -> str:
+    """The open-data reference's item listing the columns of actions.csv, in order."""
+    text = f"- `actions.csv`/`.json`: `{', '.join(ACTION_COLUMNS)}`;"
+    return "\n".join(textwrap.wrap(text, width=92, subsequent_indent="  ", break_on_hyphens=False))
