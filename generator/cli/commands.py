@@ -23,6 +23,7 @@ from generator.cli.tables import export_tracker, import_table, import_tracker
 from generator.cli.verify import verify
 from generator.errors import ContentError, ProgressSiteError
 from generator.facts.terms import plan_terms
+from generator.plurals import counted
 
 
 class ProgressSiteCli(click.Group):
@@ -115,8 +116,8 @@ def validate(content_dir: Path, quiet: bool) -> None:
     kpis, releases = len(content.kpis), len(content.releases)
     click.echo(
         f"{content_dir}: valid ({terms.recommendation.count(len(content.recommendations))}, "
-        f"{terms.action.count(actions)}, {kpis} KPI{'s' if kpis != 1 else ''}, "
-        f"{releases} release{'s' if releases != 1 else ''})"
+        f"{terms.action.count(actions)}, {counted(kpis, 'KPI')}, "
+        f"{counted(releases, 'release')})"
     )
 
 
@@ -183,7 +184,7 @@ def build(
             err=True,
         )
     click.echo(
-        f"Built {built} release{'s' if built != 1 else ''} ({pages} pages){unchanged} into "
+        f"Built {counted(built, 'release')} ({pages} pages){unchanged} into "
         f"{result.out_dir} in {result.seconds:.1f} s"
     )
 

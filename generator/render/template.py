@@ -23,6 +23,7 @@ from generator.render.charts.words import (
     data_link_text,
     tolerance_words,
 )
+from generator.render.fields import LABELS, action_details
 from generator.render.format import (
     POLARITY_WORDS,
     blockquote,
@@ -43,7 +44,9 @@ from generator.render.format import (
     status_badge,
     status_bar,
 )
+from generator.render.opendata import action_column_docs
 from generator.render.periods import change_words, period_label, value_when
+from generator.render.phrases import count_words, heading_word, inspection_sentence, ratio
 from generator.render.plain import plain_block, plain_diff, plain_finalize
 from generator.render.urls import Linker, chart_path
 
@@ -109,7 +112,9 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         period=period_label,
         when=value_when,
         kpi_change=change_words,
-        counted=lambda count, term: term.count(count),
+        counted=count_words,
+        heading_word=heading_word,
+        ratio=ratio,
     )
     env.globals.update(
         plain=plain,
@@ -118,6 +123,10 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         Meaning=Meaning,
         Move=Move,
         Judgement=Judgement,
+        action_column_docs=action_column_docs,
+        action_details=action_details,
+        action_labels=LABELS,
+        inspection_sentence=inspection_sentence,
     )
     return env
 

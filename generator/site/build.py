@@ -28,6 +28,7 @@ from generator.errors import BuildError, ProgressSiteError
 from generator.facts.derive import ReleaseView
 from generator.facts.kept import Keyed
 from generator.facts.phases import Derived, derive, gather
+from generator.plurals import counted
 from generator.render.feed_texts import feed_texts
 from generator.render.pages import mkdocs_config, render_release
 from generator.render.template import compiled_environment, environment
@@ -192,7 +193,7 @@ def build_site(
     gathered = gather(content_dir, drafts)
     loaded = time.perf_counter()
     count = len(gathered.content.releases)
-    log(f"Working out what the {count} release{'s' if count != 1 else ''} show")
+    log(f"Working out what the {counted(count, 'release')} show")
     kept = read_kept(out_dir, KEPT)
     derived = derive(gathered, kept, site_engine.digest(engine, shared_digest()))
     texts = feed_texts(derived.views, derived.keys, kept)
@@ -283,7 +284,7 @@ def _build_into(
             if reused:
                 log(f"Unchanged, not rebuilt: {', '.join(reused)}")
             if todo:
-                log(f"Building {len(todo)} release{'s' if len(todo) != 1 else ''}")
+                log(f"Building {counted(len(todo), 'release')}")
             for done, future in enumerate(as_completed(futures.values()), start=1):
                 step(done, len(todo), f"Built release {future.result().id}")
             built = [futures[index].result() for index in todo]
