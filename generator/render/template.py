@@ -11,6 +11,7 @@ import markupsafe
 from generator import TEMPLATES_DIR
 from generator.content.model import Meaning, slugify
 from generator.facts.compare import Move
+from generator.facts.compare_kpis import kpi_sections, left_out_lines, no_new_value_line
 from generator.facts.derive import ReleaseView, State
 from generator.facts.release_labels import ReleaseLabels
 from generator.facts.targets import Judgement
@@ -43,7 +44,7 @@ from generator.render.format import (
     status_badge,
     status_bar,
 )
-from generator.render.periods import change_words, period_label, value_when
+from generator.render.periods import change_words, earlier_revisions, period_label, value_when
 from generator.render.plain import plain_block, plain_diff, plain_finalize
 from generator.render.urls import Linker, chart_path
 
@@ -109,6 +110,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         period=period_label,
         when=value_when,
         kpi_change=change_words,
+        earlier_revisions=earlier_revisions,
         counted=lambda count, term: term.count(count),
     )
     env.globals.update(
@@ -118,6 +120,9 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         Meaning=Meaning,
         Move=Move,
         Judgement=Judgement,
+        kpi_sections=kpi_sections,
+        left_out_lines=left_out_lines,
+        no_new_value_line=no_new_value_line,
     )
     return env
 
