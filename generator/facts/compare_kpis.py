@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.facts.release_labels import ReleaseLabels
 from generator.facts.series import Direction
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ def left_out_lines(diff: Diff) -> tuple[str, ...]:
     """One sentence for each kind of indicator a comparison leaves out, saying how many:
     "3 indicators have no figures yet and are left out."."""
     sections = kpi_sections(diff.kpis)
+    title = ReleaseLabels(diff.new.content.releases).title
     lines = []
     gaps: tuple[tuple[tuple[KpiChange, ...], Release], ...] = (
         (sections.missing_old, diff.old.release),
@@ -92,9 +94,9 @@ def left_out_lines(diff: Diff) -> tuple[str, ...]:
     )
     for missing, release in gaps:
         if missing:
-            count = len(missing)
+            count, name = len(missing), title(release)
             lines.append(
-                f"{_indicators(count)} no figures in {release.title} and {_is_are(count)} left out."
+                f"{_indicators(count)} no figures in {name} and {_is_are(count)} left out."
             )
     if sections.without_values:
         count = len(sections.without_values)
@@ -107,4 +109,5 @@ def no_new_value_line(diff: Diff) -> str:
     count = len(kpi_sections(diff.kpis).no_new_value)
     if not count:
         return ""
-    return f"{_indicators(count)} no value newer than in {diff.old.release.title}."
+    title = ReleaseLabels(diff.new.content.releases).title(diff.old.release)
+    return f"{_indicators(count)} no value newer than in {title}."

@@ -265,15 +265,28 @@ def critic_markup(segments: Sequence[Segment]) -> Md:
     a change is shown literally, so a half-changed ``**bold**`` cannot unbalance the page.
     """
     if rewritten(segments):
-        return before_and_now(*old_and_new(segments), markdown_block)
+        return before_and_now(*old_and_new(segments), markdown_block, site_label)
     return _critic_inline(segments)
 
 
-def before_and_now(old: str, new: str, text: Callable[[str], str]) -> Md:
+def bold_label(label: str) -> str:
+    """ "**Before:**" """
+    return f"**{label}:**"
+
+
+def site_label(label: str) -> str:
+    """ "Before:" in a paragraph styled bold (``ps-label``): one element, not two, for each of
+    the many labels of a long comparison."""
+    return f"{label}:\n{{: .ps-label }}"
+
+
+def before_and_now(
+    old: str, new: str, text: Callable[[str], str], label: Callable[[str], str] = bold_label
+) -> Md:
     """A rewritten text: the old one, then the new, each quoted under its label (a text
     that is empty on one side is shown on the other alone)."""
-    blocks = [(label, t) for label, t in (("Before", old), ("Now", new)) if t.strip()]
-    return Md("\n\n".join(f"**{label}:**\n\n{blockquote(Md(text(t)))}" for label, t in blocks))
+    blocks = [(name, t) for name, t in (("Before", old), ("Now", new)) if t.strip()]
+    return Md("\n\n".join(f"{label(name)}\n\n{blockquote(Md(text(t)))}" for name, t in blocks))
 
 
 Marks = dict[Op, tuple[str, str]]
