@@ -11,8 +11,8 @@ from generator.facts.compare import compare
 from generator.facts.compare_kpis import kpi_sections, left_out_lines, no_new_value_line
 from generator.facts.derive import release_view, release_views
 from generator.facts.series import Direction
+from generator.render.comparison import diff_markdown, format_diff
 from generator.render.pages import render_release
-from generator.render.report import diff_markdown, format_diff
 
 VALUES = """kpi,date,value
 cicc-members,2014-04-30,7
