@@ -85,8 +85,7 @@ def test_the_changes_page_never_says_no_change_without_a_new_value(content, tmp_
     assert "no change" not in page.lower()
     assert "- **Indicators:** none moved; 2 with no new value\n" in page
     assert indicators.startswith(
-        "\nNo indicator has a value newer than in October 2014.\n\n"
-        "**No new value:** 2 indicators have no value newer than in October 2014. "
+        "\n**No new value:** 2 indicators have no value newer than in October 2014. "
         "Their latest values:\n\n"
         "- [Children in care council members](../kpis/cicc-members.md): "
         "[7](../kpis/cicc-members.md) (30 September 2014)\n"

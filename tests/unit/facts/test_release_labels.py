@@ -59,6 +59,5 @@ def test_pages_and_selector_name_the_day(small, tmp_path):
         "# What changed since June 2014 (9 Jun 2014)\n"
     )
     assert (
-        "No indicator has a value newer than in June 2014 (9 Jun 2014).\n\n"
         "**No new value:** 2 indicators have no value newer than in June 2014 (9 Jun 2014)."
     ) in changes
