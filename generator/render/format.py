@@ -394,8 +394,16 @@ def status_badge(status: StatusDef | None) -> Md:
     )
 
 
+def _shown_direction(kpi: KpiView | KpiChange) -> Direction:
+    """A KPI's direction as a page of its release shows it: "no new value" where the release
+    has no value newer than the previous one showed (``KpiView.stale``)."""
+    if isinstance(kpi, KpiView) and kpi.stale:
+        return Direction.NO_NEW_VALUE
+    return kpi.direction
+
+
 def direction_badge(kpi: KpiView | KpiChange) -> Md:
-    direction = kpi.direction
+    direction = _shown_direction(kpi)
     icon = DIRECTION_ICONS[direction]
     if icon is None:
         rising = (kpi.change or 0) > 0
@@ -453,7 +461,7 @@ def plain_status(status: StatusDef | None) -> str:
 
 
 def plain_direction(kpi: KpiView | KpiChange) -> str:
-    return kpi.direction.value.capitalize()
+    return _shown_direction(kpi).value.capitalize()
 
 
 def _attribute(text: str) -> str:

@@ -94,6 +94,14 @@ def test_the_changes_page_never_says_no_change_without_a_new_value(content, tmp_
         "1 indicator has no figures yet and is left out.\n"
     )
     assert "| Indicator |" not in indicators
+    # the home page of the later release does not count an old move as this release's news
+    home = (tmp_path / "index.md").read_text()
+    assert (
+        "[Children in care council members](kpis/cicc-members.md): **7** on 30 September 2014, "
+        '<span class="ps-direction ps-direction--no-new-value">'
+        '<span class="ps-icon ps-icon--minus" aria-hidden="true"></span> No new value</span>'
+    ) in home
+    assert "no change" not in home.lower()
 
 
 def test_the_comparison_with_the_first_report_lists_only_what_it_can_compare(content, tmp_path):
@@ -134,3 +142,18 @@ def test_diff_markdown_and_json_say_the_same(content):
     first = json.loads(format_diff(_diff(content, "2014-06", "2015-01"), "json"))
     assert first["summary"]["kpi_moves"] == {"no change": 1}
     assert first["summary"]["kpis_left_out"]["no_figures_in_from"] == 1
+
+
+def test_a_release_counts_an_indicator_with_no_new_value_as_such(content):
+    views = {v.release.id: v for v in release_views(content)}
+    assert views["2014-06"].kpis_without_new_value == frozenset()
+    assert views["2014-10"].kpis_without_new_value == frozenset()
+    assert views["2014-10"].kpi_directions == (
+        (Direction.NO_CHANGE, 1),  # cicc-members: a new value, the same figure
+        (Direction.UNKNOWN, 2),  # neet: its first value; visits: none
+    )
+    assert views["2015-01"].kpis_without_new_value == {"cicc-members", "neet"}
+    assert views["2015-01"].kpi_directions == (
+        (Direction.UNKNOWN, 1),
+        (Direction.NO_NEW_VALUE, 2),
+    )
