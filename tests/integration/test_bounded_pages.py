@@ -43,6 +43,18 @@ def test_no_page_of_a_1000_action_plan_is_over_the_limits(thousand_site):
     assert len(parts) >= 2
 
 
+def test_a_comparison_of_148_changed_actions_is_one_page_within_the_limits(tmp_path_factory):
+    content = write_content(
+        tmp_path_factory.mktemp("month") / "content", Scale(recommendations=20, releases=2)
+    )
+    site = build_once(tmp_path_factory, "month-site", content)
+    changes = site / "2020-02/changes"
+    assert sorted(p.name for p in changes.iterdir()) == ["baseline", "index.html"]
+    page = (changes / "index.html").read_text()
+    assert page.count('class="ps-label">Before:</p>') == 148  # every action, on this page
+    assert _over_limits(site) == {}
+
+
 def test_no_page_grows_with_the_plan(large_site):
     assert _over_limits(large_site) == {}
 
