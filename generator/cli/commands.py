@@ -344,10 +344,11 @@ def schema(name: str | None, out_dir: Path | None) -> None:
 def bench(quick: bool, as_json: bool) -> None:
     """Measure build speed and page size on synthetic content, as ratios from one run.
 
-    Prints a table of the figures with their goals, and the largest page of each type with
-    its navigation's share; with --json, a last line of JSON with the keys
-    incremental_vs_single, incremental_vs_mike, parallel_vs_serial, per_page_vs_markdown,
-    max_page_kb, scale_2x_ratio, generator_share, incremental_48_vs_single, peak_rss_mb,
+    Prints a table of the figures with their goals, and the largest page of each type
+    (gzip-compressed and raw), its navigation's share and its HTML elements; with --json, a
+    last line of JSON with the keys incremental_vs_single, incremental_vs_mike,
+    parallel_vs_serial, per_page_vs_markdown, max_page_gzip_kb, max_page_dom,
+    scale_2x_ratio, generator_share, incremental_48_vs_single, peak_rss_mb,
     hostile_text_ratio, zensical_vs_mkdocs (a cold build of one version, Zensical / MkDocs)
     and zensical_vs_mkdocs_refresh (a preview refresh; both null without Zensical).
 

@@ -11,6 +11,7 @@ import markupsafe
 from generator import TEMPLATES_DIR
 from generator.content.model import Meaning, slugify
 from generator.facts.compare import Move
+from generator.facts.compare_kpis import kpi_sections, left_out_lines, no_new_value_line
 from generator.facts.derive import ReleaseView, State
 from generator.facts.release_labels import ReleaseLabels
 from generator.facts.targets import Judgement
@@ -45,7 +46,7 @@ from generator.render.format import (
     status_bar,
 )
 from generator.render.opendata import action_column_docs
-from generator.render.periods import change_words, period_label, value_when
+from generator.render.periods import change_words, earlier_revisions, period_label, value_when
 from generator.render.phrases import count_words, heading_word, inspection_sentence, ratio
 from generator.render.plain import plain_block, plain_diff, plain_finalize
 from generator.render.urls import Linker, chart_path
@@ -115,6 +116,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         counted=count_words,
         heading_word=heading_word,
         ratio=ratio,
+        earlier_revisions=earlier_revisions,
     )
     env.globals.update(
         plain=plain,
@@ -127,6 +129,9 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         action_details=action_details,
         action_labels=LABELS,
         inspection_sentence=inspection_sentence,
+        kpi_sections=kpi_sections,
+        left_out_lines=left_out_lines,
+        no_new_value_line=no_new_value_line,
     )
     return env
 
