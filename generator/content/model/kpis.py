@@ -22,6 +22,7 @@ from generator.content.fields import (
     choice,
 )
 from generator.content.model.base import ContentModel, Items, Polarity
+from generator.content.model.meta import MARKDOWN, PLAIN, Meta
 
 
 class Point(ContentModel):
@@ -85,15 +86,15 @@ class Kpi(ContentModel):
     JOINED = frozenset({"values"})
 
     id: UrlId
-    code: Text = ""
+    code: Annotated[Text, Meta(text=PLAIN)] = ""
     """The code the council's scorecard uses, such as NI147."""
-    title: RequiredText
-    unit: Text = ""
+    title: Annotated[RequiredText, Meta(text=PLAIN)]
+    unit: Annotated[Text, Meta(text=PLAIN)] = ""
     """What the values count, such as % or children; none for a plain count."""
     polarity: Annotated[Polarity | None, *choice(Polarity, required=False)] = None
     """Which way is better; none where the plan does not say, and then no value is judged
     better or worse."""
-    description: Text = ""
+    description: Annotated[Text, Meta(text=MARKDOWN)] = ""
     baseline: Point | None = None
     target: Point | None = None
     milestones: Items(Point) = ()

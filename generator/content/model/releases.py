@@ -22,6 +22,7 @@ from generator.content.fields import (
     field_kind,
 )
 from generator.content.model.base import ContentModel, Items
+from generator.content.model.meta import MARKDOWN, PLAIN, Meta
 from generator.content.weblinks import RequiredWebLink, WebLink
 
 NotEmptyText = Annotated[
@@ -36,7 +37,7 @@ class Evidence(ContentModel):
 
     ITEM = "{parent}: evidence"
 
-    title: RequiredText
+    title: Annotated[RequiredText, Meta(text=PLAIN)]
     url: RequiredWebLink
     """Where it is published: an http or https address."""
     date: Day = None
@@ -46,7 +47,7 @@ class Evidence(ContentModel):
 class Reporting(ContentModel):
     """A body the progress report went to, such as a committee."""
 
-    body: RequiredText
+    body: Annotated[RequiredText, Meta(text=PLAIN)]
     date: Day = None
 
 
@@ -56,8 +57,8 @@ class Erratum(ContentModel):
     ITEM = "{parent}: erratum"
 
     date: RequiredDay
-    reason: RequiredText
-    corrected: RequiredText
+    reason: Annotated[RequiredText, Meta(text=PLAIN)]
+    corrected: Annotated[RequiredText, Meta(text=PLAIN)]
 
 
 class Progress(ContentModel):
@@ -69,7 +70,7 @@ class Progress(ContentModel):
     status: NotEmptyText = ""
     """A status id from site.yaml; required unless the entry gives evidence alone, when the
     action keeps its status from the release before."""
-    narrative: Text = ""
+    narrative: Annotated[Text, Meta(text=MARKDOWN)] = ""
     """What was done, as the report words it (Markdown)."""
     evidence: Items(Evidence) = ()
     """Documents that show the progress, each with a title, an address and a date; they belong
@@ -90,13 +91,13 @@ class Assessment(ContentModel):
 
     recommendation: Id
     """The id of the recommendation assessed."""
-    body: RequiredText
+    body: Annotated[RequiredText, Meta(text=PLAIN)]
     """Who made the assessment, such as Ofsted."""
     date: RequiredDay
     """When the assessment was made or published."""
-    verdict: RequiredText
+    verdict: Annotated[RequiredText, Meta(text=PLAIN)]
     """The body's own words, such as Insufficient progress."""
-    text: Text = ""
+    text: Annotated[Text, Meta(text=MARKDOWN)] = ""
     """What the body said, in Markdown (optional)."""
     url: WebLink = ""
     """Where the assessment is published: an http or https address (optional)."""
@@ -107,7 +108,7 @@ class RecommendationProgress(ContentModel):
 
     ITEM = "recommendation {key}"
 
-    narrative: NotEmptyText = ""
+    narrative: Annotated[NotEmptyText, Meta(text=MARKDOWN)] = ""
     """What was done for the recommendation as a whole (Markdown); required unless the entry
     gives evidence alone."""
     evidence: Items(Evidence) = ()
@@ -127,8 +128,8 @@ class Release(ContentModel):
 
     id: ReleaseId
     date: RequiredDay
-    title: RequiredText
-    summary: Text = ""
+    title: Annotated[RequiredText, Meta(text=PLAIN)]
+    summary: Annotated[Text, Meta(text=MARKDOWN)] = ""
     reported_to: Items(Reporting) = ()
     draft: Flag = False
     """Not yet published: shown by ``serve`` only."""
@@ -173,7 +174,7 @@ class Term(ContentModel):
 
     term: GlossaryTerm
     meaning: RequiredText
-    description: Text = ""
+    description: Annotated[Text, Meta(text=MARKDOWN)] = ""
 
 
 class Glossary(ContentModel):

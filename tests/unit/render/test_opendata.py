@@ -5,8 +5,9 @@ import xml.etree.ElementTree as ET
 
 from generator.content.validate import load_content
 from generator.facts.derive import release_view, release_views
+from generator.facts.terms import PlanTerm, PlanTerms
 from generator.render.feed import atom_feed
-from generator.render.opendata import ACTION_COLUMNS, KPI_COLUMNS, open_data
+from generator.render.opendata import ACTION_COLUMNS, KPI_COLUMNS, action_column_docs, open_data
 from tests.conftest import SMALL_PLAN
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -82,3 +83,15 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(small):
     )
     assert row["narrative"] == '\'=HYPERLINK("http://evil.example","click")'
     assert json.loads(files["data/actions.json"])["actions"][1]["narrative"].startswith("=HYPER")
+
+
+def test_the_data_page_documents_each_action_column_in_the_plan_words():
+    terms = PlanTerms(
+        group=PlanTerm("Pillar", "Pillars"),
+        recommendation=PlanTerm("Focus area", "Focus areas"),
+        action=PlanTerm("<b>Task</b>", "<b>Tasks</b>"),
+    )
+    docs = dict(action_column_docs(terms))
+    assert list(docs) == list(ACTION_COLUMNS)
+    assert docs["recommendation"] == "The focus area the &lt;b&gt;Task&lt;/b&gt; answers"
+    assert docs["strategic_lead"] == "Who is accountable"
