@@ -29,6 +29,7 @@ class Withdrawal(ContentModel):
     release: RequiredText
     """The release in which the item left the plan."""
     reason: Annotated[RequiredText, Meta(text=PLAIN)]
+    """Why it was withdrawn, as readers are told."""
     merged_into: OptionalText = None
     """The id of the item it was merged into, if any."""
 
@@ -48,7 +49,9 @@ class Group(ContentModel):
 
     id: UrlId
     title: Annotated[RequiredText, Meta(text=PLAIN)]
+    """The group's name, as headings and menus show it."""
     description: Annotated[Text, Meta(text=MARKDOWN)] = ""
+    """What the group covers (Markdown), shown at the top of its page."""
 
 
 class FacetValue(ContentModel):
@@ -58,7 +61,9 @@ class FacetValue(ContentModel):
 
     id: UrlId
     title: Annotated[RequiredText, Meta(text=PLAIN)]
+    """The value's name, as readers see it."""
     description: Annotated[Text, Meta(text=MARKDOWN)] = ""
+    """What the value means (Markdown), shown on its page."""
 
 
 RECOMMENDATION_COLUMNS = ("recommendation", "text", "outcome", "groups")
@@ -79,7 +84,9 @@ class Facet(ContentModel):
     singular: Annotated[RequiredText, Meta(text=PLAIN)]
     """What one value is called, such as Timeframe."""
     plural: Annotated[RequiredText, Meta(text=PLAIN)]
+    """The facet's name for more than one value ("Themes"), used in headings."""
     values: tuple[FacetValue, ...]
+    """The values a recommendation can take, in the order pages list them."""
 
 
 class Target(ContentModel):
@@ -87,6 +94,7 @@ class Target(ContentModel):
     level 2 or 3 qualifications."""
 
     text: Annotated[RequiredText, Meta(text=PLAIN)]
+    """The target, as the plan words it (Markdown)."""
     due: Day = None
     kpis: TextList = ()
     """The ids of the KPIs that measure it."""
@@ -97,6 +105,7 @@ class MergedText(ContentModel):
 
     id: Id
     text: Annotated[RequiredText, Meta(text=MARKDOWN)]
+    """The text of a recommendation that was merged into this one."""
 
 
 class Action(ContentModel):
@@ -170,6 +179,7 @@ class Action(ContentModel):
             meaning="Who is accountable",
         ),
     ] = ""
+    """The senior person or body accountable for the action."""
     operational_lead: Annotated[
         Text,
         Meta(
@@ -182,6 +192,7 @@ class Action(ContentModel):
             meaning="Who delivers it",
         ),
     ] = ""
+    """The person or team who carries the action out."""
     resources: Annotated[
         Text,
         Meta(
@@ -193,6 +204,7 @@ class Action(ContentModel):
             meaning="The resources the plan sets aside for it",
         ),
     ] = ""
+    """What the action needs (money, staff), as the plan states it."""
     timescale: Annotated[
         Text,
         Meta(
@@ -253,9 +265,11 @@ class Action(ContentModel):
             meaning="The outcome and evidence the plan expects, in Markdown",
         ),
     ] = ""
+    """What the action should achieve, or how success is judged (Markdown)."""
     added: Annotated[OptionalText, Meta()] = None
     """The release in which the action joined the plan (by default its recommendation's)."""
     withdrawn: Annotated[Withdrawal | None, Meta()] = None
+    """Set when the action is withdrawn: pages keep it, marked withdrawn with the reason."""
     recommendation: Annotated[
         SkipJsonSchema[str],
         Meta(column=1, meaning="The {recommendation} the {action} answers"),
@@ -292,12 +306,15 @@ class Recommendation(ContentModel):
     outcome: Annotated[Text, Meta(text=MARKDOWN)] = ""
     """The outcome the plan states for this recommendation (Markdown)."""
     targets: Annotated[Items(Target), Meta()] = ()
+    """What the recommendation aims for, each as the plan words it."""
     merged_from: Annotated[Items(MergedText), Meta()] = ()
     """The recommendations this one merged, with their own texts."""
     added: Annotated[OptionalText, Meta()] = None
     """The release in which the recommendation joined the plan."""
     withdrawn: Annotated[Withdrawal | None, Meta()] = None
+    """Set when the recommendation is withdrawn: pages keep it, marked withdrawn with the reason."""
     actions: Annotated[Items(Action), Meta()] = ()
+    """The actions that answer the recommendation, in the plan's order."""
 
     @property
     def lifecycle(self) -> Lifecycle:
@@ -312,6 +329,8 @@ class Plan(ContentModel):
     """plan.yaml: the plan's groups and its recommendations."""
 
     groups: tuple[Group, ...]
+    """The plan's groups (pillars, themes, priorities), in the order readers meet them."""
     recommendations: tuple[Recommendation, ...]
+    """Every recommendation of the plan, each naming its group or groups."""
     facets: Items(Facet) = ()
     """Other ways the plan groups its recommendations."""

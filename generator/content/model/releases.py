@@ -38,6 +38,7 @@ class Evidence(ContentModel):
     ITEM = "{parent}: evidence"
 
     title: Annotated[RequiredText, Meta(text=PLAIN)]
+    """The document's or story's title, as the link's text."""
     url: RequiredWebLink
     """Where it is published: an http or https address."""
     date: Day = None
@@ -48,6 +49,7 @@ class Reporting(ContentModel):
     """A body the progress report went to, such as a committee."""
 
     body: Annotated[RequiredText, Meta(text=PLAIN)]
+    """The committee or board the report was taken to."""
     date: Day = None
 
 
@@ -58,7 +60,9 @@ class Erratum(ContentModel):
 
     date: RequiredDay
     reason: Annotated[RequiredText, Meta(text=PLAIN)]
+    """Why the published release was corrected, as readers are told."""
     corrected: Annotated[RequiredText, Meta(text=PLAIN)]
+    """What was corrected, in words readers understand."""
 
 
 class Progress(ContentModel):
@@ -129,12 +133,16 @@ class Release(ContentModel):
     id: ReleaseId
     date: RequiredDay
     title: Annotated[RequiredText, Meta(text=PLAIN)]
+    """The release's name, as the version selector and headings show it."""
     summary: Annotated[Text, Meta(text=MARKDOWN)] = ""
+    """A short summary of the report (Markdown), shown on its home page and in the feed."""
     reported_to: Items(Reporting) = ()
+    """The meetings the report was taken to, each with its date."""
     draft: Flag = False
     """Not yet published: shown by ``serve`` only."""
     published: Day = None
     errata: Items(Erratum) = ()
+    """Corrections made after publication, each dated with its reason (``erratum``)."""
     progress: SkipJsonSchema[dict[str, Progress]] = {}
     """Each action's progress, keyed by action id, from progress/<release>.yaml."""
     recommendations: SkipJsonSchema[dict[str, RecommendationProgress]] = {}
@@ -149,6 +157,7 @@ class Releases(ContentModel):
     """releases.yaml: the releases, oldest first."""
 
     releases: tuple[Release, ...]
+    """Every release, oldest first: one per progress report."""
 
 
 class ProgressReport(ContentModel):
@@ -173,11 +182,15 @@ class Term(ContentModel):
     ITEM_KEY = "term"
 
     term: GlossaryTerm
+    """The acronym or word explained."""
     meaning: RequiredText
+    """What it stands for or means, shown where it is used."""
     description: Annotated[Text, Meta(text=MARKDOWN)] = ""
+    """A longer explanation (Markdown), shown in the glossary."""
 
 
 class Glossary(ContentModel):
     """glossary.yaml: the acronyms and jargon the site explains."""
 
     terms: tuple[Term, ...]
+    """The plan's own terms, added to the built-in glossary."""
