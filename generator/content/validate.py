@@ -21,6 +21,7 @@ from generator.content.checks_plan import PlanChecks
 from generator.content.checks_releases import ReleaseChecks
 from generator.content.glossary import read_terms
 from generator.content.load import YMap
+from generator.content.look import logo_file_problem
 from generator.content.model import Content, Grouping, Meaning, Site
 from generator.content.transaction import reading
 from generator.errors import ContentError, Problems
@@ -100,6 +101,8 @@ class _Validator(ReleaseChecks, PlanChecks, KpiChecks, ContentChecks):
         if not site.statuses and "statuses" in root.node:
             root.error("field 'statuses' must list at least one status", "statuses")
         self.period(site, root)
+        if site.logo and (problem := logo_file_problem(self.dir, site.logo)):
+            root.error(problem, "logo")
         return site.model_copy(update={"statuses": tuple(statuses), **self.group_words(site, root)})
 
     @staticmethod

@@ -40,8 +40,9 @@ def _digest(data: object) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-NOT_CONTENT = {"Site": frozenset({"url"})}
-"""Settings that change where pages are published, not what they say (the site's address);
+NOT_CONTENT = {"Site": frozenset({"url", "short_title", "logo"})}
+"""Settings that change where pages are published or how they look, not what they say (the
+site's address, its short title for phones and its logo);
 an assessment's ``url`` is what its page links to, so it is content."""
 
 

@@ -28,11 +28,14 @@ from generator.errors import BuildError, ProgressSiteError
 from generator.facts.derive import ReleaseView
 from generator.facts.kept import Keyed
 from generator.facts.phases import Derived, derive, gather
+from generator.plurals import counted
 from generator.render.feed_texts import feed_texts
 from generator.render.pages import mkdocs_config, render_release
 from generator.render.template import compiled_environment, environment
+from generator.site import engine as site_engine
 from generator.site.cache import read_kept, read_manifest, reusable, reuse, shared_digest
-from generator.site.mkdocs_run import ChildStopped, in_child, preload, run_mkdocs
+from generator.site.look import Logo, look_digest, read_logo, write_logo
+from generator.site.mkdocs_run import ChildStopped, in_child
 from generator.site.output import (
     check_owned,
     clear_stale,
@@ -80,14 +83,17 @@ def _build_one(
     release_work = work / view.release.id
     docs = release_work / "docs"
     pages = render_release(view, docs, _SHARED.get("env") or environment(), earlier)
+    write_logo(docs, _SHARED.get("logo"))
     rendered = time.perf_counter()
     config = release_work / "mkdocs.yml"
     config.write_text(
         mkdocs_config(view, BASE_MKDOCS_YML, docs, site_dir / view.release.id), encoding="utf-8"
     )
-    code, output = run_mkdocs(config, view.release.date)
+    engine = _SHARED.get("engine", site_engine.DEFAULT_ENGINE)
+    code, output = site_engine.run(engine, config, view.release.date)
     if code != 0:
-        raise BuildError(mkdocs_failure(view.release.id, output, release_work, site_dir))
+        name = site_engine.NAMES[engine]
+        raise BuildError(mkdocs_failure(view.release.id, output, release_work, site_dir, name))
     done = time.perf_counter()
     return BuiltRelease(view.release.id, len(pages), done - started, rendered - started)
 
@@ -106,8 +112,11 @@ _OS_ERROR = re.compile(r"^\w*(?:Error|Exception): \[Errno \d+\] ([^:]+)")
 _ERRNO = re.compile(r"^\[Errno \d+\] ([^:]+)")
 
 
-def mkdocs_failure(release_id: str, output: str, work: Path, site_dir: Path) -> str:
-    """What MkDocs reported, in terms of the release: no temporary paths, no traceback.
+def mkdocs_failure(
+    release_id: str, output: str, work: Path, site_dir: Path, name: str = "MkDocs"
+) -> str:
+    """What the engine (``name``) reported, in terms of the release: no temporary paths, no
+    traceback.
 
     Its warnings and errors are kept; a crash is reduced to what went wrong.
     """
@@ -128,13 +137,13 @@ def mkdocs_failure(release_id: str, output: str, work: Path, site_dir: Path) -> 
             lines.append(line)
     if crash is not None:
         found = _OS_ERROR.match(crash)
-        lines.append(f"MkDocs stopped: {found.group(1) if found else crash}")
+        lines.append(f"{name} stopped: {found.group(1) if found else crash}")
     elif not lines:
         lines = [line for line in output.splitlines() if line.strip()][-1:] or ["(no message)"]
     detail = "\n".join(lines)
-    for path, name in places.items():
-        detail = detail.replace(path, name)
-    return f"MkDocs failed for release {release_id}:\n{detail}"
+    for path, place in places.items():
+        detail = detail.replace(path, place)
+    return f"{name} failed for release {release_id}:\n{detail}"
 
 
 def _pool(workers: int) -> Executor:
@@ -169,6 +178,7 @@ def build_site(
     log: Log = lambda message: None,
     drafts: bool = False,
     step: Step | None = None,
+    engine: str = site_engine.DEFAULT_ENGINE,
 ) -> BuildResult:
     """Build every release and swap the result into ``out_dir``, in five phases: gather (load,
     validate, read the lock), derive (every view, key, fingerprint and digest, and the lock
@@ -177,14 +187,19 @@ def build_site(
 
     Draft releases are left out unless ``drafts`` is set (for previews). ``log`` is told of
     each phase, ``step`` of each version built (by default, ``log`` is, as ``[2/5] ...``).
+    ``engine`` builds the HTML (generator.site.engine): refused before anything is written
+    if it is not installed.
     """
+    site_engine.require(engine)
     started = time.perf_counter()
     gathered = gather(content_dir, drafts)
     loaded = time.perf_counter()
     count = len(gathered.content.releases)
-    log(f"Working out what the {count} release{'s' if count != 1 else ''} show")
+    log(f"Working out what the {counted(count, 'release')} show")
     kept = read_kept(out_dir, KEPT)
-    derived = derive(gathered, kept, shared_digest())
+    logo = read_logo(content_dir, gathered.content.site)
+    shared = shared_digest() + look_digest(gathered.content.site, logo)
+    derived = derive(gathered, kept, site_engine.digest(engine, shared))
     texts = feed_texts(derived.views, derived.keys, kept)
     done_deriving = time.perf_counter()
     given = out_dir
@@ -195,7 +210,7 @@ def build_site(
             check_owned(out_dir, given)
             clear_stale(out_dir)
             step = step or (lambda done, total, what: log(f"[{done}/{total}] {what}"))
-            plan = _Plan(gathered.content, derived, texts, kept)
+            plan = _Plan(gathered.content, derived, texts, kept, engine, logo)
             built, reused, compiling = _build_into(out_dir, plan, jobs, log, step)
     except OSError as exc:
         raise ProgressSiteError(
@@ -233,6 +248,9 @@ class _Plan:
     derived: Derived
     texts: dict[str, Keyed]
     kept: dict[str, Keyed]
+    engine: str = site_engine.DEFAULT_ENGINE
+    logo: Logo | None = None
+    """The council's logo, copied into every version."""
 
 
 def _build_into(
@@ -254,8 +272,10 @@ def _build_into(
                 todo.append(index)
         workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
         _SHARED["views"] = views  # inherited by the worker processes, not pickled
+        _SHARED["engine"] = plan.engine
+        _SHARED["logo"] = plan.logo
         if todo:
-            preload()  # imported once here, not once per version
+            site_engine.preload(plan.engine)  # imported once here, not once per version
         compiling = time.perf_counter()
         # compiled once for all the versions, not once by each; one version compiles its own
         _SHARED["env"] = compiled_environment() if len(todo) > 1 else None
@@ -271,7 +291,7 @@ def _build_into(
             if reused:
                 log(f"Unchanged, not rebuilt: {', '.join(reused)}")
             if todo:
-                log(f"Building {len(todo)} release{'s' if len(todo) != 1 else ''}")
+                log(f"Building {counted(len(todo), 'release')}")
             for done, future in enumerate(as_completed(futures.values()), start=1):
                 step(done, len(todo), f"Built release {future.result().id}")
             built = [futures[index].result() for index in todo]

@@ -18,6 +18,7 @@ from typing import Any
 from generator import BASE_MKDOCS_YML, TEMPLATES_DIR
 from generator.errors import ContentError, ProgressSiteError
 from generator.site.build import build_site
+from generator.site.engine import DEFAULT_ENGINE
 
 MAX_PATH_CHARS = 2048
 
@@ -112,6 +113,7 @@ def serve(
     interval: float = 1.0,
     stop: threading.Event | None = None,
     drafts: bool = True,
+    engine: str = DEFAULT_ENGINE,
 ) -> None:
     stop = stop or threading.Event()
     scratch = Path(tempfile.mkdtemp(prefix="progress-site-serve-"))
@@ -121,7 +123,7 @@ def serve(
 
     def rebuild() -> None:
         try:
-            result = build_site(content_dir, out_dir, log=echo, drafts=drafts)
+            result = build_site(content_dir, out_dir, log=echo, drafts=drafts, engine=engine)
             total = len(result.releases) + len(result.reused)
             echo(f"Site ready ({total} releases, {result.seconds:.1f} s).")
         except ContentError as exc:

@@ -75,10 +75,12 @@ def test_version_selector_and_outdated_banner_are_configured(default_site):
 
 def test_home_page_answers_found_doing_working(default_site):
     home = text_of(default_site / "2016-08/index.html")
-    assert "What was found: Ofsted judged the services Inadequate (5 August 2016)." in home
-    assert "What is being done: 18 recommendations, 57 actions, in 3 pillars." in home
+    assert "What was found Ofsted judged the services Inadequate (5 August 2016)." in home
+    assert "What is being done 18 recommendations 57 actions, in 3 pillars." in home
+    assert "Is it working? Completed 27 In progress 20 Planned 10 " in home
     assert (
-        "Is it working? 57 actions in the plan: Completed 27 · In progress 20 · Planned 10" in home
+        'aria-label="57 actions&#58; Completed 27, In progress 20, Planned 10"'
+        in (default_site / "2016-08/index.html").read_text()
     )
 
 

@@ -110,7 +110,7 @@ def test_home_and_report_open_with_about_this_plan(strategic_site):
     home = readable(strategic_site / "2015-01/index.html")
     assert "About this plan" in home
     assert "The plan runs from 1 September 2025 to 31 August 2030." in home
-    assert "What is being done: 3 focus areas, 4 actions, in 3 pillars." in " ".join(home.split())
+    assert "What is being done 3 focus areas 4 actions, in 3 pillars." in " ".join(home.split())
     report = (strategic_site / "2015-01/report/index.html").read_text()
     article = report[report.index("<article") :]
     assert article.index(">About this plan<") < article.index(">Summary<")

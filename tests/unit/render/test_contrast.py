@@ -16,12 +16,16 @@ from generator.content.model import Meaning
 from generator.content.validate import load_content
 from generator.facts.derive import Direction, release_view
 from generator.facts.targets import Judgement
+from generator.facts.tones import Tone
 from generator.render.charts import draw as charts
 from tests.conftest import SMALL_PLAN
 
 PAGE = "#ffffff"  # Material's light scheme, the only one the site offers
 NON_TEXT = 3.0
-CSS = (Path(TEMPLATES_DIR) / "assets/progress-site.css").read_text(encoding="utf-8")
+TEXT = 4.5
+ASSETS = Path(TEMPLATES_DIR) / "assets"
+CSS = (ASSETS / "progress-site.css").read_text(encoding="utf-8")
+DESIGN = (ASSETS / "design.css").read_text(encoding="utf-8")
 HEX = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b")
 
 
@@ -50,7 +54,7 @@ def rules(css: str) -> dict[str, str]:
     return found
 
 
-RULES = rules(CSS)
+RULES = rules(CSS + "\n" + DESIGN)  # design.css comes second, as the pages load it
 
 
 def declaration(selector: str, prop: str) -> str:
@@ -75,14 +79,36 @@ def test_the_contrast_formula():
 
 
 def test_the_stylesheet_is_read():
-    assert colours(".ps-status--complete", "color") == ["#1b5e20"]
+    assert colours(".ps-tag--green", "--ps-tag-text") == ["#005a30"]
     assert ".ps-bar__part--not-reported" in RULES
     assert "@media" in CSS  # forced colours are styled apart, and not read as the default
 
 
+def variable(selector: str, name: str) -> str:
+    [colour] = colours(selector, name)
+    return colour
+
+
+@pytest.mark.parametrize("tone", list(Tone))
+def test_each_status_tag_is_readable(tone):
+    selector = f".ps-tag--{tone.value}"
+    if tone is Tone.NONE:
+        selector = f".md-typeset .ps-tag--{tone.value}"
+    text, fill = variable(selector, "--ps-tag-text"), variable(selector, "--ps-tag-fill")
+    assert contrast(text, fill) >= TEXT, (text, fill)
+    assert contrast(text, PAGE) >= TEXT  # the icon, in the text colour, stands out too
+    if contrast(fill, PAGE) < NON_TEXT and tone is Tone.NONE:  # white: the outline shows it
+        [outline] = colours(selector, "border-color")
+        assert contrast(outline, PAGE) >= NON_TEXT
+
+
+def test_every_tone_a_status_can_take_is_styled():
+    assert {t.value for t in Tone} == set(re.findall(r"\.ps-tag--([a-z]+)\b", DESIGN))
+    assert {t.value for t in Tone} == set(re.findall(r"\.ps-tone--([a-z]+)\b", DESIGN))
+
+
 def badge_classes() -> list[str]:
     return [
-        *(f".ps-status--{m.value}" for m in Meaning),
         *(f".ps-direction--{kebab(d.name)}" for d in (Direction.IMPROVING, Direction.WORSENING)),
         *(
             f".ps-progress--{kebab(j.name)}"
@@ -105,35 +131,40 @@ def test_the_status_bar_outline_stands_out_from_the_page():
     assert contrast(border, PAGE) >= NON_TEXT
 
 
-@pytest.mark.parametrize("meaning", list(Meaning))
-def test_each_status_bar_segment_stands_out_from_its_neighbours(meaning):
+@pytest.mark.parametrize("tone", list(Tone))
+def test_each_status_bar_segment_stands_out_from_its_neighbours(tone):
     [separator] = colours(".ps-bar__part + .ps-bar__part", "border-left")
-    fill = colours(f".ps-bar__part--{meaning.value}", "background")
-    assert 1 <= len(fill) <= 2
-    darkest = min(fill, key=luminance)
+    dark = variable(f".ps-tone--{tone.value}", "--ps-dark")
+    light = variable(f".ps-tone--{tone.value}", "--ps-light")
     # next to the page, the bar's outline and the gap between two segments
-    assert contrast(darkest, separator) >= NON_TEXT
-    assert contrast(darkest, PAGE) >= NON_TEXT
-    if len(fill) == 2:  # the pattern itself is visible, not only its colour
-        assert contrast(*fill) >= NON_TEXT, fill
+    assert contrast(dark, separator) >= NON_TEXT
+    assert contrast(dark, PAGE) >= NON_TEXT
+    assert contrast(dark, light) >= NON_TEXT  # the pattern itself is visible, not only its colour
+
+
+@pytest.mark.parametrize("meaning", list(Meaning))
+def test_each_meaning_draws_its_pattern_in_its_tone(meaning):
+    background = declaration(f".ps-bar__part--{meaning.value}", "background")
+    assert "var(--ps-dark)" in background
+    assert HEX.findall(background) == []  # the colours come from the tone
 
 
 def test_each_status_has_its_own_pattern():
-    def shape(meaning: Meaning) -> str:
-        background = declaration(f".ps-bar__part--{meaning.value}", "background")
-        return HEX.sub("C", background)
-
-    shapes = [shape(m) for m in Meaning]
+    shapes = [declaration(f".ps-bar__part--{m.value}", "background") for m in Meaning]
     assert len(set(shapes)) == len(shapes), shapes
 
 
 def test_status_bars_keep_their_patterns_in_forced_colours():
     forced = re.search(r"@media \(forced-colors: active\) \{(.*?)\n\}", CSS, re.S)
     assert forced, "no forced-colours styles"
-    block = rules(forced[1])
-    assert "CanvasText" in block[".ps-icon"]
-    for meaning in Meaning:
-        assert "CanvasText" in block[f".ps-bar__part--{meaning.value}"], meaning
+    assert "CanvasText" in rules(forced[1])[".ps-icon"]
+    design = re.search(r"@media \(forced-colors: active\) \{(.*?)\n\}", DESIGN, re.S)
+    assert design, "no forced-colours styles for the design"
+    tones = rules(design[1])['.ps-bar__part[class*="ps-tone--"]']
+    assert "--ps-dark: CanvasText" in tones and "--ps-light: Canvas" in tones
+    assert DESIGN.rstrip().endswith("}") and DESIGN.rindex("@media (forced-colors") > max(
+        DESIGN.rindex(f".ps-tone--{t.value}") for t in Tone
+    )  # after every tone, so it wins over them
 
 
 def chart_colours(svg: str) -> set[str]:
