@@ -28,6 +28,7 @@ from generator import BASE_MKDOCS_YML
 from generator.content.model import Content
 from generator.content.validate import load_content
 from generator.errors import BuildError, ProgressSiteError
+from generator.facts import diff_cache
 from generator.facts.compare import Diff, compare
 from generator.facts.derive import ReleaseView, release_views
 from generator.facts.keys import release_keys
@@ -158,6 +159,7 @@ def _build_one(
     release_work = work / view.release.id
     docs = release_work / "docs"
     pages = render_release(view, docs, _SHARED.get("env") or environment(), earlier)
+    diff_cache.keep()  # this version's new word diffs, for the build to merge
     rendered = time.perf_counter()
     config = release_work / "mkdocs.yml"
     config.write_text(
@@ -375,6 +377,7 @@ def _build_into(
         _SHARED["views"] = views  # inherited by the worker processes, not pickled
         if todo:
             preload()  # imported once here, not once per version
+            diff_cache.load()  # read once here, inherited by every version's process
         compiling = time.perf_counter()
         # compiled once for all the versions, not once by each; one version compiles its own
         _SHARED["env"] = compiled_environment() if len(todo) > 1 else None
@@ -394,6 +397,8 @@ def _build_into(
             for done, future in enumerate(as_completed(futures.values()), start=1):
                 step(done, len(todo), f"Built release {future.result().id}")
             built = [futures[index].result() for index in todo]
+        if todo:
+            diff_cache.merge()
         kept = dict(plan.keyed)
         kept["summaries"] = {
             rid: kept_text
