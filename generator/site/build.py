@@ -61,6 +61,7 @@ from generator.site.output import (
     resolve_out,
     swap_into_place,
 )
+from generator.site.preview import Preview, build_version, preview_digests
 from generator.site.procs import die_with_parent
 
 Log = Callable[[str], None]
@@ -75,6 +76,8 @@ class BuiltRelease:
     seconds: float
     render_seconds: float = 0.0
     """Of which rendering the Markdown, charts and downloads (the rest is MkDocs)."""
+    rebuilt: int | None = None
+    """In a preview, the pages MkDocs rendered again (the others were kept)."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,18 @@ def _build_one(
     view: ReleaseView, earlier: Sequence[ReleaseView], work: Path, site_dir: Path
 ) -> BuiltRelease:
     started = time.perf_counter()
+    preview: Preview | None = _SHARED.get("preview")
+    if preview is not None:
+        env = _SHARED.get("env") or environment()
+        out_dir = _SHARED["out_dir"]
+        done = build_version(view, earlier, env, preview, work / view.release.id, site_dir, out_dir)
+        diff_cache.keep()
+        if done.code != 0:
+            raise BuildError(
+                mkdocs_failure(view.release.id, done.output, done.release_work, site_dir)
+            )
+        seconds = time.perf_counter() - started
+        return BuiltRelease(view.release.id, done.pages, seconds, done.render_seconds, done.rebuilt)
     release_work = work / view.release.id
     docs = release_work / "docs"
     pages = render_release(view, docs, _SHARED.get("env") or environment(), earlier)
@@ -249,6 +264,7 @@ def build_site(
     log: Log = lambda message: None,
     drafts: bool = False,
     step: Step | None = None,
+    preview: Preview | None = None,
 ) -> BuildResult:
     """Validate, render and build every release, then swap the result into ``out_dir``.
 
@@ -271,7 +287,11 @@ def build_site(
     refuse_lock_problems(everything, content_dir, fingerprints)
     plan = _Plan(
         views=views,
-        digests=version_digests(views, shared, fingerprints),
+        digests=(
+            preview_digests(content, views, shared)
+            if preview
+            else version_digests(views, shared, fingerprints)
+        ),
         keyed={"fingerprints": kept, "contents": contents, **_feed_texts(views, keys, out_dir)},
     )
     derived = time.perf_counter()
@@ -283,6 +303,7 @@ def build_site(
             check_owned(out_dir, given)
             clear_stale(out_dir)
             step = step or (lambda done, total, what: log(f"[{done}/{total}] {what}"))
+            _SHARED.update(preview=preview, out_dir=out_dir, shared=shared)
             built, reused, compiling = _build_into(out_dir, plan, content, jobs, log, step)
     except OSError as exc:
         raise ProgressSiteError(
@@ -380,7 +401,11 @@ def _build_into(
             diff_cache.load()  # read once here, inherited by every version's process
         compiling = time.perf_counter()
         # compiled once for all the versions, not once by each; one version compiles its own
-        _SHARED["env"] = compiled_environment() if len(todo) > 1 else None
+        preview = _SHARED.get("preview")
+        if preview is not None:  # kept from one rebuild to the next
+            _SHARED["env"] = preview.environment(_SHARED["shared"]) if todo else None
+        else:
+            _SHARED["env"] = compiled_environment() if len(todo) > 1 else None
         compiling = time.perf_counter() - compiling
         with _pool(workers) as pool:
             # newest first: later versions are the longest to build (their history is longest),
