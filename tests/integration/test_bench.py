@@ -32,6 +32,7 @@ def test_bench_reports_every_figure(monkeypatch):
         "incremental_48_vs_single",
         "peak_rss_mb",
         "hostile_text_ratio",
+        "preview_refresh_vs_single",
     ]
     assert all(isinstance(value, float) and value > 0 for value in figures.values())
     assert "incremental_vs_single" in result.stdout and "goal" in result.stdout
