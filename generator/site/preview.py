@@ -72,11 +72,24 @@ def _without_narratives(release: Any) -> str:
     return repr(release.model_copy(update={"progress": progress, "recommendations": recs}))
 
 
+_OUTLINES: dict[str, str] = {}
+"""The digest of a release without its narratives, by the digest of the whole release: worked
+out again only for the releases that changed since the last rebuild."""
+
+
+def _outline(whole: str, release: Any) -> str:
+    if whole not in _OUTLINES:
+        if len(_OUTLINES) > 10_000:
+            _OUTLINES.clear()
+        _OUTLINES[whole] = _sha(_without_narratives(release))
+    return _OUTLINES[whole]
+
+
 def preview_digests(content: Content, views: Sequence[ReleaseView], shared: str) -> list[str]:
     """One digest per version, oldest first, of what its pages are made from (see above)."""
     releases = [v.release for v in views]
     whole = [_sha(repr(r)) for r in releases]
-    outline = [_sha(_without_narratives(r)) for r in releases]
+    outline = [_outline(digest, r) for digest, r in zip(whole, releases, strict=True)]
     everything_else = _sha(
         shared, repr({k: v for k, v in vars(content).items() if k != "releases"})
     )
