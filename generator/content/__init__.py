@@ -1,1 +1,1 @@
-"""Stage 1: read the content files, check them and build the typed model."""
+"""The gather phase: read the content files, check them and build the typed model."""

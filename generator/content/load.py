@@ -1,4 +1,4 @@
-"""Stage 1: read content files into plain Python values that remember their line numbers.
+"""Read content files into plain Python values that remember their line numbers.
 
 YAML is parsed to a node tree with PyYAML and converted here, so that:
 

@@ -14,7 +14,17 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from generator.content.fields import parse_date
 from generator.content.files import read_limited
@@ -23,7 +33,6 @@ from generator.content.strings import BAD_CHARACTER, cleaned, describe_character
 from generator.errors import ContentError, Problems
 
 DIGEST_RE = re.compile(r"^[0-9a-f]{16}$")
-ENTRY_KEYS = ("errata", "fingerprint", "items", "published")
 RESTORE = "restore the file from history"
 MAX_LOCK_BYTES = 64 * 1024 * 1024
 """Far above the lock of the largest plan (a digest per field of every item, per release)."""
@@ -55,49 +64,37 @@ def _found(value: Any) -> str:
     return "null" if value is None else str(value)
 
 
-def _entry(
-    entry: Any, item: str, add: Callable[[str | None, str], None], fingerprint: Callable
-) -> None:
-    if not isinstance(entry, dict):
-        add(item, f"expected a mapping of {', '.join(ENTRY_KEYS)}, found {_found(entry)}")
-        return
-    for key in entry:
-        if key not in ENTRY_KEYS:
-            add(item, f"unknown field '{cleaned(key)}' (expected: {', '.join(ENTRY_KEYS)})")
-    for key in ENTRY_KEYS:
-        if key not in entry:
-            add(item, f"missing field '{key}'")
-    published = entry.get("published")
-    if "published" in entry:
-        if not isinstance(published, str) or parse_date(published)[1]:
-            add(
-                item, f"field 'published': expected a date as YYYY-MM-DD, found {_found(published)}"
-            )
-    digest = entry.get("fingerprint")
-    if "fingerprint" in entry and not (isinstance(digest, str) and DIGEST_RE.match(digest)):
-        add(item, f"field 'fingerprint': expected 16 hexadecimal digits, found {_found(digest)}")
-    if "errata" in entry:
-        _errata(entry.get("errata"), item, add)
-    items = entry.get("items")
-    if "items" not in entry:
-        return
+def _refuse(message: str) -> PydanticCustomError:
+    return PydanticCustomError("lock", "{message}", {"message": message})
+
+
+def _published(value: Any) -> str:
+    if not isinstance(value, str) or parse_date(value)[1]:
+        raise _refuse(f"field 'published': expected a date as YYYY-MM-DD, found {_found(value)}")
+    return value
+
+
+def _digest(value: Any) -> str:
+    if not (isinstance(value, str) and DIGEST_RE.match(value)):
+        raise _refuse(f"field 'fingerprint': expected 16 hexadecimal digits, found {_found(value)}")
+    return value
+
+
+def _items(items: Any) -> dict[str, str]:
     if not isinstance(items, dict) or not items:
-        add(item, f"field 'items': expected a mapping of item digests, found {_found(items)}")
-        return
-    bad = [k for k, v in items.items() if not (isinstance(v, str) and DIGEST_RE.match(v))]
+        raise _refuse(f"field 'items': expected a mapping of item digests, found {_found(items)}")
     named = [(k, found) for k in items if (found := BAD_CHARACTER.search(k))]
     if named:
         name, found = named[0]
         character = describe_character(found.group())
-        add(item, f"field 'items': the item name '{cleaned(name)}' contains {character}")
-    elif bad:
-        add(
-            item,
+        raise _refuse(f"field 'items': the item name '{cleaned(name)}' contains {character}")
+    bad = [k for k, v in items.items() if not (isinstance(v, str) and DIGEST_RE.match(v))]
+    if bad:
+        raise _refuse(
             f"field 'items': the digest of '{cleaned(bad[0])}' is not 16 hexadecimal digits, "
-            f"found {_found(items[bad[0]])}",
+            f"found {_found(items[bad[0]])}"
         )
-    elif isinstance(digest, str) and DIGEST_RE.match(digest) and fingerprint(items) != digest:
-        add(item, "field 'items' does not match the release's fingerprint")
+    return items
 
 
 ERRATUM_KEYS = ("date", "reason", "corrected")
@@ -107,20 +104,69 @@ ERRATA = (
 )
 
 
-def _errata(errata: Any, item: str, add: Callable[[str | None, str], None]) -> None:
+def _errata(errata: Any) -> int | list[dict[str, str]]:
     if type(errata) is int and errata >= 0:
-        return  # a lock made before errata were recorded: their number
+        return errata  # a lock made before errata were recorded: their number
     if not isinstance(errata, list):
-        add(item, f"{ERRATA}, found {_found(errata)}")
-        return
+        raise _refuse(f"{ERRATA}, found {_found(errata)}")
+    messages = []
     for number, erratum in enumerate(errata, start=1):
         where = f"field 'errata': erratum {number}"
         if not isinstance(erratum, dict) or sorted(erratum) != sorted(ERRATUM_KEYS):
-            add(item, f"{where}: expected a mapping of date, reason, corrected")
+            messages.append(f"{where}: expected a mapping of date, reason, corrected")
         elif not isinstance(erratum["date"], str) or parse_date(erratum["date"])[1]:
-            add(item, f"{where}: expected a date as YYYY-MM-DD, found {_found(erratum['date'])}")
+            date = _found(erratum["date"])
+            messages.append(f"{where}: expected a date as YYYY-MM-DD, found {date}")
         elif not all(isinstance(erratum[k], str) and erratum[k] for k in ERRATUM_KEYS[1:]):
-            add(item, f"{where}: expected its reason and corrected as text")
+            messages.append(f"{where}: expected its reason and corrected as text")
+    if messages:
+        raise _refuse("\n".join(messages))
+    return errata
+
+
+class LockEntry(BaseModel):
+    """What the lock holds of one published release. Each field is checked for its type and
+    range before any is used; the fingerprint must be that of the item digests."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    errata: Annotated[int | list[dict[str, str]], BeforeValidator(_errata)]
+    """The errata the release had when it was locked (a number, in an early lock)."""
+    fingerprint: Annotated[str, BeforeValidator(_digest)]
+    """The fingerprint of the release as the public saw it."""
+    items: Annotated[dict[str, str], BeforeValidator(_items)]
+    """The digest of every item field of the release."""
+    published: Annotated[str, BeforeValidator(_published)]
+    """The date the release was published."""
+
+    @model_validator(mode="after")
+    def _matches(self, info: ValidationInfo) -> LockEntry:
+        if info.context["fingerprint"](self.items) != self.fingerprint:
+            raise _refuse("field 'items' does not match the release's fingerprint")
+        return self
+
+
+ENTRY_KEYS = tuple(LockEntry.model_fields)
+
+
+def _entry_problems(entry: Any, fingerprint: Callable) -> list[str]:
+    """What is wrong with one release's entry, worded as the lock file's reader needs it."""
+    if not isinstance(entry, dict):
+        return [f"expected a mapping of {', '.join(ENTRY_KEYS)}, found {_found(entry)}"]
+    try:
+        LockEntry.model_validate(entry, context={"fingerprint": fingerprint})
+    except ValidationError as exc:
+        messages = []
+        for error in exc.errors(include_url=False):
+            key = cleaned(str(error["loc"][0])) if error["loc"] else ""
+            if error["type"] == "extra_forbidden":
+                messages.append(f"unknown field '{key}' (expected: {', '.join(ENTRY_KEYS)})")
+            elif error["type"] == "missing":
+                messages.append(f"missing field '{key}'")
+            else:
+                messages.extend(str(error["ctx"]["message"]).split("\n"))
+        return messages
+    return []
 
 
 def parse_lock(text: str, display: str, fingerprint: Callable) -> dict[str, dict[str, Any]]:
@@ -158,7 +204,8 @@ def parse_lock(text: str, display: str, fingerprint: Callable) -> dict[str, dict
         if problem:
             add(None, problem)
             continue
-        _entry(entry, f"release {release_id}", add, fingerprint)
+        for message in _entry_problems(entry, fingerprint):
+            add(f"release {release_id}", message)
     problems.raise_if_any()
     return releases
 

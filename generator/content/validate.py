@@ -1,4 +1,4 @@
-"""Stage 2: check the loaded content and build the typed model, reporting every problem at once.
+"""Check the loaded content and build the typed model, reporting every problem at once.
 
 Content layout (all paths relative to the content directory)::
 

@@ -1,1 +1,1 @@
-"""Stage 2: derive what the content means: release views, comparisons, judgements."""
+"""The derive phase: what the content means: release views, comparisons, judgements."""

@@ -1,4 +1,4 @@
-"""Stage 3: derived facts for one release — the plan as it stood, statuses, overdue, counts, KPIs.
+"""Derived facts for one release — the plan as it stood, statuses, overdue, counts, KPIs.
 
 Everything a page shows that is *computed* is computed here, so it can be tested here.
 """

@@ -284,14 +284,24 @@ def check_locks(
     fingerprints: Mapping[str, str] | None = None,
     step: Callable[[int, int, str], None] | None = None,
 ) -> list[str]:
-    """Problems with published releases whose pages the content would now change.
+    """Problems with published releases whose pages the content would now change
+    (``lock_problems`` of the lock file in ``content_dir``)."""
+    return lock_problems(content, read_lock(content_dir), fingerprints, step)
+
+
+def lock_problems(
+    content: Content,
+    locks: Mapping[str, Any],
+    fingerprints: Mapping[str, str] | None = None,
+    step: Callable[[int, int, str], None] | None = None,
+) -> list[str]:
+    """Problems with the releases ``locks`` holds whose pages the content would now change.
 
     A change is accepted while the release has more errata than when it was locked; the
     returned list is empty then, and ``publish`` locks the corrected release again.
     ``fingerprints`` are the releases' ``fingerprint`` of their items, when the caller has
     them. ``step`` is told of each release checked: (done, total, what).
     """
-    locks = read_lock(content_dir)
     problems: list[str] = []
     known = {r.id: r for r in content.releases}
     for done, (release_id, lock) in enumerate(sorted(locks.items()), start=1):
@@ -355,9 +365,14 @@ def refuse_lock_problems(
     content: Content, content_dir: Path, fingerprints: Mapping[str, str] | None = None
 ) -> None:
     """Raise ContentError if the content would silently change a published release."""
+    refuse(str(content_dir / LOCK_FILE), check_locks(content, content_dir, fingerprints))
+
+
+def refuse(lock_file: str, messages: Sequence[str]) -> None:
+    """Raise ContentError listing ``messages`` as problems of the lock file, if there are any."""
     problems = Problems()
-    for message in check_locks(content, content_dir, fingerprints):
-        problems.add(str(content_dir / LOCK_FILE), None, None, message)
+    for message in messages:
+        problems.add(lock_file, None, None, message)
     problems.raise_if_any()
 
 
@@ -366,10 +381,7 @@ def load_locked(content_dir: Path, step: Callable[[int, int, str], None] | None 
     ``step`` is told of each published release checked."""
     with reading(content_dir):  # the lock file and the rest from the same moment
         content = load_content(content_dir)
-        problems = Problems()
-        for message in check_locks(content, content_dir, step=step):
-            problems.add(str(content_dir / LOCK_FILE), None, None, message)
-        problems.raise_if_any()
+        refuse(str(content_dir / LOCK_FILE), check_locks(content, content_dir, step=step))
     return content
 
 

@@ -1,1 +1,1 @@
-"""Stage 3: render each release's pages as Markdown, with charts and downloads."""
+"""The render phase: each release's pages as Markdown, with charts and downloads."""

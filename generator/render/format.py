@@ -1,4 +1,4 @@
-"""Stage 4a: how values are written on the pages: escaping, formats, badges, the Jinja2 setup.
+"""How values are written on the pages: escaping, formats, badges, the Jinja2 setup.
 
 Content is text, not markup: every value a template prints is escaped for Markdown and HTML
 unless it is explicitly marked as Markdown (narratives and summaries, whose raw HTML is still

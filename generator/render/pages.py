@@ -1,4 +1,4 @@
-"""Stage 4b: the pages of one release, the links between them, and its MkDocs configuration.
+"""The pages of one release, the links between them, and its MkDocs configuration.
 
 ``pages`` lists every page with its template and the objects it presents; ``render_release``
 writes them as Markdown beside the charts, downloads and glossary snippet; ``mkdocs_config``
@@ -32,17 +32,17 @@ from generator.facts.derive import (
 from generator.facts.facets import facet_views, facets_of
 from generator.facts.glossary import site_glossary
 from generator.facts.leads import leads
-from generator.facts.paper import PaperSection, paper_sections
+from generator.facts.printable import PrintableSection, printable_sections
 from generator.facts.terms import plan_terms
 from generator.render.changes import split
-from generator.render.charts import write_charts
+from generator.render.charts.draw import write_charts
 from generator.render.embed import embed_context
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.labels import nav_label
 from generator.render.opendata import write_open_data
 from generator.render.paging import paged
-from generator.render.paper import holders, print_header, report_context
-from generator.render.paper_parts import split as split_report
+from generator.render.printable import holders, print_header, report_context
+from generator.render.printable_parts import split as split_report
 from generator.render.recfeed import feed_path
 from generator.render.template import environment, render_page
 from generator.render.urls import Embed, Linker, page_path
@@ -136,12 +136,12 @@ def changes_pages(diff: Diff, baseline: bool) -> list[Page]:
 
 
 def report_pages(view: ReleaseView) -> list[Page]:
-    """The printable report, and its detail in parts where it is long (``paper_parts.split``)."""
-    sections = paper_sections(view)
+    """The printable report, and its detail in parts where it is long."""
+    sections = printable_sections(view)
     parts = split_report(view, sections)
     front = page_path("report")
     where = holders(parts)
-    result = [Page(front, "report.md.j2", report_context(view, sections, parts, front, where))]
+    result = [Page(front, "printable.md.j2", report_context(view, sections, parts, front, where))]
     every = [(part, pages) for pages in parts for part in pages]
     for number, (part, pages) in enumerate(every, start=1):
         path = page_path(part)
@@ -150,9 +150,9 @@ def report_pages(view: ReleaseView) -> list[Page]:
             "part": part,
             "part_pages": pages,
             "number": number,
-            "section": part.of if isinstance(part.of, PaperSection) else None,
+            "section": part.of if isinstance(part.of, PrintableSection) else None,
         }
-        result.append(Page(path, "report_part.md.j2", context))
+        result.append(Page(path, "printable_part.md.j2", context))
     return result
 
 

@@ -15,8 +15,8 @@ from generator.facts.derive import ReleaseView, State
 from generator.facts.release_labels import ReleaseLabels
 from generator.facts.targets import Judgement
 from generator.facts.terms import plan_terms
-from generator.render.alt import chart_alt, trend_alt
-from generator.render.chart_words import (
+from generator.render.charts.alt import chart_alt, trend_alt
+from generator.render.charts.words import (
     axis_note,
     chart_headline,
     chart_measure,

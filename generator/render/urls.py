@@ -17,11 +17,11 @@ from generator.content.model import Group, Kpi, slugify
 from generator.facts.derive import ActionView, GroupView, KpiView, RecommendationView
 from generator.facts.facets import FacetValueView, FacetView
 from generator.facts.leads import LeadView
-from generator.facts.paper import PaperSection
+from generator.facts.printable import PrintableSection
 from generator.render.changes import GroupChanges
 from generator.render.format import escape_text
 from generator.render.paging import Paged, page_suffix
-from generator.render.paper_parts import Indicators, part_name
+from generator.render.printable_parts import Indicators, part_name
 
 Md = markupsafe.Markup
 
@@ -43,7 +43,7 @@ def page_path(target: Any) -> str:
     if isinstance(target, Paged):
         whole = page_path(target.of)
         return whole if target.page == 1 else f"{whole[:-3]}{page_suffix(target.page)}.md"
-    if isinstance(target, PaperSection | Indicators):
+    if isinstance(target, PrintableSection | Indicators):
         return f"report/{part_name(target)}.md"
     if isinstance(target, LeadView):
         return f"leads/{target.slug}.md"

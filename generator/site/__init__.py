@@ -1,1 +1,1 @@
-"""Stage 4: build the versions with MkDocs and put the site in place safely."""
+"""The build and write phases: build the versions with MkDocs and put the site in place safely."""

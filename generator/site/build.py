@@ -1,15 +1,14 @@
-"""Stage 5: build every release with MkDocs and publish the multi-version site atomically.
+"""Build every release with MkDocs and publish the multi-version site atomically.
 
-All side effects live here: the work directory, the MkDocs calls, versions.json, the
-``latest/`` redirects and the final swap into the output directory. The existing output is
-replaced only once everything has been built; a failed build leaves it byte-identical.
+``build_site`` reads as its phases: gather, derive, render, build, write. The work directory,
+the MkDocs calls and the final swap into the output directory live here; the site's own
+files (versions.json, feeds, history, the ``latest/`` redirects) are ``site_files``'. The
+existing output is replaced only once everything has been built; a failed build leaves it
+byte-identical.
 """
 
 from __future__ import annotations
 
-import functools
-import html
-import json
 import multiprocessing
 import os
 import re
@@ -19,38 +18,21 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 from generator import BASE_MKDOCS_YML
 from generator.content.model import Content
-from generator.content.validate import load_content
 from generator.errors import BuildError, ProgressSiteError
 from generator.facts import diff_cache
-from generator.facts.compare import Diff, compare
-from generator.facts.derive import ReleaseView, release_views
-from generator.facts.keys import release_keys
-from generator.facts.lock import refuse_lock_problems
-from generator.facts.release_labels import ReleaseLabels
-from generator.render.feed import atom_feed, entry_summary
-from generator.render.format import html_text
+from generator.facts.derive import ReleaseView
+from generator.facts.kept import Keyed
+from generator.facts.phases import Derived, derive, gather
+from generator.render.feed_texts import feed_texts
 from generator.render.pages import mkdocs_config, render_release
-from generator.render.recfeed import Lines, release_lines, write_recommendation_feeds
 from generator.render.template import compiled_environment, environment
-from generator.site.cache import (
-    Keyed,
-    read_keyed,
-    read_manifest,
-    reusable,
-    reuse,
-    reuse_keyed,
-    shared_digest,
-    version_digests,
-    write_manifest,
-)
-from generator.site.history import history, locked_digests, version_data, write_history
+from generator.site.cache import read_kept, read_manifest, reusable, reuse, shared_digest
 from generator.site.mkdocs_run import ChildStopped, in_child, preload, run_mkdocs
 from generator.site.output import (
     check_owned,
@@ -63,6 +45,7 @@ from generator.site.output import (
 )
 from generator.site.preview import Preview, build_version, preview_digests
 from generator.site.procs import die_with_parent
+from generator.site.site_files import write_site_files
 
 Log = Callable[[str], None]
 Step = Callable[[int, int, str], None]
@@ -94,67 +77,6 @@ class BuildResult:
     """The draft releases not built (a build without ``drafts``)."""
 
 
-def versions_json(content: Content) -> list[dict[str, object]]:
-    """mike's versions.json: newest first, the newest carrying the alias ``latest``.
-
-    Material's version selector inserts each title and alias into the page as HTML, so they
-    are written HTML-escaped: the selector then shows them as the text they are.
-    """
-    newest_first = list(reversed(content.releases))
-    labels = ReleaseLabels(content.releases)
-    return [
-        {
-            "version": r.id,
-            "title": html_text(f"{labels.title(r)} (draft)" if r.draft else labels.title(r)),
-            "aliases": ["latest"] if i == 0 else [],
-        }
-        for i, r in enumerate(newest_first)
-    ]
-
-
-def sitemap_index(content: Content) -> str:
-    """The site root's sitemap.xml: an index of every version's own sitemap.
-
-    Absolute addresses when the site's ``url`` is known; relative to the root otherwise.
-    """
-    entries = "".join(
-        f"  <sitemap><loc>{xml_escape(f'{content.site.url}{r.id}/sitemap.xml')}</loc></sitemap>\n"
-        for r in reversed(content.releases)
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        f"{entries}</sitemapindex>\n"
-    )
-
-
-def redirect_page(target: str) -> str:
-    url = html.escape(target, quote=True)
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        "<title>Redirecting to the latest progress report</title>\n"
-        f'<link rel="canonical" href="{url}">\n'
-        f'<meta http-equiv="refresh" content="0; url={url}">\n'
-        f"<script>location.replace({json.dumps(target)} + location.hash)</script>\n"
-        "</head>\n<body>\n"
-        f'<p>Redirecting to <a href="{url}">the latest progress report</a>.</p>\n'
-        "</body>\n</html>\n"
-    )
-
-
-def write_aliases(site_dir: Path, newest: str) -> None:
-    """``latest/...`` mirrors every page of the newest release as a redirect; so does /."""
-    source = site_dir / newest
-    for page in sorted(source.rglob("index.html")):
-        rel = page.parent.relative_to(source)
-        depth = len(rel.parts) + 1
-        target = "../" * depth + newest + "/" + "".join(f"{p}/" for p in rel.parts)
-        dest = site_dir / "latest" / rel / "index.html"
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(redirect_page(target), encoding="utf-8")
-    (site_dir / "index.html").write_text(redirect_page(f"{newest}/"), encoding="utf-8")
-
-
 def _build_one(
     view: ReleaseView, earlier: Sequence[ReleaseView], work: Path, site_dir: Path
 ) -> BuiltRelease:
@@ -166,9 +88,8 @@ def _build_one(
         done = build_version(view, earlier, env, preview, work / view.release.id, site_dir, out_dir)
         diff_cache.keep()
         if done.code != 0:
-            raise BuildError(
-                mkdocs_failure(view.release.id, done.output, done.release_work, site_dir)
-            )
+            failure = mkdocs_failure(view.release.id, done.output, done.release_work, site_dir)
+            raise BuildError(failure)
         seconds = time.perf_counter() - started
         return BuiltRelease(view.release.id, done.pages, seconds, done.render_seconds, done.rebuilt)
     release_work = work / view.release.id
@@ -266,35 +187,29 @@ def build_site(
     step: Step | None = None,
     preview: Preview | None = None,
 ) -> BuildResult:
-    """Validate, render and build every release, then swap the result into ``out_dir``.
+    """Build every release and swap the result into ``out_dir``, in five phases: gather (load,
+    validate, read the lock), derive (every view, key, fingerprint and digest, and the lock
+    check), render (the feeds' texts here, each version's pages in its worker), build (the
+    site engine, per version) and write (the site's own files, then the swap).
 
     Draft releases are left out unless ``drafts`` is set (for previews). ``log`` is told of
     each phase, ``step`` of each version built (by default, ``log`` is, as ``[2/5] ...``).
+    A ``preview`` (``serve``) keys each version by what its pages show and rebuilds in it only
+    the pages whose Markdown changed (``site.preview``).
     """
     started = time.perf_counter()
-    everything = load_content(content_dir)
+    gathered = gather(content_dir, drafts)
     loaded = time.perf_counter()
-    content = everything if drafts else everything.without_drafts()
-    count = len(content.releases)
+    count = len(gathered.content.releases)
     log(f"Working out what the {count} release{'s' if count != 1 else ''} show")
-    views = release_views(content)
+    kept = read_kept(out_dir, KEPT)
     shared = shared_digest()
-    keys = release_keys(content, shared)
-    kept, contents = locked_digests(
-        views, keys, read_keyed(out_dir, "fingerprints"), read_keyed(out_dir, "contents")
-    )
-    fingerprints = {rid: fingerprint for rid, (_, fingerprint) in kept.items()}
-    refuse_lock_problems(everything, content_dir, fingerprints)
-    plan = _Plan(
-        views=views,
-        digests=(
-            preview_digests(content, views, shared)
-            if preview
-            else version_digests(views, shared, fingerprints)
-        ),
-        keyed={"fingerprints": kept, "contents": contents, **_feed_texts(views, keys, out_dir)},
-    )
-    derived = time.perf_counter()
+    derived = derive(gathered, kept, shared)
+    if preview is not None:
+        digests = preview_digests(gathered.content, derived.views, shared)
+        derived = replace(derived, digests=digests)
+    texts = feed_texts(derived.views, derived.keys, kept)
+    done_deriving = time.perf_counter()
     given = out_dir
     try:
         out_dir = resolve_out(out_dir, content_dir)
@@ -303,8 +218,9 @@ def build_site(
             check_owned(out_dir, given)
             clear_stale(out_dir)
             step = step or (lambda done, total, what: log(f"[{done}/{total}] {what}"))
+            plan = _Plan(gathered.content, derived, texts, kept)
             _SHARED.update(preview=preview, out_dir=out_dir, shared=shared)
-            built, reused, compiling = _build_into(out_dir, plan, content, jobs, log, step)
+            built, reused, compiling = _build_into(out_dir, plan, jobs, log, step)
     except OSError as exc:
         raise ProgressSiteError(
             f"cannot write the site into {given} ({_reason(exc)}); the existing output is unchanged"
@@ -318,71 +234,37 @@ def build_site(
     render = versions_render + compiling  # with the templates compiled for every version
     timings = {
         "load": loaded - started,
-        "derive": derived - loaded,
+        "derive": done_deriving - loaded,
         "render": render,
         "mkdocs": sum(b.seconds for b in built) - versions_render,
     }
-    result_dir = given.absolute()
     seconds = time.perf_counter() - started
-    left_out = tuple(r.id for r in everything.releases if r.draft and not drafts)
-    return BuildResult(result_dir, tuple(built), tuple(reused), seconds, timings, left_out)
+    return BuildResult(
+        given.absolute(), tuple(built), tuple(reused), seconds, timings, gathered.drafts_left_out
+    )
+
+
+KEPT = ("fingerprints", "contents", "summaries", "recfeeds", "data")
+"""What the last build recorded by content key, read once by the next."""
 
 
 @dataclass(frozen=True)
 class _Plan:
-    """What a build makes: the views, each version's cache digest, and what the manifest keeps
-    under content keys for the next build."""
+    """What a build makes: the content shown, what was derived from it, the feeds' texts, and
+    what the last build kept."""
 
-    views: Sequence[ReleaseView]
-    digests: Sequence[str]
-    keyed: dict[str, Keyed]
-
-
-MAX_KEPT_SUMMARY = 4096
-"""Longer feed summaries are worked out again by every build rather than kept."""
-
-
-def _feed_texts(
-    views: Sequence[ReleaseView], keys: dict[str, str], out_dir: Path
-) -> dict[str, Keyed]:
-    """Each release's feed entry summary (``summaries``) and what the recommendations' feeds
-    say of it, as JSON (``recfeeds``): kept from the last build while the release, and so the
-    one before it, is unchanged; otherwise worked out from one comparison of the two."""
-
-    @functools.cache
-    def diff(index: int) -> Diff | None:
-        return compare(views[index - 1], views[index]) if index else None
-
-    makers: dict[str, Callable[[int], str]] = {
-        "summaries": lambda i: entry_summary(views, i, diff(i)),
-        "recfeeds": lambda i: json.dumps(release_lines(views, i, diff(i)), ensure_ascii=False),
-    }
-    found: dict[str, Keyed] = {}
-    for name, make in makers.items():
-        known = read_keyed(out_dir, name)
-        found[name] = {}
-        for index, view in enumerate(views):
-            rid = view.release.id
-            text = reuse_keyed(known, keys, rid)
-            found[name][rid] = (keys[rid], make(index) if text is None else text)
-    return found
-
-
-def _kept_lines(keyed: Keyed, views: Sequence[ReleaseView]) -> list[Lines] | None:
-    """The kept feed lines of every release, or None if any is unreadable."""
-    try:
-        found = [json.loads(keyed[v.release.id][1]) for v in views]
-        return [{str(k): tuple(str(x) for x in v) for k, v in lines.items()} for lines in found]
-    except (KeyError, ValueError, AttributeError, TypeError):
-        return None
+    content: Content
+    derived: Derived
+    texts: dict[str, Keyed]
+    kept: dict[str, Keyed]
 
 
 def _build_into(
-    out_dir: Path, plan: _Plan, content: Content, jobs: int | None, log: Log, step: Step
+    out_dir: Path, plan: _Plan, jobs: int | None, log: Log, step: Step
 ) -> tuple[list[BuiltRelease], list[str], float]:
     """Build the site in a scratch directory beside ``out_dir`` and swap it in; returns the
     versions built, those reused, and the seconds spent compiling templates for them all."""
-    views, digests = plan.views, plan.digests
+    views, digests = plan.derived.views, plan.derived.digests
     scratch = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-", dir=out_dir.parent))
     try:
         work, site_dir = scratch / "work", scratch / "site"
@@ -424,31 +306,7 @@ def _build_into(
             built = [futures[index].result() for index in todo]
         if todo:
             diff_cache.merge()
-        kept = dict(plan.keyed)
-        kept["summaries"] = {
-            rid: kept_text
-            for rid, kept_text in kept["summaries"].items()
-            if len(kept_text[1]) <= MAX_KEPT_SUMMARY
-        }
-        digest_of = {v.release.id: d for v, d in zip(views, digests, strict=True)}
-        kept["data"] = version_data(site_dir, digest_of, read_keyed(out_dir, "data"), reused)
-        contents = {rid: text for rid, (_, text) in kept["contents"].items()}
-        data = {rid: text for rid, (_, text) in kept["data"].items()}
-        write_history(site_dir, history(views, contents, data))
-        write_manifest(site_dir, digest_of, kept)
-        (site_dir / "versions.json").write_text(
-            json.dumps(versions_json(content), indent=2) + "\n", encoding="utf-8"
-        )
-        summaries = {rid: text for rid, (_, text) in plan.keyed["summaries"].items()}
-        (site_dir / "feed.xml").write_text(atom_feed(views, summaries), encoding="utf-8")
-        write_recommendation_feeds(site_dir, views, _kept_lines(plan.keyed["recfeeds"], views))
-        (site_dir / "sitemap.xml").write_text(sitemap_index(content), encoding="utf-8")
-        if content.releases:
-            write_aliases(site_dir, content.releases[-1].id)
-            if content.site.url:  # its links are absolute paths: it works at any address
-                shutil.copyfile(
-                    site_dir / content.releases[-1].id / "404.html", site_dir / "404.html"
-                )
+        write_site_files(site_dir, plan.content, plan.derived, plan.texts, plan.kept, reused)
         swap_into_place(site_dir, out_dir, scratch)
     except BaseException:
         discard(scratch, out_dir)

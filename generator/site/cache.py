@@ -26,9 +26,7 @@ from pathlib import Path
 
 from generator import BASE_MKDOCS_YML, TEMPLATES_DIR, __version__
 from generator.content.files import read_limited
-from generator.facts.derive import ReleaseView
-from generator.facts.glossary import site_glossary
-from generator.facts.lock import fingerprint, fingerprint_all
+from generator.facts.kept import Keyed
 
 MANIFEST = ".progress-site-cache.json"
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
@@ -60,30 +58,6 @@ def shared_digest(templates_dir: Path = TEMPLATES_DIR) -> str:
     return hasher.hexdigest()
 
 
-def version_digests(
-    views: Sequence[ReleaseView], shared: str, fingerprints: Mapping[str, str]
-) -> list[str]:
-    """One digest per version, oldest first, each chained to the one before.
-
-    ``fingerprints`` are the views' lock fingerprints (``current_fingerprints``).
-    """
-    digests: list[str] = []
-    previous = shared
-    for view in views:
-        release = view.release
-        own = {
-            "items": fingerprints[release.id],
-            "draft": release.draft,
-            "published": str(release.published),
-            "errata": [e.model_dump(mode="json") for e in release.errata],
-            "glossary": [t.model_dump(mode="json") for t in site_glossary(view.content)],
-        }
-        text = json.dumps([previous, own], sort_keys=True, default=str)
-        previous = hashlib.sha256(text.encode()).hexdigest()
-        digests.append(previous)
-    return digests
-
-
 def _manifest(out_dir: Path) -> object:
     """The build manifest in ``out_dir``, or None; never waits on a pipe or reads a device."""
     data, _ = read_limited(out_dir / MANIFEST)
@@ -99,41 +73,19 @@ def read_manifest(out_dir: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in versions.items()} if isinstance(versions, dict) else {}
 
 
-Keyed = dict[str, tuple[str, str]]
-"""Release id to (content key, value): something derived from a release's view, kept in the
-manifest and reused while the release's content key is the same."""
-
-
-def read_keyed(out_dir: Path, name: str) -> Keyed:
-    """What the last build into ``out_dir`` recorded under ``name``; malformed entries skipped."""
+def read_kept(out_dir: Path, names: Sequence[str]) -> dict[str, Keyed]:
+    """What the last build into ``out_dir`` recorded under each of ``names``, from one read
+    of its manifest; malformed entries skipped."""
     data = _manifest(out_dir)
-    found = data.get(name) if isinstance(data, dict) else None
-    if not isinstance(found, dict):
-        return {}
-    return {
-        str(k): (v[0], v[1])
-        for k, v in found.items()
-        if isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)
-    }
-
-
-def reuse_keyed(known: Keyed, keys: Mapping[str, str], rid: str) -> str | None:
-    """The value ``known`` holds for ``rid`` under its current key, or None."""
-    found = known.get(rid)
-    return found[1] if found is not None and found[0] == keys[rid] else None
-
-
-def current_fingerprints(
-    views: Sequence[ReleaseView], keys: Mapping[str, str], known: Keyed
-) -> Keyed:
-    """Each view's lock fingerprint under its content key: taken from ``known`` where the key
-    is the same (the release and everything before it unchanged), computed otherwise."""
-    missing = [v for v in views if reuse_keyed(known, keys, v.release.id) is None]
-    computed = {rid: fingerprint(items) for rid, items in fingerprint_all(missing).items()}
-    return {
-        v.release.id: (keys[v.release.id], computed.get(v.release.id) or known[v.release.id][1])
-        for v in views
-    }
+    kept: dict[str, Keyed] = {}
+    for name in names:
+        found = data.get(name) if isinstance(data, dict) else None
+        kept[name] = {
+            str(k): (v[0], v[1])
+            for k, v in (found.items() if isinstance(found, dict) else ())
+            if isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)
+        }
+    return kept
 
 
 def is_output(out_dir: Path) -> bool:

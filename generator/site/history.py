@@ -19,8 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.facts.derive import ReleaseView
-from generator.facts.lock import fingerprint, fingerprint_all
-from generator.site.cache import Keyed, reuse_keyed
+from generator.facts.kept import Keyed, reuse_keyed
 
 HISTORY = "history.json"
 FORMAT = 1
@@ -36,38 +35,6 @@ def canonical(entry: Mapping[str, Any]) -> bytes:
 
 def entry_digest(entry: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical(entry)).hexdigest()
-
-
-def content_digest(items: Mapping[str, str]) -> str:
-    """SHA-256 of what the lock fingerprints: the digest of every field of every item the
-    release's pages show (``fingerprint_items``), in the same canonical text."""
-    text = json.dumps(sorted(items.items()), sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def locked_digests(
-    views: Sequence[ReleaseView], keys: Mapping[str, str], fingerprints: Keyed, contents: Keyed
-) -> tuple[Keyed, Keyed]:
-    """Each view's lock fingerprint and content digest under its content key: taken from the
-    last build (``fingerprints``, ``contents``) where the key is the same, computed otherwise
-    (the two from one pass over the release's items)."""
-
-    def known(rid: str) -> bool:
-        return all(reuse_keyed(found, keys, rid) is not None for found in (fingerprints, contents))
-
-    computed = fingerprint_all([v for v in views if not known(v.release.id)])
-    new_fingerprints: Keyed = {}
-    new_contents: Keyed = {}
-    for view in views:
-        rid, key = view.release.id, keys[view.release.id]
-        items = computed.get(rid)
-        if items is None:
-            new_fingerprints[rid] = (key, fingerprints[rid][1])
-            new_contents[rid] = (key, contents[rid][1])
-        else:
-            new_fingerprints[rid] = (key, fingerprint(items))
-            new_contents[rid] = (key, content_digest(items))
-    return new_fingerprints, new_contents
 
 
 def file_digest(data: bytes) -> str:

@@ -22,6 +22,8 @@ from generator.content.load import YMap, load_yaml
 from generator.content.model import ContentModel, Grouping, StatusDef
 from generator.content.read import read_model
 from generator.errors import Problems
+from generator.workflow.import_columns import FIELDS
+from generator.workflow.import_status import EXTRA_STATUSES, STATUSES
 
 
 def _pattern(text: Any) -> str | None:
@@ -64,8 +66,6 @@ class ImportMapping(ContentModel):
 
 def read_mapping(path: Path) -> dict[str, Any]:
     """A mapping file's settings; raise ContentError listing every problem with its line."""
-    from generator.workflow.importer import EXTRA_STATUSES, FIELDS, STATUSES
-
     file = str(path)
     problems = Problems()
     data = load_yaml(path, file, problems)

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from tests.unit.test_deploy import make_site
+from tests.unit.site.test_deploy import make_site
 
 F_SETPIPE_SZ = 1031  # Linux: a pipe smaller than the command's output
 

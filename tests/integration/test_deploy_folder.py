@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 
-from tests.unit.test_deploy import make_site, tree
+from tests.unit.site.test_deploy import make_site, tree
 
 
 def test_a_deploy_killed_part_way_runs_again_to_the_built_site(tmp_path):

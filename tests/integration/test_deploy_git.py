@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
-from tests.unit.test_deploy import make_site, tree
+from tests.unit.site.test_deploy import make_site, tree
 
 IDENTITY = {
     "GIT_AUTHOR_NAME": "Comms",

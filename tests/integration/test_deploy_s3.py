@@ -137,7 +137,7 @@ def test_new_build_deploy_then_a_second_release_sends_only_its_files(tmp_path, s
 
 
 def test_a_missing_bucket_is_one_clear_message(tmp_path, s3, endpoint):
-    from tests.unit.test_deploy import make_site
+    from tests.unit.site.test_deploy import make_site
 
     site = make_site(tmp_path / "site", ["2015-01"])
     done = run_cli(
@@ -158,7 +158,7 @@ def test_a_missing_bucket_is_one_clear_message(tmp_path, s3, endpoint):
 
 
 def test_a_store_that_does_not_answer_is_one_clear_message(tmp_path):
-    from tests.unit.test_deploy import make_site
+    from tests.unit.site.test_deploy import make_site
 
     site = make_site(tmp_path / "site", ["2015-01"])
     done = run_cli(
@@ -182,7 +182,7 @@ def test_a_deploy_cut_short_runs_again_to_the_same_listing(tmp_path, s3, endpoin
     from generator.errors import ProgressSiteError
     from generator.site.deploy import deploy_to_store
     from generator.site.deploy_s3 import S3Store
-    from tests.unit.test_deploy import make_site
+    from tests.unit.site.test_deploy import make_site
 
     class Cut(S3Store):
         left = 5

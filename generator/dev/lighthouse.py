@@ -1,0 +1,223 @@
+"""Lighthouse 12 on every page type of built sites, as a phone sees them over a slow network.
+
+Each site is served as a host serves it (text compressed with gzip, a 404 page for what is
+not there) and every page type of its newest version is measured with Lighthouse's mobile
+settings. A page type below the goals is reported with the audits that fell short, and the
+run exits 1::
+
+    npm i -E lighthouse@12.2.3 --prefix /tmp/lh
+    LIGHTHOUSE_MODULES=/tmp/lh/node_modules python -m generator.dev.lighthouse site other-site
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+RUNNER = Path(__file__).with_name("lighthouse.mjs")
+GOALS = {"accessibility": 1.0, "best-practices": 1.0, "seo": 0.9, "performance": 0.9}
+NO_SEO = frozenset({"404"})
+"""Page types whose SEO is not measured: a missing page is meant not to be indexed."""
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
+
+
+def newest_version(site: Path) -> str:
+    """The id of the newest version: the first entry of the site's ``versions.json``."""
+    versions = json.loads((site / "versions.json").read_text(encoding="utf-8"))
+    return str(versions[0]["version"])
+
+
+def _first_page(folder: Path) -> str | None:
+    pages = sorted(p.parent.name for p in folder.glob("*/index.html"))
+    return f"{folder.name}/{pages[0]}/" if pages else None
+
+
+def page_types(site: Path) -> dict[str, str]:
+    """Each page type of the site's newest version that it has, by name: its address below
+    the site's root."""
+    version = newest_version(site)
+    root = site / version
+    found = {
+        "home": "",
+        "group": _first_page(root / "pillars"),
+        "recommendation": _first_page(root / "recommendations"),
+        "kpi": _first_page(root / "kpis"),
+        "kpi index": "kpis/",
+        "changes": "changes/",
+        "comparison with the first report": "changes/baseline/",
+        "report": "report/",
+        "data": "data/",
+        "glossary": "glossary/",
+        "releases": "releases/",
+        "leads": "leads/",
+        "accessibility statement": "accessibility/",
+    }
+    pages = {
+        name: f"{version}/{path}"
+        for name, path in found.items()
+        if path is not None and (root / path / "index.html").is_file()
+    }
+    pages["404"] = f"{version}/404.html"  # as shown for a missing page (Lighthouse measures
+    return pages  # only pages served with status 200)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Files as a static host serves them: text gzip-compressed, a 404 page where one is."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]  # noqa: ANN202
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            return self._not_found()
+        if path.suffix not in COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        return self._send(200, path)
+
+    def _not_found(self):  # type: ignore[no-untyped-def]  # noqa: ANN202
+        parts = [p for p in self.path.split("?")[0].split("/") if p]
+        root = Path(self.directory)
+        page = root / parts[0] / "404.html" if parts else root / "404.html"
+        page = page if page.is_file() else root / "404.html"
+        if not page.is_file():
+            self.send_error(404)
+            return None
+        return self._send(404, page)
+
+    def _send(self, status: int, path: Path):  # type: ignore[no-untyped-def]  # noqa: ANN202
+        import io
+
+        body = path.read_bytes()
+        compress = "gzip" in self.headers.get("Accept-Encoding", "")
+        data = gzip.compress(body, 6) if compress else body
+        self.send_response(status)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(data)
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    """The site served on a free local port for the duration; yields its root address."""
+    handler = partial(_Handler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass(frozen=True)
+class Result:
+    site: str
+    page: str
+    url: str
+    scores: dict[str, float]
+    failing: tuple[dict[str, object], ...]
+
+    def shortfalls(self) -> list[str]:
+        """Each category below its goal, with the audits that fell short."""
+        found = []
+        for category, goal in GOALS.items():
+            if category == "seo" and self.page in NO_SEO:
+                continue
+            score = self.scores.get(category)
+            if score is None or score < goal:
+                found.append(f"{category} {_percent(score)} (goal {_percent(goal)})")
+        return found
+
+
+def _percent(score: float | None) -> str:
+    return "none" if score is None else str(round(score * 100))
+
+
+def measure(site: Path, modules: Path) -> list[Result]:
+    """Lighthouse's scores for every page type of the site (one Chromium for them all)."""
+    pages = page_types(site)
+    with served(site) as root:
+        urls = [root + path for path in pages.values()]
+        env = {**os.environ, "LIGHTHOUSE_MODULES": str(modules)}
+        env.setdefault("CHROME_PATH", "/usr/bin/chromium")
+        run = subprocess.run(
+            [shutil.which("node") or "node", str(RUNNER)],
+            input=json.dumps(urls),
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+    if run.returncode != 0:
+        raise RuntimeError(f"Lighthouse failed on {site}: {run.stderr.strip()[-2000:]}")
+    lines = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
+    by_url = {line["url"]: line for line in lines}
+    return [
+        Result(
+            site.name,
+            name,
+            root_path,
+            by_url[root + root_path]["scores"],
+            tuple(by_url[root + root_path]["failing"]),
+        )
+        for name, root_path in pages.items()
+    ]
+
+
+def table(results: Sequence[Result]) -> str:
+    """The scores as a plain table, one row a page type."""
+    head = f"{'site':<16} {'page':<34} perf a11y best  seo"
+    rows = [head]
+    for r in results:
+        s = [_percent(r.scores.get(c)) for c in ("performance", "accessibility")]
+        s += [_percent(r.scores.get(c)) for c in ("best-practices", "seo")]
+        rows.append(f"{r.site:<16} {r.page:<34} {s[0]:>4} {s[1]:>4} {s[2]:>4} {s[3]:>4}")
+    return "\n".join(rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator.dev.lighthouse")
+    parser.add_argument("sites", nargs="+", type=Path, help="built sites (progress-site build)")
+    parser.add_argument("--json", action="store_true", help="also print the results as JSON")
+    args = parser.parse_args(argv)
+    modules = os.environ.get("LIGHTHOUSE_MODULES")
+    if not modules or not (Path(modules) / "lighthouse").is_dir():
+        print(
+            "Set LIGHTHOUSE_MODULES to the node_modules folder of "
+            "'npm i -E lighthouse@12.2.3 --prefix DIR'",
+            file=sys.stderr,
+        )
+        return 2
+    results = [r for site in args.sites for r in measure(site, Path(modules))]
+    print(table(results))
+    if args.json:
+        print(json.dumps([r.__dict__ for r in results]))
+    short = [(r, r.shortfalls()) for r in results if r.shortfalls()]
+    for result, shortfalls in short:
+        audits = ", ".join(f"{a['id']} {a['value']}".strip() for a in result.failing)
+        print(f"{result.site} {result.page}: {'; '.join(shortfalls)}: {audits}", file=sys.stderr)
+    return 1 if short else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""The Lighthouse runner's page list and the host it measures through."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import urllib.request
+
+from generator.dev.lighthouse import Result, page_types, served
+
+
+def make_site(root):
+    (root / "versions.json").write_text(json.dumps([{"version": "2017-05"}, {"version": "x"}]))
+    for path in ("", "pillars/b", "pillars/a", "recommendations/1", "kpis", "kpis/neet", "data"):
+        folder = root / "2017-05" / path
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "index.html").write_text(f"<p>{path}</p>")
+    (root / "2017-05" / "404.html").write_text("<p>not here</p>")
+    return root
+
+
+def test_page_types_are_found_in_the_newest_version(tmp_path):
+    assert page_types(make_site(tmp_path)) == {
+        "home": "2017-05/",
+        "group": "2017-05/pillars/a/",
+        "recommendation": "2017-05/recommendations/1/",
+        "kpi": "2017-05/kpis/neet/",
+        "kpi index": "2017-05/kpis/",
+        "data": "2017-05/data/",
+        "404": "2017-05/404.html",
+    }
+
+
+def test_the_host_compresses_text_and_answers_a_missing_page_with_its_404(tmp_path):
+    site = make_site(tmp_path)
+    with served(site) as root:
+        request = urllib.request.Request(
+            root + "2017-05/data/", headers={"Accept-Encoding": "gzip"}
+        )
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert gzip.decompress(response.read()) == b"<p>data</p>"
+        try:
+            urllib.request.urlopen(root + "2017-05/nothing/")
+        except urllib.error.HTTPError as error:
+            assert (error.code, error.read()) == (404, b"<p>not here</p>")
+        else:
+            raise AssertionError("a missing page was served")
+
+
+def test_shortfalls_name_each_category_below_its_goal_and_spare_the_404_its_seo():
+    scores = {"performance": 0.89, "accessibility": 1, "best-practices": 1, "seo": 0.5}
+    assert Result("s", "home", "", scores, ()).shortfalls() == [
+        "seo 50 (goal 90)",
+        "performance 89 (goal 90)",
+    ]
+    assert Result("s", "404", "", scores, ()).shortfalls() == ["performance 89 (goal 90)"]
