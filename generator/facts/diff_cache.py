@@ -5,12 +5,14 @@ version's "What changed" pages compare texts that have not changed, and a previe
 after a save compares all but one of them again. A diff is worked out once and kept in the
 user's cache (``cache_dir()/word-diffs``), beside the parsed files and drawn charts.
 
-Versions build in processes of their own, forked from the build: the build loads the kept
-diffs once before forking (``load``), each version's process writes the diffs it made to a
-file of its own (``keep``), and the build merges those into the store when it is done
-(``merge``). Every write is atomic. A store or file that cannot be read is ignored (and
-rebuilt); a kept diff is used only if it is well formed and is a diff of the two texts asked
-about, so a damaged cache costs time, never a wrong page.
+Each version keeps the diffs its pages show in a store of its own, so a version's build
+reads only its own (``use``), whatever the length of the history. Versions build in
+processes of their own: each writes the diffs it used and made to a file of its own
+(``keep``), and the build folds those into the versions' stores when it is done (``merge``);
+a version's store is then exactly what its last build used. Every write is atomic. A store
+or file that cannot be read is ignored (and rebuilt); a kept diff is used only if it is well
+formed and is a diff of the two texts asked about, so a damaged cache costs time, never a
+wrong page. Outside a version's build (``use`` not called) nothing is kept or read.
 """
 
 from __future__ import annotations
@@ -29,15 +31,16 @@ from pathlib import Path
 from generator.content.parse_cache import cache_dir
 from generator.facts.words import Op, Segment, word_diff
 
-STORE = "store.pickle"
-MAX_ENTRIES = 250_000
-"""A store grown larger keeps only the diffs the last build used or made."""
+STORE = "version-{}.pickle"
+"""A version's store, named by the digest of its release id."""
 
 Entry = tuple[tuple[str, str], ...]
 _OPS = {op.value: op for op in Op}
 _SPACE = re.compile(r"\s+")
 
-_known: dict[bytes, Entry] | None = None
+_store: str | None = None
+"""The store of the version this process builds; None outside a version's build."""
+_known: dict[bytes, Entry] = {}
 _made: dict[bytes, Entry] = {}
 _used: set[bytes] = set()
 
@@ -99,11 +102,17 @@ def _entries(value: object) -> dict[bytes, Entry]:
     return {k: v for k, v in value.items() if isinstance(k, bytes) and isinstance(v, tuple)}
 
 
-def load() -> None:
-    """Read the store, once per process (a forked version build inherits it)."""
-    global _known
-    if _known is None:
-        _known = _entries(_read(folder() / STORE))
+def store_name(release_id: str) -> str:
+    return STORE.format(hashlib.sha256(release_id.encode("utf-8", "surrogatepass")).hexdigest())
+
+
+def use(release_id: str) -> None:
+    """Diffs from now on are kept for the version of ``release_id``: read its store."""
+    global _store, _known
+    _store = store_name(release_id)
+    _known = _entries(_read(folder() / _store))
+    _made.clear()
+    _used.clear()
 
 
 def _segments(entry: object, old: str, new: str) -> tuple[Segment, ...] | None:
@@ -136,11 +145,10 @@ def _words(text: str) -> str:
 
 def kept_word_diff(old: str, new: str) -> tuple[Segment, ...]:
     """``word_diff(old, new)``, kept from an earlier build where it was worked out before."""
-    load()
+    if _store is None:
+        return word_diff(old, new)
     key = _key(old, new)
-    found = _made.get(key)
-    if found is None and _known is not None:
-        found = _known.get(key)
+    found = _made.get(key) or _known.get(key)
     segments = _segments(found, old, new) if found is not None else None
     if segments is not None:
         _used.add(key)
@@ -152,42 +160,35 @@ def kept_word_diff(old: str, new: str) -> tuple[Segment, ...]:
 
 def keep() -> None:
     """Write the diffs this process made, and which kept ones it used, to a file of its own."""
-    if not _made and not _used:
+    if _store is None or not (_made or _used):
         return
-    _write(folder() / f"made-{uuid.uuid4().hex}.pickle", {"made": dict(_made), "used": set(_used)})
+    used = {k: _known[k] for k in _used if k in _known and k not in _made}
+    record = {"store": _store, "entries": {**used, **_made}}
+    _write(folder() / f"made-{uuid.uuid4().hex}.pickle", record)
     _made.clear()
     _used.clear()
 
 
 def merge() -> None:
-    """Fold every version build's file into the store, then remove those files."""
+    """Make each built version's store what its build used and made; remove the files."""
     keep()
-    made: dict[bytes, Entry] = {}
-    used: set[bytes] = set()
-    shards = sorted(folder().glob("made-*.pickle"))
-    if not shards:
-        return
-    for shard in shards:
-        value = _read(shard)
-        if isinstance(value, dict):
-            made.update(_entries(value.get("made")))
-            found = value.get("used")
-            if isinstance(found, (set, frozenset)):
-                used |= {k for k in found if isinstance(k, bytes)}
-    known = _entries(_read(folder() / STORE))
-    store = {**known, **made}
-    if len(store) > MAX_ENTRIES:
-        store = {**{k: known[k] for k in used if k in known}, **made}
-    _write(folder() / STORE, store)
-    global _known
-    _known = store
-    for shard in shards:
-        shard.unlink(missing_ok=True)
+    files = sorted(folder().glob("made-*.pickle"))
+    stores: dict[str, dict[bytes, Entry]] = {}
+    for path in files:
+        value = _read(path)
+        name = value.get("store") if isinstance(value, dict) else None
+        if isinstance(name, str) and re.fullmatch(r"version-[0-9a-f]{64}\.pickle", name):
+            stores.setdefault(name, {}).update(_entries(value.get("entries")))
+    for name, entries in stores.items():
+        _write(folder() / name, entries)
+    for path in files:
+        path.unlink(missing_ok=True)
 
 
 def forget() -> None:
-    """Drop what this process holds (the next diff reads the store again)."""
-    global _known
-    _known = None
+    """Back to no version: nothing kept or read (the next ``use`` reads a store again)."""
+    global _store, _known
+    _store = None
+    _known = {}
     _made.clear()
     _used.clear()

@@ -81,6 +81,7 @@ def _build_one(
     view: ReleaseView, earlier: Sequence[ReleaseView], work: Path, site_dir: Path
 ) -> BuiltRelease:
     started = time.perf_counter()
+    diff_cache.use(view.release.id)  # the word diffs this version showed when last built
     preview: Preview | None = _SHARED.get("preview")
     if preview is not None:
         env = _SHARED.get("env") or environment()
@@ -280,7 +281,6 @@ def _build_into(
         _SHARED["views"] = views  # inherited by the worker processes, not pickled
         if todo:
             preload()  # imported once here, not once per version
-            diff_cache.load()  # read once here, inherited by every version's process
         compiling = time.perf_counter()
         # compiled once for all the versions, not once by each; one version compiles its own
         preview = _SHARED.get("preview")

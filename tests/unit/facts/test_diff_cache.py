@@ -31,19 +31,24 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     diff_cache.forget()
 
 
-def _store(folder: Path) -> dict[bytes, object]:
-    value = pickle.loads((folder / diff_cache.STORE).read_bytes())
+def _store(folder: Path, release: str = "2026-01") -> dict[bytes, object]:
+    value = pickle.loads((folder / diff_cache.store_name(release)).read_bytes())
     assert isinstance(value, dict)
     return value
 
 
+def _kept(old: str, new: str) -> bytes:
+    return diff_cache._key(old, new)
+
+
 def test_kept_diffs_are_the_diffs_worked_out_afresh(cache: Path) -> None:
+    diff_cache.use("2026-01")
     for old, new in PAIRS:
         assert diff_cache.kept_word_diff(old, new) == word_diff(old, new)
     diff_cache.merge()
     assert len(_store(cache)) == len(PAIRS)
     assert not list(cache.glob("made-*"))
-    diff_cache.forget()
+    diff_cache.use("2026-01")
     for old, new in PAIRS:
         assert diff_cache.kept_word_diff(old, new) == word_diff(old, new)
     diff_cache.merge()
@@ -54,9 +59,10 @@ def test_a_kept_diff_is_used_rather_than_worked_out_again(
     cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     old, new = PAIRS[0]
+    diff_cache.use("2026-01")
     expected = diff_cache.kept_word_diff(old, new)
     diff_cache.merge()
-    diff_cache.forget()
+    diff_cache.use("2026-01")
 
     def fail(old: str, new: str) -> object:
         raise AssertionError("worked out again")
@@ -65,15 +71,32 @@ def test_a_kept_diff_is_used_rather_than_worked_out_again(
     assert diff_cache.kept_word_diff(old, new) == expected
 
 
-def test_each_process_writes_its_own_file_and_the_build_merges_them(cache: Path) -> None:
+def test_a_version_keeps_what_its_last_build_used(cache: Path) -> None:
+    diff_cache.use("2026-01")
     diff_cache.kept_word_diff(*PAIRS[0])
-    diff_cache.keep()
     diff_cache.kept_word_diff(*PAIRS[1])
+    diff_cache.keep()
+    diff_cache.use("2026-02")
+    diff_cache.kept_word_diff(*PAIRS[2])
     diff_cache.keep()
     assert len(list(cache.glob("made-*.pickle"))) == 2
     diff_cache.merge()
     assert not list(cache.glob("made-*.pickle"))
-    assert len(_store(cache)) == 2
+    assert set(_store(cache)) == {_kept(*PAIRS[0]), _kept(*PAIRS[1])}
+    assert set(_store(cache, "2026-02")) == {_kept(*PAIRS[2])}
+
+    diff_cache.use("2026-01")  # the next build shows one of its two diffs, and a new one
+    diff_cache.kept_word_diff(*PAIRS[1])
+    diff_cache.kept_word_diff(*PAIRS[3])
+    diff_cache.merge()
+    assert set(_store(cache)) == {_kept(*PAIRS[1]), _kept(*PAIRS[3])}
+    assert set(_store(cache, "2026-02")) == {_kept(*PAIRS[2])}
+
+
+def test_outside_a_version_nothing_is_kept(cache: Path) -> None:
+    assert diff_cache.kept_word_diff(*PAIRS[0]) == word_diff(*PAIRS[0])
+    diff_cache.merge()
+    assert not cache.exists()
 
 
 @pytest.mark.parametrize(
@@ -87,11 +110,25 @@ def test_each_process_writes_its_own_file_and_the_build_merges_them(cache: Path)
 )
 def test_a_damaged_store_is_ignored_and_rebuilt(cache: Path, damage: bytes) -> None:
     cache.mkdir(parents=True)
-    (cache / diff_cache.STORE).write_bytes(damage)
+    (cache / diff_cache.store_name("2026-01")).write_bytes(damage)
+    diff_cache.use("2026-01")
     old, new = PAIRS[1]
     assert diff_cache.kept_word_diff(old, new) == word_diff(old, new)
     diff_cache.merge()
     assert len(_store(cache)) == 1
+
+
+def test_a_damaged_file_of_a_version_build_is_ignored(cache: Path) -> None:
+    cache.mkdir(parents=True)
+    (cache / "made-broken.pickle").write_bytes(b"\x80\x05garbage")
+    (cache / "made-elsewhere.pickle").write_bytes(
+        pickle.dumps({"store": "../../outside.pickle", "entries": {}})
+    )
+    diff_cache.use("2026-01")
+    diff_cache.kept_word_diff(*PAIRS[0])
+    diff_cache.merge()
+    assert sorted(p.name for p in cache.iterdir()) == [diff_cache.store_name("2026-01")]
+    assert not (cache.parent.parent / "outside.pickle").exists()
 
 
 def test_a_store_that_would_run_code_is_not_loaded(cache: Path) -> None:
@@ -100,7 +137,8 @@ def test_a_store_that_would_run_code_is_not_loaded(cache: Path) -> None:
             return (Path.touch, (str(cache / "ran"),))
 
     cache.mkdir(parents=True)
-    (cache / diff_cache.STORE).write_bytes(pickle.dumps({b"k": Payload()}))
+    (cache / diff_cache.store_name("2026-01")).write_bytes(pickle.dumps({b"k": Payload()}))
+    diff_cache.use("2026-01")
     old, new = PAIRS[0]
     assert diff_cache.kept_word_diff(old, new) == word_diff(old, new)
     assert not (cache / "ran").exists()
@@ -119,9 +157,10 @@ def test_a_store_that_would_run_code_is_not_loaded(cache: Path) -> None:
 )
 def test_a_kept_diff_of_other_texts_is_not_trusted(cache: Path, entry: object) -> None:
     old, new = PAIRS[0]
-    key = diff_cache._key(old, new)
     cache.mkdir(parents=True)
-    (cache / diff_cache.STORE).write_bytes(pickle.dumps({key: entry}))
+    store = cache / diff_cache.store_name("2026-01")
+    store.write_bytes(pickle.dumps({_kept(old, new): entry}))
+    diff_cache.use("2026-01")
     assert diff_cache.kept_word_diff(old, new) == word_diff(old, new)
 
 
@@ -133,6 +172,7 @@ def test_an_unwritable_cache_only_costs_time(
     monkeypatch.setenv("PROGRESS_SITE_CACHE", str(blocker))
     diff_cache.forget()
     try:
+        diff_cache.use("2026-01")
         old, new = PAIRS[2]
         assert diff_cache.kept_word_diff(old, new) == word_diff(old, new)
         diff_cache.merge()
