@@ -120,6 +120,8 @@ def sync(source: Path, target: Path) -> list[str]:
         dest = target / path
         if dest.is_file() and filecmp.cmp(source / path, dest, shallow=False):
             continue
+        if dest.is_dir():  # a folder of pages has become a page
+            shutil.rmtree(dest)
         dest.parent.mkdir(parents=True, exist_ok=True)
         os.replace(source / path, dest)
         written.append(path.as_posix())
@@ -251,8 +253,9 @@ def build_version(
     if dirty:
         before = (site_dir / rid / SEARCH_INDEX).read_text(encoding="utf-8")
         for page in untitled(config):
-            os.utime(kept_docs / page)  # newer than its HTML: read, so its title is known
-            rebuilt.add(page)
+            if (kept_docs / page).is_file():  # newer than its HTML: read, so its title is known
+                os.utime(kept_docs / page)
+                rebuilt.add(page)
     code, output = run_mkdocs(config, view.release.date, dirty=dirty)
     if code == 0:
         if dirty:

@@ -119,3 +119,13 @@ def test_the_search_index_keeps_every_page_and_takes_the_rebuilt_ones_entries(tm
     merge_search_index(before, tmp_path)
     merged = json.loads((tmp_path / SEARCH_INDEX).read_text())
     assert [d["location"] for d in merged["docs"]] == ["", "#new", "a/", "a/#three", "b/", "b/#x"]
+
+
+def test_sync_replaces_a_folder_that_became_a_file(tmp_path):
+    source, target = tmp_path / "new", tmp_path / "kept"
+    (target / "page").mkdir(parents=True)
+    (target / "page" / "index.md").write_text("old")
+    source.mkdir()
+    (source / "page").write_text("now a file")
+    assert sync(source, target) == ["page"]
+    assert (target / "page").read_text() == "now a file"
