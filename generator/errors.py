@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.plurals import counted
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -60,7 +62,7 @@ class ContentError(ProgressSiteError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         count = len(problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} found in the content")
+        super().__init__(f"{counted(count, 'problem')} found in the content")
 
     @classmethod
     def from_messages(cls, file: str, messages: list[str]) -> ContentError:

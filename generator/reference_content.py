@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.content.schema import schemas
+from generator.reference_fields import action_fields_reference
 
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -75,4 +76,5 @@ def _section(file: str, schema: dict[str, Any]) -> str:
 
 def content_reference() -> str:
     """A section per content file: its keys, their kinds and meanings, and its nested items."""
-    return "\n\n".join(_section(file, schema) for file, schema in schemas().items())
+    sections = [_section(file, schema) for file, schema in schemas().items()]
+    return "\n\n".join((*sections, action_fields_reference()))

@@ -17,12 +17,13 @@ import click
 from generator import __version__
 from generator.cli.deploy import deploy
 from generator.cli.new import new
-from generator.cli.options import ANY_ID_OPTION, CONTENT_OPTION, day_value
+from generator.cli.options import ANY_ID_OPTION, CONTENT_OPTION, ENGINE_OPTION, day_value
 from generator.cli.progress import QUIET_OPTION, Progress
 from generator.cli.tables import export_tracker, import_table, import_tracker
 from generator.cli.verify import verify
 from generator.errors import ContentError, ProgressSiteError
 from generator.facts.terms import plan_terms
+from generator.plurals import counted
 
 
 class ProgressSiteCli(click.Group):
@@ -115,8 +116,8 @@ def validate(content_dir: Path, quiet: bool) -> None:
     kpis, releases = len(content.kpis), len(content.releases)
     click.echo(
         f"{content_dir}: valid ({terms.recommendation.count(len(content.recommendations))}, "
-        f"{terms.action.count(actions)}, {kpis} KPI{'s' if kpis != 1 else ''}, "
-        f"{releases} release{'s' if releases != 1 else ''})"
+        f"{terms.action.count(actions)}, {counted(kpis, 'KPI')}, "
+        f"{counted(releases, 'release')})"
     )
 
 
@@ -142,8 +143,11 @@ def validate(content_dir: Path, quiet: bool) -> None:
     is_flag=True,
     help="Include draft releases, each marked 'Draft – not published' (for previews).",
 )
+@ENGINE_OPTION
 @QUIET_OPTION
-def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool, quiet: bool) -> None:
+def build(
+    content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool, engine: str, quiet: bool
+) -> None:
     """Build every release into OUT/<release-id>/, with versions.json and OUT/latest/.
 
     The site is built in a temporary directory and swapped in only when every release has
@@ -160,7 +164,13 @@ def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool, quie
         from generator.site.build import build_site
 
         result = build_site(
-            content_dir, out_dir, jobs=jobs, log=progress.note, drafts=drafts, step=progress.step
+            content_dir,
+            out_dir,
+            jobs=jobs,
+            log=progress.note,
+            drafts=drafts,
+            step=progress.step,
+            engine=engine,
         )
     pages = sum(r.pages for r in result.releases)
     built = len(result.releases)
@@ -174,7 +184,7 @@ def build(content_dir: Path, out_dir: Path, jobs: int | None, drafts: bool, quie
             err=True,
         )
     click.echo(
-        f"Built {built} release{'s' if built != 1 else ''} ({pages} pages){unchanged} into "
+        f"Built {counted(built, 'release')} ({pages} pages){unchanged} into "
         f"{result.out_dir} in {result.seconds:.1f} s"
     )
 
@@ -334,11 +344,13 @@ def schema(name: str | None, out_dir: Path | None) -> None:
 def bench(quick: bool, as_json: bool) -> None:
     """Measure build speed and page size on synthetic content, as ratios from one run.
 
-    Prints a table of the figures with their goals, and the largest page of each type with
-    its navigation's share; with --json, a last line of JSON with the keys
-    incremental_vs_single, incremental_vs_mike, parallel_vs_serial, per_page_vs_markdown,
-    max_page_kb, scale_2x_ratio, generator_share, incremental_48_vs_single, peak_rss_mb
-    and hostile_text_ratio.
+    Prints a table of the figures with their goals, and the largest page of each type
+    (gzip-compressed and raw), its navigation's share and its HTML elements; with --json, a
+    last line of JSON with the keys incremental_vs_single, incremental_vs_mike,
+    parallel_vs_serial, per_page_vs_markdown, max_page_gzip_kb, max_page_dom,
+    scale_2x_ratio, generator_share, incremental_48_vs_single, peak_rss_mb,
+    hostile_text_ratio, zensical_vs_mkdocs (a cold build of one version, Zensical / MkDocs)
+    and zensical_vs_mkdocs_refresh (a preview refresh; both null without Zensical).
 
     \b
     Example:
@@ -404,7 +416,8 @@ def diff(old: str, new: str, output_format: str, content_dir: Path) -> None:
     show_default=True,
     help="Show draft releases in the preview, marked 'Draft – not published'.",
 )
-def serve(content_dir: Path, host: str, port: int, drafts: bool) -> None:
+@ENGINE_OPTION
+def serve(content_dir: Path, host: str, port: int, drafts: bool, engine: str) -> None:
     """Preview the site locally, rebuilding whenever content or templates change.
 
     Errors in the content are printed and the last good preview stays up until they are
@@ -414,10 +427,12 @@ def serve(content_dir: Path, host: str, port: int, drafts: bool) -> None:
     Example:
         progress-site serve --port 8000
     """
+    from generator.site.engine import require
     from generator.site.serve import serve as run
 
+    require(engine)  # before anything is built or served
     try:
-        run(content_dir, host, port, click.echo, drafts=drafts)
+        run(content_dir, host, port, click.echo, drafts=drafts, engine=engine)
     except OSError as exc:
         raise ProgressSiteError(f"cannot serve on {host}:{port} ({exc.strerror})") from exc
 

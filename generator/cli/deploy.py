@@ -9,6 +9,7 @@ import click
 
 from generator.cli.paths import LookedUpPath
 from generator.errors import ProgressSiteError
+from generator.plurals import counted
 from generator.site.deploy_files import spelled
 
 URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
@@ -109,7 +110,7 @@ def _to_git(site_dir: Path, repo: Path, branch: str, push: bool, dry_run: bool) 
     from generator.site.deploy_git import deploy_git
 
     done = deploy_git(site_dir, repo, branch, push=push, dry_run=dry_run)
-    count = f"{len(done.changed)} file{'s' if len(done.changed) != 1 else ''}"
+    count = counted(len(done.changed), "file")
     if dry_run and not done.changed:
         click.echo(f"{branch} in {repo} already has this site; nothing would be committed")
     elif dry_run:

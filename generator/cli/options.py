@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from generator.cli.paths import LookedUpPath
+from generator.site.engine import DEFAULT_ENGINE, ENGINES
 
 CONTENT_OPTION = click.option(
     "--content",
@@ -16,6 +17,15 @@ CONTENT_OPTION = click.option(
     default="content",
     show_default=True,
     help="The content directory (site.yaml, plan.yaml, releases.yaml, ...).",
+)
+
+ENGINE_OPTION = click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default=DEFAULT_ENGINE,
+    show_default=True,
+    help="What builds the HTML from the generated Markdown: mkdocs (MkDocs and Material for "
+    "MkDocs) or zensical (install it with pip install 'progress-site[zensical]').",
 )
 
 ANY_ID_OPTION = click.option(

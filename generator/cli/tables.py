@@ -11,6 +11,7 @@ import click
 from generator.cli.options import ANY_ID_OPTION, CONTENT_OPTION, day_value
 from generator.cli.paths import LookedUpPath
 from generator.cli.progress import QUIET_OPTION, Progress
+from generator.plurals import counted
 
 
 @click.command("import")
@@ -114,10 +115,10 @@ def import_table(
     groups = len({id(a.group or a) for a in kept})
     skipped = len(imported.skipped)
     click.echo(
-        f"Imported {_plural(actions, 'action')} in {_plural(len(kept), 'area')}"
-        + (f" in {_plural(groups, 'group')}" if groups != len(kept) else "")
+        f"Imported {counted(actions, 'action')} in {counted(len(kept), 'area')}"
+        + (f" in {counted(groups, 'group')}" if groups != len(kept) else "")
         + f" into {path}"
-        + (f"; skipped {_plural(skipped, 'row')}" if skipped else "")
+        + (f"; skipped {counted(skipped, 'row')}" if skipped else "")
     )
 
 
@@ -149,11 +150,7 @@ def export_tracker(release_id: str, out: Path, content_dir: Path) -> None:
     from generator.workflow.tracker_export import export_tracker as run
 
     rows = run(content_dir, release_id, out)
-    click.echo(f"Wrote {out}: {rows} action{'s' if rows != 1 else ''} from release {release_id}")
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
+    click.echo(f"Wrote {out}: {counted(rows, 'action')} from release {release_id}")
 
 
 @click.command("import-tracker")
@@ -225,8 +222,8 @@ def import_tracker(
         click.echo(f"Warning: {warning}", err=True)
     verb = "Created draft release" if result.created else "Updated draft release"
     click.echo(
-        f"{verb} {result.release}: {_plural(result.changed, 'action')} updated, "
-        f"{_plural(result.kpi_values, 'KPI value')} added. Review it in:"
+        f"{verb} {result.release}: {counted(result.changed, 'action')} updated, "
+        f"{counted(result.kpi_values, 'KPI value')} added. Review it in:"
     )
     click.echo(str(result.path))
     if result.updated:
@@ -237,5 +234,5 @@ def import_tracker(
         click.echo(f"Changed the draft's {changes} in releases.yaml.")
     if result.added:
         click.echo(
-            f"Added {_plural(len(result.added), 'action')} to plan.yaml: {', '.join(result.added)}."
+            f"Added {counted(len(result.added), 'action')} to plan.yaml: {', '.join(result.added)}."
         )

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from generator.errors import ProgressSiteError
+from generator.plurals import counted
 
 
 @click.command("verify")
@@ -63,7 +64,7 @@ def verify(site: str, against: Path | None) -> None:
     checked = f"Checked {len(entries)} releases and {report.files} data files"
     if report.problems:
         count = len(report.problems)
-        click.echo(f"{checked}: {count} problem{'s' if count > 1 else ''}.")
+        click.echo(f"{checked}: {counted(count, 'problem')}.")
         listed = "\n".join(f"  {p}" for p in report.problems)
         raise ProgressSiteError(f"the site does not match its history:\n{listed}")
     since = (

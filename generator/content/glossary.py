@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from generator.content.checks import ContentChecks
 from generator.content.model import Content, Glossary, Term
+from generator.content.model.meta import prose
 
 ACRONYM = re.compile(r"(?<![\w&])([A-Z](?:[A-Z0-9]|&(?=[A-Z]))*[A-Z0-9])(s?)(?![\w&])")
 """Two or more capitals (digits and ``&`` allowed inside), optionally with a plural ``s``."""
@@ -50,10 +51,7 @@ def content_texts(content: Content) -> Iterator[tuple[str, str]]:
     for rec in content.recommendations:
         yield "plan.yaml", rec.text
         for a in rec.actions:
-            yield (
-                "plan.yaml",
-                " ".join((a.title, a.description, a.resources, a.timescale, a.outcome)),
-            )
+            yield "plan.yaml", " ".join(getattr(a, name) or "" for name in prose(type(a)))
     for kpi in content.kpis:
         yield "kpis.yaml", f"{kpi.title} {kpi.description}"
     for release in content.releases:

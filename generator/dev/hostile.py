@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from generator.content.model.base import ContentModel
+from generator.content.model.meta import all_models, markdown_keys
 from generator.dev.synthetic import NOUNS, WORDS, Scale, write_content
 
 CELL = 32_767
@@ -40,7 +42,8 @@ HOSTILE = (
 """Runs that make Python-Markdown slow when read as Markdown: unclosed brackets and links,
 emphasis, code, nested quotes and lists, entities, CriticMarkup, headings and paragraphs."""
 SCALE = Scale(recommendations=2, actions_per_recommendation=(2, 2), kpis=2, releases=2)
-TEXT_FIELDS = ("text", "description", "outcome", "narrative", "plan_summary")
+TEXT_FIELDS = markdown_keys(all_models(ContentModel))
+"""The keys of every field read as Markdown, as the model declares them."""
 
 
 def _plain(seed: int) -> str:

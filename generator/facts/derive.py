@@ -138,6 +138,9 @@ class KpiView:
     """Progress toward the target as at this release; None when the KPI has no target."""
     revisions: tuple[tuple[Value, Value], ...] = ()
     """Each value shown that was revised by this release: as first published, and as shown."""
+    stale: bool = False
+    """No value newer than the previous release showed: this release has no new value, so
+    its pages say so rather than repeat the last move as if it were news."""
 
     @property
     def segments(self) -> tuple[tuple[Value, ...], ...]:
@@ -184,9 +187,18 @@ class ReleaseView:
     counts: Counts
 
     @property
+    def kpis_without_new_value(self) -> frozenset[str]:
+        """The ids of the KPIs whose latest value is no newer than the one the previous
+        release showed: whatever their last move, this release has nothing new on them."""
+        return frozenset(k.kpi.id for k in self.kpis if k.stale)
+
+    @property
     def kpi_directions(self) -> tuple[tuple[Direction, int], ...]:
-        """How many KPIs moved each way at their latest value, in a fixed order."""
-        found = [k.direction for k in self.kpis]
+        """How many KPIs moved each way at their latest value, in a fixed order; a KPI with
+        no value newer than in the previous release counts as "no new value", never as the
+        move it made before then."""
+        stale = self.kpis_without_new_value
+        found = [Direction.NO_NEW_VALUE if k.kpi.id in stale else k.direction for k in self.kpis]
         return tuple((d, found.count(d)) for d in Direction if found.count(d))
 
     @property
@@ -371,6 +383,12 @@ def _action_view(
     )
 
 
+def _no_new_value(view: KpiView, previous: Release) -> bool:
+    """The KPI's latest value is no newer than the one ``previous`` showed."""
+    before = published_by(view.kpi.values, previous.date)
+    return view.latest is not None and bool(before) and before[-1].date >= view.latest.date
+
+
 def _kpi_view(kpi: Kpi, release: Release, action_views: Iterable[ActionView]) -> KpiView:
     values = published_by(kpi.values, release.date)
     first: dict[date, Value] = {}
@@ -480,6 +498,8 @@ def release_view(content: Content, release_id: str) -> ReleaseView:
             )
         )
     kpis = [_kpi_view(k, release, action_views.values()) for k in moment.published_kpis.values()]
+    if index:
+        kpis = [replace(k, stale=_no_new_value(k, content.releases[index - 1])) for k in kpis]
     recs = [_rec_kpis(r, kpis) for r in recs]
     all_actions = [a for r in recs if r.state is State.ACTIVE for a in r.actions]
     return ReleaseView(

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.content.model import Action, Content, slugify
+from generator.content.model.meta import leads
 from generator.facts.derive import (
     ActionView,
     Counts,
@@ -22,12 +23,9 @@ from generator.facts.derive import (
     count,
 )
 
-ROLES = (
-    ("lead", "Lead"),
-    ("strategic_lead", "Strategic lead"),
-    ("operational_lead", "Operational lead"),
-)
-"""The action fields that name a lead, and how each role is written on the pages."""
+ROLES = tuple((d.name, d.meta.label) for d in leads(Action))
+"""The action fields that name a lead, and how each role is written on the pages (their
+labels in the model)."""
 
 RESERVED_SLUGS = frozenset({"index", "index.html"})
 MAX_SLUG = 64

@@ -1,6 +1,7 @@
 """The changes pages of a release: what changed since the previous report and since the first.
 
-A short comparison is one page. A long one keeps its address and its summary, and sets out
+A comparison of up to ``SPLIT_ABOVE`` changed actions, a normal month, is one page. A longer
+one keeps its address and its summary, and sets out
 its detail by group (``/<release>/changes/<group-id>/`` and
 ``/<release>/changes/baseline/<group-id>/``). A group whose detail is itself long continues on
 numbered pages (``/<release>/changes/<group-id>/2/``...), each holding whole recommendations,
@@ -17,11 +18,18 @@ from generator.facts.derive import GroupView
 from generator.facts.terms import plan_terms
 from generator.render.paging import cut, ids_label
 
-SPLIT_ABOVE = 40
-"""A comparison listing more entries than this in its detail is split by group."""
-PAGE_ENTRIES = 25
+SPLIT_ABOVE = 150
+"""A comparison of more changed actions than this sets out its detail by group: a normal
+month, up to this many, is one page."""
+PAGE_ENTRIES = 120
 """A group's part continues on another page beyond this many entries (a recommendation's
-entries are never divided between pages)."""
+entries are never divided between pages), which keeps each page within 3,000 HTML elements
+and 60 KB compressed (tests/integration/test_bounded_pages.py)."""
+
+
+def changed_actions(diff: Diff) -> int:
+    """How many actions changed in any way: status, narrative, overdue, in or out of the plan."""
+    return sum(1 for a in diff.actions if a.changed)
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,7 @@ def split(diff: Diff, baseline: bool) -> tuple[tuple[GroupChanges, ...], ...]:
     """The comparison's detail by group, each as its pages; nothing where the comparison fits
     one page."""
     groups = diff.new.groups
-    if diff.detail_size <= SPLIT_ABOVE or len(groups) < 2:
+    if changed_actions(diff) <= SPLIT_ABOVE or len(groups) < 2:
         return ()
     result = []
     for group in groups:

@@ -13,6 +13,7 @@ import jinja2
 
 from generator.content.model import Content, Release, StatusDef
 from generator.facts.compare import ActionChange, Diff, KpiChange, Move, PlanChange, compare
+from generator.facts.compare_kpis import KpiSections, kpi_sections
 from generator.facts.compare_recs import RecommendationChange
 from generator.facts.derive import (
     ActionView,
@@ -110,7 +111,16 @@ def _recommendation(change: RecommendationChange) -> dict[str, Any]:
     }
 
 
-def _kpi(change: KpiChange, diff: Diff) -> dict[str, Any]:
+def _section(change: KpiChange, sections: KpiSections) -> str:
+    """Where the changes page lists an indicator (``docs/reference/diff-json.md``)."""
+    if change in sections.moves:
+        return "moves"
+    if change in sections.no_new_value:
+        return "no_new_value"
+    return "left_out"
+
+
+def _kpi(change: KpiChange, diff: Diff, sections: KpiSections) -> dict[str, Any]:
     value_from, value_to = change.value_from, change.value_to
     return {
         "id": change.kpi.id,
@@ -137,6 +147,7 @@ def _kpi(change: KpiChange, diff: Diff) -> dict[str, Any]:
             for r in change.revisions
         ],
         "urls": _urls(diff, change.old, change.new),
+        "section": _section(change, sections),
     }
 
 
@@ -155,6 +166,7 @@ def _plan_change(change: PlanChange) -> dict[str, Any]:
 
 
 def diff_json(diff: Diff) -> dict[str, Any]:
+    sections = kpi_sections(diff.kpis)
     return {
         "from": diff.old.release.id,
         "to": diff.new.release.id,
@@ -170,12 +182,19 @@ def diff_json(diff: Diff) -> dict[str, Any]:
             "recommendation_narrative_changes": len(diff.recommendation_narrative_changes),
             "kpi_directions": {d.value: n for d, n in diff.kpi_directions},
             "kpis_revised": len(diff.kpis_revised),
+            "kpi_moves": {d.value: n for d, n in sections.directions},
+            "kpis_no_new_value": len(sections.no_new_value),
+            "kpis_left_out": {
+                "no_figures_in_from": len(sections.missing_old),
+                "no_figures_in_to": len(sections.missing_new),
+                "no_figures": len(sections.without_values),
+            },
             "added": len(diff.added),
             "removed": len(diff.removed),
         },
         "actions": [_action(change, diff) for change in diff.actions],
         "recommendations": [_recommendation(change) for change in diff.recommendations],
-        "kpis": [_kpi(change, diff) for change in diff.kpis],
+        "kpis": [_kpi(change, diff, sections) for change in diff.kpis],
         "added": [_plan_change(change) for change in diff.added],
         "removed": [_plan_change(change) for change in diff.removed],
         "assessments": {

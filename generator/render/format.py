@@ -265,15 +265,28 @@ def critic_markup(segments: Sequence[Segment]) -> Md:
     a change is shown literally, so a half-changed ``**bold**`` cannot unbalance the page.
     """
     if rewritten(segments):
-        return before_and_now(*old_and_new(segments), markdown_block)
+        return before_and_now(*old_and_new(segments), markdown_block, site_label)
     return _critic_inline(segments)
 
 
-def before_and_now(old: str, new: str, text: Callable[[str], str]) -> Md:
+def bold_label(label: str) -> str:
+    """ "**Before:**" """
+    return f"**{label}:**"
+
+
+def site_label(label: str) -> str:
+    """ "Before:" in a paragraph styled bold (``ps-label``): one element, not two, for each of
+    the many labels of a long comparison."""
+    return f"{label}:\n{{: .ps-label }}"
+
+
+def before_and_now(
+    old: str, new: str, text: Callable[[str], str], label: Callable[[str], str] = bold_label
+) -> Md:
     """A rewritten text: the old one, then the new, each quoted under its label (a text
     that is empty on one side is shown on the other alone)."""
-    blocks = [(label, t) for label, t in (("Before", old), ("Now", new)) if t.strip()]
-    return Md("\n\n".join(f"**{label}:**\n\n{blockquote(Md(text(t)))}" for label, t in blocks))
+    blocks = [(name, t) for name, t in (("Before", old), ("Now", new)) if t.strip()]
+    return Md("\n\n".join(f"{label(name)}\n\n{blockquote(Md(text(t)))}" for name, t in blocks))
 
 
 Marks = dict[Op, tuple[str, str]]
@@ -381,8 +394,16 @@ def status_badge(status: StatusDef | None) -> Md:
     )
 
 
+def _shown_direction(kpi: KpiView | KpiChange) -> Direction:
+    """A KPI's direction as a page of its release shows it: "no new value" where the release
+    has no value newer than the previous one showed (``KpiView.stale``)."""
+    if isinstance(kpi, KpiView) and kpi.stale:
+        return Direction.NO_NEW_VALUE
+    return kpi.direction
+
+
 def direction_badge(kpi: KpiView | KpiChange) -> Md:
-    direction = kpi.direction
+    direction = _shown_direction(kpi)
     icon = DIRECTION_ICONS[direction]
     if icon is None:
         rising = (kpi.change or 0) > 0
@@ -440,7 +461,7 @@ def plain_status(status: StatusDef | None) -> str:
 
 
 def plain_direction(kpi: KpiView | KpiChange) -> str:
-    return kpi.direction.value.capitalize()
+    return _shown_direction(kpi).value.capitalize()
 
 
 def _attribute(text: str) -> str:

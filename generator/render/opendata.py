@@ -10,38 +10,74 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.content.model import Assessment, Point, Value, slugify
+from markupsafe import Markup
+
+from generator.content.model import Action, Assessment, Point, Value, slugify
+from generator.content.model.meta import columns, published
 from generator.facts.derive import ActionView, KpiView, ReleaseView
+from generator.facts.terms import PlanTerms
+from generator.render.format import escape_text
 from generator.render.opendata_evidence import EVIDENCE_COLUMNS, evidence_rows
 from generator.render.opendata_recs import recommendation_columns, recommendation_rows
 
-ACTION_COLUMNS = (
-    "release",
-    "recommendation",
-    "action",
-    "title",
-    "description",
-    "state",
-    "status",
-    "status_label",
-    "status_meaning",
-    "overdue",
-    "late_to_start",
-    "due",
-    "start",
-    "timescale",
-    "strategic_lead",
-    "operational_lead",
-    "lead",
-    "resources",
-    "outcome",
-    "kpis",
-    "narrative",
-    "page",
-)
+VIEW_COLUMNS = {
+    "release": (0, "The release (progress report) this row belongs to"),
+    "state": (5, "active, withdrawn or merged"),
+    "status": (6, "The status word's id, as used in the content files; empty unless active"),
+    "status_label": (7, "The status as shown on the site"),
+    "status_meaning": (
+        8,
+        "What the status means: not-started, in-progress, at-risk, off-track, complete or "
+        "not-reported",
+    ),
+    "overdue": (9, "yes when the due date has passed and the {action} is not complete"),
+    "late_to_start": (
+        10,
+        "yes when the planned start has passed and the {action} has not started (never "
+        "counted as overdue)",
+    ),
+    "narrative": (20, "The progress reported for this {action}, in Markdown"),
+    "page": (21, "Where the {action} is on this site, relative to this version's home page"),
+}
+"""The columns of actions.csv that are not fields of the action (its place, and meaning on
+the Data page); the action's own columns are declared in the model (``Meta.column``)."""
+
+
+def action_columns(model: type[Action] = Action) -> tuple[str, ...]:
+    """The columns of actions.csv (and the keys of actions.json), in order."""
+    return columns(model, {name: place for name, (place, _) in VIEW_COLUMNS.items()})
+
+
+def action_column_meanings(model: type[Action] = Action) -> list[tuple[str, str]]:
+    """Each column of actions.csv with its meaning, in order, as the Data page documents it
+    (``{action}`` and ``{recommendation}`` stand for the plan's words): a field's ``meaning``,
+    else its description in the model."""
+    fields = model.model_fields
+    own = {
+        d.column_name: d.meta.meaning or fields[d.name].description or "" for d in published(model)
+    }
+    meanings = {name: meaning for name, (_, meaning) in VIEW_COLUMNS.items()} | own
+    return [(name, meanings[name]) for name in action_columns(model)]
+
+
+ACTION_COLUMNS = action_columns()
+
+
+def action_column_docs(terms: PlanTerms) -> list[tuple[Markup, Markup]]:
+    """The Data page's rows documenting actions.csv: each column and its meaning, in the
+    plan's words."""
+    words = {"action": terms.action.one, "recommendation": terms.recommendation.one}
+    escaped = {key: escape_text(word) for key, word in words.items()}
+    return [
+        (Markup(name), Markup(meaning.format(**escaped)))
+        for name, meaning in action_column_meanings()
+    ]
+
+
 KPI_COLUMNS = (
     *("kpi", "title", "unit", "polarity", "date", "value", "note", "break"),
     *("period", "published"),
@@ -63,31 +99,31 @@ def assessment_row(release_id: str, a: Assessment) -> dict[str, Any]:
     }
 
 
+def _cell(value: Any) -> Any:
+    """A field's value in the open data: a date as YYYY-MM-DD, a list separated by spaces."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return " ".join(value)
+    return value
+
+
 def _action_row(view: ReleaseView, a: ActionView) -> dict[str, Any]:
-    return {
+    row = {d.column_name: _cell(getattr(a.action, d.name)) for d in published(Action)}
+    row |= {
         "release": view.release.id,
-        "recommendation": a.action.recommendation,
-        "action": a.action.id,
-        "title": a.action.title,
-        "description": a.action.description,
         "state": a.state.value,
         "status": a.status.id if a.status else "",
         "status_label": a.status.label if a.status else "",
         "status_meaning": a.status.meaning.value if a.status else "",
         "overdue": "yes" if a.overdue else "no",
         "late_to_start": "yes" if a.late_to_start else "no",
-        "due": a.action.due.isoformat() if a.action.due else "",
-        "start": a.action.start.isoformat() if a.action.start else "",
-        "timescale": a.action.timescale,
-        "strategic_lead": a.action.strategic_lead,
-        "operational_lead": a.action.operational_lead,
-        "lead": a.action.lead,
-        "resources": a.action.resources,
-        "outcome": a.action.outcome,
-        "kpis": " ".join(a.action.kpis),
         "narrative": a.narrative,
         "page": f"recommendations/{slugify(a.action.recommendation)}/#{a.action.anchor}",
     }
+    return {name: row[name] for name in ACTION_COLUMNS}
 
 
 def _number(value: float) -> int | float:

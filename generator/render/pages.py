@@ -8,6 +8,7 @@ MkDocs checks; links into other versions are permanent URLs (``Linker``).
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,7 +17,6 @@ from typing import Any
 
 import jinja2
 import markupsafe
-import material
 import yaml
 
 from generator import TEMPLATES_DIR
@@ -37,6 +37,7 @@ from generator.facts.terms import plan_terms
 from generator.render.changes import split
 from generator.render.charts.draw import write_charts
 from generator.render.embed import embed_context
+from generator.render.emoji import icon_dirs
 from generator.render.format import ICONS, abbreviations, html_text, long_date
 from generator.render.labels import nav_label
 from generator.render.opendata import write_open_data
@@ -48,7 +49,6 @@ from generator.render.template import environment, render_page
 from generator.render.urls import Embed, Linker, page_path
 
 Md = markupsafe.Markup
-MATERIAL_ICONS = Path(material.__file__).parent / "templates" / ".icons" / "material"
 
 
 @dataclass(frozen=True)
@@ -349,9 +349,10 @@ def render_release(
         shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
     icons = docs_dir / "assets" / "icons"
     icons.mkdir(parents=True, exist_ok=True)
+    theme_icons = icon_dirs()[0] / "material"  # the installed theme's, whichever the engine
     for icon in ICONS:
         name = icon.removeprefix("material-")
-        shutil.copyfile(MATERIAL_ICONS / f"{name}.svg", icons / f"{name}.svg")
+        shutil.copyfile(theme_icons / f"{name}.svg", icons / f"{name}.svg")
     write_charts(view.kpis, docs_dir)
     write_open_data(view, docs_dir)
     snippets = snippets_dir(docs_dir)
@@ -381,14 +382,19 @@ def mkdocs_config(
     site_dir: Path,
     theme_dir: Path = TEMPLATES_DIR / "theme",
 ) -> str:
-    """The per-version mkdocs.yml: inherits the project's configuration, adds this release."""
+    """The per-version mkdocs.yml: inherits the project's configuration, adds this release.
+
+    It is written beside ``docs_dir``; ``docs_dir`` and ``site_dir`` are relative to it, as
+    Zensical requires (MkDocs reads either).
+    """
     release = view.release
+    here = docs_dir.parent.resolve()
     config = {
         "INHERIT": str(base_config.resolve()),
         "site_name": html_text(view.content.site.title),
         "site_description": html_text(f"{view.content.site.title}: {release.title}"),
-        "docs_dir": str(docs_dir.resolve()),
-        "site_dir": str(site_dir.resolve()),
+        "docs_dir": os.path.relpath(docs_dir.resolve(), here),
+        "site_dir": os.path.relpath(site_dir.resolve(), here),
         "theme": {"name": "material", "custom_dir": str(theme_dir.resolve())},
         "extra": {
             "release": {

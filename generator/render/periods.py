@@ -54,3 +54,10 @@ def change_words(change: KpiChange) -> str:
         words = format_change(change.change, unit)
     earlier = [revision_words(r, unit) for r in change.revisions if r is not revised]
     return "; ".join([w for w in (words, *earlier) if w])
+
+
+def earlier_revisions(change: KpiChange) -> str:
+    """Every revision between the two releases, for an indicator with no new value:
+    "revised from 28% to 27% (2014 Q3)"."""
+    unit = change.kpi.unit
+    return "; ".join(revision_words(r, unit) for r in change.revisions)

@@ -9,7 +9,6 @@ import markupsafe
 
 from generator.content.model import Kpi, slugify
 from generator.facts.derive import ActionView, GroupView, KpiView, RecommendationView, ReleaseView
-from generator.facts.leads import named_leads, tidy
 from generator.facts.printable import PrintableEntry, PrintableSection
 from generator.render.format import long_date
 from generator.render.printable_parts import ReportPart, part_title
@@ -64,11 +63,6 @@ def anchors(view: ReleaseView, where: dict[str, ReportPart], current: str) -> Ca
     return anchor_of
 
 
-def leads_of(action: ActionView) -> list[tuple[str, str]]:
-    """(role, name) of each lead an action names, with spacing tidied."""
-    return [(role, tidy(name)) for role, name in named_leads(action.action)]
-
-
 def report_context(
     view: ReleaseView,
     sections: tuple[PrintableSection, ...],
@@ -87,7 +81,6 @@ def report_context(
         "part_title": part_title,
         "anchor_of": anchors(view, where, current),
         "anchor_id": anchor_id,
-        "leads_of": leads_of,
         "online": online,
         "online_href": Md(markupsafe.escape(online)),
     }

@@ -11,6 +11,7 @@ import markupsafe
 from generator import TEMPLATES_DIR
 from generator.content.model import Meaning, slugify
 from generator.facts.compare import Move
+from generator.facts.compare_kpis import kpi_sections, left_out_lines, no_new_value_line
 from generator.facts.derive import ReleaseView, State
 from generator.facts.release_labels import ReleaseLabels
 from generator.facts.targets import Judgement
@@ -23,6 +24,7 @@ from generator.render.charts.words import (
     data_link_text,
     tolerance_words,
 )
+from generator.render.fields import LABELS, action_details
 from generator.render.format import (
     POLARITY_WORDS,
     blockquote,
@@ -43,7 +45,9 @@ from generator.render.format import (
     status_badge,
     status_bar,
 )
-from generator.render.periods import change_words, period_label, value_when
+from generator.render.opendata import action_column_docs
+from generator.render.periods import change_words, earlier_revisions, period_label, value_when
+from generator.render.phrases import count_words, heading_word, inspection_sentence, ratio
 from generator.render.plain import plain_block, plain_diff, plain_finalize
 from generator.render.urls import Linker, chart_path
 
@@ -109,7 +113,10 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         period=period_label,
         when=value_when,
         kpi_change=change_words,
-        counted=lambda count, term: term.count(count),
+        counted=count_words,
+        heading_word=heading_word,
+        ratio=ratio,
+        earlier_revisions=earlier_revisions,
     )
     env.globals.update(
         plain=plain,
@@ -118,6 +125,13 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         Meaning=Meaning,
         Move=Move,
         Judgement=Judgement,
+        action_column_docs=action_column_docs,
+        action_details=action_details,
+        action_labels=LABELS,
+        inspection_sentence=inspection_sentence,
+        kpi_sections=kpi_sections,
+        left_out_lines=left_out_lines,
+        no_new_value_line=no_new_value_line,
     )
     return env
 

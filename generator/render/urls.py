@@ -1,7 +1,9 @@
 """Where each page and file of a release is published, and links between them.
 
-Links inside a version are relative Markdown links that MkDocs checks; links into other
-versions are permanent URLs from the site root (``Linker``).
+Links inside a version are relative Markdown links that the engine checks; links into other
+versions are permanent URLs from the site root (``Linker``). All are Markdown links written
+relative to the Markdown file, which both engines turn into links relative to the published
+page (MkDocs, for links out of the version, with generator.render.outside_links).
 """
 
 from __future__ import annotations
@@ -129,8 +131,9 @@ class Linker:
         return Md(f"{url}#{fragment}" if fragment else url)
 
     def root_href(self, path: str) -> Md:
-        """A link to a file at the root of the whole site (above every version)."""
-        up = "" if self.current is None else "../" * (page_url(self.current).count("/") + 1)
+        """A link to a file at the root of the whole site (above every version), for a
+        Markdown link: relative to the Markdown file, one folder above the version's docs."""
+        up = "" if self.current is None else "../" * (self.current.count("/") + 1)
         return Md(up + path)
 
     def file(self, path: str) -> Md:
@@ -144,10 +147,7 @@ class Linker:
         label = escape_text(text)
         if release_id == self.release_id and self.current is not None:
             return Md(f"[{label}]({self.href(target, anchor)})")
-        url = self.version_href(release_id, target, anchor)
-        if self.current is None:
-            return Md(f"[{label}]({url})")
-        return Md(f'<a href="{url}">{label}</a>')
+        return Md(f"[{label}]({self.version_href(release_id, target, anchor)})")
 
 
 def chart_path(kpi: KpiView, kind: str = "chart") -> str:

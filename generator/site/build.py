@@ -29,11 +29,13 @@ from generator.facts import diff_cache
 from generator.facts.derive import ReleaseView
 from generator.facts.kept import Keyed
 from generator.facts.phases import Derived, derive, gather
+from generator.plurals import counted
 from generator.render.feed_texts import feed_texts
 from generator.render.pages import mkdocs_config, render_release
 from generator.render.template import compiled_environment, environment
+from generator.site import engine as site_engine
 from generator.site.cache import read_kept, read_manifest, reusable, reuse, shared_digest
-from generator.site.mkdocs_run import ChildStopped, in_child, preload, run_mkdocs
+from generator.site.mkdocs_run import ChildStopped, in_child
 from generator.site.output import (
     check_owned,
     clear_stale,
@@ -102,9 +104,11 @@ def _build_one(
     config.write_text(
         mkdocs_config(view, BASE_MKDOCS_YML, docs, site_dir / view.release.id), encoding="utf-8"
     )
-    code, output = run_mkdocs(config, view.release.date)
+    engine = _SHARED.get("engine", site_engine.DEFAULT_ENGINE)
+    code, output = site_engine.run(engine, config, view.release.date)
     if code != 0:
-        raise BuildError(mkdocs_failure(view.release.id, output, release_work, site_dir))
+        name = site_engine.NAMES[engine]
+        raise BuildError(mkdocs_failure(view.release.id, output, release_work, site_dir, name))
     done = time.perf_counter()
     return BuiltRelease(view.release.id, len(pages), done - started, rendered - started)
 
@@ -123,8 +127,11 @@ _OS_ERROR = re.compile(r"^\w*(?:Error|Exception): \[Errno \d+\] ([^:]+)")
 _ERRNO = re.compile(r"^\[Errno \d+\] ([^:]+)")
 
 
-def mkdocs_failure(release_id: str, output: str, work: Path, site_dir: Path) -> str:
-    """What MkDocs reported, in terms of the release: no temporary paths, no traceback.
+def mkdocs_failure(
+    release_id: str, output: str, work: Path, site_dir: Path, name: str = "MkDocs"
+) -> str:
+    """What the engine (``name``) reported, in terms of the release: no temporary paths, no
+    traceback.
 
     Its warnings and errors are kept; a crash is reduced to what went wrong.
     """
@@ -145,13 +152,13 @@ def mkdocs_failure(release_id: str, output: str, work: Path, site_dir: Path) -> 
             lines.append(line)
     if crash is not None:
         found = _OS_ERROR.match(crash)
-        lines.append(f"MkDocs stopped: {found.group(1) if found else crash}")
+        lines.append(f"{name} stopped: {found.group(1) if found else crash}")
     elif not lines:
         lines = [line for line in output.splitlines() if line.strip()][-1:] or ["(no message)"]
     detail = "\n".join(lines)
-    for path, name in places.items():
-        detail = detail.replace(path, name)
-    return f"MkDocs failed for release {release_id}:\n{detail}"
+    for path, place in places.items():
+        detail = detail.replace(path, place)
+    return f"{name} failed for release {release_id}:\n{detail}"
 
 
 def _pool(workers: int) -> Executor:
@@ -187,6 +194,7 @@ def build_site(
     drafts: bool = False,
     step: Step | None = None,
     preview: Preview | None = None,
+    engine: str = site_engine.DEFAULT_ENGINE,
 ) -> BuildResult:
     """Build every release and swap the result into ``out_dir``, in five phases: gather (load,
     validate, read the lock), derive (every view, key, fingerprint and digest, and the lock
@@ -197,14 +205,17 @@ def build_site(
     each phase, ``step`` of each version built (by default, ``log`` is, as ``[2/5] ...``).
     A ``preview`` (``serve``) keys each version by what its pages show and rebuilds in it only
     the pages whose Markdown changed (``site.preview``).
+    ``engine`` builds the HTML (generator.site.engine): refused before anything is written
+    if it is not installed.
     """
+    site_engine.require(engine)
     started = time.perf_counter()
     gathered = gather(content_dir, drafts)
     loaded = time.perf_counter()
     count = len(gathered.content.releases)
-    log(f"Working out what the {count} release{'s' if count != 1 else ''} show")
+    log(f"Working out what the {counted(count, 'release')} show")
     kept = read_kept(out_dir, KEPT)
-    shared = shared_digest()
+    shared = site_engine.digest(engine, shared_digest())
     derived = derive(gathered, kept, shared)
     if preview is not None:
         digests = preview_digests(gathered.content, derived.views, shared)
@@ -219,8 +230,9 @@ def build_site(
             check_owned(out_dir, given)
             clear_stale(out_dir)
             step = step or (lambda done, total, what: log(f"[{done}/{total}] {what}"))
-            plan = _Plan(gathered.content, derived, texts, kept)
-            _SHARED.update(preview=preview, out_dir=out_dir, shared=shared)
+            plan = _Plan(gathered.content, derived, texts, kept, engine)
+            dirty = preview if engine == site_engine.DEFAULT_ENGINE else None  # MkDocs' own
+            _SHARED.update(preview=dirty, out_dir=out_dir, shared=shared)
             built, reused, compiling = _build_into(out_dir, plan, jobs, log, step)
     except OSError as exc:
         raise ProgressSiteError(
@@ -258,6 +270,7 @@ class _Plan:
     derived: Derived
     texts: dict[str, Keyed]
     kept: dict[str, Keyed]
+    engine: str = site_engine.DEFAULT_ENGINE
 
 
 def _build_into(
@@ -279,8 +292,9 @@ def _build_into(
                 todo.append(index)
         workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
         _SHARED["views"] = views  # inherited by the worker processes, not pickled
+        _SHARED["engine"] = plan.engine
         if todo:
-            preload()  # imported once here, not once per version
+            site_engine.preload(plan.engine)  # imported once here, not once per version
         compiling = time.perf_counter()
         # compiled once for all the versions, not once by each; one version compiles its own
         preview = _SHARED.get("preview")
@@ -300,7 +314,7 @@ def _build_into(
             if reused:
                 log(f"Unchanged, not rebuilt: {', '.join(reused)}")
             if todo:
-                log(f"Building {len(todo)} release{'s' if len(todo) != 1 else ''}")
+                log(f"Building {counted(len(todo), 'release')}")
             for done, future in enumerate(as_completed(futures.values()), start=1):
                 step(done, len(todo), f"Built release {future.result().id}")
             built = [futures[index].result() for index in todo]

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Protocol
 
 from generator.errors import ProgressSiteError
+from generator.plurals import counted
 from generator.site.deploy_files import SiteFile, plain_path, reading, site_files, stage
 
 MANIFEST = ".progress-site-deploy.json"
@@ -144,8 +145,8 @@ def _send(store: Store, uploads: list[SiteFile]) -> None:
 
 def describe(todo: Changes, store: Store, dry_run: bool) -> list[str]:
     """What ``deploy`` prints: a summary line, and with ``--dry-run`` every change."""
-    sent = f"{len(todo.uploads)} file{'s' if len(todo.uploads) != 1 else ''}"
-    gone = f"{len(todo.deletes)} file{'s' if len(todo.deletes) != 1 else ''}"
+    sent = counted(len(todo.uploads), "file")
+    gone = counted(len(todo.deletes), "file")
     if dry_run:
         colon = ":" if todo.uploads or todo.deletes else ""
         lines = [

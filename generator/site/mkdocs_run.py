@@ -33,7 +33,6 @@ class ChildStopped(Exception):
 
 def preload() -> None:
     """Import what every version's build needs, so that forked children share it."""
-    import material.extensions.emoji  # noqa: F401
     import material.plugins.search.plugin  # noqa: F401
     import mkdocs.commands.build  # noqa: F401
     import mkdocs.config  # noqa: F401

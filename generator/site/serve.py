@@ -18,6 +18,7 @@ from typing import Any
 from generator import BASE_MKDOCS_YML, TEMPLATES_DIR
 from generator.errors import ContentError, ProgressSiteError
 from generator.site.build import build_site
+from generator.site.engine import DEFAULT_ENGINE
 from generator.site.preview import Preview
 
 MAX_PATH_CHARS = 2048
@@ -113,6 +114,7 @@ def serve(
     interval: float = 1.0,
     stop: threading.Event | None = None,
     drafts: bool = True,
+    engine: str = DEFAULT_ENGINE,
 ) -> None:
     stop = stop or threading.Event()
     scratch = Path(tempfile.mkdtemp(prefix="progress-site-serve-"))
@@ -123,7 +125,9 @@ def serve(
 
     def rebuild() -> None:
         try:
-            result = build_site(content_dir, out_dir, log=echo, drafts=drafts, preview=preview)
+            result = build_site(
+                content_dir, out_dir, log=echo, drafts=drafts, engine=engine, preview=preview
+            )
             for built in result.releases:
                 if built.rebuilt is not None and built.rebuilt < built.pages:
                     echo(f"Release {built.id}: {built.rebuilt} of {built.pages} pages rebuilt.")

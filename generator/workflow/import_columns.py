@@ -8,109 +8,63 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from pydantic import BaseModel
+
+from generator.content.model import Action
+from generator.content.model.meta import imported
 from generator.errors import Problem
 
-FIELDS = (
-    "id",
-    "description",
-    "lead",
-    "strategic_lead",
-    "operational_lead",
-    "resources",
-    "timescale",
-    "outcome",
-    "progress",
-    "status",
-    "recommendation",
-    "group",
-    "group_title",
-    "recommendation_text",
-    "title",
-    "start",
-    "due",
-)
-SYNONYMS = {
-    "id": [
-        "action",
-        "actionid",
-        "actionno",
-        "actionnumber",
-        "actionref",
-        "ref",
-        "reference",
-        "id",
-        "no",
-        "number",
-    ],
-    "description": [
-        "description",
-        "actiondescription",
-        "action description",
-        "task",
-        "actions",
-        "actiontaken",
-        "completedalreadyinprogress",
-    ],
-    "lead": ["lead", "leadofficer", "leadofficers", "leadofficer(s)", "leadperson"],
-    "strategic_lead": ["strategiclead", "accountable", "executivelead"],
-    "operational_lead": ["operationallead", "responsible", "owner", "responsibleofficer"],
-    "resources": ["resources", "resource", "resourcesrequired", "resourceimplications"],
-    "timescale": ["timescale", "timescalebywhen", "bywhen", "deadline", "duedate", "when"],
-    "outcome": ["performanceoutcome", "outcome", "performance", "successmeasure", "measure"],
-    "progress": [
-        "progresstodateandevidenceofimprovement",
-        "progresstodate",
-        "progress",
-        "update",
-        "commentary",
-    ],
-    "status": ["status", "rag", "ragrating", "ragstatus"],
-    "recommendation": [
-        "areaforimprovement",
-        "recommendation",
-        "recommendationdetail",
-        "area",
-        "aip",
-        "focusarea",
-    ],
-    "group": ["group", "pillar", "theme", "strategicpriority", "goal"],
-    "group_title": ["grouptitle", "groupname", "pillartitle", "pillarname", "themename"],
-    "recommendation_text": [
-        "recommendationtext",
-        "recommendationtitle",
-        "focusareatitle",
-        "focusareaname",
-        "focusareadescription",
-    ],
-    "title": ["title", "actiontitle", "actionname", "name", "shortname"],
-    "start": ["start", "startdate", "plannedstart", "launch", "launchdate", "plannedlaunch"],
-    "due": ["due"],
+TABLE_ONLY = {
+    "progress": (
+        *("Progress to date and evidence of improvement", "Progress to date", "Progress"),
+        *("Update", "Commentary"),
+    ),
+    "status": ("Status", "RAG", "RAG rating", "RAG status"),
+    "recommendation": (
+        *("Area for improvement", "Recommendation", "Recommendation detail", "Area", "AIP"),
+        "Focus area",
+    ),
+    "group": ("Group", "Pillar", "Theme", "Strategic priority", "Goal"),
+    "group_title": ("Group title", "Group name", "Pillar title", "Pillar name", "Theme name"),
+    "recommendation_text": (
+        *("Recommendation text", "Recommendation title", "Focus area title"),
+        *("Focus area name", "Focus area description"),
+    ),
 }
-EXAMPLES = {
-    "id": "Action, Ref, No",
-    "description": "Description, Task",
-    "lead": "Lead, Lead officer",
-    "strategic_lead": "Strategic Lead, Accountable",
-    "operational_lead": "Operational Lead, Responsible, Owner",
-    "resources": "Resources",
-    "timescale": "Timescale, By when, Deadline",
-    "outcome": "Outcome, Success measure",
+"""The columns that are not fields of an action: its progress and status, and where it sits
+in the plan. The action's own fields name their headers in the model (``Meta.headers``)."""
+TABLE_EXAMPLES = {
     "progress": "Progress, Update",
     "status": "Status, RAG",
     "recommendation": "Recommendation, Area, Focus area",
     "group": "Group, Pillar, Theme",
     "group_title": "Pillar name, Group title",
     "recommendation_text": "Focus area name, Recommendation text",
-    "title": "Title, Name",
-    "start": "Start date, Launch date",
-    "due": "Due",
 }
-"""Headers recognised for each field, as the message for a table without a header lists them."""
-GROUP_PATTERN = r"^\s*Area for Improvement\s*\((?P<id>[^)]+)\)\s*:?\s*(?P<text>.*)$"
 
 
 def normalise(header: str) -> str:
     return re.sub(r"[^a-z0-9]", "", header.lower())
+
+
+def synonyms(model: type[BaseModel] = Action) -> dict[str, list[str]]:
+    """Each field a table's column can fill -> its headers, normalised: the model's imported
+    fields, in its order, then the columns that are not its fields."""
+    headers = {d.name: d.meta.headers for d in imported(model)} | TABLE_ONLY
+    return {name: list(dict.fromkeys(map(normalise, words))) for name, words in headers.items()}
+
+
+def examples(model: type[BaseModel] = Action) -> dict[str, str]:
+    """Headers recognised for each field, as the message for a table without a header lists
+    them."""
+    own = {d.name: d.meta.examples or d.meta.headers[0] for d in imported(model)}
+    return own | TABLE_EXAMPLES
+
+
+SYNONYMS = synonyms()
+FIELDS = tuple(SYNONYMS)
+EXAMPLES = examples()
+GROUP_PATTERN = r"^\s*Area for Improvement\s*\((?P<id>[^)]+)\)\s*:?\s*(?P<text>.*)$"
 
 
 @dataclass

@@ -20,9 +20,12 @@ from typing import Any
 import yaml
 
 from generator.content.ids import release_id_problem
+from generator.content.model import Action as ActionModel
 from generator.content.model import slugify
+from generator.content.model.meta import imported
 from generator.content.validate import load_content
 from generator.errors import ContentError, Problem, ProgressSiteError
+from generator.plurals import counted
 from generator.workflow.import_groups import group_ids
 from generator.workflow.import_mapping import read_mapping  # noqa: F401 - part of the importer's API
 from generator.workflow.import_status import (  # noqa: F401 - part of the importer's API
@@ -67,7 +70,7 @@ class RowsRefused(ContentError):
         self.good = good
 
     def report(self) -> str:
-        actions = f"{self.good} action{'s' if self.good != 1 else ''}"
+        actions = counted(self.good, "action")
         return (
             f"{super().report()}\nNothing was written; --skip-bad-rows imports the rest "
             f"({actions}) and lists each row it skips."
@@ -89,20 +92,22 @@ def _release(options: Options) -> tuple[str, date]:
 
 
 def _action_entry(action: Action) -> dict[str, Any]:
+    """An action's entry in plan.yaml: its id, then each field the model imports that the
+    table gives, in the model's order (dates as read, the title on one line)."""
     cells = action.cells
     entry: dict[str, Any] = {"id": action.id}
-    if title := " ".join(cells.get("title", "").split()):
-        entry["title"] = title  # plain text on one line
-    entry["description"] = cells["description"]
-    for name in ("lead", "strategic_lead", "operational_lead", "resources", "timescale"):
-        if cells.get(name):
+    for name in (d.name for d in imported(ActionModel) if d.name != "id"):
+        if name in ("start", "due"):
+            when = getattr(action, name)
+            if when:
+                entry[name] = when.isoformat()
+        elif name == "title":
+            if title := " ".join(cells.get("title", "").split()):
+                entry["title"] = title  # plain text on one line
+        elif name == "description":
+            entry["description"] = cells["description"]
+        elif cells.get(name):
             entry[name] = cells[name]
-    if action.start:
-        entry["start"] = action.start.isoformat()
-    if action.due:
-        entry["due"] = action.due.isoformat()
-    if cells.get("outcome"):
-        entry["outcome"] = cells["outcome"]
     return entry
 
 

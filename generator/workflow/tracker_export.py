@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.content.model import Content
+from generator.content.model import Action, Content
+from generator.content.model.meta import leads
 from generator.content.transaction import reading
 from generator.content.validate import load_content
 from generator.errors import ProgressSiteError
@@ -24,11 +25,8 @@ from generator.facts.derive import State, release_view
 from generator.facts.terms import plan_terms
 from generator.workflow.tracker_origin import ABOUT_ROWS, Origin, origin_of, record
 
-LEAD_FIELDS = {
-    "Lead": "lead",
-    "Strategic lead": "strategic_lead",
-    "Operational lead": "operational_lead",
-}
+LEAD_FIELDS = {d.meta.label: d.name for d in leads(Action)}
+"""Each lead column's header (the field's label, as on the pages) -> the action's field."""
 EDITABLE = ("Status", "Progress", "As at")
 RECOMMENDATION_COLUMNS = ("Recommendation", "Text", "Progress")
 RECOMMENDATION_EDITABLE = ("Progress",)
@@ -49,12 +47,12 @@ def lead_columns(content: Content) -> tuple[str, ...]:
     leads (or none at all), Strategic lead and Operational lead where it uses those, and all
     three where some actions have a single lead and others the pair, so that no lead is lost."""
     actions = [a for rec in content.recommendations for a in rec.actions]
+    one, *pairs = LEAD_FIELDS
     single = any(a.lead for a in actions)
-    pair = any(a.strategic_lead or a.operational_lead for a in actions)
-    pairs = ("Strategic lead", "Operational lead")
+    pair = any(getattr(a, LEAD_FIELDS[label]) for a in actions for label in pairs)
     if pair:
-        return ("Lead", *pairs) if single else pairs
-    return ("Lead",)
+        return (one, *pairs) if single else tuple(pairs)
+    return (one,)
 
 
 def action_columns(content: Content) -> tuple[str, ...]:

@@ -7,19 +7,45 @@ import shutil
 import subprocess
 import sys
 import threading
+import traceback
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from generator.cli import cli
 from tests.conftest import DEFAULT_CONTENT, REAL_PLAN, SMALL_PLAN, add_series_kpi
 
 
 def run_cli(
     *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
+    """The command line run in this process with click's CliRunner (a separate process adds
+    nothing here: the tests that kill, limit or pipe a run start one of their own). An
+    exception that escaped the command is written to stderr as the process would have, so
+    that a test that no traceback is shown still means it."""
+    previous = os.getcwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        result = CliRunner(env=env).invoke(cli, list(args), prog_name="progress-site")
+    finally:
+        os.chdir(previous)
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(result.exception))
+    command = [sys.executable, "-m", "generator.cli", *args]
+    return subprocess.CompletedProcess(command, result.exit_code, result.stdout, stderr)
+
+
+def run_process(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The command line in a process of its own: for settings read once, when the package is
+    imported (such as ``PROGRESS_SITE_TEMPLATES``)."""
     return subprocess.run(
         [sys.executable, "-m", "generator.cli", *args],
         capture_output=True,

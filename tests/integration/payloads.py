@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from generator.content.model.base import ContentModel
+from generator.content.model.meta import all_models, markdown_keys, text_keys
 from generator.workflow.releases import publish
 from tests.conftest import add_series_kpi, unlock
 
@@ -45,42 +47,10 @@ BLOCKS = (
 )
 """For fields written as Markdown: definitions that could only take effect at a line start."""
 
-TEXT_KEYS = {
-    "title",
-    "organisation",
-    "singular",
-    "plural",
-    "label",
-    "description",
-    "body",
-    "judgement",
-    "findings",
-    "plan_summary",
-    "text",
-    "strategic_lead",
-    "operational_lead",
-    "lead",
-    "resources",
-    "timescale",
-    "outcome",
-    "summary",
-    "narrative",
-    "reason",
-    "corrected",
-    "verdict",
-    "code",
-    "unit",
-}
-"""Every free-text field of the content files (the others are ids, dates and choices)."""
-MARKDOWN_KEYS = {
-    "summary",
-    "findings",
-    "plan_summary",
-    "narrative",
-    "description",
-    "text",
-    "outcome",
-}
+TEXT_KEYS = text_keys(all_models(ContentModel))
+"""Every free-text field of the content files (the others are ids, dates and choices), as the
+model declares them (``Meta.text``)."""
+MARKDOWN_KEYS = markdown_keys(all_models(ContentModel))
 
 GLOSSARY_TERMS = [
     {"term": "NEET", "meaning": "Not in work" + PAYLOAD},

@@ -17,9 +17,6 @@ PAGES = [
     "2017-04/",
     "2017-04/changes/",
     "2017-04/changes/baseline/",
-    "2017-04/changes/practice-systems/",  # a long comparison's part for one group
-    "2017-04/changes/practice-systems/2/",  # and its next page
-    "2017-04/changes/baseline/people-leadership/",
     "2017-04/pillars/",
     "2017-04/pillars/practice-systems/",
     "2017-04/recommendations/",

@@ -8,11 +8,12 @@ import time
 from pathlib import Path
 
 from generator import TEMPLATES_DIR
-from tests.integration.conftest import run_cli, tree_digest
+from tests.integration.conftest import run_cli, run_process, tree_digest
 
 
 def build(out: Path, *args: str, env: dict[str, str] | None = None) -> str:
-    result = run_cli("build", "--content", "content", "--out", str(out), *args, env=env)
+    run = run_process if env and "PROGRESS_SITE_TEMPLATES" in env else run_cli
+    result = run("build", "--content", "content", "--out", str(out), *args, env=env)
     assert result.returncode == 0, result.stderr
     return result.stdout.split(" into ")[0]
 

@@ -16,10 +16,10 @@ from generator.cli import cli
 from generator.content.validate import load_content
 from generator.facts.derive import release_view
 from generator.render.pages import mkdocs_config, render_release
-from generator.site import build as build_module
+from generator.site import engine as site_engine
 from generator.site.serve import serve
 from tests.conftest import SMALL_PLAN
-from tests.integration.conftest import run_cli, tree_digest
+from tests.integration.conftest import run_cli, run_process, tree_digest
 
 
 def test_validate_reports_success():
@@ -58,14 +58,14 @@ def test_failed_mkdocs_build_leaves_the_site_untouched(small_site, tmp_path, mon
     shutil.copytree(small_site, site)
     (site / ".progress-site-cache.json").write_text('{"versions": {}}')  # nothing cached
     before = tree_digest(site)
-    real = build_module.run_mkdocs
+    real = site_engine.run
 
-    def failing(config_file: Path, built_on: object = None) -> tuple[int, str]:
+    def failing(engine: str, config_file: Path, built_on: object = None) -> tuple[int, str]:
         if "2015-01" in str(config_file):
             return 1, "ERROR - boom"
-        return real(config_file, built_on)
+        return real(engine, config_file, built_on)
 
-    monkeypatch.setattr(build_module, "run_mkdocs", failing)
+    monkeypatch.setattr(site_engine, "run", failing)
     result = CliRunner().invoke(
         cli, ["build", "--content", str(SMALL_PLAN), "--out", str(site), "--jobs", "1"]
     )
@@ -106,7 +106,7 @@ def test_strict_build_fails_on_a_broken_link(tmp_path):
         page.write("\n[missing](recommendations/99.md)\n")
     config = tmp_path / "mkdocs.yml"
     config.write_text(mkdocs_config(view, BASE_MKDOCS_YML, docs, tmp_path / "out"))
-    code, output = build_module.run_mkdocs(config)
+    code, output = site_engine.run("mkdocs", config)
     assert code != 0
     assert "recommendations/99.md" in output
 
@@ -214,7 +214,7 @@ def test_validate_warns_about_acronyms_in_the_templates(small, tmp_path):
     data = templates / "data.md.j2"
     data.write_text(data.read_text() + "\nAlso as an XLSX file.\n")
     small.replace("plan.yaml", "Develop a police", "Ask the CSV to develop a police")
-    result = run_cli(
+    result = run_process(
         "validate", "--content", "content", env={"PROGRESS_SITE_TEMPLATES": str(templates)}
     )
     assert result.returncode == 0

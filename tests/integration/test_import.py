@@ -98,9 +98,9 @@ def test_import_failures_are_messages_through_the_command_line(tmp_path):
     result = run_cli("import", str(table), "--into", str(into), "--mapping", str(mapping))
     assert (result.returncode, result.stderr) == (
         1,
-        f"{mapping}:1: 'columns': 'Owner' maps to 'owner', which is not one of id, description, "
-        "lead, strategic_lead, operational_lead, resources, timescale, outcome, progress, status, "
-        "recommendation, group, group_title, recommendation_text, title, start, due\n"
+        f"{mapping}:1: 'columns': 'Owner' maps to 'owner', which is not one of id, title, "
+        "description, lead, strategic_lead, operational_lead, resources, timescale, start, due, "
+        "outcome, progress, status, recommendation, group, group_title, recommendation_text\n"
         f"{mapping}:2: field 'group_pattern': not a valid regular expression (missing ), "
         "unterminated subpattern at position 0)\n"
         "Aborted: 2 problems found in the content.\n",

@@ -22,12 +22,14 @@ from generator.content.fields import (
     choice,
 )
 from generator.content.model.base import ContentModel, Items, Polarity
+from generator.content.model.meta import MARKDOWN, PLAIN, Meta
 
 
 class Point(ContentModel):
     """A value on a date."""
 
     value: Number
+    """The figure, in the KPI's unit."""
     date: RequiredDay
 
 
@@ -85,18 +87,23 @@ class Kpi(ContentModel):
     JOINED = frozenset({"values"})
 
     id: UrlId
-    code: Text = ""
+    code: Annotated[Text, Meta(text=PLAIN)] = ""
     """The code the council's scorecard uses, such as NI147."""
-    title: RequiredText
-    unit: Text = ""
+    title: Annotated[RequiredText, Meta(text=PLAIN)]
+    """The indicator's name, as headings and charts show it."""
+    unit: Annotated[Text, Meta(text=PLAIN)] = ""
     """What the values count, such as % or children; none for a plain count."""
     polarity: Annotated[Polarity | None, *choice(Polarity, required=False)] = None
     """Which way is better; none where the plan does not say, and then no value is judged
     better or worse."""
-    description: Text = ""
+    description: Annotated[Text, Meta(text=MARKDOWN)] = ""
+    """What the indicator measures and why (Markdown), shown on its page."""
     baseline: Point | None = None
+    """The value the plan started from, drawn on the chart."""
     target: Point | None = None
+    """The value the plan aims to reach, and by when, drawn on the chart."""
     milestones: Items(Point) = ()
+    """Values to reach along the way, each dated, drawn on the chart."""
     tolerance: Tolerance | None = None
     """A move within it is "no significant change": ``{absolute: 5}`` or ``{percent: 2}``.
     Without one, any move from one value to the next is a change."""
@@ -118,3 +125,4 @@ class Kpis(ContentModel):
     """kpis.yaml: the plan's KPIs."""
 
     kpis: tuple[Kpi, ...]
+    """Every indicator the plan reports."""

@@ -19,6 +19,7 @@ from generator.content.fields import (
     none_as_empty,
 )
 from generator.content.model.base import ContentModel, Items, slugify
+from generator.content.model.meta import MARKDOWN, PLAIN, Meta
 from generator.content.plaintext import ShortName
 
 
@@ -27,7 +28,8 @@ class Withdrawal(ContentModel):
 
     release: RequiredText
     """The release in which the item left the plan."""
-    reason: RequiredText
+    reason: Annotated[RequiredText, Meta(text=PLAIN)]
+    """Why it was withdrawn, as readers are told."""
     merged_into: OptionalText = None
     """The id of the item it was merged into, if any."""
 
@@ -46,8 +48,10 @@ class Group(ContentModel):
     ITEM = "{grouping} {id}"
 
     id: UrlId
-    title: RequiredText
-    description: Text = ""
+    title: Annotated[RequiredText, Meta(text=PLAIN)]
+    """The group's name, as headings and menus show it."""
+    description: Annotated[Text, Meta(text=MARKDOWN)] = ""
+    """What the group covers (Markdown), shown at the top of its page."""
 
 
 class FacetValue(ContentModel):
@@ -56,8 +60,10 @@ class FacetValue(ContentModel):
     ITEM = "{parent}: value {id}"
 
     id: UrlId
-    title: RequiredText
-    description: Text = ""
+    title: Annotated[RequiredText, Meta(text=PLAIN)]
+    """The value's name, as readers see it."""
+    description: Annotated[Text, Meta(text=MARKDOWN)] = ""
+    """What the value means (Markdown), shown on its page."""
 
 
 RECOMMENDATION_COLUMNS = ("recommendation", "text", "outcome", "groups")
@@ -75,17 +81,20 @@ class Facet(ContentModel):
     ITEM = "facet {id}"
 
     id: UrlId
-    singular: RequiredText
+    singular: Annotated[RequiredText, Meta(text=PLAIN)]
     """What one value is called, such as Timeframe."""
-    plural: RequiredText
+    plural: Annotated[RequiredText, Meta(text=PLAIN)]
+    """The facet's name for more than one value ("Themes"), used in headings."""
     values: tuple[FacetValue, ...]
+    """The values a recommendation can take, in the order pages list them."""
 
 
 class Target(ContentModel):
     """A target the plan states in words, such as By 2019 50% of care leavers will achieve
     level 2 or 3 qualifications."""
 
-    text: RequiredText
+    text: Annotated[RequiredText, Meta(text=PLAIN)]
+    """The target, as the plan words it (Markdown)."""
     due: Day = None
     kpis: TextList = ()
     """The ids of the KPIs that measure it."""
@@ -95,7 +104,8 @@ class MergedText(ContentModel):
     """The text of a recommendation as it stood before it was merged into another."""
 
     id: Id
-    text: RequiredText
+    text: Annotated[RequiredText, Meta(text=MARKDOWN)]
+    """The text of a recommendation that was merged into this one."""
 
 
 class Action(ContentModel):
@@ -104,30 +114,166 @@ class Action(ContentModel):
     ITEM = "action {id}"
     JOINED = frozenset({"recommendation"})
 
-    id: Id
-    title: ShortName = ""
+    id: Annotated[
+        Id,
+        Meta(
+            headers=(
+                *("Action", "Action ID", "Action no", "Action number", "Action ref", "Ref"),
+                *("Reference", "ID", "No", "Number"),
+            ),
+            examples="Action, Ref, No",
+            column=2,
+            name="action",
+            meaning="The {action}'s number",
+        ),
+    ]
+    title: Annotated[
+        ShortName,
+        Meta(
+            text=PLAIN,
+            headers=("Title", "Action title", "Action name", "Name", "Short name"),
+            examples="Title, Name",
+            column=3,
+            meaning="The {action}'s short name, where the plan gives one",
+        ),
+    ] = ""
     """A short name, in plain text on one line: the action's heading wherever it is shown
     (optional)."""
-    description: Text = ""
+    description: Annotated[
+        Text,
+        Meta(
+            text=MARKDOWN,
+            headers=(
+                *("Description", "Action description", "Task"),
+                *("Actions", "Action taken", "Completed already in progress"),
+            ),
+            examples="Description, Task",
+            column=4,
+            meaning="What the {action} is",
+        ),
+    ] = ""
     """What will be done (Markdown: paragraphs and lists are kept); required unless the action
     is withdrawn."""
-    lead: Text = ""
+    lead: Annotated[
+        Text,
+        Meta(
+            "Lead",
+            PLAIN,
+            lead=True,
+            headers=("Lead", "Lead officer", "Lead officers", "Lead officer(s)", "Lead person"),
+            examples="Lead, Lead officer",
+            column=16,
+            meaning="The one lead, where the plan names a single lead",
+        ),
+    ] = ""
     """The one person or team accountable, where the plan names a single lead."""
-    strategic_lead: Text = ""
-    operational_lead: Text = ""
-    resources: Text = ""
-    timescale: Text = ""
+    strategic_lead: Annotated[
+        Text,
+        Meta(
+            "Strategic lead",
+            PLAIN,
+            lead=True,
+            headers=("Strategic lead", "Accountable", "Executive lead"),
+            examples="Strategic Lead, Accountable",
+            column=14,
+            meaning="Who is accountable",
+        ),
+    ] = ""
+    """The senior person or body accountable for the action."""
+    operational_lead: Annotated[
+        Text,
+        Meta(
+            "Operational lead",
+            PLAIN,
+            lead=True,
+            headers=("Operational lead", "Responsible", "Owner", "Responsible officer"),
+            examples="Operational Lead, Responsible, Owner",
+            column=15,
+            meaning="Who delivers it",
+        ),
+    ] = ""
+    """The person or team who carries the action out."""
+    resources: Annotated[
+        Text,
+        Meta(
+            "Resources",
+            PLAIN,
+            headers=("Resources", "Resource", "Resources required", "Resource implications"),
+            examples="Resources",
+            column=17,
+            meaning="The resources the plan sets aside for it",
+        ),
+    ] = ""
+    """What the action needs (money, staff), as the plan states it."""
+    timescale: Annotated[
+        Text,
+        Meta(
+            "Timescale",
+            PLAIN,
+            listed=False,
+            headers=("Timescale", "Timescale by when", "By when", "Deadline", "Due date", "When"),
+            examples="Timescale, By when, Deadline",
+            column=13,
+            meaning="The timescale in the plan's own words",
+        ),
+    ] = ""
     """The timescale as the plan words it, such as March 2015 or Ongoing."""
-    start: Day = None
+    start: Annotated[
+        Day,
+        Meta(
+            "Planned start",
+            listed=False,
+            headers=(
+                *("Start", "Start date", "Planned start", "Launch", "Launch date"),
+                "Planned launch",
+            ),
+            examples="Start date, Launch date",
+            column=12,
+            meaning="The planned start, where the plan gives one",
+        ),
+    ] = None
     """The planned start: an action not started by then is late to start (optional)."""
-    due: Day = None
-    kpis: TextList = ()
+    due: Annotated[
+        Day,
+        Meta(
+            headers=("Due",),
+            column=11,
+            meaning="The due date, where the plan gives one",
+        ),
+    ] = None
+    kpis: Annotated[
+        TextList,
+        Meta(
+            "Measured by",
+            listed=False,
+            column=19,
+            meaning="The indicators that measure it, separated by spaces",
+        ),
+    ] = ()
     """The ids of the KPIs that measure this action."""
-    outcome: Text = ""
-    added: OptionalText = None
+    outcome: Annotated[
+        Text,
+        Meta(
+            "Outcome and evidence",
+            MARKDOWN,
+            headers=(
+                *("Performance outcome", "Outcome", "Performance", "Success measure"),
+                "Measure",
+            ),
+            examples="Outcome, Success measure",
+            column=18,
+            meaning="The outcome and evidence the plan expects, in Markdown",
+        ),
+    ] = ""
+    """What the action should achieve, or how success is judged (Markdown)."""
+    added: Annotated[OptionalText, Meta()] = None
     """The release in which the action joined the plan (by default its recommendation's)."""
-    withdrawn: Withdrawal | None = None
-    recommendation: SkipJsonSchema[str] = ""
+    withdrawn: Annotated[Withdrawal | None, Meta()] = None
+    """Set when the action is withdrawn: pages keep it, marked withdrawn with the reason."""
+    recommendation: Annotated[
+        SkipJsonSchema[str],
+        Meta(column=1, meaning="The {recommendation} the {action} answers"),
+    ] = ""
     """The id of the recommendation the action belongs to."""
 
     @property
@@ -149,23 +295,26 @@ class Recommendation(ContentModel):
 
     ITEM = "recommendation {id}"
 
-    id: Id
-    text: Text = ""
+    id: Annotated[Id, Meta()]
+    text: Annotated[Text, Meta(text=MARKDOWN)] = ""
     """The recommendation as the inspection worded it (Markdown); required unless it is
     withdrawn."""
-    groups: TextList = ()
+    groups: Annotated[TextList, Meta()] = ()
     """The ids of the groups it belongs to (at least one, unless it is withdrawn)."""
-    facets: Annotated[dict[str, TextList], BeforeValidator(none_as_empty)] = {}
+    facets: Annotated[dict[str, TextList], BeforeValidator(none_as_empty), Meta()] = {}
     """For each facet of the plan, the id of its value here, or a list of ids."""
-    outcome: Text = ""
+    outcome: Annotated[Text, Meta(text=MARKDOWN)] = ""
     """The outcome the plan states for this recommendation (Markdown)."""
-    targets: Items(Target) = ()
-    merged_from: Items(MergedText) = ()
+    targets: Annotated[Items(Target), Meta()] = ()
+    """What the recommendation aims for, each as the plan words it."""
+    merged_from: Annotated[Items(MergedText), Meta()] = ()
     """The recommendations this one merged, with their own texts."""
-    added: OptionalText = None
+    added: Annotated[OptionalText, Meta()] = None
     """The release in which the recommendation joined the plan."""
-    withdrawn: Withdrawal | None = None
-    actions: Items(Action) = ()
+    withdrawn: Annotated[Withdrawal | None, Meta()] = None
+    """Set when the recommendation is withdrawn: pages keep it, marked withdrawn with the reason."""
+    actions: Annotated[Items(Action), Meta()] = ()
+    """The actions that answer the recommendation, in the plan's order."""
 
     @property
     def lifecycle(self) -> Lifecycle:
@@ -180,6 +329,8 @@ class Plan(ContentModel):
     """plan.yaml: the plan's groups and its recommendations."""
 
     groups: tuple[Group, ...]
+    """The plan's groups (pillars, themes, priorities), in the order readers meet them."""
     recommendations: tuple[Recommendation, ...]
+    """Every recommendation of the plan, each naming its group or groups."""
     facets: Items(Facet) = ()
     """Other ways the plan groups its recommendations."""

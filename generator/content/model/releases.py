@@ -22,6 +22,7 @@ from generator.content.fields import (
     field_kind,
 )
 from generator.content.model.base import ContentModel, Items
+from generator.content.model.meta import MARKDOWN, PLAIN, Meta
 from generator.content.weblinks import RequiredWebLink, WebLink
 
 NotEmptyText = Annotated[
@@ -36,7 +37,8 @@ class Evidence(ContentModel):
 
     ITEM = "{parent}: evidence"
 
-    title: RequiredText
+    title: Annotated[RequiredText, Meta(text=PLAIN)]
+    """The document's or story's title, as the link's text."""
     url: RequiredWebLink
     """Where it is published: an http or https address."""
     date: Day = None
@@ -46,7 +48,8 @@ class Evidence(ContentModel):
 class Reporting(ContentModel):
     """A body the progress report went to, such as a committee."""
 
-    body: RequiredText
+    body: Annotated[RequiredText, Meta(text=PLAIN)]
+    """The committee or board the report was taken to."""
     date: Day = None
 
 
@@ -56,8 +59,10 @@ class Erratum(ContentModel):
     ITEM = "{parent}: erratum"
 
     date: RequiredDay
-    reason: RequiredText
-    corrected: RequiredText
+    reason: Annotated[RequiredText, Meta(text=PLAIN)]
+    """Why the published release was corrected, as readers are told."""
+    corrected: Annotated[RequiredText, Meta(text=PLAIN)]
+    """What was corrected, in words readers understand."""
 
 
 class Progress(ContentModel):
@@ -69,7 +74,7 @@ class Progress(ContentModel):
     status: NotEmptyText = ""
     """A status id from site.yaml; required unless the entry gives evidence alone, when the
     action keeps its status from the release before."""
-    narrative: Text = ""
+    narrative: Annotated[Text, Meta(text=MARKDOWN)] = ""
     """What was done, as the report words it (Markdown)."""
     evidence: Items(Evidence) = ()
     """Documents that show the progress, each with a title, an address and a date; they belong
@@ -90,13 +95,13 @@ class Assessment(ContentModel):
 
     recommendation: Id
     """The id of the recommendation assessed."""
-    body: RequiredText
+    body: Annotated[RequiredText, Meta(text=PLAIN)]
     """Who made the assessment, such as Ofsted."""
     date: RequiredDay
     """When the assessment was made or published."""
-    verdict: RequiredText
+    verdict: Annotated[RequiredText, Meta(text=PLAIN)]
     """The body's own words, such as Insufficient progress."""
-    text: Text = ""
+    text: Annotated[Text, Meta(text=MARKDOWN)] = ""
     """What the body said, in Markdown (optional)."""
     url: WebLink = ""
     """Where the assessment is published: an http or https address (optional)."""
@@ -107,7 +112,7 @@ class RecommendationProgress(ContentModel):
 
     ITEM = "recommendation {key}"
 
-    narrative: NotEmptyText = ""
+    narrative: Annotated[NotEmptyText, Meta(text=MARKDOWN)] = ""
     """What was done for the recommendation as a whole (Markdown); required unless the entry
     gives evidence alone."""
     evidence: Items(Evidence) = ()
@@ -127,13 +132,17 @@ class Release(ContentModel):
 
     id: ReleaseId
     date: RequiredDay
-    title: RequiredText
-    summary: Text = ""
+    title: Annotated[RequiredText, Meta(text=PLAIN)]
+    """The release's name, as the version selector and headings show it."""
+    summary: Annotated[Text, Meta(text=MARKDOWN)] = ""
+    """A short summary of the report (Markdown), shown on its home page and in the feed."""
     reported_to: Items(Reporting) = ()
+    """The meetings the report was taken to, each with its date."""
     draft: Flag = False
     """Not yet published: shown by ``serve`` only."""
     published: Day = None
     errata: Items(Erratum) = ()
+    """Corrections made after publication, each dated with its reason (``erratum``)."""
     progress: SkipJsonSchema[dict[str, Progress]] = {}
     """Each action's progress, keyed by action id, from progress/<release>.yaml."""
     recommendations: SkipJsonSchema[dict[str, RecommendationProgress]] = {}
@@ -148,6 +157,7 @@ class Releases(ContentModel):
     """releases.yaml: the releases, oldest first."""
 
     releases: tuple[Release, ...]
+    """Every release, oldest first: one per progress report."""
 
 
 class ProgressReport(ContentModel):
@@ -172,11 +182,15 @@ class Term(ContentModel):
     ITEM_KEY = "term"
 
     term: GlossaryTerm
+    """The acronym or word explained."""
     meaning: RequiredText
-    description: Text = ""
+    """What it stands for or means, shown where it is used."""
+    description: Annotated[Text, Meta(text=MARKDOWN)] = ""
+    """A longer explanation (Markdown), shown in the glossary."""
 
 
 class Glossary(ContentModel):
     """glossary.yaml: the acronyms and jargon the site explains."""
 
     terms: tuple[Term, ...]
+    """The plan's own terms, added to the built-in glossary."""

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from generator.content.fields import Day, Id, RequiredText, SiteUrl, Text, choice
 from generator.content.model.base import ContentModel, Meaning
+from generator.content.model.meta import MARKDOWN, PLAIN, Meta
 from generator.content.weblinks import Contact, RequiredWebLink
 
 
@@ -16,11 +17,11 @@ class StatusDef(ContentModel):
 
     id: Id
     """The status's id, which progress files give each action."""
-    label: RequiredText
+    label: Annotated[RequiredText, Meta(text=PLAIN)]
     """The status as the council writes it, such as Green (on track)."""
     meaning: Annotated[Meaning, *choice(Meaning)]
     """What the status means, whatever the council calls it."""
-    description: Text = ""
+    description: Annotated[Text, Meta(text=MARKDOWN)] = ""
     """What the status means, in words shown beside it on the site."""
 
 
@@ -37,9 +38,9 @@ class Grouping(ContentModel):
 
     ITEM = "grouping"
 
-    singular: RequiredText
+    singular: Annotated[RequiredText, Meta(text=PLAIN)]
     """One group, as headings and links name it, such as Area for improvement."""
-    plural: RequiredText
+    plural: Annotated[RequiredText, Meta(text=PLAIN)]
     """Several groups, such as Areas for improvement."""
 
 
@@ -48,9 +49,9 @@ class Words(ContentModel):
 
     ITEM = "terms"
 
-    singular: RequiredText
+    singular: Annotated[RequiredText, Meta(text=PLAIN)]
     """One item, as headings and links name it, such as Focus area."""
-    plural: RequiredText
+    plural: Annotated[RequiredText, Meta(text=PLAIN)]
     """Several items, such as Focus areas."""
 
 
@@ -101,15 +102,15 @@ class Inspection(ContentModel):
 
     ITEM = "inspection"
 
-    body: Text = ""
+    body: Annotated[Text, Meta(text=PLAIN)] = ""
     """Who inspected, such as Ofsted."""
-    title: Text = ""
+    title: Annotated[Text, Meta(text=PLAIN)] = ""
     """The inspection report's title."""
     published: Day = None
     """When the inspection report was published."""
-    judgement: Text = ""
+    judgement: Annotated[Text, Meta(text=PLAIN)] = ""
     """The judgement as the inspectorate wrote it."""
-    findings: Text = ""
+    findings: Annotated[Text, Meta(text=MARKDOWN)] = ""
     """What the inspection found, in Markdown."""
 
 
@@ -140,9 +141,9 @@ class Accessibility(ContentModel):
 class Site(ContentModel):
     """site.yaml: the site's title, the plan's vocabulary and the inspection it answers."""
 
-    title: RequiredText
+    title: Annotated[RequiredText, Meta(text=PLAIN)]
     """The plan's name, shown at the top of every page."""
-    organisation: RequiredText
+    organisation: Annotated[RequiredText, Meta(text=PLAIN)]
     """The council or body that owns the plan."""
     grouping: Grouping | None = None
     """What the plan calls its groups of recommendations (or give terms: group)."""
@@ -152,7 +153,7 @@ class Site(ContentModel):
     """The words the plan uses for an action's status, and what each means."""
     inspection: Inspection | None = None
     """The inspection that the plan answers (optional)."""
-    plan_summary: Text = ""
+    plan_summary: Annotated[Text, Meta(text=MARKDOWN)] = ""
     """How the plan answers the inspection, in Markdown, shown on the home page (optional)."""
     purpose: Text = ""
     """What the plan is for, in Markdown: opens the home page and the report where the plan

@@ -5,6 +5,7 @@ from __future__ import annotations
 import markupsafe
 
 from generator.facts.derive import KpiView
+from generator.facts.gaps import gaps
 from generator.render.format import finalize, format_change, format_number, long_date
 from generator.render.periods import period_label, value_when
 
@@ -63,6 +64,11 @@ def chart_alt(k: KpiView) -> Md:
         text += (
             f" The series breaks before {finalize(period_label(segment[0]))}: the line is "
             "not joined across it."
+        )
+    for before, after in gaps(k.values):
+        text += (
+            f" No value was reported between {finalize(period_label(before))} and "
+            f"{finalize(period_label(after))}: the line is not joined across the gap."
         )
     for number, point in k.notes:
         text += f" Note {number}, {finalize(period_label(point))}: {finalize(point.note)}."

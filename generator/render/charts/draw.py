@@ -21,13 +21,14 @@ from pathlib import Path
 from generator.content.model import Point
 from generator.content.parse_cache import cache_dir
 from generator.facts.derive import KpiView
+from generator.facts.gaps import runs
 from generator.facts.series import segments
 from generator.render.charts.axes import Scale, date_scale, labelled, value_scale
 from generator.render.charts.words import axis_floor, chart_data
 from generator.render.format import COUNT_UNITS
 from generator.render.urls import chart_path
 
-STYLE_VERSION = "10"
+STYLE_VERSION = "11"
 """Bump when the drawing code changes, so cached charts are redrawn."""
 
 INK = "#1f2933"
@@ -192,19 +193,23 @@ def _axes(plot: _Plot, unit: str) -> list[str]:
 
 
 def _series(plot: _Plot, kpi: KpiView) -> list[str]:
-    """The reported values, one line per segment (never joined across a break), a dotted
-    line at each break and a numbered marker at each value with a note."""
+    """The reported values, one line per segment (never joined across a break) broken at each
+    gap in reporting (``facts.gaps``), a marker at every value, a dotted line at each break
+    and a numbered marker at each value with a note."""
     parts = []
     for index, segment in enumerate(kpi.segments):
         if index:
             before = kpi.segments[index - 1][-1]
             x = (plot.at(before)[0] + plot.at(segment[0])[0]) / 2
             parts.append(_line(x, plot.top, x, plot.bottom, INK, 1.2, BREAK_DASH))
-        points = " ".join(f"{_n(x)},{_n(y)}" for x, y in map(plot.at, segment))
-        parts.append(
-            f'<polyline points="{points}" fill="none" stroke="{LINE}" stroke-width="2" '
-            'stroke-linejoin="round"/>'
-        )
+        for run in runs(segment, kpi.values):  # never joined across a gap in reporting
+            if len(run) < 2:
+                continue  # a value alone: its marker shows it
+            points = " ".join(f"{_n(x)},{_n(y)}" for x, y in map(plot.at, run))
+            parts.append(
+                f'<polyline points="{points}" fill="none" stroke="{LINE}" stroke-width="2" '
+                'stroke-linejoin="round"/>'
+            )
         parts += [_marker("circle", *plot.at(p), LINE) for p in segment]
     for number, point in kpi.notes:
         x, y = plot.at(point)
@@ -307,13 +312,17 @@ def sparkline(values: Sequence[Point]) -> str:
     def y(point: Point) -> float:
         return height - pad - (height - 2 * pad) * (point.value - low) / (high - low)
 
+    end = values[-1]
     lines = "".join(
-        f'<polyline points="{" ".join(f"{x(p):.1f},{y(p):.1f}" for p in segment)}" '
+        f'<polyline points="{" ".join(f"{x(p):.1f},{y(p):.1f}" for p in run)}" '
         f'fill="none" stroke="{LINE}" stroke-width="2" stroke-linejoin="round" '
         'stroke-linecap="round"/>'
-        for segment in segments(values)  # never joined across a break
+        if len(run) > 1
+        else f'<circle cx="{x(run[0]):.1f}" cy="{y(run[0]):.1f}" r="1.5" fill="{LINE}"/>'
+        for segment in segments(values)  # never joined across a break, nor a gap
+        for run in runs(segment, values)
+        if len(run) > 1 or run[0] is not end
     )
-    end = values[-1]
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" '
         f'width="{width:g}" height="{height:g}">{lines}'

@@ -34,3 +34,22 @@ def test_every_option_has_help_and_is_in_the_reference(name, command):
             assert param.human_readable_name in section, (
                 f"{param.human_readable_name} of progress-site {name} is not in {CLI_PAGE.name}"
             )
+
+
+def _undocumented(node: dict, where: str) -> list[str]:
+    return [
+        f"{where}: {key}"
+        for key, field in node.get("properties", {}).items()
+        if not field.get("description", "").strip()
+    ]
+
+
+def test_every_key_of_every_content_file_has_a_meaning():
+    from generator.content.schema import schemas
+
+    missing = []
+    for file, schema in schemas().items():
+        missing += _undocumented(schema, file)
+        for name, node in schema.get("$defs", {}).items():
+            missing += _undocumented(node, f"{file} {name}")
+    assert missing == [], "give these model fields a docstring: " + ", ".join(missing)

@@ -244,8 +244,12 @@ def test_pages_show_periods_and_a_comparison_says_revised_and_no_new_value(perio
         '| revised from 28% to 27% (2014 Q3) | <span class="ps-direction ps-direction--revised">'
     ) in changes
     assert "| 9 (2014-15 Q2)](../kpis/cicc-members.md) |" not in changes  # a link, then its period
-    assert "(2014-15 Q2) | no new value | " in changes
-    assert "- **Indicators:** 1 no new value, 1 revised\n" in changes
+    assert (
+        "**No new value:** 1 indicator has no value newer than in October 2014. Their latest "
+        "values:\n\n- [Children in care council members](../kpis/cicc-members.md): "
+        "[9](../kpis/cicc-members.md) (2014-15 Q2)\n"
+    ) in changes
+    assert "- **Indicators:** 1 revised; 1 with no new value\n" in changes
     assert "no change" not in changes
     home = page("index.md")
     assert "0 indicators moved, 1 indicator revised, " in home

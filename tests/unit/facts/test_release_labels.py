@@ -55,6 +55,9 @@ def test_pages_and_selector_name_the_day(small, tmp_path):
     render_release(release_view(content, "2014-10"), tmp_path / "docs")
     changes = (tmp_path / "docs/changes/index.md").read_text()
     assert changes.startswith(
-        "---\nsearch:\n  exclude: true\n---\n# What changed since June 2014 (9 Jun 2014)\n"
+        "---\nsearch:\n  exclude: true\ntoc_depth: 2\n---\n"
+        "# What changed since June 2014 (9 Jun 2014)\n"
     )
-    assert "| Indicator | 9\u00a0Jun\u00a02014 | 30\u00a0Jun\u00a02014 | Change |" in changes
+    assert (
+        "**No new value:** 2 indicators have no value newer than in June 2014 (9 Jun 2014)."
+    ) in changes

@@ -6,7 +6,7 @@ from generator.content.model import Meaning, StatusDef
 from generator.content.validate import load_content
 from generator.facts.compare import Move, compare, status_history, status_move
 from generator.facts.derive import Direction, State, release_view, release_views
-from tests.conftest import DEFAULT_CONTENT, SMALL_PLAN
+from tests.conftest import SMALL_PLAN
 
 
 def diff_of(old: str, new: str, content_dir: Path = SMALL_PLAN):
@@ -160,18 +160,21 @@ def test_a_comparison_within_some_recommendations_keeps_only_theirs():
     assert part.detail_size < diff.detail_size
 
 
-def test_a_long_comparison_is_split_by_group():
-    from generator.render.changes import SPLIT_ABOVE, split
+def test_a_long_comparison_is_split_by_group(tmp_path):
+    from generator.dev.synthetic import Scale, write_content
+    from generator.render.changes import SPLIT_ABOVE, changed_actions, split
 
-    content = load_content(DEFAULT_CONTENT)
+    content = load_content(
+        write_content(tmp_path / "content", Scale(recommendations=24, releases=2, kpis=2))
+    )
     views = release_views(content)
     diff = compare(views[0], views[1])
-    assert diff.detail_size > SPLIT_ABOVE
+    assert changed_actions(diff) > SPLIT_ABOVE
     parts = [pages[0] for pages in split(diff, baseline=False)]
     assert [p.group.group.id for p in parts] == [g.group.id for g in views[1].groups]
     # every entry of the whole comparison is in the part of each group its recommendation is in
-    listed = {c.action.id for p in parts for c in p.whole.not_rated}
-    assert listed == {c.action.id for c in diff.not_rated}
+    listed = {c.action.id for p in parts for c in p.whole.status_changes}
+    assert listed == {c.action.id for c in diff.status_changes} != set()
     for part in parts:
         ours = {r.recommendation.id for r in part.group.recommendations}
         assert {c.action.recommendation for c in part.whole.actions} <= ours
@@ -184,7 +187,7 @@ def test_a_long_part_continues_on_pages_of_whole_recommendations(tmp_path):
     from generator.render.urls import page_path
 
     content = load_content(
-        write_content(tmp_path / "content", Scale(recommendations=30, releases=2))
+        write_content(tmp_path / "content", Scale(recommendations=60, releases=2, kpis=2))
     )
     views = release_views(content)
     diff = compare(views[0], views[1])

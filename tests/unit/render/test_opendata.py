@@ -5,8 +5,9 @@ import xml.etree.ElementTree as ET
 
 from generator.content.validate import load_content
 from generator.facts.derive import release_view, release_views
+from generator.facts.terms import PlanTerm, PlanTerms
 from generator.render.feed import atom_feed
-from generator.render.opendata import ACTION_COLUMNS, KPI_COLUMNS, open_data
+from generator.render.opendata import ACTION_COLUMNS, action_column_docs, open_data
 from tests.conftest import SMALL_PLAN
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -14,8 +15,13 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def test_actions_and_kpis_as_csv_and_json():
     files = open_data(release_view(load_content(SMALL_PLAN), "2015-01"))
+    header = files["data/actions.csv"].splitlines()[0]
+    assert header == (  # the published columns, in order: scripts read them by name
+        "release,recommendation,action,title,description,state,status,status_label,"
+        "status_meaning,overdue,late_to_start,due,start,timescale,strategic_lead,"
+        "operational_lead,lead,resources,outcome,kpis,narrative,page"
+    )
     rows = list(csv.DictReader(io.StringIO(files["data/actions.csv"])))
-    assert tuple(rows[0]) == ACTION_COLUMNS
     by_action = {r["action"]: r for r in rows}
     assert {k: by_action["1.4"][k] for k in ("status", "status_meaning", "overdue", "due")} == {
         "status": "on-track",
@@ -26,7 +32,9 @@ def test_actions_and_kpis_as_csv_and_json():
     assert (by_action["1.6"]["state"], by_action["1.6"]["status"]) == ("withdrawn", "")
     assert by_action["13.2"]["page"] == "recommendations/13-14/#13.2"
     kpis = list(csv.DictReader(io.StringIO(files["data/kpis.csv"])))
-    assert tuple(kpis[0]) == KPI_COLUMNS
+    assert files["data/kpis.csv"].splitlines()[0] == (
+        "kpi,title,unit,polarity,date,value,note,break,period,published"
+    )
     assert [(r["kpi"], r["date"], r["value"]) for r in kpis if r["kpi"] == "neet"] == [
         ("neet", "2014-04-30", "34"),
         ("neet", "2014-09-30", "28"),
@@ -82,3 +90,15 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(small):
     )
     assert row["narrative"] == '\'=HYPERLINK("http://evil.example","click")'
     assert json.loads(files["data/actions.json"])["actions"][1]["narrative"].startswith("=HYPER")
+
+
+def test_the_data_page_documents_each_action_column_in_the_plan_words():
+    terms = PlanTerms(
+        group=PlanTerm("Pillar", "Pillars"),
+        recommendation=PlanTerm("Focus area", "Focus areas"),
+        action=PlanTerm("<b>Task</b>", "<b>Tasks</b>"),
+    )
+    docs = dict(action_column_docs(terms))
+    assert list(docs) == list(ACTION_COLUMNS)
+    assert docs["recommendation"] == "The focus area the &lt;b&gt;Task&lt;/b&gt; answers"
+    assert docs["strategic_lead"] == "Who is accountable"

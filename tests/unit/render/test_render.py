@@ -121,15 +121,18 @@ def test_critic_markup_shows_a_rewrite_as_two_blocks():
     from generator.render.format import critic_markup
 
     rewrite = critic_markup(word_diff("Old text.", "New words!"))
-    assert rewrite == "**Before:**\n\n> Old text.\n\n**Now:**\n\n> New words!"
+    assert rewrite == (
+        "Before:\n{: .ps-label }\n\n> Old text.\n\nNow:\n{: .ps-label }\n\n> New words!"
+    )
     # less than half of the old words kept: still the old text, then the new
     half = critic_markup(word_diff("The panel met in May.", "The board will meet in June."))
     assert half == (
-        "**Before:**\n\n> The panel met in May.\n\n**Now:**\n\n> The board will meet in June."
+        "Before:\n{: .ps-label }\n\n> The panel met in May.\n\n"
+        "Now:\n{: .ps-label }\n\n> The board will meet in June."
     )
     kept = critic_markup(word_diff("The panel met in May.", "The panel met in June."))
     assert kept == "The panel met in {--May--}{++June++}."
-    assert critic_markup(word_diff("", "New.")) == "**Now:**\n\n> New."
+    assert critic_markup(word_diff("", "New.")) == "Now:\n{: .ps-label }\n\n> New."
 
 
 def test_critic_markup_cannot_be_injected():
@@ -150,15 +153,17 @@ def test_changes_pages_and_history(tmp_path):
     changes = (tmp_path / "changes/index.md").read_text()
     # comparisons are left out of the search, so that a search lands on the current wording
     assert changes.startswith(
-        "---\nsearch:\n  exclude: true\n---\n# What changed since October 2014\n"
+        "---\nsearch:\n  exclude: true\ntoc_depth: 2\n---\n# What changed since October 2014\n"
     )
     assert (
         "- **[Action 8.1](../recommendations/8.md#8.1)** "
-        '(<a href="../../2014-10/recommendations/8/#8.1">as at Oct\u00a02014</a>)'
+        "([as at Oct\u00a02014](../../2014-10/recommendations/8/#8.1))"
     ) in changes
     assert "Membership has increased from {--7--}{++9++} to {--9--}{++12 — the council’s" in changes
     baseline = (tmp_path / "changes/baseline.md").read_text()
-    assert baseline.startswith("---\nsearch:\n  exclude: true\n---\n# What changed since the first")
+    assert baseline.startswith(
+        "---\nsearch:\n  exclude: true\ntoc_depth: 2\n---\n# What changed since the first"
+    )
     assert "**January 2015** (31 January 2015) compared with **June 2014**" in baseline
     home = (tmp_path / "index.md").read_text()
     assert (
@@ -171,8 +176,8 @@ def test_changes_pages_and_history(tmp_path):
     rec = (tmp_path / "recommendations/1.md").read_text()
     assert "## Status history" in rec
     assert (
-        '| [1.6](1.md#1.6) | <a href="../../../2014-06/recommendations/1/#1.6">'
-        "Jun\u00a02014 – Oct\u00a02014</a>: "
+        "| [1.6](1.md#1.6) | "
+        "[Jun\u00a02014 – Oct\u00a02014](../../2014-06/recommendations/1/#1.6): "
     ) in rec
     first = render_release(views[0], tmp_path / "first", earlier=[])
     assert "changes/index.md" not in first

@@ -117,9 +117,9 @@ def test_unknown_columns_need_a_mapping(tmp_path):
     imported = read_plan(table, Options())
     assert [str(p) for p in imported.problems] == [
         f"{table}:1: unknown column 'Notes' (column 5): name it in a mapping file under "
-        "'columns' (as one of id, description, lead, strategic_lead, operational_lead, "
-        "resources, timescale, outcome, progress, status, recommendation, group, group_title, "
-        "recommendation_text, title, start, due) or under 'ignore'",
+        "'columns' (as one of id, title, description, lead, strategic_lead, operational_lead, "
+        "resources, timescale, start, due, outcome, progress, status, recommendation, group, "
+        "group_title, recommendation_text) or under 'ignore'",
         f"{table}:2: action 1.1: no area heading above this row and no area column",
     ]
     mapped = Options(ignore=["Notes"], columns={"Owner": "operational_lead"})

@@ -298,9 +298,9 @@ def test_the_mapping_file_is_checked_with_its_lines(tmp_path):
         "status_words: {done: finished}\nstatuses: [{id: done, label: Done, meaning: over}]\n"
         "colour: red\ngrouping: {singular: Area}\n",
     ) == [
-        "map.yaml:2: 'columns': 'Lead' maps to 'leader', which is not one of id, description, "
-        "lead, strategic_lead, operational_lead, resources, timescale, outcome, progress, "
-        "status, recommendation, group, group_title, recommendation_text, title, start, due",
+        "map.yaml:2: 'columns': 'Lead' maps to 'leader', which is not one of id, title, "
+        "description, lead, strategic_lead, operational_lead, resources, timescale, start, due, "
+        "outcome, progress, status, recommendation, group, group_title, recommendation_text",
         "map.yaml:3: field 'columns': 'Notes': expected text, found a list",
         "map.yaml:5: field 'group_pattern': not a valid regular expression (missing ), "
         "unterminated subpattern at position 1)",
