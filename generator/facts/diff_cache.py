@@ -6,13 +6,14 @@ after a save compares all but one of them again. A diff is worked out once and k
 user's cache (``cache_dir()/word-diffs``), beside the parsed files and drawn charts.
 
 Each version keeps the diffs its pages show in a store of its own, so a version's build
-reads only its own (``use``), whatever the length of the history. Versions build in
-processes of their own: each writes the diffs it used and made to a file of its own
-(``keep``), and the build folds those into the versions' stores when it is done (``merge``);
-a version's store is then exactly what its last build used. Every write is atomic. A store
-or file that cannot be read is ignored (and rebuilt); a kept diff is used only if it is well
-formed and is a diff of the two texts asked about, so a damaged cache costs time, never a
-wrong page. Outside a version's build (``use`` not called) nothing is kept or read.
+reads only its own and the one before it (``use``), whatever the length of the history.
+Versions build in processes of their own: each writes the diffs it used and made to a file
+of its own (``keep``), and the build folds those into the versions' stores when it is done
+(``merge``); a version's store is then exactly what its last build used. Every write is
+atomic. A store or file that cannot be read is ignored (and rebuilt); a kept diff is used
+only if it is well formed and is a diff of the two texts asked about, so a damaged cache
+costs time, never a wrong page. Outside a version's build (``use`` not called) nothing is
+kept or read.
 """
 
 from __future__ import annotations
@@ -106,11 +107,14 @@ def store_name(release_id: str) -> str:
     return STORE.format(hashlib.sha256(release_id.encode("utf-8", "surrogatepass")).hexdigest())
 
 
-def use(release_id: str) -> None:
-    """Diffs from now on are kept for the version of ``release_id``: read its store."""
+def use(release_id: str, previous: str | None = None) -> None:
+    """Diffs from now on are kept for the version of ``release_id``: read its store, and the
+    store of the version before it (``previous``), whose pages showed most of the same
+    comparisons, so that publishing a release works out only the diffs it adds."""
     global _store, _known
     _store = store_name(release_id)
-    _known = _entries(_read(folder() / _store))
+    _known = _entries(_read(folder() / store_name(previous))) if previous is not None else {}
+    _known.update(_entries(_read(folder() / _store)))
     _made.clear()
     _used.clear()
 

@@ -84,7 +84,8 @@ def _build_one(
     view: ReleaseView, earlier: Sequence[ReleaseView], work: Path, site_dir: Path
 ) -> BuiltRelease:
     started = time.perf_counter()
-    diff_cache.use(view.release.id)  # the word diffs this version showed when last built
+    # the word diffs this version, and the one before it, showed when last built
+    diff_cache.use(view.release.id, earlier[-1].release.id if earlier else None)
     preview: Preview | None = _SHARED.get("preview")
     if preview is not None:
         env = _SHARED.get("env") or environment()

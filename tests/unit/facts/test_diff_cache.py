@@ -93,6 +93,23 @@ def test_a_version_keeps_what_its_last_build_used(cache: Path) -> None:
     assert set(_store(cache, "2026-02")) == {_kept(*PAIRS[2])}
 
 
+def test_a_new_version_uses_the_diffs_of_the_version_before_it(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    diff_cache.use("2026-01")
+    expected = [diff_cache.kept_word_diff(*pair) for pair in PAIRS[:2]]
+    diff_cache.merge()
+
+    def fail(old: str, new: str) -> object:
+        raise AssertionError("worked out again")
+
+    diff_cache.use("2026-02", "2026-01")  # a release published after 2026-01
+    monkeypatch.setattr(diff_cache, "word_diff", fail)
+    assert [diff_cache.kept_word_diff(*pair) for pair in PAIRS[:2]] == expected
+    diff_cache.merge()
+    assert set(_store(cache, "2026-02")) == {_kept(*PAIRS[0]), _kept(*PAIRS[1])}
+
+
 def test_outside_a_version_nothing_is_kept(cache: Path) -> None:
     assert diff_cache.kept_word_diff(*PAIRS[0]) == word_diff(*PAIRS[0])
     diff_cache.merge()
