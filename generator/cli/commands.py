@@ -349,8 +349,9 @@ def bench(quick: bool, as_json: bool) -> None:
     last line of JSON with the keys incremental_vs_single, incremental_vs_mike,
     parallel_vs_serial, per_page_vs_markdown, max_page_gzip_kb, max_page_dom,
     scale_2x_ratio, generator_share, incremental_48_vs_single, peak_rss_mb,
-    hostile_text_ratio, zensical_vs_mkdocs (a cold build of one version, Zensical / MkDocs)
-    and zensical_vs_mkdocs_refresh (a preview refresh; both null without Zensical).
+    hostile_text_ratio, preview_refresh_vs_single, zensical_vs_mkdocs (a cold build of one
+    version, Zensical / MkDocs) and zensical_vs_mkdocs_refresh (a preview refresh; both null
+    without Zensical).
 
     \b
     Example:

@@ -8,6 +8,7 @@ docs/explanation/performance.md.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +30,8 @@ from generator.dev.synthetic import Scale, write_content
 from generator.facts.derive import release_views
 from generator.render.pages import mkdocs_config, render_release
 from generator.site.build import BuildResult, build_site
+from generator.site.preview import Preview
+from generator.site.serve import snapshot
 
 GOALS = {
     "incremental_vs_single": ("<=", 1.2),
@@ -42,6 +45,7 @@ GOALS = {
     "incremental_48_vs_single": ("<=", 1.2),
     "peak_rss_mb": ("<=", 1024.0),
     "hostile_text_ratio": ("<=", 2.0),
+    "preview_refresh_vs_single": ("<=", 0.2),
     "zensical_vs_mkdocs": ("<=", 1.2),
     "zensical_vs_mkdocs_refresh": ("<=", 1.0),
 }
@@ -52,11 +56,12 @@ DESCRIPTIONS = {
     "per_page_vs_markdown": "build time per page / Python-Markdown per page",
     "max_page_gzip_kb": "largest page at {actions} actions, gzip-compressed (KB)",
     "max_page_dom": "most HTML elements in a page at {actions} actions",
-    "scale_2x_ratio": "build of a plan twice the size / the base plan",
+    "scale_2x_ratio": "build of a plan twice the size / the plan of {doubled} actions",
     "generator_share": "share of a full build spent in progress-site itself",
     "incremental_48_vs_single": "publish one more onto {history} / build that version alone",
     "peak_rss_mb": "peak memory of one process of a full build (MB)",
     "hostile_text_ratio": "build of a plan whose every text is 32,767 hostile characters / plain",
+    "preview_refresh_vs_single": "preview updated after saving a narrative / build of that version",
     "zensical_vs_mkdocs": "cold build of one version with Zensical / with MkDocs",
     "zensical_vs_mkdocs_refresh": "preview refresh after a narrative change: Zensical / MkDocs",
 }
@@ -72,6 +77,9 @@ class Settings:
     """The plan size at which the largest page is measured."""
     history: Scale = Scale(recommendations=8, kpis=4, releases=HISTORY)
     """The content onto which one more release is published after a long history."""
+    doubled: int | None = None
+    """The recommendations of the plan whose size is doubled (``scale_2x_ratio``); by
+    default the scale's."""
 
 
 def settings(quick: bool) -> Settings:
@@ -81,6 +89,7 @@ def settings(quick: bool) -> Settings:
         Scale(recommendations=100, releases=24),
         big_actions=1000,
         history=Scale(recommendations=100, releases=HISTORY),
+        doubled=333,  # about 2,500 actions, doubled to 5,000
     )
 
 
@@ -179,11 +188,18 @@ def _build(
     content: Path, out: Path, jobs: int | None = None, cache: Path | None = None
 ) -> tuple[float, BuildResult]:
     """A timed build; its chart cache is ``cache`` (warm) or else a new, empty one (cold)."""
+    return _build_with(lambda: build_site(content, out, jobs=jobs), out, cache)
+
+
+def _build_with(
+    build: Callable[[], BuildResult], out: Path, cache: Path | None
+) -> tuple[float, BuildResult]:
+    """``build()`` timed, with ``cache`` as its cache (or else a new, empty one)."""
     _settled(out)
     previous = os.environ.get("PROGRESS_SITE_CACHE")
     os.environ["PROGRESS_SITE_CACHE"] = str(cache or Path(tempfile.mkdtemp(dir=out.parent)))
     try:
-        return _timed(lambda: build_site(content, out, jobs=jobs))
+        return _timed(build)
     finally:
         if previous is None:
             del os.environ["PROGRESS_SITE_CACHE"]
@@ -200,6 +216,28 @@ def _history_ratio(history: Scale, work: Path, log: Callable[[str], None]) -> fl
     _build(base, work / "history-site", cache=charts)
     seconds, result = _build(full, work / "history-site", cache=charts)
     return seconds / sum(r.seconds for r in result.releases)
+
+
+def _preview_refresh(content: Path, work: Path, cache: Path) -> float:
+    """Seconds from saving a changed narrative in the newest release of ``content`` to the
+    preview being up to date: noticing the change, then rebuilding what it reaches."""
+    copy = shutil.copytree(content, work / "preview-content")
+    preview = Preview(work / "preview-work")
+    out = work / "preview-site"
+    _build_with(lambda: build_site(copy, out, drafts=True, preview=preview), out, cache)
+    newest = sorted((copy / "progress").glob("*.yaml"))[-1]
+    text = newest.read_text(encoding="utf-8")
+    edited = re.sub(r"narrative: (\w+)", r"narrative: Revised, \1", text, count=1)
+    assert edited != text, "no narrative to change"
+    newest.write_text(edited, encoding="utf-8")
+
+    def refresh() -> BuildResult:
+        snapshot([copy])
+        return build_site(copy, out, drafts=True, preview=preview)
+
+    seconds, result = _build_with(refresh, out, cache)
+    assert [b.id for b in result.releases] == [newest.stem]
+    return seconds
 
 
 def _largest(scale: Scale, big_actions: int, work: Path) -> tuple[dict[str, Any], int]:
@@ -233,6 +271,8 @@ def run(quick: bool, log: Callable[[str], None] = lambda message: None) -> dict[
         log("Publishing one more release onto the parallel build...")
         incremental_seconds, incremental = _build(full, work / "parallel", cache=charts)
         single_seconds = sum(r.seconds for r in incremental.releases)
+        log("Saving a narrative in the newest release of a preview of the same content...")
+        preview_seconds = _preview_refresh(full, work, charts)
         log("mike deploy of the same version...")
         _settled(work / "parallel")
         mike_seconds = _mike_deploy(full, work)
@@ -245,11 +285,11 @@ def run(quick: bool, log: Callable[[str], None] = lambda message: None) -> dict[
         largest = max(pages.values(), key=lambda entry: entry["gzip_bytes"])
         most_elements = max(pages.values(), key=lambda entry: entry["dom"])
 
-        log("Twice the plan...")
-        one = write_content(work / "one", replace(scale, releases=1))
-        two = write_content(
-            work / "two", replace(scale, releases=1, recommendations=2 * scale.recommendations)
-        )
+        doubled = chosen.doubled or scale.recommendations
+        one = write_content(work / "one", replace(scale, releases=1, recommendations=doubled))
+        two = write_content(work / "two", replace(scale, releases=1, recommendations=2 * doubled))
+        one_actions = sum(len(r.actions) for r in load_content(one).recommendations)
+        log(f"A plan of {one_actions} actions, then twice the plan...")
         one_seconds, _ = _build(one, work / "one-site", jobs=1)
         two_seconds, _ = _build(two, work / "two-site", jobs=1)
 
@@ -272,6 +312,7 @@ def run(quick: bool, log: Callable[[str], None] = lambda message: None) -> dict[
             "incremental_48_vs_single": history_ratio,
             "peak_rss_mb": parallel["peak_rss_kb"] / 1024,
             "hostile_text_ratio": hostile_seconds / plain_seconds,
+            "preview_refresh_vs_single": preview_seconds / single_seconds,
             **engines,
         }
         return {
@@ -287,6 +328,7 @@ def run(quick: bool, log: Callable[[str], None] = lambda message: None) -> dict[
                 "big_actions": big_actions,
                 "history_recommendations": chosen.history.recommendations,
                 "history_releases": chosen.history.releases,
+                "doubled_actions": one_actions,
             },
             "seconds": {
                 "serial": serial_seconds,
@@ -297,6 +339,7 @@ def run(quick: bool, log: Callable[[str], None] = lambda message: None) -> dict[
                 "markdown": markdown_seconds,
                 "plain_texts": plain_seconds,
                 "hostile_texts": hostile_seconds,
+                "preview_refresh": preview_seconds,
             },
             "timings": serial.timings,
         }
@@ -317,6 +360,7 @@ def table(report: dict[str, Any]) -> str:
             releases=scale["releases"],
             actions=scale["big_actions"],
             history=scale["history_releases"],
+            doubled=scale["doubled_actions"],
         )
         lines.append(f"{key:<24} {shown:>8}  {op} {goal:<5} {met:<4} {description}")
     lines.append(

@@ -23,8 +23,9 @@ from generator.facts.derive import (
     State,
     direction_of,
 )
+from generator.facts.diff_cache import kept_word_diff
 from generator.facts.series import breaks_between
-from generator.facts.words import Segment, same_words, word_diff
+from generator.facts.words import Segment, same_words
 
 
 class Move(StrEnum):
@@ -92,7 +93,7 @@ class ActionChange:
 
         Worked out when first asked for: summaries such as the feed's only need the count.
         """
-        return word_diff(*self.narratives) if self.narrative_changed else ()
+        return kept_word_diff(*self.narratives) if self.narrative_changed else ()
 
     @property
     def action(self) -> Action:

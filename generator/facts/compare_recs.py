@@ -12,7 +12,8 @@ from functools import cached_property
 
 from generator.content.model import Recommendation
 from generator.facts.derive import RecommendationView, ReleaseView, State
-from generator.facts.words import Segment, same_words, word_diff
+from generator.facts.diff_cache import kept_word_diff
+from generator.facts.words import Segment, same_words
 
 
 def _narrative(view: RecommendationView | None) -> str | None:
@@ -61,7 +62,7 @@ class RecommendationChange:
         """The word diff of the narrative; empty when the words did not change."""
         if not self.narrative_changed:
             return ()
-        return word_diff(self.narrative_from or "", self.narrative_to or "")
+        return kept_word_diff(self.narrative_from or "", self.narrative_to or "")
 
 
 def recommendation_changes(old: ReleaseView, new: ReleaseView) -> tuple[RecommendationChange, ...]:

@@ -18,13 +18,14 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from generator import BASE_MKDOCS_YML
 from generator.content.model import Content
 from generator.errors import BuildError, ProgressSiteError
+from generator.facts import diff_cache
 from generator.facts.derive import ReleaseView
 from generator.facts.kept import Keyed
 from generator.facts.phases import Derived, derive, gather
@@ -45,6 +46,7 @@ from generator.site.output import (
     resolve_out,
     swap_into_place,
 )
+from generator.site.preview import Preview, build_version, preview_digests
 from generator.site.procs import die_with_parent
 from generator.site.site_files import write_site_files
 
@@ -60,6 +62,8 @@ class BuiltRelease:
     seconds: float
     render_seconds: float = 0.0
     """Of which rendering the Markdown, charts and downloads (the rest is MkDocs)."""
+    rebuilt: int | None = None
+    """In a preview, the pages MkDocs rendered again (the others were kept)."""
 
 
 @dataclass(frozen=True)
@@ -80,10 +84,24 @@ def _build_one(
     view: ReleaseView, earlier: Sequence[ReleaseView], work: Path, site_dir: Path
 ) -> BuiltRelease:
     started = time.perf_counter()
+    # the word diffs this version, and the one before it, showed when last built
+    diff_cache.use(view.release.id, earlier[-1].release.id if earlier else None)
+    preview: Preview | None = _SHARED.get("preview")
+    if preview is not None:
+        env = _SHARED.get("env") or environment()
+        out_dir = _SHARED["out_dir"]
+        done = build_version(view, earlier, env, preview, work / view.release.id, site_dir, out_dir)
+        diff_cache.keep()
+        if done.code != 0:
+            failure = mkdocs_failure(view.release.id, done.output, done.release_work, site_dir)
+            raise BuildError(failure)
+        seconds = time.perf_counter() - started
+        return BuiltRelease(view.release.id, done.pages, seconds, done.render_seconds, done.rebuilt)
     release_work = work / view.release.id
     docs = release_work / "docs"
     pages = render_release(view, docs, _SHARED.get("env") or environment(), earlier)
     write_logo(docs, _SHARED.get("logo"))
+    diff_cache.keep()  # this version's new word diffs, for the build to merge
     rendered = time.perf_counter()
     config = release_work / "mkdocs.yml"
     config.write_text(
@@ -178,6 +196,7 @@ def build_site(
     log: Log = lambda message: None,
     drafts: bool = False,
     step: Step | None = None,
+    preview: Preview | None = None,
     engine: str = site_engine.DEFAULT_ENGINE,
 ) -> BuildResult:
     """Build every release and swap the result into ``out_dir``, in five phases: gather (load,
@@ -187,6 +206,8 @@ def build_site(
 
     Draft releases are left out unless ``drafts`` is set (for previews). ``log`` is told of
     each phase, ``step`` of each version built (by default, ``log`` is, as ``[2/5] ...``).
+    A ``preview`` (``serve``) keys each version by what its pages show and rebuilds in it only
+    the pages whose Markdown changed (``site.preview``).
     ``engine`` builds the HTML (generator.site.engine): refused before anything is written
     if it is not installed.
     """
@@ -198,8 +219,12 @@ def build_site(
     log(f"Working out what the {counted(count, 'release')} show")
     kept = read_kept(out_dir, KEPT)
     logo = read_logo(content_dir, gathered.content.site)
-    shared = shared_digest() + look_digest(gathered.content.site, logo)
-    derived = derive(gathered, kept, site_engine.digest(engine, shared))
+    look = look_digest(gathered.content.site, logo)
+    shared = site_engine.digest(engine, shared_digest() + look)
+    derived = derive(gathered, kept, shared)
+    if preview is not None:
+        digests = preview_digests(gathered.content, derived.views, shared)
+        derived = replace(derived, digests=digests)
     texts = feed_texts(derived.views, derived.keys, kept)
     done_deriving = time.perf_counter()
     given = out_dir
@@ -211,6 +236,8 @@ def build_site(
             clear_stale(out_dir)
             step = step or (lambda done, total, what: log(f"[{done}/{total}] {what}"))
             plan = _Plan(gathered.content, derived, texts, kept, engine, logo)
+            dirty = preview if engine == site_engine.DEFAULT_ENGINE else None  # MkDocs' own
+            _SHARED.update(preview=dirty, out_dir=out_dir, shared=shared)
             built, reused, compiling = _build_into(out_dir, plan, jobs, log, step)
     except OSError as exc:
         raise ProgressSiteError(
@@ -278,7 +305,11 @@ def _build_into(
             site_engine.preload(plan.engine)  # imported once here, not once per version
         compiling = time.perf_counter()
         # compiled once for all the versions, not once by each; one version compiles its own
-        _SHARED["env"] = compiled_environment() if len(todo) > 1 else None
+        preview = _SHARED.get("preview")
+        if preview is not None:  # kept from one rebuild to the next
+            _SHARED["env"] = preview.environment(_SHARED["shared"]) if todo else None
+        else:
+            _SHARED["env"] = compiled_environment() if len(todo) > 1 else None
         compiling = time.perf_counter() - compiling
         with _pool(workers) as pool:
             # newest first: later versions are the longest to build (their history is longest),
@@ -295,6 +326,8 @@ def _build_into(
             for done, future in enumerate(as_completed(futures.values()), start=1):
                 step(done, len(todo), f"Built release {future.result().id}")
             built = [futures[index].result() for index in todo]
+        if todo:
+            diff_cache.merge()
         write_site_files(site_dir, plan.content, plan.derived, plan.texts, plan.kept, reused)
         swap_into_place(site_dir, out_dir, scratch)
     except BaseException:

@@ -109,13 +109,23 @@ def _environment(built_on: date | None, cwd: Path) -> Iterator[None]:
         os.environ.update(saved)
 
 
-def run_mkdocs(config_file: Path, built_on: date | None = None) -> tuple[int, str]:
+class _NotDirtyWarning(logging.Filter):
+    """A dirty build's warning that it is one: expected in a preview, so not a strict failure."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def run_mkdocs(
+    config_file: Path, built_on: date | None = None, dirty: bool = False
+) -> tuple[int, str]:
     """Build one version with MkDocs in strict mode; its exit code and what it reported.
 
     Unless SOURCE_DATE_EPOCH is set already, the build date MkDocs records (in the sitemap)
     is ``built_on``, the release's date (within 1970 to 2106, which is what MkDocs can
     record), so that the same content always builds to the same bytes. MkDocs runs in the
-    directory of ``config_file``, where the version's snippets/ folder is.
+    directory of ``config_file``, where the version's snippets/ folder is. A ``dirty`` build
+    renders only the pages whose Markdown is newer than their HTML (the preview's rebuilds).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -125,17 +135,20 @@ def run_mkdocs(config_file: Path, built_on: date | None = None) -> tuple[int, st
     collect, propagate = _Collect(), logger.propagate
     logger.addHandler(collect)
     logger.propagate = False
+    quiet_dirty = _NotDirtyWarning()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet_dirty)
     code, tail = 0, ""
     try:
         with _environment(built_on, config_file.parent), io.StringIO() as quiet:
             with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
                 config = load_config(str(config_file), strict=True)
-                build(config)
+                build(config, dirty=dirty)
     except MkDocsException as exc:
         code, tail = 1, str(exc)
     except Exception:  # noqa: BLE001 - reported as the MkDocs command line reports a crash
         code, tail = 1, traceback.format_exc()
     finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet_dirty)
         logger.removeHandler(collect)
         logger.propagate = propagate
     return code, "\n".join([*collect.lines, tail]).strip()

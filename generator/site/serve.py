@@ -19,6 +19,7 @@ from generator import BASE_MKDOCS_YML, TEMPLATES_DIR
 from generator.errors import ContentError, ProgressSiteError
 from generator.site.build import build_site
 from generator.site.engine import DEFAULT_ENGINE
+from generator.site.preview import Preview
 
 MAX_PATH_CHARS = 2048
 
@@ -120,10 +121,16 @@ def serve(
     out_dir = scratch / "site"
     out_dir.mkdir()
     watched = [content_dir, TEMPLATES_DIR, BASE_MKDOCS_YML]
+    preview = Preview(scratch / "work")
 
     def rebuild() -> None:
         try:
-            result = build_site(content_dir, out_dir, log=echo, drafts=drafts, engine=engine)
+            result = build_site(
+                content_dir, out_dir, log=echo, drafts=drafts, engine=engine, preview=preview
+            )
+            for built in result.releases:
+                if built.rebuilt is not None and built.rebuilt < built.pages:
+                    echo(f"Release {built.id}: {built.rebuilt} of {built.pages} pages rebuilt.")
             total = len(result.releases) + len(result.reused)
             echo(f"Site ready ({total} releases, {result.seconds:.1f} s).")
         except ContentError as exc:

@@ -37,6 +37,7 @@ def test_bench_reports_every_figure(monkeypatch):
         "incremental_48_vs_single",
         "peak_rss_mb",
         "hostile_text_ratio",
+        "preview_refresh_vs_single",
         "zensical_vs_mkdocs",
         "zensical_vs_mkdocs_refresh",
     ]

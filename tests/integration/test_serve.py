@@ -102,6 +102,12 @@ def test_serve_survives_odd_requests_and_bad_changes(tmp_path):
         releases.write_text(good.replace("title: January 2015", "title: Jan 2015 revised"))
         wait_for(lines, "Site ready", seen)
         assert "Jan 2015 revised" in page(port, "/2015-01/")
+
+        progress = content / "progress" / "2015-01.yaml"
+        progress.write_text(progress.read_text().replace("by the board", "by the panel"))
+        assert wait_for(lines, "pages rebuilt", seen) == "Release 2015-01: 7 of 32 pages rebuilt."
+        wait_for(lines, "Site ready", seen)
+        assert "by the panel" in page(port, "/2015-01/recommendations/1/")
         assert process.poll() is None
     finally:
         os.killpg(process.pid, signal.SIGINT)

@@ -1,0 +1,106 @@
+"""The preview's rebuilds: a saved narrative rebuilds the versions it reaches, and in them
+only the pages whose Markdown changed; the result is the site a full build makes."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from generator.site.build import BuildResult, build_site
+from generator.site.preview import Preview
+from tests.conftest import SMALL_PLAN
+
+MANIFEST = ".progress-site-cache.json"  # the preview keys its versions by finer digests
+
+
+def state(root: Path) -> dict[str, tuple[str, int]]:
+    return {
+        str(p.relative_to(root)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != MANIFEST
+    }
+
+
+def digests(root: Path) -> dict[str, str]:
+    return {path: digest for path, (digest, _) in state(root).items()}
+
+
+def edit(content: Path, release: str, old: str, new: str) -> None:
+    path = content / "progress" / f"{release}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_saved_narrative_rebuilds_its_release_and_the_pages_it_changed(tmp_path):
+    content, site = tmp_path / "content", tmp_path / "site"
+    shutil.copytree(SMALL_PLAN, content)
+    preview = Preview(tmp_path / "work")
+
+    def refresh() -> BuildResult:
+        return build_site(content, site, drafts=True, preview=preview)
+
+    first = refresh()
+    assert [b.id for b in first.releases] == ["2014-06", "2014-10", "2015-01"]
+    assert all(b.rebuilt == b.pages for b in first.releases)
+    before = state(site)
+
+    edit(content, "2015-01", "checked by the board", "checked by the panel")
+    result = refresh()
+    assert [b.id for b in result.releases] == ["2015-01"]
+    assert result.reused == ("2014-06", "2014-10")
+    (built,) = result.releases
+    assert 0 < built.rebuilt < built.pages  # type: ignore[operator]
+    page = (site / "2015-01/recommendations/1/index.html").read_text(encoding="utf-8")
+    assert "checked by the panel" in page
+    after = state(site)
+    assert set(after) == set(before)
+    versions = ("2014-06/", "2014-10/")
+    assert {p: after[p] for p in after if p.startswith(versions)} == {
+        p: before[p] for p in before if p.startswith(versions)
+    }
+    changed = {p for p in after if before[p][0] != after[p][0]}
+    assert changed == {
+        "2015-01/changes/baseline/index.html",
+        "2015-01/changes/index.html",
+        "2015-01/data/actions.csv",
+        "2015-01/data/actions.json",
+        "2015-01/recommendations/1/index.html",
+        "2015-01/report/index.html",
+        "2015-01/search/search_index.json",
+        "history.json",
+    }
+    touched = {p for p in after if p.startswith("2015-01/") and before[p] != after[p]}
+    written_every_time = {"2015-01/sitemap.xml", "2015-01/sitemap.xml.gz", "2015-01/404.html"}
+    untitled = {"2015-01/pillars/index.html", "2015-01/recommendations/index.html"}
+    untitled |= {"2015-01/kpis/index.html"}
+    assert touched - changed <= written_every_time | untitled
+    assert set(after) == set(before)
+
+    full = build_site(content, tmp_path / "full", drafts=True)
+    assert len(full.releases) == 3
+    assert digests(site) == digests(tmp_path / "full")
+
+
+def test_a_narrative_reaches_the_next_release_and_the_first_release_reaches_all(tmp_path):
+    content, site = tmp_path / "content", tmp_path / "site"
+    shutil.copytree(SMALL_PLAN, content)
+    preview = Preview(tmp_path / "work")
+    build_site(content, site, drafts=True, preview=preview)
+
+    edit(content, "2014-10", "Membership has increased", "Membership has grown")
+    result = build_site(content, site, drafts=True, preview=preview)
+    assert [b.id for b in result.releases] == ["2014-10", "2015-01"]
+    assert "grown" in (site / "2015-01/changes/index.html").read_text()
+
+    edit(content, "2014-06", "1.2: {status: planned}", "1.2: {status: planned, narrative: Begun.}")
+    result = build_site(content, site, drafts=True, preview=preview)
+    assert [b.id for b in result.releases] == ["2014-06", "2014-10", "2015-01"]
+
+    edit(content, "2014-10", "1.4: {status: on-track", "1.4: {status: completed")
+    result = build_site(content, site, drafts=True, preview=preview)
+    assert [b.id for b in result.releases] == ["2014-10", "2015-01"]
+
+    build_site(content, tmp_path / "full", drafts=True)
+    assert digests(site) == digests(tmp_path / "full")
