@@ -155,11 +155,15 @@ def test_the_selector_shows_the_same_versions_in_a_browser(small_site, subpath_s
     for site in (small_site, subpath_site):
         for url in serve(site):
             listed.append(_listed_versions(browser, f"{url}2014-10/kpis/neet/"))
-    assert listed[0] == listed[1] == [  # each release's title, then its date
-        "January 2015\n31 January 2015",
-        "October 2014\n31 October 2014",
-        "June 2014\n30 June 2014",
-    ]
+    assert (
+        listed[0]
+        == listed[1]
+        == [  # each release's title, then its date
+            "January 2015\n31 January 2015",
+            "October 2014\n31 October 2014",
+            "June 2014\n30 June 2014",
+        ]
+    )
 
 
 @pytest.mark.parametrize(

@@ -97,9 +97,12 @@ def test_the_changes_page_never_says_no_change_without_a_new_value(content, tmp_
     # the home page of the later release does not count an old move as this release's news
     home = (tmp_path / "index.md").read_text()
     assert (
-        "[Children in care council members](kpis/cicc-members.md): **7** on 30 September 2014, "
-        '<span class="ps-direction ps-direction--no-new-value">'
-        '<span class="ps-icon ps-icon--minus" aria-hidden="true"></span> No new value</span>'
+        '<p class="ps-tile__title" markdown="span">'
+        "[Children in care council members](kpis/cicc-members.md)</p>\n"
+        '<p class="ps-tile__value" markdown="span">7</p>\n'
+        '<p class="ps-caption" markdown="span">on 30 September 2014</p>\n'
+        '<p markdown="span"><span class="ps-direction ps-direction--no-new-value">'
+        '<span class="ps-icon ps-icon--minus" aria-hidden="true"></span> No new value</span></p>'
     ) in home
     assert "no change" not in home.lower()
 

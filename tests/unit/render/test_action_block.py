@@ -57,8 +57,8 @@ def _render(call: str) -> str:
 
 
 STATUS = (
-    '<span class="ps-status ps-status--complete"><span class="ps-icon ps-icon--check-circle" '
-    'aria-hidden="true"></span> In place</span>'
+    '<strong class="ps-status ps-status--complete ps-tag ps-tag--green">'
+    '<span class="ps-icon ps-icon--check-circle" aria-hidden="true"></span> In place</strong>'
 )
 
 
