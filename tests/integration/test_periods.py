@@ -60,7 +60,7 @@ def test_the_comparison_says_revised_and_no_new_value(periods_site):
 def test_the_home_page_opens_with_the_headline_indicator(periods_site):
     home = (periods_site / "2015-01/index.html").read_text()
     assert 'id="headline-indicators">Headline indicators' in home
-    assert "27%</strong> in 2014 Q3" in home
+    assert '<p class="ps-tile__value">27%</p>\n\n<p class="ps-caption">in 2014 Q3</p>' in home
     kpis = text_of(periods_site / "2015-01/kpis/index.html")
     assert kpis.index("Police protection") < kpis.index("Children in care council")
     group = (periods_site / "2015-01/pillars/aip-1/index.html").read_text()

@@ -111,7 +111,7 @@ def test_serve_survives_odd_requests_and_bad_changes(tmp_path):
         assert process.poll() is None
     finally:
         os.killpg(process.pid, signal.SIGINT)
-        process.wait(timeout=30)
+        process.wait(timeout=120)  # a rebuild under way ends first
     stderr = []
     while not errors.empty():
         stderr.append(errors.get())
