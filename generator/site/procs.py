@@ -29,11 +29,15 @@ def libc() -> ctypes.CDLL:
 
 
 def die_with_parent(parent: int) -> None:
-    """Have Linux kill this process with SIGKILL when ``parent`` (its parent) ends.
+    """Have Linux kill this process with SIGKILL when ``parent`` (its parent) ends, and leave
+    Ctrl+C to the parent.
 
     If the parent ended before this was set up, exit now. Elsewhere than Linux this does
     nothing.
     """
+    # Ctrl+C in a terminal reaches every process of the group: the parent alone handles it
+    # (a build stops, a preview ends) and this process then ends with it
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not sys.platform.startswith("linux"):
         return
     libc().prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)

@@ -83,6 +83,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 class _PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
+    block_on_close = False  # Ctrl+C never waits on a client that keeps its connection open
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A client that hangs up is no error; anything else is one line, not a traceback."""

@@ -139,7 +139,10 @@ def test_serve_previews_and_rebuilds_on_change(tmp_path):
             time.sleep(0.1)
         assert url, messages
         versions = json.loads(urllib.request.urlopen(url + "versions.json").read())
-        assert versions[0]["title"] == "January 2015"
+        assert versions[0]["title"] == (
+            'January 2015 <time class="ps-version-date" datetime="2015-01-31">'
+            "31 January 2015</time>"
+        )
         releases = content / "releases.yaml"
         releases.write_text(
             releases.read_text().replace("title: January 2015", "title: January 2015 (revised)")
@@ -149,7 +152,10 @@ def test_serve_previews_and_rebuilds_on_change(tmp_path):
                 break
             time.sleep(0.1)
         versions = json.loads(urllib.request.urlopen(url + "versions.json").read())
-        assert versions[0]["title"] == "January 2015 (revised)"
+        assert versions[0]["title"] == (
+            'January 2015 (revised) <time class="ps-version-date" datetime="2015-01-31">'
+            "31 January 2015</time>"
+        )
     finally:
         stop.set()
         thread.join(timeout=10)
