@@ -1,6 +1,7 @@
-// Runs Lighthouse (mobile, the default) on each address given as JSON on stdin, in one
-// Chromium, and prints one JSON object per line: the address, each category's score and the
-// audits that fell short. Used by `python -m generator.dev.lighthouse`.
+// Runs Lighthouse (mobile, the default) on each address given on stdin as JSON
+// ({"urls": [...], "categories": [...]}), in one Chromium, and prints one JSON object per
+// line: the address, each category's score and the audits that fell short. Used by
+// `python -m generator.dev.lighthouse`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +12,7 @@ const load = (name, file) => import(pathToFileURL(path.join(modules, name, file)
 const { default: lighthouse } = await load('lighthouse', 'core/index.js');
 const chromeLauncher = await load('chrome-launcher', 'dist/index.js');
 
-const urls = JSON.parse(fs.readFileSync(0, 'utf8'));
+const { urls, categories } = JSON.parse(fs.readFileSync(0, 'utf8'));
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   chromeFlags: [
@@ -19,10 +20,18 @@ const chrome = await chromeLauncher.launch({
     '--disable-component-update', '--disable-sync', '--no-first-run',
   ],
 });
+// The performance score is made of these metrics alone: measured without the other
+// categories, only they (and what they need) are gathered and audited.
+const METRICS = [
+  'first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time',
+  'cumulative-layout-shift', 'speed-index',
+];
+const performanceOnly = categories.length === 1 && categories[0] === 'performance';
 const config = {
   extends: 'lighthouse:default',
   settings: {
-    onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    onlyCategories: categories,
+    ...(performanceOnly ? { onlyAudits: METRICS } : {}),
     disableFullPageScreenshot: true,
     skipAudits: ['screenshot-thumbnails', 'final-screenshot'],
   },

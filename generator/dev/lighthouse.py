@@ -7,6 +7,10 @@ run exits 1::
 
     npm i -E lighthouse@12.2.3 --prefix /tmp/lh
     LIGHTHOUSE_MODULES=/tmp/lh/node_modules python -m generator.dev.lighthouse site other-site
+
+A performance score varies from run to run with what else the machine does, so Lighthouse's
+authors advise taking the median of several runs: ``--runs 3`` measures every page three
+times, in turn, and keeps each category's median. ``--only performance`` measures one category.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import http.server
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import threading
@@ -141,8 +146,8 @@ class Result:
         """Each category below its goal, with the audits that fell short."""
         found = []
         for category, goal in goals.items():
-            if category == "seo" and self.page in NO_SEO:
-                continue
+            if category == "seo" and self.page in NO_SEO or category not in self.scores:
+                continue  # not measured
             score = self.scores.get(category)
             if score is None or score < goal:
                 found.append(f"{category} {_percent(score)} (goal {_percent(goal)})")
@@ -153,8 +158,12 @@ def _percent(score: float | None) -> str:
     return "none" if score is None else str(round(score * 100))
 
 
-def measure(site: Path, modules: Path) -> list[Result]:
-    """Lighthouse's scores for every page type of the site (one Chromium for them all)."""
+def measure(
+    site: Path, modules: Path, runs: int = 1, categories: Sequence[str] = tuple(GOALS)
+) -> list[Result]:
+    """Lighthouse's scores for every page type of the site (one Chromium for them all): with
+    several runs, each category's median, and the audits that fell short in the run whose
+    performance (or first category) was the median."""
     pages = page_types(site)
     with served(site) as root:
         urls = [root + path for path in pages.values()]
@@ -162,7 +171,7 @@ def measure(site: Path, modules: Path) -> list[Result]:
         env.setdefault("CHROME_PATH", "/usr/bin/chromium")
         run = subprocess.run(
             [shutil.which("node") or "node", str(RUNNER)],
-            input=json.dumps(urls),
+            input=json.dumps({"urls": urls * runs, "categories": list(categories)}),
             capture_output=True,
             text=True,
             env=env,
@@ -171,17 +180,26 @@ def measure(site: Path, modules: Path) -> list[Result]:
     if run.returncode != 0:
         raise RuntimeError(f"Lighthouse failed on {site}: {run.stderr.strip()[-2000:]}")
     lines = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
-    by_url = {line["url"]: line for line in lines}
+    by_url: dict[str, list[dict]] = {}
+    for line in lines:
+        by_url.setdefault(line["url"], []).append(line)
     return [
-        Result(
-            site.name,
-            name,
-            root_path,
-            by_url[root + root_path]["scores"],
-            tuple(by_url[root + root_path]["failing"]),
-        )
+        _median(site.name, name, root_path, by_url[root + root_path], categories[0])
         for name, root_path in pages.items()
     ]
+
+
+def _median(site: str, page: str, path: str, runs: list[dict], first: str) -> Result:
+    scores = {
+        category: (
+            None
+            if None in (values := [r["scores"][category] for r in runs])
+            else statistics.median_low(values)
+        )
+        for category in runs[0]["scores"]
+    }
+    middle = next((r for r in runs if r["scores"].get(first) == scores.get(first)), runs[0])
+    return Result(site, page, path, scores, tuple(middle["failing"]))
 
 
 def table(results: Sequence[Result]) -> str:
@@ -189,8 +207,10 @@ def table(results: Sequence[Result]) -> str:
     head = f"{'site':<16} {'page':<34} perf a11y best  seo"
     rows = [head]
     for r in results:
-        s = [_percent(r.scores.get(c)) for c in ("performance", "accessibility")]
-        s += [_percent(r.scores.get(c)) for c in ("best-practices", "seo")]
+        s = [
+            _percent(r.scores.get(c)) if c in r.scores else "-"
+            for c in ("performance", "accessibility", "best-practices", "seo")
+        ]
         rows.append(f"{r.site:<16} {r.page:<34} {s[0]:>4} {s[1]:>4} {s[2]:>4} {s[3]:>4}")
     return "\n".join(rows)
 
@@ -199,6 +219,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator.dev.lighthouse")
     parser.add_argument("sites", nargs="+", type=Path, help="built sites (progress-site build)")
     parser.add_argument("--json", action="store_true", help="also print the results as JSON")
+    parser.add_argument(
+        "--runs", type=int, default=1, help="measure each page N times and keep the medians"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=sorted(GOALS),
+        help="measure this category only (may be repeated)",
+    )
     args = parser.parse_args(argv)
     modules = os.environ.get("LIGHTHOUSE_MODULES")
     if not modules or not (Path(modules) / "lighthouse").is_dir():
@@ -208,7 +237,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    results = [r for site in args.sites for r in measure(site, Path(modules))]
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    categories = args.only or list(GOALS)
+    results = [
+        r for site in args.sites for r in measure(site, Path(modules), args.runs, categories)
+    ]
     print(table(results))
     if args.json:
         print(json.dumps([r.__dict__ for r in results]))

@@ -3,8 +3,9 @@
 Goals: accessibility 100, best practices 100 and SEO at least 90 (the 404 page excepted),
 checked here. Performance (goal 90) is printed, not checked: Lighthouse simulates a slow
 phone from the time the page's work takes on this machine, so it varies with what else the
-machine runs (the tests run on every core); ``python -m generator.dev.lighthouse SITE`` on an
-idle machine measures it. CI installs Lighthouse (``npm i -E lighthouse@12.2.3``) and sets
+machine runs (the tests run on every core), and from run to run: ``python -m
+generator.dev.lighthouse --runs 5 --only performance SITE`` on an idle machine measures its
+median. CI installs Lighthouse (``npm i -E lighthouse@12.2.3``) and sets
 ``PROGRESS_SITE_LIGHTHOUSE=required``; elsewhere the test is skipped without it.
 """
 

@@ -6,7 +6,7 @@ import gzip
 import json
 import urllib.request
 
-from generator.dev.lighthouse import Result, page_types, served
+from generator.dev.lighthouse import Result, _median, page_types, served, table
 
 
 def make_site(root):
@@ -55,3 +55,25 @@ def test_shortfalls_name_each_category_below_its_goal_and_spare_the_404_its_seo(
         "performance 89 (goal 90)",
     ]
     assert Result("s", "404", "", scores, ()).shortfalls() == ["performance 89 (goal 90)"]
+
+
+def test_several_runs_keep_each_categorys_median_and_the_median_runs_audits():
+    runs = [
+        {"scores": {"performance": 0.84, "seo": 1}, "failing": [{"id": "lcp"}]},
+        {"scores": {"performance": 0.97, "seo": 1}, "failing": []},
+        {"scores": {"performance": 0.93, "seo": 1}, "failing": [{"id": "tbt"}]},
+    ]
+    result = _median("s", "report", "2017-05/report/", runs, "performance")
+    assert result.scores == {"performance": 0.93, "seo": 1}
+    assert result.failing == ({"id": "tbt"},)
+    failed = [{"scores": {"performance": None}, "failing": []}, *runs]
+    assert _median("s", "r", "", failed, "performance").scores["performance"] is None
+
+
+def test_a_category_not_measured_is_no_shortfall_and_shows_as_a_dash():
+    result = Result("s", "home", "", {"performance": 0.95}, ())
+    assert result.shortfalls() == []
+    assert table([result]).splitlines()[1].split()[-4:] == ["95", "-", "-", "-"]
+    assert Result("s", "home", "", {"performance": None}, ()).shortfalls() == [
+        "performance none (goal 90)"
+    ]
