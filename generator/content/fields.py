@@ -438,3 +438,15 @@ def _term(text: str) -> str:
 
 GlossaryTerm = Annotated[str, *field_kind(_required(_term), TEXT_SCHEMA, "")]
 """An acronym or a piece of jargon, matched word for word on every page."""
+
+
+def one_line(value: Any, limit: int, not_one_line: str, too_long: str) -> str:
+    """``value`` as text when it is one line of at most ``limit`` characters. Otherwise the
+    value is refused with ``not_one_line`` (``{found}``: the text as found) or ``too_long``
+    (``{length}``: its number of characters)."""
+    text = "" if value is None else _text(value)
+    if "\n" in text or "\r" in text:
+        raise bad_value(not_one_line.format(found=shown(text)))
+    if len(text) > limit:
+        raise bad_value(too_long.format(length=len(text)))
+    return text

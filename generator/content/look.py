@@ -6,7 +6,7 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 
-from generator.content.fields import _text, bad_value, field_kind, shown
+from generator.content.fields import _text, bad_value, field_kind, one_line, shown
 
 SHORT_TITLE_CHARS = 30
 """The longest short title: what fits in a phone's header beside the menu and search buttons."""
@@ -21,15 +21,13 @@ _LOGO_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-
 
 
 def _short_title(value: Any) -> str:
-    text = "" if value is None else _text(value)
-    if "\n" in text or "\r" in text:
-        raise bad_value(f"expected one line of text, found {shown(text)}")
-    if len(text) > SHORT_TITLE_CHARS:
-        raise bad_value(
-            f"has {len(text)} characters; keep it to {SHORT_TITLE_CHARS} or fewer so that "
-            "it fits in the header on a phone"
-        )
-    return text
+    return one_line(
+        value,
+        SHORT_TITLE_CHARS,
+        "expected one line of text, found {found}",
+        f"has {{length}} characters; keep it to {SHORT_TITLE_CHARS} or fewer so that "
+        "it fits in the header on a phone",
+    )
 
 
 ShortTitle = Annotated[str, *field_kind(_short_title, {"type": "string"}, "")]

@@ -91,8 +91,9 @@ class _Collect(logging.Handler):
 
 
 @contextlib.contextmanager
-def _environment(built_on: date | None, cwd: Path) -> Iterator[None]:
-    """What the MkDocs command line ran with: the build date, quiet warnings, ``cwd``."""
+def engine_environment(built_on: date | None, cwd: Path) -> Iterator[None]:
+    """What an engine runs with, as the MkDocs command line did: the build date, quiet
+    warnings, ``cwd``."""
     saved = dict(os.environ)
     os.environ.update({"NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"})
     if built_on is not None and "SOURCE_DATE_EPOCH" not in os.environ:
@@ -139,7 +140,7 @@ def run_mkdocs(
     logging.getLogger("mkdocs.commands.build").addFilter(quiet_dirty)
     code, tail = 0, ""
     try:
-        with _environment(built_on, config_file.parent), io.StringIO() as quiet:
+        with engine_environment(built_on, config_file.parent), io.StringIO() as quiet:
             with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
                 config = load_config(str(config_file), strict=True)
                 build(config, dirty=dirty)

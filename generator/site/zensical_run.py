@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.site.mkdocs_run import _environment
+from generator.site.mkdocs_run import engine_environment
 
 
 @contextlib.contextmanager
@@ -103,7 +103,7 @@ def run_zensical(config_file: Path, built_on: date | None = None) -> tuple[int, 
     said: list[str] = []
     code, tail, stop = 0, "", ""
     try:
-        with _environment(built_on, config_file.parent), _captured(said):
+        with engine_environment(built_on, config_file.parent), _captured(said):
             with _site_inside(config_file) as (config, built, site_dir):
                 zensical.build(str(config), {"strict": True, "clean": False})
                 if built != site_dir:
