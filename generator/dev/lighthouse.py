@@ -239,10 +239,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    for site in args.sites:
+        if not (site / "versions.json").is_file():
+            parser.error(
+                f"{site} is not a built site (it has no versions.json): build one with "
+                "progress-site build --out DIR"
+            )
     categories = args.only or list(GOALS)
-    results = [
-        r for site in args.sites for r in measure(site, Path(modules), args.runs, categories)
-    ]
+    try:
+        results = [
+            r for site in args.sites for r in measure(site, Path(modules), args.runs, categories)
+        ]
+    except (RuntimeError, OSError, ValueError) as error:
+        print(error, file=sys.stderr)
+        return 2
     print(table(results))
     if args.json:
         print(json.dumps([r.__dict__ for r in results]))

@@ -77,3 +77,20 @@ def test_a_category_not_measured_is_no_shortfall_and_shows_as_a_dash():
     assert Result("s", "home", "", {"performance": None}, ()).shortfalls() == [
         "performance none (goal 90)"
     ]
+
+
+def test_a_folder_that_is_not_a_built_site_is_named_without_a_traceback(tmp_path, capsys):
+    import pytest
+
+    from generator.dev.lighthouse import main
+
+    (tmp_path / "lighthouse").mkdir()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LIGHTHOUSE_MODULES", str(tmp_path))
+        with pytest.raises(SystemExit) as exited:
+            main([str(tmp_path / "nothing")])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"python -m generator.dev.lighthouse: error: {tmp_path / 'nothing'} is not a built "
+        "site (it has no versions.json): build one with progress-site build --out DIR"
+    )
