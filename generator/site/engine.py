@@ -42,13 +42,15 @@ def require(engine: str) -> None:
 
 
 def preload(engine: str) -> None:
-    """Import what every version's build needs, so that forked children share it."""
+    """Import what every version's build needs, and build the emoji index, so that the
+    children forked to build the versions share them."""
     import pymdownx.critic  # noqa: F401
     import pymdownx.emoji  # noqa: F401
     import pymdownx.snippets  # noqa: F401
 
-    import generator.render.emoji  # noqa: F401
+    from generator.render.emoji import warm
 
+    warm()
     if engine == "zensical":
         import zensical  # noqa: F401
     else:

@@ -64,3 +64,14 @@ def test_zensicals_report_reads_as_mkdocs_warnings():
         "WARNING -  index.md:100:11: page does not exist",
         "ERROR   -  the theme is missing",
     ]
+
+
+def test_the_emoji_index_is_built_before_the_versions_are_forked():
+    from generator.render import emoji
+    from generator.site import engine
+
+    emoji._index.cache_clear()
+    engine.preload("mkdocs")
+    assert emoji._index.cache_info().currsize == 1
+    assert emoji.twemoji({}, None)["emoji"][":material-alert:"]["path"].endswith("alert.svg")
+    assert emoji._index.cache_info().hits >= 1  # the index a build reads is the one made first
