@@ -184,12 +184,12 @@ def measure(
     for line in lines:
         by_url.setdefault(line["url"], []).append(line)
     return [
-        _median(site.name, name, root_path, by_url[root + root_path], categories[0])
+        _median(site.name, name, root_path, by_url[root + root_path])
         for name, root_path in pages.items()
     ]
 
 
-def _median(site: str, page: str, path: str, runs: list[dict], first: str) -> Result:
+def _median(site: str, page: str, path: str, runs: list[dict]) -> Result:
     scores = {
         category: (
             None
@@ -198,7 +198,8 @@ def _median(site: str, page: str, path: str, runs: list[dict], first: str) -> Re
         )
         for category in runs[0]["scores"]
     }
-    middle = next((r for r in runs if r["scores"].get(first) == scores.get(first)), runs[0])
+    key = "performance" if "performance" in scores else next(iter(scores), None)
+    middle = next((r for r in runs if r["scores"].get(key) == scores.get(key)), runs[0])
     return Result(site, page, path, scores, tuple(middle["failing"]))
 
 

@@ -51,7 +51,7 @@ def warm() -> None:
     """Build the index now (reading some 20,000 icon files' names takes most of a second), so
     that the children forked to build each version inherit it rather than each reading them
     again."""
-    _index(())
+    twemoji({}, None)
 
 
 def twemoji(options: dict[str, Any], md: Any) -> dict[str, Any]:

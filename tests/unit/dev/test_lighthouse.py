@@ -63,11 +63,13 @@ def test_several_runs_keep_each_categorys_median_and_the_median_runs_audits():
         {"scores": {"performance": 0.97, "seo": 1}, "failing": []},
         {"scores": {"performance": 0.93, "seo": 1}, "failing": [{"id": "tbt"}]},
     ]
-    result = _median("s", "report", "2017-05/report/", runs, "performance")
+    result = _median("s", "report", "2017-05/report/", runs)
     assert result.scores == {"performance": 0.93, "seo": 1}
     assert result.failing == ({"id": "tbt"},)
+    reordered = [{"scores": {"seo": 1, **r["scores"]}, "failing": r["failing"]} for r in runs]
+    assert _median("s", "report", "", reordered).failing == ({"id": "tbt"},)
     failed = [{"scores": {"performance": None}, "failing": []}, *runs]
-    assert _median("s", "r", "", failed, "performance").scores["performance"] is None
+    assert _median("s", "r", "", failed).scores["performance"] is None
 
 
 def test_a_category_not_measured_is_no_shortfall_and_shows_as_a_dash():
