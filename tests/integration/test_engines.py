@@ -254,3 +254,17 @@ def test_a_panic_in_zensical_is_a_failed_build(tmp_path):
     message = mkdocs_failure("2015-01", output, tmp_path, tmp_path / "site", "Zensical")
     assert message.startswith("Zensical failed for release 2015-01:\nZensical stopped: ")
     assert "Traceback" not in message
+
+
+PERMALINK = re.compile(r'<a [^>]*class="headerlink"[^>]*>')
+
+
+def test_section_permalinks_are_named_without_a_tooltip_in_both_engines(sites):
+    """Material mounts a tooltip on every ``title``: permalinks carry an aria-label instead."""
+    for site in sites:
+        page = next(p for p in site.glob("*/report/index.html") if "headerlink" in p.read_text())
+        links = PERMALINK.findall(page.read_text())
+        assert len(links) > 10, page
+        for link in links:
+            assert 'aria-label="Link to this section"' in link, link
+            assert "title=" not in link, link
