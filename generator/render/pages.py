@@ -328,23 +328,44 @@ def render_release(
     env: jinja2.Environment | None = None,
     earlier: Sequence[ReleaseView] | None = None,
 ) -> list[str]:
-    """Write every Markdown page of ``view`` under ``docs_dir``; return their paths.
+    """Write every Markdown page of ``view`` under ``docs_dir``, and the files beside them;
+    return the pages' paths.
 
     ``earlier`` are the views of the releases before this one, oldest first (computed from the
     content when not given).
     """
     env = env or environment()
+    written = write_pages(view, docs_dir, env, release_pages(view, earlier))
+    write_files(view, docs_dir)
+    return written
+
+
+def release_pages(view: ReleaseView, earlier: Sequence[ReleaseView] | None = None) -> list[Page]:
+    """Every page of ``view`` (``earlier`` as for ``render_release``)."""
     if earlier is None:
         index = view.content.release_index(view.release.id)
         earlier = [release_view(view.content, r.id) for r in view.content.releases[:index]]
+    return pages(view, earlier)
+
+
+def write_pages(
+    view: ReleaseView, docs_dir: Path, env: jinja2.Environment, listed: Sequence[Page]
+) -> list[str]:
+    """Write the Markdown of the ``listed`` pages of ``view``; return their paths."""
     written = []
-    for page in pages(view, earlier):
+    for page in listed:
         linker = Linker(page.path, view.release.id)
         text = render_page(env, page.template, view, linker, **page.context)
         target = docs_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         written.append(page.path)
+    return written
+
+
+def write_files(view: ReleaseView, docs_dir: Path) -> None:
+    """Everything of the version but its pages: styles, icons, charts, downloads and the
+    glossary's abbreviations."""
     assets = TEMPLATES_DIR / "assets"
     if assets.is_dir():
         shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
@@ -361,7 +382,6 @@ def render_release(
     (snippets / ABBREVIATIONS).write_text(
         abbreviations(site_glossary(view.content)), encoding="utf-8"
     )
-    return written
 
 
 ABBREVIATIONS = "abbreviations.md"

@@ -31,7 +31,7 @@ from generator.facts.kept import Keyed
 from generator.facts.phases import Derived, derive, gather
 from generator.plurals import counted
 from generator.render.feed_texts import feed_texts
-from generator.render.pages import mkdocs_config, render_release
+from generator.render.pages import mkdocs_config
 from generator.render.template import compiled_environment, environment
 from generator.site import engine as site_engine
 from generator.site.cache import read_kept, read_manifest, reusable, reuse, shared_digest
@@ -48,6 +48,7 @@ from generator.site.output import (
 )
 from generator.site.preview import Preview, build_version, preview_digests
 from generator.site.procs import die_with_parent
+from generator.site.render_split import render_version, shares
 from generator.site.site_files import write_site_files
 
 Log = Callable[[str], None]
@@ -90,7 +91,10 @@ def _build_one(
     if preview is not None:
         env = _SHARED.get("env") or environment()
         out_dir = _SHARED["out_dir"]
-        done = build_version(view, earlier, env, preview, work / view.release.id, site_dir, out_dir)
+        split = _SHARED.get("split", 1)
+        done = build_version(
+            view, earlier, env, preview, work / view.release.id, site_dir, out_dir, split
+        )
         diff_cache.keep()
         if done.code != 0:
             failure = mkdocs_failure(view.release.id, done.output, done.release_work, site_dir)
@@ -99,7 +103,8 @@ def _build_one(
         return BuiltRelease(view.release.id, done.pages, seconds, done.render_seconds, done.rebuilt)
     release_work = work / view.release.id
     docs = release_work / "docs"
-    pages = render_release(view, docs, _SHARED.get("env") or environment(), earlier)
+    env = _SHARED.get("env") or environment()
+    pages = render_version(view, docs, env, earlier, _SHARED.get("split", 1))
     write_logo(docs, _SHARED.get("logo"))
     diff_cache.keep()  # this version's new word diffs, for the build to merge
     rendered = time.perf_counter()
@@ -297,7 +302,9 @@ def _build_into(
                 reused.append(view.release.id)
             else:
                 todo.append(index)
-        workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+        cores = jobs or os.cpu_count() or 1
+        workers = max(1, min(cores, len(todo) or 1))
+        _SHARED["split"] = shares(cores, len(todo))  # idle cores share a version's pages
         _SHARED["views"] = views  # inherited by the worker processes, not pickled
         _SHARED["engine"] = plan.engine
         _SHARED["logo"] = plan.logo

@@ -13,22 +13,17 @@ import contextlib
 import io
 import logging
 import os
-import pickle
 import traceback
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
 
-from generator.site.procs import die_with_parent
+from generator.site.procs import ChildStopped, in_child
+
+__all__ = ["ChildStopped", "in_child", "engine_environment", "preload", "run_mkdocs"]
 
 MAX_GZIP_TIME = 2**32 - 1
-T = TypeVar("T")
-
-
-class ChildStopped(Exception):
-    """A version's build process ended without a result (killed, or out of memory)."""
 
 
 def preload() -> None:
@@ -39,44 +34,6 @@ def preload() -> None:
     import pymdownx.critic  # noqa: F401
     import pymdownx.emoji  # noqa: F401
     import pymdownx.snippets  # noqa: F401
-
-
-def in_child(function: Callable[..., T], *args: Any) -> T:
-    """``function(*args)`` in a forked child; its result, or its exception, comes back here.
-
-    The child dies with this process. If it ends without a result, ``ChildStopped``.
-    """
-    parent = os.getpid()
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        code = 1
-        try:
-            os.close(read_end)
-            die_with_parent(parent)
-            try:
-                outcome: tuple[str, object] = ("ok", function(*args))
-            except BaseException as exc:  # noqa: BLE001 - every failure goes to the parent
-                outcome = ("error", exc)
-            try:
-                data = pickle.dumps(outcome)
-            except Exception:  # noqa: BLE001 - an exception that cannot be pickled
-                data = pickle.dumps(("error", RuntimeError(str(outcome[1]))))
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(data)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    with os.fdopen(read_end, "rb") as pipe:
-        data = pipe.read()
-    os.waitpid(pid, 0)
-    if not data:
-        raise ChildStopped
-    kind, value = pickle.loads(data)
-    if kind == "error":
-        raise value
-    return value
 
 
 class _Collect(logging.Handler):

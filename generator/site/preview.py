@@ -221,18 +221,21 @@ def build_version(
     fresh: Path,
     site_dir: Path,
     out_dir: Path,
+    split: int = 1,
 ) -> Rebuilt:
-    """Render the version into ``fresh``, bring its kept Markdown up to date from it and build
-    it into ``site_dir``: dirty, from its last build in ``out_dir``, when that is possible."""
+    """Render the version into ``fresh`` (its pages shared by ``split`` processes), bring its
+    kept Markdown up to date from it and build it into ``site_dir``: dirty, from its last build
+    in ``out_dir``, when that is possible."""
     from generator import BASE_MKDOCS_YML
-    from generator.render.pages import mkdocs_config, render_release
+    from generator.render.pages import mkdocs_config
     from generator.site.cache import shared_digest
     from generator.site.mkdocs_run import run_mkdocs
+    from generator.site.render_split import render_version
 
     started = time.perf_counter()
     rid = view.release.id
     docs = fresh / "docs"
-    pages = render_release(view, docs, env, earlier)
+    pages = render_version(view, docs, env, earlier, split)
     release_work = preview.work / rid
     kept_docs = release_work / "docs"
     changed = sync(docs, kept_docs)

@@ -1,4 +1,8 @@
-"""Child processes die with the build: a killed build leaves no workers or MkDocs running."""
+"""Child processes die with the build: a killed build leaves no workers or MkDocs running.
+
+``in_child`` runs a function in a forked child and brings back its result or its exception;
+``start_child`` does the same while this process goes on with other work.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,13 @@ import ctypes
 import ctypes.util
 import functools
 import os
+import pickle
 import signal
 import sys
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
 
 _PR_SET_PDEATHSIG = 1
 
@@ -48,3 +57,63 @@ def die_with_parent(parent: int) -> None:
 def mkdocs_command(*args: str) -> list[str]:
     """The command line that runs ``mkdocs *args`` as a child that dies with this process."""
     return [sys.executable, "-c", MKDOCS, str(os.getpid()), *args]
+
+
+class ChildStopped(Exception):
+    """A child process ended without a result (killed, or out of memory)."""
+
+
+class Child(Generic[T]):
+    """``function(*args)`` running in a forked child from the moment this is made; ``result``
+    waits for it. The child dies with this process."""
+
+    def __init__(self, function: Callable[..., T], *args: Any) -> None:
+        parent = os.getpid()
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            code = 1
+            try:
+                os.close(read_end)
+                die_with_parent(parent)
+                try:
+                    outcome: tuple[str, object] = ("ok", function(*args))
+                except BaseException as exc:  # noqa: BLE001 - every failure goes to the parent
+                    outcome = ("error", exc)
+                try:
+                    data = pickle.dumps(outcome)
+                except Exception:  # noqa: BLE001 - an exception that cannot be pickled
+                    data = pickle.dumps(("error", RuntimeError(str(outcome[1]))))
+                with os.fdopen(write_end, "wb") as pipe:
+                    pipe.write(data)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        self._pid, self._read_end = pid, read_end
+
+    def result(self) -> T:
+        """The child's result, once it has ended; its exception is raised here. If it ended
+        without either, ``ChildStopped``."""
+        with os.fdopen(self._read_end, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(self._pid, 0)
+        if not data:
+            raise ChildStopped
+        kind, value = pickle.loads(data)
+        if kind == "error":
+            raise value
+        return value
+
+
+def start_child(function: Callable[..., T], *args: Any) -> Child[T]:
+    """``function(*args)`` begun in a forked child; ``.result()`` waits for it."""
+    return Child(function, *args)
+
+
+def in_child(function: Callable[..., T], *args: Any) -> T:
+    """``function(*args)`` in a forked child; its result, or its exception, comes back here.
+
+    The child dies with this process. If it ends without a result, ``ChildStopped``.
+    """
+    return start_child(function, *args).result()
