@@ -3,7 +3,9 @@
 - ``zensical_vs_mkdocs``: a cold build of one version (no earlier output, no chart cache)
   with Zensical / the same with MkDocs;
 - ``zensical_vs_mkdocs_refresh``: a preview refresh, the rebuild after one action's
-  narrative is changed and saved (what ``serve`` does on a save), with Zensical / MkDocs.
+  narrative is changed and saved, as ``serve`` does it (``Preview``: MkDocs builds only the
+  pages that changed; Zensical the whole version, with its cache of the pages it rendered
+  kept from the last build), with Zensical / MkDocs.
 
 Both are None when Zensical is not installed.
 """
@@ -23,6 +25,7 @@ from generator.dev.synthetic import Scale, write_content
 from generator.errors import ProgressSiteError
 from generator.site.build import build_site
 from generator.site.engine import ENGINES, require
+from generator.site.preview import Preview
 
 KEYS = ("zensical_vs_mkdocs", "zensical_vs_mkdocs_refresh")
 
@@ -45,13 +48,15 @@ def _settled(out: Path, limit: float = 300.0) -> None:
         time.sleep(0.2)
 
 
-def _timed_build(content: Path, out: Path, engine: str, cache: Path) -> float:
+def _timed_build(
+    content: Path, out: Path, engine: str, cache: Path, preview: Preview | None = None
+) -> float:
     _settled(out)
     previous = os.environ.get("PROGRESS_SITE_CACHE")
     os.environ["PROGRESS_SITE_CACHE"] = str(cache)
     try:
         started = time.perf_counter()
-        build_site(content, out, jobs=1, drafts=True, engine=engine)
+        build_site(content, out, jobs=1, drafts=True, engine=engine, preview=preview)
         return time.perf_counter() - started
     finally:
         if previous is None:
@@ -79,9 +84,12 @@ def engine_figures(
         out, cache = content.parent / "site", content.parent / "chart-cache"
         cache.mkdir()
         cold[engine] = _timed_build(content, out, engine, cache)
+        preview, previewed = Preview(content.parent / "preview-work"), content.parent / "preview"
+        _timed_build(content, previewed, engine, cache, preview)  # serve's first build
         change_one_narrative(content)
-        refresh[engine] = _timed_build(content, out, engine, cache)
+        refresh[engine] = _timed_build(content, previewed, engine, cache, preview)
         _settled(out)
+        _settled(previewed)
     return {
         "zensical_vs_mkdocs": cold["zensical"] / cold["mkdocs"],
         "zensical_vs_mkdocs_refresh": refresh["zensical"] / refresh["mkdocs"],

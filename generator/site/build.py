@@ -91,14 +91,17 @@ def _build_one(
     if preview is not None:
         env = _SHARED.get("env") or environment()
         out_dir = _SHARED["out_dir"]
-        split = _SHARED.get("split", 1)
+        split, engine = _SHARED.get("split", 1), _SHARED.get("engine", site_engine.DEFAULT_ENGINE)
+        fresh = work / view.release.id
+        logo = _SHARED.get("logo")
         done = build_version(
-            view, earlier, env, preview, work / view.release.id, site_dir, out_dir, split
+            view, earlier, env, preview, fresh, site_dir, out_dir, split, engine, logo
         )
         diff_cache.keep()
         if done.code != 0:
-            failure = mkdocs_failure(view.release.id, done.output, done.release_work, site_dir)
-            raise BuildError(failure)
+            name = site_engine.NAMES[engine]
+            work_dir = done.release_work
+            raise BuildError(mkdocs_failure(view.release.id, done.output, work_dir, site_dir, name))
         seconds = time.perf_counter() - started
         return BuiltRelease(view.release.id, done.pages, seconds, done.render_seconds, done.rebuilt)
     release_work = work / view.release.id
@@ -241,8 +244,7 @@ def build_site(
             clear_stale(out_dir)
             step = step or (lambda done, total, what: log(f"[{done}/{total}] {what}"))
             plan = _Plan(gathered.content, derived, texts, kept, engine, logo)
-            dirty = preview if engine == site_engine.DEFAULT_ENGINE else None  # MkDocs' own
-            _SHARED.update(preview=dirty, out_dir=out_dir, shared=shared)
+            _SHARED.update(preview=preview, out_dir=out_dir, shared=shared)
             built, reused, compiling = _build_into(out_dir, plan, jobs, log, step)
     except OSError as exc:
         raise ProgressSiteError(

@@ -222,13 +222,21 @@ def build_version(
     site_dir: Path,
     out_dir: Path,
     split: int = 1,
+    engine: str = "mkdocs",
+    logo: Any = None,
 ) -> Rebuilt:
-    """Render the version into ``fresh`` (its pages shared by ``split`` processes), bring its
-    kept Markdown up to date from it and build it into ``site_dir``: dirty, from its last build
-    in ``out_dir``, when that is possible."""
+    """Render the version into ``fresh`` (its pages shared by ``split`` processes, with the
+    council's ``logo``), bring its
+    kept Markdown up to date from it and build it into ``site_dir`` with ``engine``.
+
+    MkDocs builds dirty, from the version's last build in ``out_dir``, when that is possible.
+    Zensical builds the whole version, in the same folder each time, where it keeps its own
+    cache of the pages it rendered (``.cache``), so it renders again only what changed."""
     from generator import BASE_MKDOCS_YML
     from generator.render.pages import mkdocs_config
+    from generator.site import engine as site_engine
     from generator.site.cache import shared_digest
+    from generator.site.look import write_logo
     from generator.site.mkdocs_run import run_mkdocs
     from generator.site.render_split import render_version
 
@@ -236,6 +244,7 @@ def build_version(
     rid = view.release.id
     docs = fresh / "docs"
     pages = render_version(view, docs, env, earlier, split)
+    write_logo(docs, logo)
     release_work = preview.work / rid
     kept_docs = release_work / "docs"
     changed = sync(docs, kept_docs)
@@ -245,6 +254,9 @@ def build_version(
         mkdocs_config(view, BASE_MKDOCS_YML, kept_docs, site_dir / rid), encoding="utf-8"
     )
     rendered = time.perf_counter() - started
+    if engine != site_engine.DEFAULT_ENGINE:
+        code, output = site_engine.run(engine, config, view.release.date)
+        return Rebuilt(len(pages), len(pages), code, output, release_work, rendered)
     placeholder = mkdocs_config(view, BASE_MKDOCS_YML, kept_docs, Path("/site"))
     wanted = basis(placeholder, release_work, kept_docs, shared_digest())
     marker = release_work / BASIS

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import sys
 import tempfile
 import traceback
@@ -82,6 +83,7 @@ def _site_inside(config_file: Path) -> Iterator[tuple[Path, Path, Path]]:
     if site_dir.is_relative_to(here):
         yield config_file.resolve(), site_dir, site_dir
         return
+    shutil.rmtree(here / BUILT, ignore_errors=True)  # left by a build that failed: not reused
     inside = here / f"{config_file.stem}.zensical{config_file.suffix}"
     inside.write_text(
         yaml.safe_dump({**config, "site_dir": BUILT}, sort_keys=False, allow_unicode=True),

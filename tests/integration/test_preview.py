@@ -104,3 +104,44 @@ def test_a_narrative_reaches_the_next_release_and_the_first_release_reaches_all(
 
     build_site(content, tmp_path / "full", drafts=True)
     assert digests(site) == digests(tmp_path / "full")
+
+
+LOGO = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle r="4"/></svg>'
+
+
+def test_the_preview_shows_the_councils_logo(tmp_path):
+    content, site = tmp_path / "content", tmp_path / "site"
+    shutil.copytree(SMALL_PLAN, content)
+    (content / "crest.svg").write_bytes(LOGO)
+    with (content / "site.yaml").open("a", encoding="utf-8") as file:
+        file.write("logo: crest.svg\n")
+    preview = Preview(tmp_path / "work")
+    build_site(content, site, drafts=True, preview=preview)
+    edit(content, "2015-01", "checked by the board", "checked by the panel")
+    result = build_site(content, site, drafts=True, preview=preview)
+    assert [b.id for b in result.releases] == ["2015-01"]
+    for release in ("2014-06", "2014-10", "2015-01"):
+        assert (site / release / "assets/logo.svg").read_bytes() == LOGO
+    build_site(content, tmp_path / "full", drafts=True)
+    assert digests(site) == digests(tmp_path / "full")
+
+
+def test_a_zensical_preview_keeps_its_cache_and_shows_the_saved_narrative(tmp_path):
+    from tests.integration.test_engines import _require_zensical
+
+    _require_zensical()
+    content, site = tmp_path / "content", tmp_path / "site"
+    shutil.copytree(SMALL_PLAN, content)
+    preview = Preview(tmp_path / "work")
+    build_site(content, site, drafts=True, preview=preview, engine="zensical")
+    kept = tmp_path / "work" / "2015-01" / ".cache"
+    assert kept.is_dir()  # Zensical's own cache, kept for the next refresh
+    edit(content, "2015-01", "checked by the board", "checked by the panel")
+    result = build_site(content, site, drafts=True, preview=preview, engine="zensical")
+    assert [b.id for b in result.releases] == ["2015-01"]
+    assert kept.is_dir()
+    page = (site / "2015-01/recommendations/1/index.html").read_text(encoding="utf-8")
+    assert "checked by the panel" in page and "checked by the board" not in page
+    full = tmp_path / "full"
+    build_site(content, full, drafts=True, engine="zensical")
+    assert digests(site) == digests(full)
