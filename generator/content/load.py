@@ -93,6 +93,10 @@ class _TooBig(Exception):
     pass
 
 
+class _TooLong(Exception):
+    """A text value longer than MAX_SCALAR_CHARS: (line, its length)."""
+
+
 class _TooDeep(Exception):
     pass
 
@@ -175,7 +179,7 @@ class _Converter:
 
     def scalar(self, node: yaml.Node) -> Any:
         if len(node.value) > MAX_SCALAR_CHARS:
-            raise _TooBig(node.start_mark.line + 1)
+            raise _TooLong(node.start_mark.line + 1, len(node.value))
         try:
             value = self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
@@ -290,6 +294,14 @@ def parse_yaml(
             None,
             "value too large or too deeply nested (check for runaway aliases)",
         )
+        return None
+    except _TooLong as exc:
+        line, length = exc.args
+        message = (
+            f"a value of {length:,} characters, longer than the {MAX_SCALAR_CHARS:,} a value "
+            "may have: shorten it, or link to the full text"
+        )
+        problems.add(display, line, None, message)
         return None
     except _SelfReference as exc:
         message = "an alias (*name) refers to the list or mapping that contains it"

@@ -26,9 +26,11 @@ MAX_SHARES = 4
 
 
 def shares(cores: int, versions: int) -> int:
-    """Into how many shares each version's pages are split: the cores each version has."""
+    """Into how many shares each version's pages are split: the cores each version has (of
+    ``cores``, the processes the build may run, and no more than the machine has)."""
     if versions < 1 or not hasattr(os, "fork"):
         return 1
+    cores = min(cores, os.cpu_count() or 1)
     return max(1, min(cores // versions, MAX_SHARES))
 
 

@@ -70,6 +70,16 @@ def test_alias_bomb_is_refused():
     ]
 
 
+def test_a_value_too_long_is_named_with_its_length_and_the_limit():
+    _, problems = parse("a: short\nnarrative: " + "word " * 20_001 + "\n")
+    assert problems == [
+        "f.yaml:2: a value of 100,004 characters, longer than the 100,000 a value may have: "
+        "shorten it, or link to the full text"
+    ]
+    _, problems = parse("narrative: " + "x" * 100_000 + "\n")
+    assert problems == []
+
+
 def test_unsafe_tags_are_refused():
     _, problems = parse("a: !!python/object:os.system echo\n")
     assert problems == [

@@ -42,8 +42,16 @@ def _tree(root: Path) -> dict[str, bytes]:
         (2, 0, 1),
     ],
 )
-def test_a_version_is_shared_among_the_cores_left_idle(cores, versions, expected):
+def test_a_version_is_shared_among_the_cores_left_idle(cores, versions, expected, monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
     assert shares(cores, versions) == expected
+
+
+def test_no_more_shares_than_the_machine_has_cores(monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert shares(8, 1) == 2  # --jobs 8 on two cores
+    monkeypatch.setattr(os, "cpu_count", lambda: None)
+    assert shares(8, 1) == 1
 
 
 @pytest.mark.parametrize("split", [2, 3])
