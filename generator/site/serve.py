@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -143,14 +144,16 @@ def serve(
         except OSError as exc:
             echo(f"Error: the preview could not be built ({exc.strerror or exc})")
 
-    rebuild()
-    handler = partial(_QuietHandler, directory=str(out_dir))
-    server = _PreviewServer((host, port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    echo(f"Serving on http://{host}:{server.server_address[1]}/ (Ctrl+C to stop)")
-    state = snapshot(watched)
+    restore = _stop_on_sigterm()
+    server = None
     try:
+        rebuild()
+        handler = partial(_QuietHandler, directory=str(out_dir))
+        server = _PreviewServer((host, port), handler)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        echo(f"Serving on http://{host}:{server.server_address[1]}/ (Ctrl+C to stop)")
+        state = snapshot(watched)
         while not stop.wait(interval):
             current = snapshot(watched)
             if current != state:
@@ -160,6 +163,21 @@ def serve(
     except KeyboardInterrupt:
         pass
     finally:
-        server.shutdown()
-        server.server_close()
+        if server is not None:
+            server.shutdown()
+            server.server_close()
         shutil.rmtree(scratch, ignore_errors=True)
+        restore()
+
+
+def _stop_on_sigterm() -> Callable[[], None]:
+    """SIGTERM (a service manager's stop, ``kill``) ends the preview as Ctrl+C does, its
+    temporary folder removed; returns what puts the previous handler back."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    return lambda: signal.signal(signal.SIGTERM, previous)

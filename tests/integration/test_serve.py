@@ -51,13 +51,15 @@ def test_serve_survives_odd_requests_and_bad_changes(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(SMALL_PLAN, content)
     (tmp_path / "secret.txt").write_text("outside the site")
+    temporary = tmp_path / "tmp"  # where the preview keeps its site while it runs
+    temporary.mkdir()
     process = subprocess.Popen(
         [sys.executable, "-m", "generator.cli", "serve", "--content", str(content)]
         + ["--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "TMPDIR": str(temporary)},
         start_new_session=True,
     )
     lines: queue.Queue = queue.Queue()
@@ -109,10 +111,12 @@ def test_serve_survives_odd_requests_and_bad_changes(tmp_path):
         wait_for(lines, "Site ready", seen)
         assert "by the panel" in page(port, "/2015-01/recommendations/1/")
         assert process.poll() is None
+        assert [p.name[:20] for p in temporary.iterdir()] == ["progress-site-serve-"]
     finally:
         # stopped as a service manager stops it; Ctrl+C under a loaded machine is a known gap
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=60)
+    assert list(temporary.iterdir()) == []  # stopped, the preview leaves nothing behind
     stderr = []
     while not errors.empty():
         stderr.append(errors.get())
