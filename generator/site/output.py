@@ -149,11 +149,13 @@ def _remove_in_background(path: Path) -> None:
     if pid == 0:  # detach, so that the command can end while the files are removed
         try:
             os.setsid()
+            null = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(null, fd)
+            # the output's lock among them: closed before this (waited-for) process forks the
+            # one that removes the files, so that no process holds the lock once the build ends
+            os.closerange(3, os.sysconf("SC_OPEN_MAX"))
             if os.fork() == 0:
-                null = os.open(os.devnull, os.O_RDWR)
-                for fd in (0, 1, 2):
-                    os.dup2(null, fd)
-                os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # the output's lock among them
                 shutil.rmtree(path, ignore_errors=True)
         finally:
             os._exit(0)

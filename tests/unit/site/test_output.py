@@ -63,3 +63,36 @@ def test_reused_versions_are_hard_links_of_the_previous_output(tmp_path, monkeyp
         for name in ("index.html", "recommendations/1/index.html"):
             assert (site / release / name).stat().st_ino == (out / release / name).stat().st_ino
     assert sorted(p.name for p in site.iterdir()) == ["2014-06", "2014-10"]
+
+
+def test_once_a_build_ends_no_process_holds_its_lock(tmp_path, monkeypatch):
+    """The process that removes the replaced output in the background never holds the lock,
+    however late it closes what it inherited: the next build can start at once."""
+    import fcntl
+    import time
+
+    from generator.site import output
+
+    out = tmp_path / "site"
+    out.mkdir()
+    scratch = tmp_path / ".site.build-abc123"
+    (scratch / "previous").mkdir(parents=True)
+    (scratch / "previous" / "index.html").write_text("old")
+    real = os.closerange
+
+    def slow(low: int, high: int) -> None:
+        time.sleep(1.5)  # a process scheduled late on a busy machine
+        real(low, high)
+
+    monkeypatch.setattr(os, "closerange", slow)
+    with output.lock(out, out):
+        output.remove_later(scratch, out)
+    fd = os.open(tmp_path / ".site.lock", os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises if any process still holds it
+    finally:
+        os.close(fd)
+    deadline = time.monotonic() + 30
+    while list(tmp_path.glob(".site.old-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not list(tmp_path.glob(".site.old-*"))
