@@ -20,7 +20,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from generator import BASE_MKDOCS_YML
 from generator.content.model import Content
@@ -87,41 +87,41 @@ def _build_one(
     started = time.perf_counter()
     # the word diffs this version, and the one before it, showed when last built
     diff_cache.use(view.release.id, earlier[-1].release.id if earlier else None)
+    env = _SHARED.get("env") or environment()
+    split, logo = _SHARED.get("split", 1), _SHARED.get("logo")
+    engine = _SHARED.get("engine", site_engine.DEFAULT_ENGINE)
+    release_work = work / view.release.id
     preview: Preview | None = _SHARED.get("preview")
     if preview is not None:
-        env = _SHARED.get("env") or environment()
         out_dir = _SHARED["out_dir"]
-        split, engine = _SHARED.get("split", 1), _SHARED.get("engine", site_engine.DEFAULT_ENGINE)
-        fresh = work / view.release.id
-        logo = _SHARED.get("logo")
         done = build_version(
-            view, earlier, env, preview, fresh, site_dir, out_dir, split, engine, logo
+            view, earlier, env, preview, release_work, site_dir, out_dir, split, engine, logo
         )
         diff_cache.keep()
         if done.code != 0:
-            name = site_engine.NAMES[engine]
-            work_dir = done.release_work
-            raise BuildError(mkdocs_failure(view.release.id, done.output, work_dir, site_dir, name))
+            _failed(view, done.output, done.release_work, site_dir, engine)
         seconds = time.perf_counter() - started
         return BuiltRelease(view.release.id, done.pages, seconds, done.render_seconds, done.rebuilt)
-    release_work = work / view.release.id
     docs = release_work / "docs"
-    env = _SHARED.get("env") or environment()
-    pages = render_version(view, docs, env, earlier, _SHARED.get("split", 1))
-    write_logo(docs, _SHARED.get("logo"))
+    pages = render_version(view, docs, env, earlier, split)
+    write_logo(docs, logo)
     diff_cache.keep()  # this version's new word diffs, for the build to merge
     rendered = time.perf_counter()
     config = release_work / "mkdocs.yml"
     config.write_text(
         mkdocs_config(view, BASE_MKDOCS_YML, docs, site_dir / view.release.id), encoding="utf-8"
     )
-    engine = _SHARED.get("engine", site_engine.DEFAULT_ENGINE)
     code, output = site_engine.run(engine, config, view.release.date)
     if code != 0:
-        name = site_engine.NAMES[engine]
-        raise BuildError(mkdocs_failure(view.release.id, output, release_work, site_dir, name))
+        _failed(view, output, release_work, site_dir, engine)
     done = time.perf_counter()
     return BuiltRelease(view.release.id, len(pages), done - started, rendered - started)
+
+
+def _failed(view: ReleaseView, output: str, work: Path, site_dir: Path, engine: str) -> NoReturn:
+    """Raise what ``engine`` reported of its failed build of the version."""
+    name = site_engine.NAMES[engine]
+    raise BuildError(mkdocs_failure(view.release.id, output, work, site_dir, name))
 
 
 _SHARED: dict[str, Any] = {}
