@@ -176,11 +176,12 @@ def _markdown_seconds(content_dir: Path, work: Path) -> tuple[float, int]:
 
 
 def _settled(out: Path, limit: float = 300.0) -> None:
-    """Wait until the output that the last build into ``out`` replaced has been removed (a
+    """Wait until the outputs that earlier builds beside ``out`` replaced have been removed (a
     build leaves that to a process of its own), so that a timed build does not share the
-    cores with it: a monthly publish does not follow the last one within seconds."""
+    cores with it: a monthly publish does not follow the last one within seconds, and one
+    figure's builds do not slow the next figure's."""
     deadline = time.monotonic() + limit
-    while any(out.parent.glob(f".{out.name}.old-*")) and time.monotonic() < deadline:
+    while any(out.parent.glob(".*.old-*")) and time.monotonic() < deadline:
         time.sleep(0.2)
 
 

@@ -6,15 +6,15 @@ The later phases (render, build with the site engine, write) are ``generator.sit
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, MutableMapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from generator.content.model import Content
 from generator.content.transaction import reading
 from generator.content.validate import load_content
-from generator.facts.derive import ReleaseView, release_views
+from generator.facts.derive import ReleaseView, release_view
 from generator.facts.kept import Keyed, locked_digests, version_digests
 from generator.facts.keys import release_keys
 from generator.facts.lock import LOCK_FILE, lock_problems, read_lock, refuse
@@ -63,18 +63,42 @@ class Derived:
     """Each version's cache digest, oldest first."""
 
 
-def derive(gathered: Gathered, kept: Mapping[str, Keyed], shared: str) -> Derived:
+def derive(
+    gathered: Gathered,
+    kept: Mapping[str, Keyed],
+    shared: str,
+    known: MutableMapping[str, ReleaseView] | None = None,
+) -> Derived:
     """Every view, its content key, lock fingerprint and cache digest; refuse the build
     (ContentError naming the lock file) if it would silently change a published release.
 
     ``kept`` is what the last build recorded (``fingerprints``, ``contents``), reused where a
     release's key is unchanged; ``shared`` is the digest of everything all versions share.
+    ``known`` holds the views of the last build in this process by content key (the
+    preview's), reused where the key is the same; it is left holding this build's.
     """
-    views = release_views(gathered.content)
     keys = release_keys(gathered.content, shared)
+    views = _views(gathered.content, keys, {} if known is None else known)
     fingerprints, contents = locked_digests(
         views, keys, kept.get("fingerprints", {}), kept.get("contents", {})
     )
     found = {rid: fingerprint for rid, (_, fingerprint) in fingerprints.items()}
     refuse(gathered.lock_file, lock_problems(gathered.everything, gathered.locks, found))
     return Derived(views, keys, fingerprints, contents, version_digests(views, shared, found))
+
+
+def _views(
+    content: Content, keys: Mapping[str, str], known: MutableMapping[str, ReleaseView]
+) -> tuple[ReleaseView, ...]:
+    """Every release's view, oldest first: worked out again only where its content key is new.
+    A kept view is made from the same content up to its release (that is what the key
+    digests), but it is given this content, so that it lists the releases after it."""
+    views = []
+    for release in content.releases:
+        view = known.get(keys[release.id])
+        views.append(
+            release_view(content, release.id) if view is None else replace(view, content=content)
+        )
+    known.clear()
+    known.update((keys[v.release.id], v) for v in views)
+    return tuple(views)

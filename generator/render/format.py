@@ -189,9 +189,25 @@ def markdown_block(value: str) -> Md:
     """Narrative Markdown: formatting and web links are kept; raw HTML, template syntax and
     other links are shown literally. Paragraphs and lists are kept as people type them.
     Text whose Markdown would cost too much (``too_costly``) is shown exactly as typed."""
+    if len(value) <= REMEMBERED:
+        return Md(_remembered_block(value))
+    return Md(_markdown_block(value))
+
+
+REMEMBERED = 4000
+"""Texts up to this long are made into Markdown once per process: a narrative is shown on
+its recommendation's page, the printable report, its leads' pages and what changed."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _remembered_block(value: str) -> str:
+    return _markdown_block(value)
+
+
+def _markdown_block(value: str) -> str:
     if too_costly(value):
-        return Md(typed_block(value))
-    return Md(_neutralise_links(_escape_source(lists_after_text(value))).strip())
+        return typed_block(value)
+    return _neutralise_links(_escape_source(lists_after_text(value))).strip()
 
 
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}\.)[ \t]+\S")

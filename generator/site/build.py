@@ -45,6 +45,7 @@ from generator.site.output import (
     remove_later,
     resolve_out,
     swap_into_place,
+    update_in_place,
 )
 from generator.site.preview import Preview, build_version, preview_digests
 from generator.site.procs import die_with_parent
@@ -229,7 +230,7 @@ def build_site(
     logo = read_logo(content_dir, gathered.content.site)
     look = look_digest(gathered.content.site, logo)
     shared = site_engine.digest(engine, shared_digest() + look)
-    derived = derive(gathered, kept, shared)
+    derived = derive(gathered, kept, shared, preview.views if preview else None)
     if preview is not None:
         digests = preview_digests(gathered.content, derived.views, shared)
         derived = replace(derived, digests=digests)
@@ -327,7 +328,8 @@ def _build_into(
                 index: pool.submit(_build_version, index, work, site_dir)
                 for index in reversed(todo)
             }
-            reuse(out_dir, reused, site_dir)  # linked here while the workers build
+            if preview is None:  # a preview is updated in place: its output keeps them
+                reuse(out_dir, reused, site_dir)  # linked here while the workers build
             if reused:
                 log(f"Unchanged, not rebuilt: {', '.join(reused)}")
             if todo:
@@ -337,8 +339,19 @@ def _build_into(
             built = [futures[index].result() for index in todo]
         if todo:
             diff_cache.merge()
-        write_site_files(site_dir, plan.content, plan.derived, plan.texts, plan.kept, reused)
-        swap_into_place(site_dir, out_dir, scratch)
+        write_site_files(
+            site_dir,
+            plan.content,
+            plan.derived,
+            plan.texts,
+            plan.kept,
+            reused,
+            out_dir if preview is not None else None,
+        )
+        if preview is not None:
+            update_in_place(site_dir, out_dir, scratch, [view.release.id for view in views])
+        else:
+            swap_into_place(site_dir, out_dir, scratch)
     except BaseException:
         discard(scratch, out_dir)
         raise

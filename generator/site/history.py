@@ -54,19 +54,25 @@ def data_digests(version_dir: Path) -> dict[str, str]:
 
 
 def version_data(
-    site_dir: Path, digests: Mapping[str, str], known: Keyed, reused: Sequence[str]
+    site_dir: Path,
+    digests: Mapping[str, str],
+    known: Keyed,
+    reused: Sequence[str],
+    reused_dir: Path | None = None,
 ) -> Keyed:
     """Each version's open-data digests (as JSON) under its cache digest (``digests``).
 
     A version built now is read from ``site_dir``; one reused from the last build keeps the
     digests recorded when it was built, so that a file altered in the output since then is
-    found by ``verify`` rather than recorded as it now is.
+    found by ``verify`` rather than recorded as it now is (read from ``reused_dir``, by
+    default ``site_dir``, where none was recorded).
     """
     found: Keyed = {}
     for rid, digest in digests.items():
         text = reuse_keyed(known, digests, rid) if rid in reused else None
         if text is None:
-            text = json.dumps(data_digests(site_dir / rid), sort_keys=True)
+            folder = (reused_dir or site_dir) if rid in reused else site_dir
+            text = json.dumps(data_digests(folder / rid), sort_keys=True)
         found[rid] = (digest, text)
     return found
 

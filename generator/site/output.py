@@ -5,6 +5,8 @@
   are carried over into the new output, never deleted.
 - ``--out`` may be a symbolic link to a directory: the site is built beside the directory it
   points to and swapped in there; the link itself stays as it is.
+- A preview (``serve``) is updated in place instead (``update_in_place``): its versions are
+  many and only one changes, and only the person previewing reads it.
 - One build at a time per output: a lock file beside it (``.<name>.lock``) makes a second
   build refuse clearly instead of disturbing the first.
 """
@@ -16,7 +18,7 @@ import fcntl
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from generator.errors import ProgressSiteError
@@ -191,3 +193,30 @@ def swap_into_place(new_site: Path, out_dir: Path, scratch: Path) -> None:
     except BaseException:
         carry(new_site, out_dir)
         raise
+
+
+def update_in_place(new_site: Path, out_dir: Path, scratch: Path, versions: Sequence[str]) -> None:
+    """Bring ``out_dir`` up to date from ``new_site``, which holds the versions built now and
+    the site's own files: each is put in place of its namesake in one rename (its build
+    manifest last), the other ``versions`` are left as they are, and anything else is removed.
+
+    What was replaced goes into ``scratch``, removed with it. A page is never half-written,
+    though the versions and the site's files are replaced one after another: this is for a
+    preview, where it saves linking every unchanged version into a new output."""
+    if not out_dir.exists():
+        os.rename(new_site, out_dir)
+        return
+    replaced = scratch / "replaced"
+    replaced.mkdir()
+    names = sorted(os.listdir(new_site), key=lambda name: name == MANIFEST)
+    for name in names:
+        source, target = new_site / name, out_dir / name
+        if source.is_dir() and target.is_dir() and _exchange(source, target):
+            continue  # the one replaced is now in new_site, removed with the scratch dir
+        if _exists(target) and (source.is_dir() or target.is_dir()):
+            os.rename(target, replaced / name)
+        os.replace(source, target)
+    keep = {*names, *versions, *KEPT}
+    for name in os.listdir(out_dir):
+        if name not in keep:
+            os.rename(out_dir / name, replaced / name)

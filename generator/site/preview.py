@@ -26,7 +26,7 @@ import shutil
 import subprocess
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +41,14 @@ SEARCH_INDEX = Path("search") / "search_index.json"
 
 @dataclass
 class Preview:
-    """What the preview keeps between rebuilds: each version's Markdown in ``work/<release>/``
-    and the compiled page templates (compiled again when the templates or code change)."""
+    """What the preview keeps between rebuilds: each version's Markdown in ``work/<release>/``,
+    the compiled page templates (compiled again when the templates or code change) and the
+    releases' views by content key (``facts.phases.derive``)."""
 
     work: Path
     env: Any = None
     env_key: str = ""
+    views: dict[str, ReleaseView] = field(default_factory=dict)
 
     def environment(self, shared: str) -> Any:
         from generator.render.template import compiled_environment

@@ -29,12 +29,16 @@ def write_site_files(
     texts: Mapping[str, Keyed],
     kept: Mapping[str, Keyed],
     reused: Sequence[str],
+    reused_dir: Path | None = None,
 ) -> None:
     """Write the site's own files into ``site_dir``, whose versions are built (or ``reused``
-    from the last build, whose records are ``kept``); ``texts`` are the feeds' texts."""
+    from the last build, whose records are ``kept``); ``texts`` are the feeds' texts.
+
+    The reused versions are in ``site_dir`` too, unless ``reused_dir`` holds them (a preview
+    updated in place)."""
     views = derived.views
     digest_of = {v.release.id: d for v, d in zip(views, derived.digests, strict=True)}
-    data = version_data(site_dir, digest_of, kept.get("data", {}), reused)
+    data = version_data(site_dir, digest_of, kept.get("data", {}), reused, reused_dir)
     contents = {rid: text for rid, (_, text) in derived.contents.items()}
     write_history(site_dir, history(views, contents, {rid: t for rid, (_, t) in data.items()}))
     keep = {"fingerprints": derived.fingerprints, "contents": derived.contents, **to_keep(texts)}
@@ -47,9 +51,11 @@ def write_site_files(
     write_recommendation_feeds(site_dir, views, kept_lines(texts["recfeeds"], views))
     (site_dir / "sitemap.xml").write_text(sitemap_index(content), encoding="utf-8")
     if content.releases:
-        write_aliases(site_dir, content.releases[-1].id)
+        newest = content.releases[-1].id
+        source = (reused_dir or site_dir) if newest in reused else site_dir
+        write_aliases(site_dir, newest, source)
         # the newest version's: it works at any address (site_templates/theme/main.html)
-        shutil.copyfile(site_dir / content.releases[-1].id / "404.html", site_dir / "404.html")
+        shutil.copyfile(source / newest / "404.html", site_dir / "404.html")
 
 
 def versions_json(content: Content) -> list[dict[str, object]]:
@@ -99,9 +105,10 @@ def redirect_page(target: str) -> str:
     )
 
 
-def write_aliases(site_dir: Path, newest: str) -> None:
-    """``latest/...`` mirrors every page of the newest release as a redirect; so does /."""
-    source = site_dir / newest
+def write_aliases(site_dir: Path, newest: str, versions_dir: Path | None = None) -> None:
+    """``latest/...`` mirrors every page of the newest release (in ``versions_dir``, by
+    default ``site_dir``) as a redirect; so does /."""
+    source = (versions_dir or site_dir) / newest
     for page in sorted(source.rglob("index.html")):
         rel = page.parent.relative_to(source)
         depth = len(rel.parts) + 1

@@ -145,3 +145,56 @@ def test_a_zensical_preview_keeps_its_cache_and_shows_the_saved_narrative(tmp_pa
     full = tmp_path / "full"
     build_site(content, full, drafts=True, engine="zensical")
     assert digests(site) == digests(full)
+
+
+def inodes(root: Path) -> dict[str, int]:
+    return {str(p.relative_to(root)): p.stat().st_ino for p in root.rglob("*") if p.is_file()}
+
+
+def test_a_refresh_updates_the_preview_in_place_and_matches_a_full_build(tmp_path):
+    """The versions a change does not reach are left where they are, not linked into a new
+    output; a release added, then taken away, comes and goes, with the aliases and 404 page
+    of whichever release is newest."""
+    content, site = tmp_path / "content", tmp_path / "site"
+    shutil.copytree(SMALL_PLAN, content)
+    preview = Preview(tmp_path / "work")
+    build_site(content, site, drafts=True, preview=preview)
+
+    releases = (content / "releases.yaml").read_text(encoding="utf-8")
+    draft = "  - id: 2015-04\n    date: 2015-04-30\n    title: April 2015\n    draft: true\n"
+    (content / "releases.yaml").write_text(releases + draft, encoding="utf-8")
+    shutil.copy(content / "progress/2015-01.yaml", content / "progress/2015-04.yaml")
+    added = build_site(content, site, drafts=True, preview=preview)
+    assert [b.id for b in added.releases] == ["2014-06", "2014-10", "2015-01", "2015-04"]
+    assert "2015-04/" in (site / "latest/index.html").read_text(encoding="utf-8")
+    build_site(content, tmp_path / "full", drafts=True)
+    assert digests(site) == digests(tmp_path / "full")
+
+    # the draft's narrative reaches it alone: the newest is rebuilt, the others stay put
+    kept = inodes(site)
+    edit(content, "2015-04", "checked by the board", "checked by the panel")
+    result = build_site(content, site, drafts=True, preview=preview)
+    assert [b.id for b in result.releases] == ["2015-04"]
+    now = inodes(site)
+    untouched = ("2014-06/", "2014-10/", "2015-01/")
+    assert {p: i for p, i in now.items() if p.startswith(untouched)} == {
+        p: i for p, i in kept.items() if p.startswith(untouched)
+    }
+
+    # an earlier release's narrative: the newest is not rebuilt, its aliases are kept right
+    edit(content, "2014-10", "Membership has increased", "Membership has grown")
+    result = build_site(content, site, drafts=True, preview=preview)
+    assert [b.id for b in result.releases] == ["2014-10", "2015-01"]
+    shutil.rmtree(tmp_path / "full")
+    build_site(content, tmp_path / "full", drafts=True)
+    assert digests(site) == digests(tmp_path / "full")
+
+    (content / "releases.yaml").write_text(releases, encoding="utf-8")
+    (content / "progress/2015-04.yaml").unlink()
+    result = build_site(content, site, drafts=True, preview=preview)
+    assert not (site / "2015-04").exists()
+    assert "2015-01/" in (site / "latest/index.html").read_text(encoding="utf-8")
+    shutil.rmtree(tmp_path / "full")
+    build_site(content, tmp_path / "full", drafts=True)
+    assert digests(site) == digests(tmp_path / "full")
+    assert not list(tmp_path.glob(".site.build-*"))  # no scratch left beside the preview

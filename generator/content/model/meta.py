@@ -13,6 +13,7 @@ reference. Adding a field to an action with its ``Meta`` is all it takes for eac
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -79,8 +80,10 @@ def meta_of(model: type[BaseModel], name: str) -> Meta | None:
     return next((m for m in info.metadata if isinstance(m, Meta)), None)
 
 
+@functools.cache
 def declared(model: type[BaseModel]) -> tuple[Declared, ...]:
-    """The model's fields that carry a ``Meta``, in the model's order."""
+    """The model's fields that carry a ``Meta``, in the model's order (a class's fields are
+    fixed once it is made: worked out once per class)."""
     fields = ((name, meta_of(model, name)) for name in model.model_fields)
     return tuple(Declared(name, meta) for name, meta in fields if meta is not None)
 
@@ -90,6 +93,7 @@ def undeclared(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(name for name in model.model_fields if meta_of(model, name) is None)
 
 
+@functools.cache
 def listed(model: type[BaseModel]) -> tuple[Declared, ...]:
     """The fields shown in an item's list of details, each under its label."""
     return tuple(d for d in declared(model) if d.meta.label and d.meta.listed)

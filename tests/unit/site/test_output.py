@@ -5,7 +5,7 @@ import pytest
 
 from generator.errors import ProgressSiteError
 from generator.site.cache import MANIFEST, read_manifest
-from generator.site.output import check_owned, clear_stale
+from generator.site.output import check_owned, clear_stale, update_in_place
 
 
 def test_a_build_killed_mid_swap_gives_back_git_and_cname(tmp_path):
@@ -96,3 +96,46 @@ def test_once_a_build_ends_no_process_holds_its_lock(tmp_path, monkeypatch):
     while list(tmp_path.glob(".site.old-*")) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not list(tmp_path.glob(".site.old-*"))
+
+
+def _tree(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+
+
+def test_a_preview_is_updated_in_place_each_entry_in_one_rename_its_manifest_last(
+    tmp_path, monkeypatch
+):
+    out, scratch = tmp_path / "site", tmp_path / ".site.build-z"
+    new = scratch / "site"
+    _tree(out, {"a/index.html": "a", "b/index.html": "old b", "gone/index.html": "gone"})
+    _tree(out, {"latest/x/index.html": "stale alias", "versions.json": "old", MANIFEST: "old"})
+    _tree(out, {"CNAME": "plan.example", "feed.xml": "old feed"})
+    _tree(new, {"b/index.html": "new b", "latest/index.html": "alias", "versions.json": "new"})
+    _tree(new, {MANIFEST: "new", "feed.xml": "new feed"})
+    kept = (out / "a/index.html").stat().st_ino
+    order: list[str] = []
+    replace = os.replace
+    monkeypatch.setattr(os, "replace", lambda a, b: (order.append(Path(b).name), replace(a, b)))
+
+    update_in_place(new, out, scratch, ["a", "b"])
+
+    assert (out / "a/index.html").stat().st_ino == kept  # a version not rebuilt stays put
+    assert (out / "b/index.html").read_text() == "new b"
+    assert (out / "latest/index.html").read_text() == "alias"
+    assert not (out / "latest/x").exists()
+    assert not (out / "gone").exists()  # a version no longer in the site
+    assert (out / "CNAME").read_text() == "plan.example"
+    assert (out / "versions.json").read_text() == "new"
+    assert (out / "feed.xml").read_text() == "new feed"
+    assert order[-1] == MANIFEST
+    # what was replaced waits in the scratch directory, removed with it
+    assert (scratch / "replaced" / "gone" / "index.html").read_text() == "gone"
+
+
+def test_a_first_preview_moves_the_whole_new_site_into_place(tmp_path):
+    out, scratch = tmp_path / "site", tmp_path / ".site.build-z"
+    _tree(scratch / "site", {"a/index.html": "a", MANIFEST: "m"})
+    update_in_place(scratch / "site", out, scratch, ["a"])
+    assert (out / "a/index.html").read_text() == "a"
