@@ -11,7 +11,7 @@ fingerprints and feed summaries are).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import fields
+from dataclasses import dataclass, fields
 
 from generator.content.model import Content
 
@@ -20,15 +20,30 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def release_keys(content: Content, salt: str) -> dict[str, str]:
-    """A key per release id, oldest first; ``salt`` stands for the code that derives views.
+@dataclass(frozen=True)
+class Described:
+    """The content described once per build, for every digest made of it."""
 
-    The content is immutable, so its ``repr`` states every field of every item exactly.
-    """
+    shared: str
+    """SHA-256 of everything but the releases."""
+    releases: tuple[str, ...]
+    """SHA-256 of each release, oldest first."""
+
+
+def describe(content: Content) -> Described:
+    """The content's digests. The content is immutable, so its ``repr`` states every field
+    of every item exactly."""
     shared = {f.name: getattr(content, f.name) for f in fields(content) if f.name != "releases"}
-    previous = _sha(salt + "\n" + repr(shared))
+    return Described(_sha(repr(shared)), tuple(_sha(repr(r)) for r in content.releases))
+
+
+def release_keys(content: Content, salt: str, described: Described | None = None) -> dict[str, str]:
+    """A key per release id, oldest first; ``salt`` stands for the code that derives views;
+    ``described`` is the content's ``describe``, where it is known."""
+    described = described or describe(content)
+    previous = _sha(salt + "\n" + described.shared)
     keys = {}
-    for release in content.releases:
-        previous = _sha(previous + "\n" + repr(release))
+    for release, digest in zip(content.releases, described.releases, strict=True):
+        previous = _sha(previous + "\n" + digest)
         keys[release.id] = previous
     return keys

@@ -16,7 +16,7 @@ from generator.content.transaction import reading
 from generator.content.validate import load_content
 from generator.facts.derive import ReleaseView, release_view
 from generator.facts.kept import Keyed, locked_digests, version_digests
-from generator.facts.keys import release_keys
+from generator.facts.keys import Described, describe, release_keys
 from generator.facts.lock import LOCK_FILE, lock_problems, read_lock, refuse
 
 
@@ -61,6 +61,8 @@ class Derived:
     """Each release's content digest (``history.json``), under its key."""
     digests: Sequence[str]
     """Each version's cache digest, oldest first."""
+    described: Described
+    """The content's own digests (``keys.describe``)."""
 
 
 def derive(
@@ -77,14 +79,16 @@ def derive(
     ``known`` holds the views of the last build in this process by content key (the
     preview's), reused where the key is the same; it is left holding this build's.
     """
-    keys = release_keys(gathered.content, shared)
+    described = describe(gathered.content)
+    keys = release_keys(gathered.content, shared, described)
     views = _views(gathered.content, keys, {} if known is None else known)
     fingerprints, contents = locked_digests(
         views, keys, kept.get("fingerprints", {}), kept.get("contents", {})
     )
     found = {rid: fingerprint for rid, (_, fingerprint) in fingerprints.items()}
     refuse(gathered.lock_file, lock_problems(gathered.everything, gathered.locks, found))
-    return Derived(views, keys, fingerprints, contents, version_digests(views, shared, found))
+    digests = version_digests(views, shared, found)
+    return Derived(views, keys, fingerprints, contents, digests, described)
 
 
 def _views(

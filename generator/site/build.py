@@ -232,7 +232,7 @@ def build_site(
     shared = site_engine.digest(engine, shared_digest() + look)
     derived = derive(gathered, kept, shared, preview.views if preview else None)
     if preview is not None:
-        digests = preview_digests(gathered.content, derived.views, shared)
+        digests = preview_digests(gathered.content, derived.views, shared, derived.described)
         derived = replace(derived, digests=digests)
     texts = feed_texts(derived.views, derived.keys, kept)
     done_deriving = time.perf_counter()

@@ -34,6 +34,7 @@ import yaml
 
 from generator.content.model import Content
 from generator.facts.derive import ReleaseView
+from generator.facts.keys import Described, describe
 
 BASIS = ".preview-basis"
 SEARCH_INDEX = Path("search") / "search_index.json"
@@ -87,14 +88,16 @@ def _outline(whole: str, release: Any) -> str:
     return _OUTLINES[whole]
 
 
-def preview_digests(content: Content, views: Sequence[ReleaseView], shared: str) -> list[str]:
-    """One digest per version, oldest first, of what its pages are made from (see above)."""
+def preview_digests(
+    content: Content, views: Sequence[ReleaseView], shared: str, described: Described | None = None
+) -> list[str]:
+    """One digest per version, oldest first, of what its pages are made from (see above);
+    ``described`` is the content's ``describe``, where it is known."""
     releases = [v.release for v in views]
-    whole = [_sha(repr(r)) for r in releases]
+    described = described or describe(content)
+    whole = list(described.releases)
     outline = [_outline(digest, r) for digest, r in zip(whole, releases, strict=True)]
-    everything_else = _sha(
-        shared, repr({k: v for k, v in vars(content).items() if k != "releases"})
-    )
+    everything_else = _sha(shared, described.shared)
     # every version's labels and selector name every release (a later one can crowd its month)
     listed = _sha(repr([(r.id, r.date, r.title, r.draft) for r in content.releases]))
     digests = []
