@@ -49,3 +49,34 @@ def test_custom_icons_come_first(tmp_path):
         },
     )
     assert '<span class="twemoji"><svg id="ours"></svg></span>' in html
+
+
+def _by_rglob(base):
+    """Shortcodes as ``Path.rglob`` finds them: what ``emoji.icons`` must give, faster."""
+    return [
+        (":" + "-".join(svg.relative_to(base).with_suffix("").parts) + ":", str(svg))
+        for svg in sorted(base.rglob("*.svg"))
+    ]
+
+
+def test_icons_are_named_and_ordered_as_their_paths_are(tmp_path):
+    for name in ("b/a.svg", "a-b.svg", "a/b.svg", "a/b/c.svg", "x.y.svg", "a/n.png", "z.svg"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("<svg/>")
+    found = emoji.icons(tmp_path)
+    assert found == _by_rglob(tmp_path)
+    # "a/b.svg" sorts before "a-b.svg" (by folder, then name): the first of the two is kept
+    assert [path[len(str(tmp_path)) :] for _, path in found] == [
+        "/a/b/c.svg",
+        "/a/b.svg",
+        "/a-b.svg",
+        "/b/a.svg",
+        "/x.y.svg",
+        "/z.svg",
+    ]
+    assert [name for name, _ in found] == [":a-b-c:", ":a-b:", ":a-b:", ":b-a:", ":x.y:", ":z:"]
+
+
+def test_the_themes_icons_are_read_as_rglob_reads_them():
+    base = emoji.icon_dirs()[0]
+    assert emoji.icons(base) == _by_rglob(base)
