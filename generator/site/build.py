@@ -15,8 +15,14 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import (
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    as_completed,
+)
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -108,6 +114,8 @@ def _build_one(
     write_logo(docs, logo)
     diff_cache.keep()  # this version's new word diffs, for the build to merge
     rendered = time.perf_counter()
+    if _SHARED.get("rendered") is not None:
+        _SHARED["rendered"].set()
     config = release_work / "mkdocs.yml"
     config.write_text(
         mkdocs_config(view, BASE_MKDOCS_YML, docs, site_dir / view.release.id), encoding="utf-8"
@@ -184,6 +192,23 @@ def _pool(workers: int) -> Executor:
             initargs=(os.getpid(),),
         )
     return ThreadPoolExecutor(max_workers=1)
+
+
+def _rendered_event() -> Any:
+    """Set by the first version whose pages are rendered (None where processes cannot fork)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return multiprocessing.get_context("fork").Event()
+
+
+def _after_rendering(rendered: Any, futures: Iterable[Future[BuiltRelease]]) -> None:
+    """Wait until a version's pages are rendered, or every version has ended. Rendering uses
+    every core the build leaves idle; the engine, that comes after it, one per version: so
+    the versions kept from the last build are linked into the new output while it runs."""
+    waiting = list(futures)
+    while rendered is not None and not rendered.wait(0.05):
+        if all(future.done() for future in waiting):
+            return
 
 
 def _reason(error: OSError) -> str:
@@ -311,6 +336,7 @@ def _build_into(
         _SHARED["views"] = views  # inherited by the worker processes, not pickled
         _SHARED["engine"] = plan.engine
         _SHARED["logo"] = plan.logo
+        _SHARED["rendered"] = _rendered_event() if todo and reused else None
         if todo:
             site_engine.preload(plan.engine)  # imported once here, not once per version
         compiling = time.perf_counter()
@@ -329,7 +355,9 @@ def _build_into(
                 for index in reversed(todo)
             }
             if preview is None:  # a preview is updated in place: its output keeps them
-                reuse(out_dir, reused, site_dir)  # linked here while the workers build
+                # linked while the engine builds, once a version's pages are rendered
+                _after_rendering(_SHARED["rendered"], futures.values())
+                reuse(out_dir, reused, site_dir)
             if reused:
                 log(f"Unchanged, not rebuilt: {', '.join(reused)}")
             if todo:

@@ -141,3 +141,27 @@ def test_builds_one_after_another_never_wait_for_the_previous_output_to_go(small
         time.sleep(0.05)
     assert not list(tmp_path.glob(".site.old-*"))  # removed in the background
     assert not list(tmp_path.glob(".site.build-*"))
+
+
+def test_kept_versions_are_linked_in_once_the_new_versions_pages_are_rendered(
+    small, tmp_path, monkeypatch
+):
+    """Rendering takes every idle core, the engine one: linking the kept versions into the
+    new output waits for the pages, so that it runs beside the engine, not the rendering."""
+    from generator.site import build as site_build
+
+    out = tmp_path / "site"
+    build(out)
+    seen: list[tuple[bool, list[str]]] = []
+    linked = site_build.reuse
+
+    def reuse(out_dir: Path, release_ids: list[str], site_dir: Path) -> None:
+        seen.append((site_build._SHARED["rendered"].is_set(), list(release_ids)))
+        linked(out_dir, release_ids, site_dir)
+
+    monkeypatch.setattr(site_build, "reuse", reuse)
+    small.replace("progress/2015-01.yaml", "checked by the board", "checked by the panel")
+    assert build(out) == "Built 1 release (32 pages), 2 unchanged"
+    assert seen == [(True, ["2014-06", "2014-10"])]
+    assert "checked by the panel" in (out / "2015-01/recommendations/1/index.html").read_text()
+    assert (out / "2014-06/index.html").is_file()
