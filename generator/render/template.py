@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 import markupsafe
 
 from generator import TEMPLATES_DIR
 from generator.content.model import Meaning, slugify
+from generator.content.parse_cache import cache_dir
 from generator.facts.compare import Move
 from generator.facts.compare_kpis import kpi_sections, left_out_lines, no_new_value_line
 from generator.facts.derive import ReleaseView, State
@@ -52,6 +58,27 @@ from generator.render.plain import plain_block, plain_diff, plain_finalize
 from generator.render.urls import Linker, chart_path
 
 
+class _KeptCompiled(jinja2.FileSystemBytecodeCache):
+    """The templates as compiled, kept in the user's cache (``PROGRESS_SITE_CACHE``) so that a
+    build compiles again only a template that changed (Jinja keys each by its source). One
+    folder per templates folder, kind of environment and Jinja; a cache that cannot be
+    written only costs time."""
+
+    def __init__(self, templates_dir: Path, plain: bool) -> None:
+        key = f"{templates_dir.resolve()}\n{plain}\n{jinja2.__version__}\n{sys.version}"
+        digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        super().__init__(str(cache_dir() / "templates" / digest))
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+
 def render_page(
     env: jinja2.Environment, template: str, view: ReleaseView, linker: Linker, **context: Any
 ) -> str:
@@ -80,6 +107,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
     entities or CriticMarkup."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
+        bytecode_cache=_KeptCompiled(templates_dir, plain),
         autoescape=True,  # with ``finalize``: values are escaped for Markdown, not just HTML
         finalize=plain_finalize if plain else finalize,
         undefined=jinja2.StrictUndefined,

@@ -1,0 +1,59 @@
+"""Compiled templates are kept in the user's cache; a template changed is compiled again, and
+a cache that cannot be written costs only time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.render.template import environment
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("PROGRESS_SITE_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def _templates(folder: Path, text: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / "page.md.j2").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_template_is_compiled_once_and_again_when_it_changes(cache, tmp_path):
+    folder = _templates(tmp_path / "t", "Hello {{ name }}")
+    assert environment(folder).get_template("page.md.j2").render(name="you") == "Hello you"
+    (kept,) = (cache / "templates").glob("*/*.cache")
+    compiled = kept.read_bytes()
+    # a new environment (a new process) reads the compiled template rather than compiling
+    kept.write_bytes(compiled.replace(b"Hello ", b"Howdy "))
+    assert environment(folder).get_template("page.md.j2").render(name="you") == "Howdy you"
+    _templates(folder, "Goodbye {{ name }}")
+    assert environment(folder).get_template("page.md.j2").render(name="you") == "Goodbye you"
+
+
+def test_the_plain_environment_keeps_its_own_compiled_templates(cache, tmp_path):
+    folder = _templates(tmp_path / "t", "{{ name }}")
+    environment(folder).get_template("page.md.j2").render(name="x")
+    environment(folder, plain=True).get_template("page.md.j2").render(name="x")
+    assert len(list((cache / "templates").iterdir())) == 2
+
+
+def test_a_cache_that_cannot_be_written_or_read_only_costs_time(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("PROGRESS_SITE_CACHE", str(blocked))
+    folder = _templates(tmp_path / "t", "Hello {{ name }}")
+    assert environment(folder).get_template("page.md.j2").render(name="you") == "Hello you"
+    monkeypatch.setenv("PROGRESS_SITE_CACHE", str(tmp_path / "cache"))
+    environment(folder).get_template("page.md.j2").render(name="you")
+    for kept in (tmp_path / "cache" / "templates").glob("*/*.cache"):
+        kept.write_bytes(b"damaged")
+    assert environment(folder).get_template("page.md.j2").render(name="you") == "Hello you"
+    if os.geteuid() != 0:  # root reads any file
+        for kept in (tmp_path / "cache" / "templates").glob("*/*.cache"):
+            kept.chmod(0)
+        assert environment(folder).get_template("page.md.j2").render(name="you") == "Hello you"
