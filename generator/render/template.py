@@ -13,7 +13,7 @@ import jinja2
 import jinja2.bccache
 import markupsafe
 
-from generator import TEMPLATES_DIR
+from generator import TEMPLATES_DIR, __version__
 from generator.content.model import Meaning, slugify
 from generator.content.parse_cache import cache_dir
 from generator.facts.compare import Move
@@ -61,13 +61,15 @@ from generator.render.urls import Linker, chart_path
 class _KeptCompiled(jinja2.FileSystemBytecodeCache):
     """The templates as compiled, kept in the user's cache (``PROGRESS_SITE_CACHE``) so that a
     build compiles again only a template that changed (Jinja keys each by its source). One
-    folder per templates folder, kind of environment and Jinja; a cache that cannot be
-    written only costs time."""
+    folder per templates folder, kind of environment, Jinja and code that configures the
+    environment (``_CONFIGURING``); a cache that cannot be written or read only costs time."""
 
     def __init__(self, templates_dir: Path, plain: bool) -> None:
-        key = f"{templates_dir.resolve()}\n{plain}\n{jinja2.__version__}\n{sys.version}"
-        digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-        super().__init__(str(cache_dir() / "templates" / digest))
+        hasher = hashlib.sha256(f"{templates_dir.resolve()}\n{plain}\n".encode("utf-8", "replace"))
+        hasher.update(f"{jinja2.__version__}\n{sys.version}\n{__version__}\n".encode())
+        for module in _CONFIGURING:
+            hasher.update((Path(__file__).parent / module).read_bytes())
+        super().__init__(str(cache_dir() / "templates" / hasher.hexdigest()[:32]))
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with contextlib.suppress(OSError):
@@ -75,8 +77,15 @@ class _KeptCompiled(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):
+        try:
             super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - unreadable or damaged: compiled again
+            bucket.reset()
+
+
+_CONFIGURING = ("template.py", "format.py", "plain.py")
+"""The modules whose code decides how a template compiles: the environment's settings and
+its ``finalize`` functions."""
 
 
 def render_page(

@@ -195,10 +195,14 @@ def _pool(workers: int) -> Executor:
 
 
 def _rendered_event() -> Any:
-    """Set by the first version whose pages are rendered (None where processes cannot fork)."""
+    """Set by the first version whose pages are rendered (None where processes cannot fork
+    or share a semaphore: the kept versions are then linked at once)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    return multiprocessing.get_context("fork").Event()
+    try:
+        return multiprocessing.get_context("fork").Event()
+    except (OSError, ImportError):
+        return None
 
 
 def _after_rendering(rendered: Any, futures: Iterable[Future[BuiltRelease]]) -> None:
@@ -336,12 +340,12 @@ def _build_into(
         _SHARED["views"] = views  # inherited by the worker processes, not pickled
         _SHARED["engine"] = plan.engine
         _SHARED["logo"] = plan.logo
-        _SHARED["rendered"] = _rendered_event() if todo and reused else None
+        preview = _SHARED.get("preview")
+        _SHARED["rendered"] = _rendered_event() if todo and reused and preview is None else None
         if todo:
             site_engine.preload(plan.engine)  # imported once here, not once per version
         compiling = time.perf_counter()
         # compiled once for all the versions, not once by each; one version compiles its own
-        preview = _SHARED.get("preview")
         if preview is not None:  # kept from one rebuild to the next
             _SHARED["env"] = preview.environment(_SHARED["shared"]) if todo else None
         else:

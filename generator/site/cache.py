@@ -21,6 +21,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -86,6 +87,22 @@ def read_kept(out_dir: Path, names: Sequence[str]) -> dict[str, Keyed]:
             if isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)
         }
     return kept
+
+
+def forget_versions(out_dir: Path, release_ids: Sequence[str]) -> None:
+    """Take ``release_ids`` out of the manifest in ``out_dir`` (atomically), so that a build
+    cut short while replacing them in place rebuilds them, rather than reusing what it left."""
+    data = _manifest(out_dir)
+    versions = data.get("versions") if isinstance(data, dict) else None
+    if not isinstance(data, dict) or not isinstance(versions, dict):
+        return
+    if not any(rid in versions for rid in release_ids):
+        return
+    data["versions"] = {k: v for k, v in versions.items() if k not in release_ids}
+    path = out_dir / MANIFEST
+    with tempfile.NamedTemporaryFile("w", dir=out_dir, delete=False, suffix=".tmp") as tmp:
+        tmp.write(json.dumps(data, indent=2) + "\n")
+    os.replace(tmp.name, path)
 
 
 def is_output(out_dir: Path) -> bool:

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from generator.errors import ProgressSiteError
-from generator.site.cache import MANIFEST, is_output
+from generator.site.cache import MANIFEST, forget_versions, is_output
 from generator.site.procs import libc
 
 KEPT = (".git", "CNAME", ".nojekyll")
@@ -209,6 +209,8 @@ def update_in_place(new_site: Path, out_dir: Path, scratch: Path, versions: Sequ
     replaced = scratch / "replaced"
     replaced.mkdir()
     names = sorted(os.listdir(new_site), key=lambda name: name == MANIFEST)
+    # cut short, the output holds some new versions and the old manifest: rebuild them next
+    forget_versions(out_dir, [name for name in names if name in versions])
     for name in names:
         source, target = new_site / name, out_dir / name
         if source.is_dir() and target.is_dir() and _exchange(source, target):

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from jinja2.bccache import bc_magic
 
 from generator.render.template import environment
 
@@ -53,7 +54,21 @@ def test_a_cache_that_cannot_be_written_or_read_only_costs_time(tmp_path, monkey
     for kept in (tmp_path / "cache" / "templates").glob("*/*.cache"):
         kept.write_bytes(b"damaged")
     assert environment(folder).get_template("page.md.j2").render(name="you") == "Hello you"
+    for kept in (tmp_path / "cache" / "templates").glob("*/*.cache"):
+        kept.write_bytes(kept.read_bytes()[: len(bc_magic) + 3])  # header whole, then cut off
+    assert environment(folder).get_template("page.md.j2").render(name="you") == "Hello you"
     if os.geteuid() != 0:  # root reads any file
         for kept in (tmp_path / "cache" / "templates").glob("*/*.cache"):
             kept.chmod(0)
         assert environment(folder).get_template("page.md.j2").render(name="you") == "Hello you"
+
+
+def test_another_version_of_the_code_keeps_its_own_compiled_templates(cache, tmp_path, monkeypatch):
+    """How a template compiles depends on the environment's settings, not only its source."""
+    from generator.render import template
+
+    folder = _templates(tmp_path / "t", "{{ name }}")
+    environment(folder).get_template("page.md.j2").render(name="x")
+    monkeypatch.setattr(template, "__version__", "0.0.0-other")
+    environment(folder).get_template("page.md.j2").render(name="x")
+    assert len(list((cache / "templates").iterdir())) == 2

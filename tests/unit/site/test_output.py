@@ -1,3 +1,4 @@
+import json
 import os
 from pathlib import Path
 
@@ -139,3 +140,25 @@ def test_a_first_preview_moves_the_whole_new_site_into_place(tmp_path):
     _tree(scratch / "site", {"a/index.html": "a", MANIFEST: "m"})
     update_in_place(scratch / "site", out, scratch, ["a"])
     assert (out / "a/index.html").read_text() == "a"
+
+
+def test_a_preview_cut_short_while_updated_in_place_rebuilds_what_it_replaced(
+    tmp_path, monkeypatch
+):
+    out, scratch = tmp_path / "site", tmp_path / ".site.build-z"
+    new = scratch / "site"
+    manifest = json.dumps({"versions": {"a": "old a", "b": "old b"}})
+    _tree(out, {"a/index.html": "old a", "b/index.html": "old b", MANIFEST: manifest})
+    _tree(new, {"b/index.html": "new b", "history.json": "{}", MANIFEST: "new"})
+    replace = os.replace
+
+    def full_disk(source: str, target: str) -> None:
+        if str(target).endswith("history.json"):
+            raise OSError(28, "No space left on device")
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(OSError):
+        update_in_place(new, out, scratch, ["a", "b"])
+    assert (out / "b/index.html").read_text() == "new b"  # already in place
+    assert read_manifest(out) == {"a": "old a"}  # so the next build rebuilds it
