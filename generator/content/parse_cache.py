@@ -13,12 +13,12 @@ import functools
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from generator import __version__
+from generator.atomic import keep_file
 from generator.errors import Problems
 
 
@@ -61,9 +61,6 @@ def cached_parse(
 def _keep(path: Path, value: Any) -> None:
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
-            tmp.write(data)
-        os.replace(tmp.name, path)
-    except (OSError, pickle.PicklingError, RecursionError):
-        pass  # an unwritable cache only costs time
+    except (pickle.PicklingError, RecursionError):
+        return
+    keep_file(path, data)  # an unwritable cache only costs time

@@ -21,14 +21,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
-import os
 import pickle
 import re
-import tempfile
 import unicodedata
 import uuid
 from pathlib import Path
 
+from generator.atomic import keep_file
 from generator.content.parse_cache import cache_dir
 from generator.facts.words import Op, Segment, word_diff
 
@@ -84,15 +83,10 @@ def _read(path: Path) -> object:
 
 def _write(path: Path, value: object) -> None:
     """``value`` into ``path`` atomically; a cache that cannot be written only costs time."""
-    tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
-            pickle.dump(value, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp.name, path)
-    except (OSError, pickle.PicklingError, RecursionError):
-        if tmp is not None:
-            Path(tmp.name).unlink(missing_ok=True)
+        keep_file(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except (pickle.PicklingError, RecursionError):
+        pass
 
 
 def _entries(value: object) -> dict[bytes, Entry]:

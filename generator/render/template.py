@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import sys
@@ -66,9 +67,7 @@ class _KeptCompiled(jinja2.FileSystemBytecodeCache):
 
     def __init__(self, templates_dir: Path, plain: bool) -> None:
         hasher = hashlib.sha256(f"{templates_dir.resolve()}\n{plain}\n".encode("utf-8", "replace"))
-        hasher.update(f"{jinja2.__version__}\n{sys.version}\n{__version__}\n".encode())
-        for module in _CONFIGURING:
-            hasher.update((Path(__file__).parent / module).read_bytes())
+        hasher.update(_configuring())
         super().__init__(str(cache_dir() / "templates" / hasher.hexdigest()[:32]))
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
@@ -86,6 +85,15 @@ class _KeptCompiled(jinja2.FileSystemBytecodeCache):
 _CONFIGURING = ("template.py", "format.py", "plain.py")
 """The modules whose code decides how a template compiles: the environment's settings and
 its ``finalize`` functions."""
+
+
+@functools.cache
+def _configuring() -> bytes:
+    """The digest of Jinja, Python, progress-site and the ``_CONFIGURING`` modules' code."""
+    hasher = hashlib.sha256(f"{jinja2.__version__}\n{sys.version}\n{__version__}\n".encode())
+    for module in _CONFIGURING:
+        hasher.update((Path(__file__).parent / module).read_bytes())
+    return hasher.digest()
 
 
 def render_page(

@@ -21,11 +21,11 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from generator import BASE_MKDOCS_YML, TEMPLATES_DIR, __version__
+from generator.atomic import replace_file
 from generator.content.files import read_limited
 from generator.facts.kept import Keyed
 
@@ -99,10 +99,7 @@ def forget_versions(out_dir: Path, release_ids: Sequence[str]) -> None:
     if not any(rid in versions for rid in release_ids):
         return
     data["versions"] = {k: v for k, v in versions.items() if k not in release_ids}
-    path = out_dir / MANIFEST
-    with tempfile.NamedTemporaryFile("w", dir=out_dir, delete=False, suffix=".tmp") as tmp:
-        tmp.write(json.dumps(data, indent=2) + "\n")
-    os.replace(tmp.name, path)
+    replace_file(out_dir / MANIFEST, (json.dumps(data, indent=2) + "\n").encode())
 
 
 def is_output(out_dir: Path) -> bool:

@@ -95,6 +95,12 @@ def _site_inside(config_file: Path) -> Iterator[tuple[Path, Path, Path]]:
         inside.unlink(missing_ok=True)
 
 
+def _version_name(config_file: Path, site_dir: Path) -> str:
+    """The version a config builds, as its site's name and the folder it is built into."""
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    return f"{config.get('site_name')}\n{site_dir.name}"
+
+
 def run_zensical(config_file: Path, built_on: date | None = None) -> tuple[int, str]:
     """Build one version with Zensical in strict mode; its exit code and what it reported.
 
@@ -102,11 +108,16 @@ def run_zensical(config_file: Path, built_on: date | None = None) -> tuple[int, 
     """
     import zensical
 
+    from generator.site.zensical_scans import remembered
+
     said: list[str] = []
     code, tail, stop = 0, "", ""
     try:
         with engine_environment(built_on, config_file.parent), _captured(said):
-            with _site_inside(config_file) as (config, built, site_dir):
+            with (
+                _site_inside(config_file) as (config, built, site_dir),
+                remembered(_version_name(config_file, site_dir)),
+            ):
                 zensical.build(str(config), {"strict": True, "clean": False})
                 if built != site_dir:
                     site_dir.parent.mkdir(parents=True, exist_ok=True)

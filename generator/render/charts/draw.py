@@ -12,12 +12,11 @@ import hashlib
 import html
 import json
 import math
-import os
-import tempfile
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from generator.atomic import keep_file
 from generator.content.model import Point
 from generator.content.parse_cache import cache_dir
 from generator.facts.derive import KpiView
@@ -50,15 +49,7 @@ def _cached(kind: str, data: object, draw: Callable[[], str]) -> str:
     except OSError:
         pass
     svg = draw()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp"
-        ) as tmp:
-            tmp.write(svg)
-        os.replace(tmp.name, path)
-    except OSError:
-        pass  # an unwritable cache only costs time
+    keep_file(path, svg.encode("utf-8"))  # an unwritable cache only costs time
     return svg
 
 
