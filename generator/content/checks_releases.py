@@ -8,8 +8,10 @@ from datetime import date
 from typing import Any, TypeVar
 
 from generator.content.as_at import as_at_problem, earlier_problem
+from generator.content.checked import REPORTS
 from generator.content.checks import ContentChecks, Spot, _known
-from generator.content.load import YMap
+from generator.content.files import read_limited
+from generator.content.load import YMap, inside
 from generator.content.model import (
     Action,
     Assessment,
@@ -135,11 +137,39 @@ class ReleaseChecks(ContentChecks):
                     )
         found: list[Release] = []
         kept: dict[str, Progress] = {}
+        # what every report is checked against (see ``checked``)
+        chain = REPORTS.key(
+            repr(recommendations),
+            repr(site.statuses),
+            repr(release_ids),
+            str(self.dir),
+            self.grouping_word,
+            self.recommendation_heading,
+        )
         for index, release in enumerate(releases):
-            update = self.progress_report(release, index, release_ids, known, kept)
+            chain = self._report_key(release, index, chain)
+            update = REPORTS.get(chain) if chain else None
+            if update is None:
+                before = len(self.problems)
+                update = self.progress_report(release, index, release_ids, known, kept)
+                if chain and len(self.problems) == before:
+                    REPORTS.keep(chain, update)
             found.append(release.model_copy(update=update))
             kept = update.get("progress", {})
+        REPORTS.finish()
         return found
+
+    def _report_key(self, release: Release, index: int, chain: bytes) -> bytes:
+        """The key of the release's progress report checked after the one keyed ``chain``:
+        empty (not kept) if there is none, or its file cannot be read as it is."""
+        path = self.dir / "progress" / f"{release.id}.yaml"
+        if not chain or path.is_symlink() or not inside(self.dir, path):
+            return b""
+        data, _ = read_limited(path)
+        if data is None:
+            return b""
+        before = repr(self.releases_before.get(release.id))
+        return REPORTS.key(chain, data, repr(release), str(index), before)
 
     def progress_report(
         self,

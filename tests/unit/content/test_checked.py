@@ -1,0 +1,115 @@
+"""Progress reports checked once are remembered within the process by everything their check
+reads: a load checks again only the reports that changed, or whose plan, release or earlier
+report changed, and a load from remembered reports is the load it would have been."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.content.checked import REPORTS
+from generator.content.checks_releases import ReleaseChecks
+from generator.content.validate import load_content
+from generator.errors import ContentError
+from tests.conftest import SMALL_PLAN
+
+
+@pytest.fixture
+def checked(monkeypatch):
+    """The release ids whose progress report was checked (not remembered), load by load."""
+    seen: list[str] = []
+    original = ReleaseChecks.progress_report
+
+    def counting(self, release, *args, **kwargs):
+        seen.append(release.id)
+        return original(self, release, *args, **kwargs)
+
+    monkeypatch.setattr(ReleaseChecks, "progress_report", counting)
+    monkeypatch.setattr(REPORTS, "kept", {})
+    return seen
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    return Path(shutil.copytree(SMALL_PLAN, tmp_path / "content"))
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _problems(content: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(content)
+    found = []
+    for p in caught.value.problems:
+        item = f"{p.item}: " if p.item else ""
+        found.append(f"{Path(p.file).relative_to(content)}:{p.line}: {item}{p.message}")
+    return found
+
+
+def test_an_unchanged_content_is_loaded_from_the_remembered_reports(content, checked):
+    first = load_content(content)
+    assert checked == ["2014-06", "2014-10", "2015-01"]
+    again = load_content(content)
+    assert checked == ["2014-06", "2014-10", "2015-01"]  # none checked again
+    assert again == first
+
+
+def test_an_edited_report_is_checked_again_with_every_later_one(content, checked):
+    load_content(content)
+    checked.clear()
+    _replace(content / "progress/2015-01.yaml", "checked by the board", "checked by us")
+    edited = load_content(content)
+    assert checked == ["2015-01"]
+    assert "checked by us" in repr(edited.release("2015-01").progress)
+    checked.clear()
+    _replace(content / "progress/2014-10.yaml", "status:", "status:")  # unchanged: no new text
+    first = content / "progress/2014-06.yaml"
+    first.write_text(first.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    assert load_content(content) == edited
+    assert checked == ["2014-06", "2014-10", "2015-01"]  # later reports can carry it forward
+
+
+def test_a_plan_change_is_checked_against_every_report(content, checked):
+    load_content(content)
+    _replace(content / "plan.yaml", "      - id: 1.4\n", "      - id: 1.49\n")
+    assert _problems(content) == [
+        "progress/2014-06.yaml:3: action 1.4: unknown action '1.4' (not in plan.yaml)",
+        "progress/2014-10.yaml:5: action 1.4: unknown action '1.4' (not in plan.yaml)",
+        "progress/2015-01.yaml:8: action 1.4: unknown action '1.4' (not in plan.yaml)",
+    ]
+
+
+def test_a_release_date_change_is_checked_against_its_report(content, checked):
+    load_content(content)
+    _replace(content / "releases.yaml", "date: 2015-01-31", "date: 2015-01-19")
+    assert _problems(content) == [
+        "progress/2015-01.yaml:17: assessment of recommendation 1: dated 2015-01-20, after this "
+        "release's date (2015-01-19): an assessment is published with the first release dated "
+        "on or after it",
+        "progress/2015-01.yaml:23: assessment of recommendation 13/14: dated 2015-01-27, after "
+        "this release's date (2015-01-19): an assessment is published with the first release "
+        "dated on or after it",
+    ]
+
+
+def test_a_report_with_a_problem_is_not_remembered(content, checked):
+    _replace(content / "progress/2015-01.yaml", "  1.4:\n", "  1.9:\n")
+    expected = ["progress/2015-01.yaml:8: action 1.9: unknown action '1.9' (not in plan.yaml)"]
+    assert _problems(content) == expected
+    checked.clear()
+    assert _problems(content) == expected  # reported every time
+    assert checked == ["2015-01"]
+
+
+def test_another_content_folder_is_checked_on_its_own(content, checked, tmp_path):
+    load_content(content)
+    other = Path(shutil.copytree(content, tmp_path / "other"))
+    checked.clear()
+    load_content(other)
+    assert checked == ["2014-06", "2014-10", "2015-01"]
