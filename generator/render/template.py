@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +13,6 @@ import markupsafe
 
 from generator import TEMPLATES_DIR, __version__
 from generator.content.model import Meaning, slugify
-from generator.content.parse_cache import cache_dir
 from generator.facts.compare import Move
 from generator.facts.compare_kpis import kpi_sections, left_out_lines, no_new_value_line
 from generator.facts.derive import ReleaseView, State
@@ -31,6 +27,7 @@ from generator.render.charts.words import (
     data_link_text,
     tolerance_words,
 )
+from generator.render.compiled import KeptCompiled, folder_name
 from generator.render.fields import LABELS, action_details
 from generator.render.format import (
     POLARITY_WORDS,
@@ -59,27 +56,10 @@ from generator.render.plain import plain_block, plain_diff, plain_finalize
 from generator.render.urls import Linker, chart_path
 
 
-class _KeptCompiled(jinja2.FileSystemBytecodeCache):
-    """The templates as compiled, kept in the user's cache (``PROGRESS_SITE_CACHE``) so that a
-    build compiles again only a template that changed (Jinja keys each by its source). One
-    folder per templates folder, kind of environment, Jinja and code that configures the
-    environment (``_CONFIGURING``); a cache that cannot be written or read only costs time."""
-
-    def __init__(self, templates_dir: Path, plain: bool) -> None:
-        hasher = hashlib.sha256(f"{templates_dir.resolve()}\n{plain}\n".encode("utf-8", "replace"))
-        hasher.update(_configuring())
-        super().__init__(str(cache_dir() / "templates" / hasher.hexdigest()[:32]))
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):
-            os.makedirs(self.directory, exist_ok=True)
-            super().dump_bytecode(bucket)
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # noqa: BLE001 - unreadable or damaged: compiled again
-            bucket.reset()
+def _kept_compiled(templates_dir: Path, plain: bool) -> KeptCompiled:
+    """The page templates' compiled cache: one folder per templates folder, kind of
+    environment and code that configures the environment (``_CONFIGURING``)."""
+    return KeptCompiled(folder_name(str(templates_dir.resolve()), str(plain), _configuring()))
 
 
 _CONFIGURING = ("template.py", "format.py", "plain.py")
@@ -88,12 +68,12 @@ its ``finalize`` functions."""
 
 
 @functools.cache
-def _configuring() -> bytes:
-    """The digest of Jinja, Python, progress-site and the ``_CONFIGURING`` modules' code."""
-    hasher = hashlib.sha256(f"{jinja2.__version__}\n{sys.version}\n{__version__}\n".encode())
+def _configuring() -> str:
+    """The digest of progress-site's version and the ``_CONFIGURING`` modules' code."""
+    hasher = hashlib.sha256(f"{__version__}\n".encode())
     for module in _CONFIGURING:
         hasher.update((Path(__file__).parent / module).read_bytes())
-    return hasher.digest()
+    return hasher.hexdigest()
 
 
 def render_page(
@@ -124,7 +104,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
     entities or CriticMarkup."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
-        bytecode_cache=_KeptCompiled(templates_dir, plain),
+        bytecode_cache=_kept_compiled(templates_dir, plain),
         autoescape=True,  # with ``finalize``: values are escaped for Markdown, not just HTML
         finalize=plain_finalize if plain else finalize,
         undefined=jinja2.StrictUndefined,

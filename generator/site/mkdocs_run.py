@@ -35,6 +35,10 @@ def preload() -> None:
     import pymdownx.emoji  # noqa: F401
     import pymdownx.snippets  # noqa: F401
 
+    from generator.site.mkdocs_theme import preload as list_theme
+
+    list_theme()
+
 
 class _Collect(logging.Handler):
     """MkDocs' messages as its command line prints them: ``WARNING -  text``."""
@@ -89,6 +93,8 @@ def run_mkdocs(
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from generator.site.mkdocs_theme import keep_theme
+
     logger = logging.getLogger("mkdocs")
     collect, propagate = _Collect(), logger.propagate
     logger.addHandler(collect)
@@ -100,6 +106,7 @@ def run_mkdocs(
         with engine_environment(built_on, config_file.parent), io.StringIO() as quiet:
             with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
                 config = load_config(str(config_file), strict=True)
+                keep_theme(config)
                 build(config, dirty=dirty)
     except MkDocsException as exc:
         code, tail = 1, str(exc)
