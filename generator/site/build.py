@@ -371,7 +371,7 @@ def _build_into(
             built = [futures[index].result() for index in todo]
         if todo:
             diff_cache.merge()
-        write_site_files(
+        left = write_site_files(
             site_dir,
             plan.content,
             plan.derived,
@@ -381,7 +381,7 @@ def _build_into(
             out_dir if preview is not None else None,
         )
         if preview is not None:
-            update_in_place(site_dir, out_dir, scratch, [view.release.id for view in views])
+            update_in_place(site_dir, out_dir, scratch, [view.release.id for view in views], left)
         else:
             swap_into_place(site_dir, out_dir, scratch)
     except BaseException:

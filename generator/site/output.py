@@ -195,10 +195,17 @@ def swap_into_place(new_site: Path, out_dir: Path, scratch: Path) -> None:
         raise
 
 
-def update_in_place(new_site: Path, out_dir: Path, scratch: Path, versions: Sequence[str]) -> None:
+def update_in_place(
+    new_site: Path,
+    out_dir: Path,
+    scratch: Path,
+    versions: Sequence[str],
+    left: Sequence[str] = (),
+) -> None:
     """Bring ``out_dir`` up to date from ``new_site``, which holds the versions built now and
     the site's own files: each is put in place of its namesake in one rename (its build
-    manifest last), the other ``versions`` are left as they are, and anything else is removed.
+    manifest last), the other ``versions`` and the files ``left`` as they were are left as
+    they are, and anything else is removed.
 
     What was replaced goes into ``scratch``, removed with it. A page is never half-written,
     though the versions and the site's files are replaced one after another: this is for a
@@ -218,7 +225,7 @@ def update_in_place(new_site: Path, out_dir: Path, scratch: Path, versions: Sequ
         if _exists(target) and (source.is_dir() or target.is_dir()):
             os.rename(target, replaced / name)
         os.replace(source, target)
-    keep = {*names, *versions, *KEPT}
+    keep = {*names, *versions, *left, *KEPT}
     for name in os.listdir(out_dir):
         if name not in keep:
             os.rename(out_dir / name, replaced / name)

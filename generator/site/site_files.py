@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -30,12 +31,13 @@ def write_site_files(
     kept: Mapping[str, Keyed],
     reused: Sequence[str],
     reused_dir: Path | None = None,
-) -> None:
+) -> tuple[str, ...]:
     """Write the site's own files into ``site_dir``, whose versions are built (or ``reused``
     from the last build, whose records are ``kept``); ``texts`` are the feeds' texts.
 
     The reused versions are in ``site_dir`` too, unless ``reused_dir`` holds them (a preview
-    updated in place)."""
+    updated in place): then the ``latest/`` aliases already there are left as they are when
+    they are what would be written, and the names left so are returned."""
     views = derived.views
     digest_of = {v.release.id: d for v, d in zip(views, derived.digests, strict=True)}
     data = version_data(site_dir, digest_of, kept.get("data", {}), reused, reused_dir)
@@ -50,12 +52,18 @@ def write_site_files(
     (site_dir / "feed.xml").write_text(atom_feed(views, summaries), encoding="utf-8")
     write_recommendation_feeds(site_dir, views, kept_lines(texts["recfeeds"], views))
     (site_dir / "sitemap.xml").write_text(sitemap_index(content), encoding="utf-8")
+    left: tuple[str, ...] = ()
     if content.releases:
         newest = content.releases[-1].id
         source = (reused_dir or site_dir) if newest in reused else site_dir
-        write_aliases(site_dir, newest, source)
+        if reused_dir is not None and aliases_current(reused_dir, newest, source):
+            (site_dir / "index.html").write_text(redirect_page(f"{newest}/"), encoding="utf-8")
+            left = (ALIASES,)
+        else:
+            write_aliases(site_dir, newest, source)
         # the newest version's: it works at any address (site_templates/theme/main.html)
         shutil.copyfile(source / newest / "404.html", site_dir / "404.html")
+    return left
 
 
 def versions_json(content: Content) -> list[dict[str, object]]:
@@ -105,15 +113,49 @@ def redirect_page(target: str) -> str:
     )
 
 
+ALIASES = "latest"
+
+
+def _pages(root: Path) -> set[tuple[str, ...]]:
+    """The folders under ``root`` holding an ``index.html``, as tuples of names."""
+    found = set()
+    for folder, _, names in os.walk(root):
+        if "index.html" in names:
+            found.add(Path(folder).relative_to(root).parts)
+    return found
+
+
+def _alias(newest: str, rel: tuple[str, ...]) -> str:
+    target = "../" * (len(rel) + 1) + newest + "/" + "".join(f"{p}/" for p in rel)
+    return redirect_page(target)
+
+
+def aliases_current(site_dir: Path, newest: str, versions_dir: Path) -> bool:
+    """Whether ``site_dir``'s ``latest/`` holds exactly the aliases ``write_aliases`` would
+    write for the ``newest`` release in ``versions_dir``: one for each of its pages, and
+    none else, each (the first and the last checked) as it would be written."""
+    latest = site_dir / ALIASES
+    if not latest.is_dir() or (site_dir / ALIASES).is_symlink():
+        return False
+    pages = _pages(versions_dir / newest)
+    if not pages or _pages(latest) != pages:
+        return False
+    ends = sorted(pages)
+    try:
+        return all(
+            (latest / Path(*rel) / "index.html").read_text(encoding="utf-8") == _alias(newest, rel)
+            for rel in {ends[0], ends[-1]}
+        )
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def write_aliases(site_dir: Path, newest: str, versions_dir: Path | None = None) -> None:
     """``latest/...`` mirrors every page of the newest release (in ``versions_dir``, by
     default ``site_dir``) as a redirect; so does /."""
     source = (versions_dir or site_dir) / newest
-    for page in sorted(source.rglob("index.html")):
-        rel = page.parent.relative_to(source)
-        depth = len(rel.parts) + 1
-        target = "../" * depth + newest + "/" + "".join(f"{p}/" for p in rel.parts)
-        dest = site_dir / "latest" / rel / "index.html"
+    for rel in sorted(_pages(source)):
+        dest = site_dir / ALIASES / Path(*rel) / "index.html"
         dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(redirect_page(target), encoding="utf-8")
+        dest.write_text(_alias(newest, rel), encoding="utf-8")
     (site_dir / "index.html").write_text(redirect_page(f"{newest}/"), encoding="utf-8")

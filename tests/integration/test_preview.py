@@ -176,10 +176,11 @@ def test_a_refresh_updates_the_preview_in_place_and_matches_a_full_build(tmp_pat
     result = build_site(content, site, drafts=True, preview=preview)
     assert [b.id for b in result.releases] == ["2015-04"]
     now = inodes(site)
-    untouched = ("2014-06/", "2014-10/", "2015-01/")
+    untouched = ("2014-06/", "2014-10/", "2015-01/", "latest/")  # the same pages: same aliases
     assert {p: i for p, i in now.items() if p.startswith(untouched)} == {
         p: i for p, i in kept.items() if p.startswith(untouched)
     }
+    assert now["index.html"] != kept["index.html"]  # the rest of the site's own files: new
 
     # an earlier release's narrative: the newest is not rebuilt, its aliases are kept right
     edit(content, "2014-10", "Membership has increased", "Membership has grown")
@@ -198,3 +199,24 @@ def test_a_refresh_updates_the_preview_in_place_and_matches_a_full_build(tmp_pat
     build_site(content, tmp_path / "full", drafts=True)
     assert digests(site) == digests(tmp_path / "full")
     assert not list(tmp_path.glob(".site.build-*"))  # no scratch left beside the preview
+
+
+def test_aliases_are_written_again_unless_they_are_what_would_be_written(tmp_path):
+    from generator.site.site_files import aliases_current, write_aliases
+
+    versions, site = tmp_path / "versions", tmp_path / "site"
+    for rel in ("", "kpis", "kpis/kpi-1", "recommendations"):
+        (versions / "2015-01" / rel).mkdir(parents=True, exist_ok=True)
+        (versions / "2015-01" / rel / "index.html").write_text("page")
+    write_aliases(site, "2015-01", versions)
+    assert aliases_current(site, "2015-01", versions)
+    assert not aliases_current(site, "2015-04", versions)  # another newest release
+    (versions / "2015-01/glossary").mkdir()
+    (versions / "2015-01/glossary/index.html").write_text("page")
+    assert not aliases_current(site, "2015-01", versions)  # a page more
+    write_aliases(site, "2015-01", versions)
+    assert aliases_current(site, "2015-01", versions)
+    (site / "latest/recommendations/index.html").write_text("an older way of redirecting")
+    assert not aliases_current(site, "2015-01", versions)
+    shutil.rmtree(site / "latest")
+    assert not aliases_current(site, "2015-01", versions)
