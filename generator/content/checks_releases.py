@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.content.as_at import as_at_problem, earlier_problem
@@ -137,39 +138,57 @@ class ReleaseChecks(ContentChecks):
                     )
         found: list[Release] = []
         kept: dict[str, Progress] = {}
-        # what every report is checked against (see ``checked``)
-        chain = REPORTS.key(
-            repr(recommendations),
-            repr(site.statuses),
-            repr(release_ids),
-            str(self.dir),
-            self.grouping_word,
-            self.recommendation_heading,
+        # what every report is checked against (see ``checked``); nothing is remembered, or
+        # used, once a problem is found: what is checked may then stand on a file not read
+        chain = (
+            b""
+            if self.problems
+            else REPORTS.key(
+                repr(recommendations),
+                repr(site.statuses),
+                repr(release_ids),
+                str(self.dir),
+                self.grouping_word,
+                self.recommendation_heading,
+            )
         )
         for index, release in enumerate(releases):
-            chain = self._report_key(release, index, chain)
-            update = REPORTS.get(chain) if chain else None
+            chain, data = self._report_key(release, index, chain)
+            update = REPORTS.get(chain) if chain and not self.problems else None
             if update is None:
-                before = len(self.problems)
                 update = self.progress_report(release, index, release_ids, known, kept)
-                if chain and len(self.problems) == before:
+                if chain and not self.problems and self._unchanged(release, data):
                     REPORTS.keep(chain, update)
             found.append(release.model_copy(update=update))
             kept = update.get("progress", {})
         REPORTS.finish()
         return found
 
-    def _report_key(self, release: Release, index: int, chain: bytes) -> bytes:
-        """The key of the release's progress report checked after the one keyed ``chain``:
-        empty (not kept) if there is none, or its file cannot be read as it is."""
+    def _report_path(self, release: Release) -> Path | None:
+        """The release's progress file, where the memo can read it: not through a link."""
         path = self.dir / "progress" / f"{release.id}.yaml"
-        if not chain or path.is_symlink() or not inside(self.dir, path):
-            return b""
+        if path.is_symlink() or not inside(self.dir, path):
+            return None
+        return path
+
+    def _report_key(self, release: Release, index: int, chain: bytes) -> tuple[bytes, bytes]:
+        """The key of the release's progress report checked after the one keyed ``chain``,
+        and the bytes it was made from: empty (not kept) if there is none, or its file cannot
+        be read as it is."""
+        path = self._report_path(release)
+        if not chain or path is None:
+            return b"", b""
         data, _ = read_limited(path)
         if data is None:
-            return b""
+            return b"", b""
         before = repr(self.releases_before.get(release.id))
-        return REPORTS.key(chain, data, repr(release), str(index), before)
+        return REPORTS.key(chain, data, repr(release), str(index), before), data
+
+    def _unchanged(self, release: Release, data: bytes) -> bool:
+        """Whether the release's progress file still holds ``data``, the bytes its key was
+        made from: a file saved again while it was checked is not remembered."""
+        path = self._report_path(release)
+        return path is not None and read_limited(path)[0] == data
 
     def progress_report(
         self,

@@ -23,6 +23,7 @@ from typing import Any
 
 import jinja2
 
+from generator.content.parse_cache import cache_dir
 from generator.render.compiled import KeptCompiled, folder_name
 
 
@@ -76,22 +77,57 @@ def list_templates(searchpaths: Sequence[str], followlinks: bool) -> list[str]:
     return sorted(name for name in found if not _hidden(name))
 
 
+def _stable(value: object) -> str:
+    """``repr`` of a setting, a function named rather than placed in memory."""
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', value)}"
+    return repr(value)
+
+
 def _compiled_name(env: jinja2.Environment) -> str:
-    """What, beside a template's source, decides how it compiles in ``env``."""
+    """What, beside a template's source, decides how it compiles in ``env``: its settings,
+    extensions, policies, and which filters and tests there are and what each is passed."""
     import material
     import mkdocs
+
+    def named(functions: dict[str, Any]) -> str:
+        return ",".join(
+            f"{name}:{getattr(f, 'jinja_pass_arg', None)}" for name, f in sorted(functions.items())
+        )
 
     settings = [
         mkdocs.__version__,
         getattr(material, "__version__", ""),
         ",".join(sorted(env.extensions)),
-        repr(env.autoescape),
+        _stable(env.autoescape),
+        _stable(env.finalize),
         repr(getattr(env, "newstyle_gettext", None)),
         repr((env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.optimized)),
         repr((env.block_start_string, env.variable_start_string, env.comment_start_string)),
         repr((env.line_statement_prefix, env.line_comment_prefix, env.newline_sequence)),
+        repr(env.is_async),
+        ",".join(f"{k}={_stable(v)}" for k, v in sorted(env.policies.items())),
+        named(env.filters),
+        named(env.tests),
     ]
     return folder_name("mkdocs-theme", *settings)
+
+
+class _ThemeCompiled(KeptCompiled):
+    """``KeptCompiled`` for ``env``, in the folder of its settings as they are when a template
+    is loaded (a plugin can change them between the making of the environment and then)."""
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self._env = env
+        super().__init__("")
+
+    @property  # type: ignore[override]
+    def directory(self) -> str:
+        return str(cache_dir() / "templates" / _compiled_name(self._env))
+
+    @directory.setter
+    def directory(self, value: str) -> None:
+        pass  # always worked out from the environment
 
 
 def keep_theme(config: Any) -> None:
@@ -106,7 +142,7 @@ def keep_theme(config: Any) -> None:
         if isinstance(loader, jinja2.FileSystemLoader):
             paths, follow = tuple(loader.searchpath), loader.followlinks
             loader.list_templates = lambda: list_templates(paths, follow)  # type: ignore[method-assign]
-        env.bytecode_cache = KeptCompiled(_compiled_name(env))
+        env.bytecode_cache = _ThemeCompiled(env)
         return env
 
     theme.get_env = get_env

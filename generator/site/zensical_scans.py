@@ -8,7 +8,8 @@ anchors in its HTML (``zensical.collectors.anchors``). For a version of 300 page
 of the input: a preview refresh scans again only the pages that changed. Zensical is given
 exactly what the scan gave: values of the same classes, with the same fields, in order.
 
-The cache is one file per version (by site and release) and version of Zensical, holding
+The cache is one file per version (by site and release), in a folder per version of Zensical
+and of this code (the others are removed, and all but the 200 versions built last), holding
 the results the version's last build used, as plain data (``_plain``). It is read back with
 an unpickler that makes nothing but plain data, and written atomically after the build; a
 file that cannot be read or written only costs time. Only the scans that are there are
@@ -19,18 +20,23 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import io
 import pickle
+import shutil
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from generator import __version__
 from generator.atomic import keep_file
 from generator.content.parse_cache import cache_dir
 
-_SCANS = ("references", "anchors")
+_SCANS = {"references": tuple, "anchors": str}
+"""Each scan wrapped, with what each of its values is kept as: a dataclass (a tuple, see
+``_plain``) or a string."""
 
 
 class _PlainUnpickler(pickle.Unpickler):
@@ -48,11 +54,17 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not kept")
 
 
+_SCALARS = (str, int, float, bool, bytes, type(None))
+
+
 def _made(value: Any, classes: dict[str, type]) -> Any:
-    """The value ``_plain`` was given."""
+    """The value ``_plain`` was given; ``ValueError`` if ``value`` is not shaped as one."""
     if isinstance(value, tuple):
-        _, name, fields = value
-        return classes[name](*(_made(f, classes) for f in fields))
+        if len(value) != 3 or value[0] != "" or not isinstance(value[2], tuple):
+            raise ValueError("not a kept value")
+        return classes[value[1]](*(_made(f, classes) for f in value[2]))
+    if not isinstance(value, _SCALARS):
+        raise ValueError("not a kept value")
     return value
 
 
@@ -86,6 +98,7 @@ class Remembered:
 
     def __init__(self, name: str, scan: Callable[..., Iterable[Any]]) -> None:
         self.name, self.scan, self.classes = name, scan, _classes()
+        self.kept_as = _SCANS[name]
 
     def __call__(self, text: bytes | str, *args: Any) -> Iterator[Any]:
         store = _CURRENT[-1] if _CURRENT else None
@@ -98,6 +111,10 @@ class Remembered:
             plain = store.kept.get(key)
         if plain is not None:
             try:
+                if not isinstance(plain, tuple) or not all(
+                    isinstance(v, self.kept_as) for v in plain
+                ):
+                    raise ValueError("not a kept result")
                 found = [_made(v, self.classes) for v in plain]
             except Exception:  # noqa: BLE001 - damaged: scanned again
                 plain = None
@@ -141,10 +158,8 @@ def remembered(version: str) -> Iterator[None]:
     if not _wrap():
         yield
         return
-    import zensical
-
-    name = hashlib.sha256(f"{zensical.version()}\n{version}".encode()).hexdigest()
-    path = cache_dir() / "zensical-scans" / f"{name[:32]}.pickle"
+    folder = cache_dir() / "zensical-scans" / _salt()
+    path = folder / f"{hashlib.sha256(version.encode()).hexdigest()[:32]}.pickle"
     store = _Store(_read(path))
     _CURRENT.append(store)
     try:
@@ -153,4 +168,31 @@ def remembered(version: str) -> Iterator[None]:
         _CURRENT.remove(store)
     if store.used != store.kept:
         with contextlib.suppress(pickle.PicklingError, RecursionError):
-            keep_file(path, pickle.dumps(store.used, protocol=pickle.HIGHEST_PROTOCOL))
+            if keep_file(path, pickle.dumps(store.used, protocol=pickle.HIGHEST_PROTOCOL)):
+                _prune(folder)
+
+
+@functools.cache
+def _salt() -> str:
+    """Zensical's version and this module's: a folder per pair."""
+    import zensical
+
+    hasher = hashlib.sha256(f"{zensical.version()}\n{__version__}\n".encode())
+    hasher.update(Path(__file__).read_bytes())
+    return hasher.hexdigest()[:32]
+
+
+KEPT_VERSIONS = 200
+"""Versions whose scans are kept: the most recently built."""
+
+
+def _prune(folder: Path) -> None:
+    """Remove all but the ``KEPT_VERSIONS`` most recently written files of ``folder``, and
+    the folders of other versions of Zensical or of this module."""
+    with contextlib.suppress(OSError):
+        for other in folder.parent.iterdir():
+            if other != folder and other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
+        files = sorted(folder.glob("*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
+        for old in files[KEPT_VERSIONS:]:
+            old.unlink(missing_ok=True)

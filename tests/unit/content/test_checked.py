@@ -113,3 +113,37 @@ def test_another_content_folder_is_checked_on_its_own(content, checked, tmp_path
     checked.clear()
     load_content(other)
     assert checked == ["2014-06", "2014-10", "2015-01"]
+
+
+def test_reports_checked_while_the_plan_cannot_be_read_are_not_remembered(content, checked):
+    plan = content / "plan.yaml"
+    plan.write_text("groups: [\n", encoding="utf-8")  # cannot be read: nothing refers into it
+    problems = _problems(content)
+    assert len(problems) == 1 and problems[0].startswith("plan.yaml:")
+    plan.write_text("groups: []\nrecommendations: []\n", encoding="utf-8")
+    problems = _problems(content)
+    assert len([p for p in problems if p.startswith("progress/")]) == 12
+    assert "progress/2014-06.yaml:2: action 1.2: unknown action '1.2' (not in plan.yaml)" in (
+        problems
+    )
+
+
+def test_a_report_saved_again_while_it_is_checked_is_not_remembered(content, checked, monkeypatch):
+    """Its key was made from the bytes before; what was checked may be the bytes after."""
+    load_content(content)
+    report = content / "progress/2015-01.yaml"
+    before = report.read_text(encoding="utf-8")
+    after = before.replace("checked by the board", "checked by us")
+    report.write_text(after, encoding="utf-8")
+    original = ReleaseChecks.progress_report
+
+    def saved_meanwhile(self, release, *args, **kwargs):
+        if release.id == "2015-01":
+            report.write_text(before, encoding="utf-8")  # the editor saves once more
+        return original(self, release, *args, **kwargs)
+
+    monkeypatch.setattr(ReleaseChecks, "progress_report", saved_meanwhile)
+    load_content(content)  # keyed by ``after``, checked as ``before``: not remembered
+    monkeypatch.setattr(ReleaseChecks, "progress_report", original)
+    report.write_text(after, encoding="utf-8")
+    assert "checked by us" in repr(load_content(content).release("2015-01").progress)

@@ -117,3 +117,17 @@ def test_the_theme_is_listed_as_jinja_lists_it_less_what_mkdocs_leaves_out(tmp_p
     (ours / "new.css").write_text("x")  # our folder is listed again every time
     assert "new.css" in mkdocs_theme.list_templates(paths, False)
     assert os.path.realpath(installed).startswith(mkdocs_theme._installed()[0])
+
+
+def test_the_compiled_templates_folder_follows_what_decides_how_a_template_compiles():
+    def name(**changes) -> str:
+        env = jinja2.Environment(**changes.pop("settings", {}))
+        for key, value in changes.items():
+            env.filters[key] = value
+        return mkdocs_theme._compiled_name(env)
+
+    assert name() == name()  # the same in every process: nothing placed in memory
+    assert name(url=str) != name()
+    assert name(url=jinja2.pass_context(lambda c, v: v)) != name(url=lambda v: v)
+    assert name(settings={"finalize": str}) != name()
+    assert name(settings={"extensions": ["jinja2.ext.i18n"]}) != name()

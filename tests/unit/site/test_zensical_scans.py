@@ -4,6 +4,9 @@ time."""
 
 from __future__ import annotations
 
+import os
+import pickle
+
 import pytest
 
 from generator.site import zensical_scans
@@ -106,7 +109,7 @@ def test_outside_a_build_the_scan_is_used_as_it_is(counted):
 def test_a_damaged_cache_is_scanned_again(counted, tmp_path, damage):
     with remembered("Plan\n2024-01"):
         scanned = list(collectors.references(MARKDOWN))
-    (kept,) = (tmp_path / "cache" / "zensical-scans").iterdir()
+    (kept,) = (tmp_path / "cache" / "zensical-scans").glob("*/*.pickle")
     kept.write_bytes(damage)
     with remembered("Plan\n2024-01"):
         again = list(collectors.references(MARKDOWN))
@@ -114,19 +117,42 @@ def test_a_damaged_cache_is_scanned_again(counted, tmp_path, damage):
     assert counted["references"] == 2
 
 
-def test_an_entry_of_an_unknown_shape_is_scanned_again(counted, tmp_path):
+@pytest.mark.parametrize(
+    "entry",
+    [
+        (("", "Unknown", (1, 2)),),  # a class the scan does not make
+        ("goals",),  # a string where a value was kept: not iterated letter by letter
+        "goals",  # a result that is not a tuple
+        ([1, 2],),  # a list: not plain data as kept
+        (("x", "Span", (1, 2)),),
+    ],
+)
+def test_an_entry_of_an_unknown_shape_is_scanned_again(counted, tmp_path, entry):
     with remembered("Plan\n2024-01"):
         scanned = list(collectors.references(MARKDOWN))
-    store = zensical_scans._Store({})
-    (path,) = (tmp_path / "cache" / "zensical-scans").iterdir()
+    (path,) = (tmp_path / "cache" / "zensical-scans").glob("*/*.pickle")
     kept = zensical_scans._read(path)
-    store.kept = {key: (("", "Unknown", (1, 2)),) for key in kept}
-    import pickle
-
-    path.write_bytes(pickle.dumps(store.kept))
+    path.write_bytes(pickle.dumps(dict.fromkeys(kept, entry)))
     with remembered("Plan\n2024-01"):
         assert list(collectors.references(MARKDOWN)) == scanned
     assert counted["references"] == 2
+
+
+def test_only_the_versions_built_last_are_kept(counted, tmp_path, monkeypatch):
+    monkeypatch.setattr(zensical_scans, "KEPT_VERSIONS", 2)
+    scans = tmp_path / "cache" / "zensical-scans"
+    (scans / "another-zensical").mkdir(parents=True)
+    (scans / "another-zensical" / "x.pickle").write_bytes(b"old")
+    for number, release in enumerate(("2024-01", "2024-02", "2024-03")):
+        with remembered(f"Plan\n{release}"):
+            list(collectors.references(MARKDOWN + str(number).encode()))
+        for kept in scans.glob("*/*.pickle"):  # written in this order, a second apart
+            os.utime(kept, (kept.stat().st_mtime - 1,) * 2)
+    assert len(list(scans.glob("*/*.pickle"))) == 2
+    assert not (scans / "another-zensical").exists()
+    with remembered("Plan\n2024-01"):  # the oldest, dropped: scanned again
+        list(collectors.references(MARKDOWN + b"0"))
+    assert counted["references"] == 4
 
 
 def test_an_unwritable_cache_only_costs_time(counted, tmp_path, monkeypatch):
