@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.atomic import keep_file
+from generator.atomic import code_digest, keep_file
 from generator.errors import Problems
 
 
@@ -34,10 +34,9 @@ def cache_dir() -> Path:
 @functools.cache
 def _salt() -> bytes:
     """The parser's own version: the code that turns text into parsed values."""
-    hasher = hashlib.sha256(__version__.encode())
-    for name in ("load.py", "strings.py", "parse_cache.py"):
-        hasher.update((Path(__file__).parent / name).read_bytes())
-    return hasher.digest()
+    here = Path(__file__).parent
+    modules = ("load.py", "strings.py", "parse_cache.py")
+    return code_digest(f"parsed {__version__}", [here / name for name in modules])
 
 
 def cached_parse(

@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import pickle
 import re
 import unicodedata
 import uuid
 from pathlib import Path
 
-from generator.atomic import keep_file
+from generator.atomic import code_digest, keep_file, read_plain
 from generator.content.parse_cache import cache_dir
 from generator.facts.words import Op, Segment, word_diff
 
@@ -52,9 +51,7 @@ def folder() -> Path:
 @functools.cache
 def _salt() -> bytes:
     """The code that makes a diff: a change to it makes every kept diff stale."""
-    hasher = hashlib.sha256(b"word-diffs 1\n")
-    hasher.update((Path(__file__).parent / "words.py").read_bytes())
-    return hasher.digest()
+    return code_digest("word-diffs 1", [Path(__file__).parent / "words.py"])
 
 
 def _key(old: str, new: str) -> bytes:
@@ -64,21 +61,6 @@ def _key(old: str, new: str) -> bytes:
         hasher.update(len(data).to_bytes(8, "big"))
         hasher.update(data)
     return hasher.digest()
-
-
-class _PlainUnpickler(pickle.Unpickler):
-    """Reads plain data (dicts, tuples, sets, strings, bytes) and nothing that runs code."""
-
-    def find_class(self, module: str, name: str) -> type:
-        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
-
-
-def _read(path: Path) -> object:
-    """What ``path`` holds, or None if it is missing or cannot be read back."""
-    try:
-        return _PlainUnpickler(io.BytesIO(path.read_bytes())).load()
-    except Exception:  # noqa: BLE001 - missing, unreadable or damaged: ignored
-        return None
 
 
 def _write(path: Path, value: object) -> None:
@@ -107,8 +89,8 @@ def use(release_id: str, previous: str | None = None) -> None:
     comparisons, so that publishing a release works out only the diffs it adds."""
     global _store, _known
     _store = store_name(release_id)
-    _known = _entries(_read(folder() / store_name(previous))) if previous is not None else {}
-    _known.update(_entries(_read(folder() / _store)))
+    _known = _entries(read_plain(folder() / store_name(previous))) if previous is not None else {}
+    _known.update(_entries(read_plain(folder() / _store)))
     _made.clear()
     _used.clear()
 
@@ -173,7 +155,7 @@ def merge() -> None:
     files = sorted(folder().glob("made-*.pickle"))
     stores: dict[str, dict[bytes, Entry]] = {}
     for path in files:
-        value = _read(path)
+        value = read_plain(path)
         name = value.get("store") if isinstance(value, dict) else None
         if isinstance(name, str) and re.fullmatch(r"version-[0-9a-f]{64}\.pickle", name):
             stores.setdefault(name, {}).update(_entries(value.get("entries")))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ import jinja2.bccache
 import markupsafe
 
 from generator import TEMPLATES_DIR, __version__
+from generator.atomic import code_digest
 from generator.content.model import Meaning, slugify
 from generator.facts.compare import Move
 from generator.facts.compare_kpis import kpi_sections, left_out_lines, no_new_value_line
@@ -70,10 +70,8 @@ its ``finalize`` functions."""
 @functools.cache
 def _configuring() -> str:
     """The digest of progress-site's version and the ``_CONFIGURING`` modules' code."""
-    hasher = hashlib.sha256(f"{__version__}\n".encode())
-    for module in _CONFIGURING:
-        hasher.update((Path(__file__).parent / module).read_bytes())
-    return hasher.hexdigest()
+    here = Path(__file__).parent
+    return code_digest(f"templates {__version__}", [here / name for name in _CONFIGURING]).hex()
 
 
 def render_page(

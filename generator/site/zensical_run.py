@@ -71,8 +71,9 @@ BUILT = ".zensical-site"
 
 
 @contextlib.contextmanager
-def _site_inside(config_file: Path) -> Iterator[tuple[Path, Path, Path]]:
-    """(config, where Zensical builds, where the version belongs).
+def _site_inside(config_file: Path) -> Iterator[tuple[Path, Path, Path, str]]:
+    """(config, where Zensical builds, where the version belongs, which version it is: its
+    site's name and the folder it is built into).
 
     Zensical builds only inside the folder of its config: a version whose site_dir is
     elsewhere is built with a copy of the config naming a folder inside, then moved.
@@ -80,8 +81,9 @@ def _site_inside(config_file: Path) -> Iterator[tuple[Path, Path, Path]]:
     here = config_file.parent.resolve()
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     site_dir = (here / config.get("site_dir", "site")).resolve()
+    version = f"{config.get('site_name')}\n{site_dir.name}"
     if site_dir.is_relative_to(here):
-        yield config_file.resolve(), site_dir, site_dir
+        yield config_file.resolve(), site_dir, site_dir, version
         return
     shutil.rmtree(here / BUILT, ignore_errors=True)  # left by a build that failed: not reused
     inside = here / f"{config_file.stem}.zensical{config_file.suffix}"
@@ -90,15 +92,9 @@ def _site_inside(config_file: Path) -> Iterator[tuple[Path, Path, Path]]:
         encoding="utf-8",
     )
     try:
-        yield inside, here / BUILT, site_dir
+        yield inside, here / BUILT, site_dir, version
     finally:
         inside.unlink(missing_ok=True)
-
-
-def _version_name(config_file: Path, site_dir: Path) -> str:
-    """The version a config builds, as its site's name and the folder it is built into."""
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    return f"{config.get('site_name')}\n{site_dir.name}"
 
 
 def run_zensical(config_file: Path, built_on: date | None = None) -> tuple[int, str]:
@@ -115,8 +111,8 @@ def run_zensical(config_file: Path, built_on: date | None = None) -> tuple[int, 
     try:
         with engine_environment(built_on, config_file.parent), _captured(said):
             with (
-                _site_inside(config_file) as (config, built, site_dir),
-                remembered(_version_name(config_file, site_dir)),
+                _site_inside(config_file) as (config, built, site_dir, version),
+                remembered(version),
             ):
                 zensical.build(str(config), {"strict": True, "clean": False})
                 if built != site_dir:

@@ -22,7 +22,6 @@ import contextlib
 import dataclasses
 import functools
 import hashlib
-import io
 import pickle
 import shutil
 import threading
@@ -31,17 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.atomic import keep_file
+from generator.atomic import code_digest, keep_file, read_plain
 from generator.content.parse_cache import cache_dir
 
 _SCANS = {"references": tuple, "anchors": str}
 """Each scan wrapped, with what each of its values is kept as: a dataclass (a tuple, see
 ``_plain``) or a string."""
-
-
-class _PlainUnpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> type:
-        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
 
 
 def _plain(value: Any) -> Any:
@@ -144,10 +138,7 @@ def _wrap() -> bool:
 
 
 def _read(path: Path) -> dict[bytes, Any]:
-    try:
-        kept = _PlainUnpickler(io.BytesIO(path.read_bytes())).load()
-    except Exception:  # noqa: BLE001 - missing, unreadable or damaged: ignored
-        return {}
+    kept = read_plain(path)
     return kept if isinstance(kept, dict) else {}
 
 
@@ -177,9 +168,8 @@ def _salt() -> str:
     """Zensical's version and this module's: a folder per pair."""
     import zensical
 
-    hasher = hashlib.sha256(f"{zensical.version()}\n{__version__}\n".encode())
-    hasher.update(Path(__file__).read_bytes())
-    return hasher.hexdigest()[:32]
+    label = f"zensical-scans {zensical.version()} {__version__}"
+    return code_digest(label, [Path(__file__)]).hex()[:32]
 
 
 KEPT_VERSIONS = 200
