@@ -74,3 +74,45 @@ def paged(
         Paged(of, part, n, len(parts), ids_label([ids(i) for i in part], noun))
         for n, part in enumerate(parts, start=1)
     ]
+
+
+EVERY_PAGE_LISTED = 12
+"""A paged list of up to this many pages lists every page on each of them. A longer one
+lists every page on its first page only, and on the others the first, the last and those
+near the page, so that the list of pages does not grow with the plan on every page."""
+
+NEAR = 2
+"""How many pages either side of a page it lists, in a long list."""
+
+
+P = TypeVar("P")
+
+
+@dataclass(frozen=True)
+class Listed(Generic[P]):
+    """An entry of the pages a page lists: a page, or the pages left out between two."""
+
+    page: P | None = None
+    left_out: tuple[int, int] | None = None
+    """The first and last page numbers left out here."""
+
+
+def listed_pages(number: int, pages: Sequence[P]) -> tuple[Listed[P], ...]:
+    """The pages the page ``number`` of ``pages`` lists, in order. A single page left out
+    between two listed is listed instead: naming it takes no more room than the gap."""
+    count = len(pages)
+    if count <= EVERY_PAGE_LISTED or number == 1:
+        return tuple(Listed(page) for page in pages)
+    shown = {1, count, *range(number - NEAR, number + NEAR + 1)}
+    shown |= {n for n in range(2, count) if n - 1 in shown and n + 1 in shown}
+    entries: list[Listed[P]] = []
+    gap_from = 0
+    for n in range(1, count + 1):
+        if n not in shown:
+            gap_from = gap_from or n
+            continue
+        if gap_from:
+            entries.append(Listed(left_out=(gap_from, n - 1)))
+            gap_from = 0
+        entries.append(Listed(pages[n - 1]))
+    return tuple(entries)

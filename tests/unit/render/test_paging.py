@@ -1,4 +1,11 @@
-from generator.render.paging import cut, ids_label, page_suffix, paged
+from generator.render.paging import (
+    EVERY_PAGE_LISTED,
+    cut,
+    ids_label,
+    listed_pages,
+    page_suffix,
+    paged,
+)
 
 
 def test_pages_hold_whole_items_up_to_the_limit():
@@ -20,3 +27,29 @@ def test_pages_are_numbered_and_labelled():
     ]
     assert ids_label([]) == ""
     assert (page_suffix(1), page_suffix(3)) == ("", "/3")
+
+
+def _shown(number: int, count: int) -> list[object]:
+    entries = listed_pages(number, list(range(1, count + 1)))
+    return [e.left_out if e.left_out else e.page for e in entries]
+
+
+def test_a_short_list_lists_every_page_on_each():
+    assert EVERY_PAGE_LISTED == 12
+    assert _shown(7, 12) == list(range(1, 13))
+
+
+def test_a_long_list_lists_every_page_on_its_first_only():
+    assert _shown(1, 269) == list(range(1, 270))
+    assert _shown(23, 269) == [1, (2, 20), 21, 22, 23, 24, 25, (26, 268), 269]
+    assert _shown(269, 269) == [1, (2, 266), 267, 268, 269]
+    assert _shown(2, 13) == [1, 2, 3, 4, (5, 12), 13]
+
+
+def test_a_single_page_between_two_listed_is_listed_rather_than_left_out():
+    assert _shown(5, 13) == [1, 2, 3, 4, 5, 6, 7, (8, 12), 13]
+    assert _shown(9, 13) == [1, (2, 6), 7, 8, 9, 10, 11, 12, 13]
+
+
+def test_what_a_page_lists_does_not_grow_with_the_list():
+    assert max(len(listed_pages(n, range(5000))) for n in range(2, 5001)) == 9
