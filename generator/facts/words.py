@@ -1,18 +1,23 @@
 """Word-level differences between two narratives.
 
 Text is split into words, whitespace and punctuation (keeping accents, emoji sequences and
-CJK characters whole), compared with :mod:`difflib`, then tidied so that a reader sees whole
-phrases replaced rather than a confetti of single words. Whitespace is not significant: a
+CJK characters whole), compared with :mod:`difflib`'s algorithm (compiled, by ``cydifflib``),
+then tidied so that a reader sees whole phrases replaced rather than a confetti of single
+words. Whitespace is not significant: a
 narrative re-wrapped in its YAML file has not changed.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+
+try:  # difflib's algorithm compiled: the same matches, six times as fast
+    from cydifflib import SequenceMatcher
+except ImportError:  # pragma: no cover - where it cannot be installed: the same, slower
+    from difflib import SequenceMatcher
 
 _MARKS = (  # combining accents, variation selectors and emoji skin tones
     "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\ufe0e\ufe0f"
@@ -143,7 +148,7 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     if len(a) * len(b) > MAX_COMPARISONS:  # rewritten, as far as a reader can follow
         changed = [Segment(Op.DELETE, "".join(a)), Segment(Op.INSERT, "".join(b))]
         return tuple(segment for segment in changed if segment.text)
-    matcher = difflib.SequenceMatcher(None, [_key(t) for t in a], [_key(t) for t in b], False)
+    matcher = SequenceMatcher(None, [_key(t) for t in a], [_key(t) for t in b], False)
     segments: list[Segment] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":

@@ -1,8 +1,11 @@
+import difflib
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.facts.words import Op, Segment, same_words, tokens, word_diff
+from generator.facts.words import Op, Segment, SequenceMatcher, same_words, tokens, word_diff
 
 
 def old_and_new(segments: tuple[Segment, ...]) -> tuple[str, str]:
@@ -114,3 +117,27 @@ def test_both_texts_can_be_rebuilt_from_the_diff(old, new):
     rebuilt_old, rebuilt_new = old_and_new(word_diff(old, new))
     assert same_words(rebuilt_old, old)
     assert rebuilt_new == unicodedata.normalize("NFC", new.strip())
+
+
+_WORDLISTS = st.lists(st.sampled_from(["a", "b", "c", " ", ".", "the", "é"]), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORDLISTS, _WORDLISTS)
+def test_the_compiled_matcher_matches_exactly_as_difflib_does(old, new):
+    # repeated words are where matchers differ: a small vocabulary makes many
+    expected = difflib.SequenceMatcher(None, old, new, False).get_opcodes()
+    assert [tuple(op) for op in SequenceMatcher(None, old, new, False).get_opcodes()] == expected
+
+
+def test_word_diffs_use_the_compiled_matcher():
+    assert SequenceMatcher.__module__.startswith("cydifflib")
+
+
+def test_the_compiled_matcher_keeps_popular_words_in_long_texts():
+    # difflib's "autojunk" would ignore a word making up over 1% of a text of 200 or more
+    old = ["the", " ", "cat", " "] * 80
+    new = ["the", " ", "dog", " "] * 80
+    expected = difflib.SequenceMatcher(None, old, new, False).get_opcodes()
+    assert [tuple(op) for op in SequenceMatcher(None, old, new, False).get_opcodes()] == expected
+    assert expected != difflib.SequenceMatcher(None, old, new).get_opcodes()
