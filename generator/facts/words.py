@@ -107,32 +107,30 @@ def _absorb_short_equalities(segments: list[Segment]) -> list[Segment]:
     "{--quickly ran--}{++slowly walked++}" reads better than
     "{--quickly--}{++slowly++} {--ran--}{++walked++}". One pass, left to right: each
     equality is compared with the (already folded) changes before it and the changes after it.
+    ``segments`` are merged (``_merge``), so a fold merges only the run of changes it joins.
     """
     result: list[Segment] = []
+    changes = 0  # where the run of changes that ``result`` ends with starts
     index = 0
     while index < len(segments):
         segment = segments[index]
         if segment.op is not Op.EQUAL or not result or result[-1].op is Op.EQUAL:
             result.append(segment)
+            changes = len(result) if segment.op is Op.EQUAL else changes
             index += 1
             continue
-        after = []
         j = index + 1
         while j < len(segments) and segments[j].op is not Op.EQUAL:
-            after.append(segments[j])
             j += 1
-        before = []
-        k = len(result) - 1
-        while k >= 0 and result[k].op is not Op.EQUAL:
-            before.insert(0, result[k])
-            k -= 1
+        before, after = result[changes:], segments[index + 1 : j]
         size = len(segment.text.strip())
         if after and size <= _change_size(before) and size <= _change_size(after):
             both = [Segment(Op.DELETE, segment.text), Segment(Op.INSERT, segment.text)]
-            result = _merge(result + both + after)
+            result[changes:] = _merge(before + both + after)  # only the run changes
             index = j
         else:
             result.append(segment)
+            changes = len(result)
             index += 1
     return _merge(result)
 

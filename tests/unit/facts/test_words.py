@@ -5,7 +5,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.facts.words import Op, Segment, SequenceMatcher, same_words, tokens, word_diff
+from generator.facts.words import (
+    Op,
+    Segment,
+    SequenceMatcher,
+    _absorb_short_equalities,
+    _change_size,
+    _merge,
+    same_words,
+    tokens,
+    word_diff,
+)
 
 
 def old_and_new(segments: tuple[Segment, ...]) -> tuple[str, str]:
@@ -141,3 +151,44 @@ def test_the_compiled_matcher_keeps_popular_words_in_long_texts():
     expected = difflib.SequenceMatcher(None, old, new, False).get_opcodes()
     assert [tuple(op) for op in SequenceMatcher(None, old, new, False).get_opcodes()] == expected
     assert expected != difflib.SequenceMatcher(None, old, new).get_opcodes()
+
+
+def _fold_and_merge_all(segments: list[Segment]) -> list[Segment]:
+    """Short equalities folded by merging the whole list at each fold, as first written."""
+    result: list[Segment] = []
+    index = 0
+    while index < len(segments):
+        segment = segments[index]
+        if segment.op is not Op.EQUAL or not result or result[-1].op is Op.EQUAL:
+            result.append(segment)
+            index += 1
+            continue
+        j = index + 1
+        while j < len(segments) and segments[j].op is not Op.EQUAL:
+            j += 1
+        after = segments[index + 1 : j]
+        k = len(result)
+        while k > 0 and result[k - 1].op is not Op.EQUAL:
+            k -= 1
+        size = len(segment.text.strip())
+        if after and size <= _change_size(result[k:]) and size <= _change_size(after):
+            both = [Segment(Op.DELETE, segment.text), Segment(Op.INSERT, segment.text)]
+            result = _merge(result + both + after)
+            index = j
+        else:
+            result.append(segment)
+            index += 1
+    return _merge(result)
+
+
+_SEGMENTS = st.lists(
+    st.builds(Segment, st.sampled_from(list(Op)), st.sampled_from(["a", " b", "cc ", " ", "ddd"])),
+    max_size=30,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SEGMENTS)
+def test_folding_short_equalities_merges_only_the_run_it_joins(segments):
+    merged = _merge(segments)
+    assert _absorb_short_equalities(merged) == _fold_and_merge_all(merged)
