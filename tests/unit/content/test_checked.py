@@ -4,6 +4,7 @@ report changed, and a load from remembered reports is the load it would have bee
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from tests.conftest import SMALL_PLAN
 
 
 @pytest.fixture
-def checked(monkeypatch):
-    """The release ids whose progress report was checked (not remembered), load by load."""
+def checked(monkeypatch, tmp_path):
+    """The release ids whose progress report was checked (not remembered), load by load; the
+    reports are kept in a cache of the test's own."""
     seen: list[str] = []
     original = ReleaseChecks.progress_report
 
@@ -28,6 +30,7 @@ def checked(monkeypatch):
 
     monkeypatch.setattr(ReleaseChecks, "progress_report", counting)
     monkeypatch.setattr(REPORTS, "kept", {})
+    monkeypatch.setenv("PROGRESS_SITE_CACHE", str(tmp_path / "cache"))
     return seen
 
 
@@ -147,3 +150,69 @@ def test_a_report_saved_again_while_it_is_checked_is_not_remembered(content, che
     monkeypatch.setattr(ReleaseChecks, "progress_report", original)
     report.write_text(after, encoding="utf-8")
     assert "checked by us" in repr(load_content(content).release("2015-01").progress)
+
+
+def _another_process(monkeypatch) -> None:
+    """As a new process finds the memo: empty."""
+    monkeypatch.setattr(REPORTS, "kept", {})
+
+
+def _kept_files(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "cache" / "checked-reports").glob("*/*.pickle"))
+
+
+def test_the_next_process_reads_the_reports_kept_in_the_cache(
+    content, checked, monkeypatch, tmp_path
+):
+    first = load_content(content)
+    assert len(_kept_files(tmp_path)) == 3  # one for each report
+    _another_process(monkeypatch)
+    checked.clear()
+    assert load_content(content) == first
+    assert checked == []  # a publish checks none of the reports it checked before
+    _replace(content / "progress/2015-01.yaml", "checked by the board", "checked by us")
+    _another_process(monkeypatch)
+    assert "checked by us" in repr(load_content(content).release("2015-01").progress)
+    assert checked == ["2015-01"]
+
+
+def test_a_damaged_or_foreign_cache_file_is_ignored(content, checked, monkeypatch, tmp_path):
+    first = load_content(content)
+    for data in (b"not a pickle", pickle.dumps(["a", "list"]), pickle.dumps({1: {}})):
+        for kept in _kept_files(tmp_path):
+            kept.write_bytes(data)
+        _another_process(monkeypatch)
+        checked.clear()
+        assert load_content(content) == first
+        assert checked == ["2014-06", "2014-10", "2015-01"]
+
+
+def test_a_problem_found_from_a_kept_report_is_still_reported(content, checked, monkeypatch):
+    load_content(content)
+    _replace(content / "plan.yaml", "      - id: 1.4\n", "      - id: 1.49\n")
+    _another_process(monkeypatch)
+    assert _problems(content)
+    _another_process(monkeypatch)
+    assert _problems(content)  # and again: nothing is kept once a problem is found
+
+
+def test_the_cache_of_other_code_is_removed_and_an_unwritable_one_costs_only_time(
+    content, checked, monkeypatch, tmp_path
+):
+    old = tmp_path / "cache" / "checked-reports" / ("0" * 32)
+    old.mkdir(parents=True)
+    (old / "x.pickle").write_bytes(b"old")
+    first = load_content(content)
+    assert not old.exists() and len(_kept_files(tmp_path)) == 3
+    monkeypatch.setenv("PROGRESS_SITE_CACHE", "/dev/null/cache")
+    _another_process(monkeypatch)
+    assert load_content(content) == first
+
+
+def test_only_the_reports_written_last_are_kept(content, checked, monkeypatch, tmp_path):
+    monkeypatch.setattr("generator.content.checked.KEPT_REPORTS", 4)
+    load_content(content)
+    _replace(content / "progress/2014-10.yaml", "status:", "status:  ")
+    _another_process(monkeypatch)
+    load_content(content)  # two reports changed (2014-10 and the one after it): 5 files, 4 kept
+    assert len(_kept_files(tmp_path)) == 4
