@@ -122,3 +122,36 @@ def test_a_long_report_is_set_out_in_parts_linked_from_its_front_page(large_site
         assert broken_links(large_site, page) == [], page
     # the parts are reached from the front page, not listed in the navigation
     assert "report/people/" not in (large_site / "2020-02/index.html").read_text()
+
+
+def test_a_list_of_more_than_12_pages_names_them_all_on_its_first_page_only(tmp_path):
+    from generator.content.validate import load_content
+    from generator.facts.derive import release_views
+    from generator.render.pages import render_release
+
+    content = write_content(tmp_path / "content", Scale(recommendations=150, releases=1))
+    (view,) = release_views(load_content(content))
+    render_release(view, tmp_path / "docs", earlier=[])
+    part = tmp_path / "docs" / "report"
+    pages = [part / "people.md"] + sorted(part.glob("people/[0-9]*.md"), key=lambda p: int(p.stem))
+    count = len(pages)
+    assert count > 20
+    first = pages[0].read_text(encoding="utf-8")
+    assert "## Every page of People { #every-page }" in first
+    assert all(f"[Page {n}](" in first for n in range(2, count + 1))
+    tenth = pages[9].read_text(encoding="utf-8")
+    listed = tenth.partition("## Pages of People { #pages }")[2]
+    assert re.findall(
+        r"^- (?:\[Page (\d+)\]|\*\*Page (\d+)\*\*|Pages (\d+) to (\d+))", listed, re.M
+    ) == [
+        ("1", "", "", ""),
+        ("", "", "2", "7"),
+        ("8", "", "", ""),
+        ("9", "", "", ""),
+        ("", "10", "", ""),
+        ("11", "", "", ""),
+        ("12", "", "", ""),
+        ("", "", "13", str(count - 1)),
+        (str(count), "", "", ""),
+    ]
+    assert f"- Pages 13 to {count - 1}: listed on [page 1](../people.md#every-page)" in listed
