@@ -20,15 +20,26 @@ that cannot be written only costs time, and only the files written last are kept
 from __future__ import annotations
 
 import contextlib
+import enum
 import functools
 import hashlib
+import io
+import os
 import pickle
 import shutil
+import sys
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pydantic
+import yaml
+
 from generator import __version__
 from generator.atomic import code_digest, keep_file
+from generator.content.model import Assessment, Progress, RecommendationProgress
+from generator.content.model.base import ContentModel
 from generator.content.parse_cache import cache_dir
 
 
@@ -70,7 +81,8 @@ class Reports:
         self.kept, self.used = self.used, {}
         if self.written:
             self.written = False
-            _prune(_file(b"").parent)
+            kept = _file(b"")
+            _prune(kept.parent if kept is not None else None)
 
 
 def _copied(fields: dict[str, Any]) -> dict[str, Any]:
@@ -81,28 +93,75 @@ REPORTS = Reports()
 
 
 @functools.cache
-def _code() -> str:
-    """The digest of progress-site's code: a report checked by other code is checked again."""
+def _code() -> str | None:
+    """The digest of progress-site's code and of the libraries the check runs (Python, pydantic,
+    PyYAML): a report checked by other code is checked again. None if the code cannot be read:
+    then nothing is kept in the user's cache."""
     package = Path(__file__).parent.parent
-    return code_digest(f"checked {__version__}", sorted(package.rglob("*.py"))).hex()[:32]
-
-
-def _file(key: bytes) -> Path:
-    return cache_dir() / "checked-reports" / _code() / f"{key.hex()}.pickle"
-
-
-def _read(path: Path) -> dict[str, Any] | None:
-    """The checked fields kept at ``path``; None if missing or if it cannot be read back."""
+    label = (
+        f"checked {__version__} python {sys.version_info[:3]} pydantic {pydantic.VERSION} "
+        f"pyyaml {yaml.__version__}"
+    )
     try:
-        kept = pickle.loads(path.read_bytes())
+        modules = [p for p in package.rglob("*.py") if not p.name.startswith(".") and p.is_file()]
+        return code_digest(label, sorted(modules)).hex()[:32]
+    except OSError:
+        return None
+
+
+def _file(key: bytes) -> Path | None:
+    code = _code()
+    return None if code is None else cache_dir() / "checked-reports" / code / f"{key.hex()}.pickle"
+
+
+_FIELDS: dict[str, Callable[[object], bool]] = {
+    "as_at": lambda v: v is None or type(v) is date,
+    "progress": lambda v: _all_of(v, Progress),
+    "recommendations": lambda v: _all_of(v, RecommendationProgress),
+    "assessments": lambda v: type(v) is tuple and all(type(a) is Assessment for a in v),
+}
+"""The fields a checked report is kept as, each with what its value must be."""
+
+
+def _all_of(value: object, kind: type) -> bool:
+    return type(value) is dict and all(type(k) is str and type(v) is kind for k, v in value.items())
+
+
+class _ModelUnpickler(pickle.Unpickler):
+    """Makes dates and the content model's own classes, and nothing else (nothing that runs
+    code of its choosing)."""
+
+    def find_class(self, module: str, name: str) -> type:
+        if (module, name) == ("datetime", "date"):
+            return date
+        if module.startswith("generator.content.model.") and "." not in name:
+            found = getattr(sys.modules.get(module), name, None)
+            if isinstance(found, type) and issubclass(found, ContentModel | enum.Enum):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not kept")
+
+
+def _read(path: Path | None) -> dict[str, Any] | None:
+    """The checked fields kept at ``path``, if they are shaped as ``_FIELDS`` says; None if
+    missing, unreadable or shaped otherwise. One read is marked as used, for ``_prune``."""
+    if path is None:
+        return None
+    try:
+        kept = _ModelUnpickler(io.BytesIO(path.read_bytes())).load()
     except Exception:  # noqa: BLE001 - missing, unreadable or damaged: checked again
         return None
-    if not isinstance(kept, dict) or not all(isinstance(name, str) for name in kept):
+    if type(kept) is not dict or kept.keys() != _FIELDS.keys():
         return None
+    if not all(fits(kept[name]) for name, fits in _FIELDS.items()):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)
     return kept
 
 
-def _write(path: Path, fields: dict[str, Any]) -> bool:
+def _write(path: Path | None, fields: dict[str, Any]) -> bool:
+    if path is None:
+        return False
     try:
         data = pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, RecursionError, TypeError, AttributeError):
@@ -111,16 +170,27 @@ def _write(path: Path, fields: dict[str, Any]) -> bool:
 
 
 KEPT_REPORTS = 500
-"""Checked reports kept in the user's cache: the most recently written (ten histories of 48
-releases, with room for edits)."""
+"""Checked reports kept in the user's cache: the most recently written or read (ten
+histories of 48 releases, with room for edits)."""
+
+KEPT_CODES = 4
+"""Versions of the code whose checked reports are kept: the most recently written (two
+copies of progress-site can share a cache)."""
 
 
-def _prune(folder: Path) -> None:
-    """All but the ``KEPT_REPORTS`` files of ``folder`` written last are removed, and the
-    folders of other versions of the code."""
+def _prune(folder: Path | None) -> None:
+    """All but the ``KEPT_REPORTS`` files of ``folder`` written or read last are removed, and
+    all but the ``KEPT_CODES`` folders (versions of the code) written last."""
+    if folder is None:
+        return
     with contextlib.suppress(OSError):
-        for other in folder.parent.iterdir():
-            if other != folder and other.is_dir():
+        codes = sorted(
+            (f for f in folder.parent.iterdir() if f.is_dir()),
+            key=lambda f: f.stat().st_mtime,
+            reverse=True,
+        )
+        for other in codes[KEPT_CODES:]:
+            if other != folder:
                 shutil.rmtree(other, ignore_errors=True)
         files = sorted(folder.glob("*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
         for old in files[KEPT_REPORTS:]:

@@ -139,14 +139,18 @@ class ReleaseChecks(ContentChecks):
         found: list[Release] = []
         kept: dict[str, Progress] = {}
         # what every report is checked against (see ``checked``); nothing is remembered, or
-        # used, once a problem is found: what is checked may then stand on a file not read
+        # used, once a problem is found: what is checked may then stand on a file not read.
+        # A report is checked against the releases up to its own, which its key's chain holds
+        # (each release's own key adds it), and not the releases after it: those only decide
+        # whether a release the plan names comes after the report's, and with no problem
+        # found, every release the plan names is one of them. So a new release leaves the
+        # keys of the reports before it as they were.
         chain = (
             b""
             if self.problems
             else REPORTS.key(
                 repr(recommendations),
                 repr(site.statuses),
-                repr(release_ids),
                 str(self.dir),
                 self.grouping_word,
                 self.recommendation_heading,

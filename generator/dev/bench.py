@@ -108,6 +108,16 @@ def _drop_last_release(source: Path, target: Path) -> Path:
     return target
 
 
+def _add_last_release(source: Path, target: Path) -> Path:
+    """Add the newest release of ``source`` to ``target`` (``source`` less that release), as
+    the monthly routine does: in the same content folder, its entry in releases.yaml and its
+    progress report."""
+    shutil.copyfile(source / "releases.yaml", target / "releases.yaml")
+    last = yaml.safe_load((source / "releases.yaml").read_text())["releases"][-1]["id"]
+    shutil.copyfile(source / "progress" / f"{last}.yaml", target / "progress" / f"{last}.yaml")
+    return target
+
+
 MIKE = "import sys; from mike.driver import main; sys.exit(main())"
 
 
@@ -215,7 +225,8 @@ def _history_ratio(history: Scale, work: Path, log: Callable[[str], None]) -> fl
     charts = work / "history-charts"
     log(f"Full build of {history.releases} releases, then publishing one more...")
     _build(base, work / "history-site", cache=charts)
-    seconds, result = _build(full, work / "history-site", cache=charts)
+    _add_last_release(full, base)
+    seconds, result = _build(base, work / "history-site", cache=charts)
     return seconds / sum(r.seconds for r in result.releases)
 
 
@@ -266,11 +277,13 @@ def run(quick: bool, log: Callable[[str], None] = lambda message: None) -> dict[
         log("Parallel full build, in a process of its own to measure its memory...")
         charts = work / "chart-cache"
         charts.mkdir()
+        routine = shutil.copytree(base, work / "routine")  # where the next release is added
         parallel = measured_build(
-            base, work / "parallel", {**os.environ, "PROGRESS_SITE_CACHE": str(charts)}
+            routine, work / "parallel", {**os.environ, "PROGRESS_SITE_CACHE": str(charts)}
         )
         log("Publishing one more release onto the parallel build...")
-        incremental_seconds, incremental = _build(full, work / "parallel", cache=charts)
+        _add_last_release(full, routine)
+        incremental_seconds, incremental = _build(routine, work / "parallel", cache=charts)
         single_seconds = sum(r.seconds for r in incremental.releases)
         log("Saving a narrative in the newest release of a preview of the same content...")
         preview_seconds = _preview_refresh(full, work, charts)

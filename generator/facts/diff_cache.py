@@ -20,15 +20,17 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import pickle
 import re
+import sys
 import unicodedata
 import uuid
 from pathlib import Path
 
 from generator.atomic import code_digest, keep_file, read_plain
 from generator.content.parse_cache import cache_dir
-from generator.facts.words import Op, Segment, word_diff
+from generator.facts.words import Op, Segment, SequenceMatcher, word_diff
 
 STORE = "version-{}.pickle"
 """A version's store, named by the digest of its release id."""
@@ -51,7 +53,17 @@ def folder() -> Path:
 @functools.cache
 def _salt() -> bytes:
     """The code that makes a diff: a change to it makes every kept diff stale."""
-    return code_digest("word-diffs 1", [Path(__file__).parent / "words.py"])
+    matcher = f"{SequenceMatcher.__module__} {_version(SequenceMatcher.__module__)}"
+    return code_digest(f"word-diffs 1 {matcher}", [Path(__file__).parent / "words.py"])
+
+
+def _version(module: str) -> str:
+    """The installed version of the package of ``module`` (Python's, for the standard
+    library)."""
+    try:
+        return importlib.metadata.version(module.partition(".")[0])
+    except importlib.metadata.PackageNotFoundError:
+        return sys.version
 
 
 def _key(old: str, new: str) -> bytes:

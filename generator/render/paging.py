@@ -97,11 +97,16 @@ class Listed(Generic[P]):
     """The first and last page numbers left out here."""
 
 
+def every_page_listed(number: int, count: int) -> bool:
+    """Whether the page ``number`` of a list of ``count`` pages lists every page."""
+    return count <= EVERY_PAGE_LISTED or number == 1
+
+
 def listed_pages(number: int, pages: Sequence[P]) -> tuple[Listed[P], ...]:
     """The pages the page ``number`` of ``pages`` lists, in order. A single page left out
     between two listed is listed instead: naming it takes no more room than the gap."""
     count = len(pages)
-    if count <= EVERY_PAGE_LISTED or number == 1:
+    if every_page_listed(number, count):
         return tuple(Listed(page) for page in pages)
     shown = {1, count, *range(number - NEAR, number + NEAR + 1)}
     shown |= {n for n in range(2, count) if n - 1 in shown and n + 1 in shown}

@@ -64,3 +64,15 @@ def test_bench_reports_every_figure(monkeypatch):
     ]
     for kind in ("home", "recommendations/*", "changes", "changes/baseline", "kpis/*"):
         assert any(line.startswith(f"{kind} ") for line in result.stdout.splitlines()), kind
+
+
+def test_a_release_is_published_in_the_content_folder_it_was_built_from(tmp_path):
+    from generator.dev.synthetic import write_content
+
+    full = write_content(tmp_path / "full", Scale(recommendations=2, releases=3, kpis=2))
+    base = bench._drop_last_release(full, tmp_path / "base")
+    assert len(list((base / "progress").glob("*.yaml"))) == 2
+    assert bench._add_last_release(full, base) == base
+    for path in full.rglob("*"):
+        if path.is_file():
+            assert (base / path.relative_to(full)).read_bytes() == path.read_bytes()

@@ -154,4 +154,7 @@ def test_a_list_of_more_than_12_pages_names_them_all_on_its_first_page_only(tmp_
         ("", "", "13", str(count - 1)),
         (str(count), "", "", ""),
     ]
-    assert f"- Pages 13 to {count - 1}: listed on [page 1](../people.md#every-page)" in listed
+    assert (
+        f"- Pages 13 to {count - 1}: in [the list of every page](../people.md#every-page) on page 1"
+        in listed
+    )

@@ -4,13 +4,14 @@ report changed, and a load from remembered reports is the load it would have bee
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 from pathlib import Path
 
 import pytest
 
-from generator.content.checked import REPORTS
+from generator.content.checked import REPORTS, _code
 from generator.content.checks_releases import ReleaseChecks
 from generator.content.validate import load_content
 from generator.errors import ContentError
@@ -176,15 +177,33 @@ def test_the_next_process_reads_the_reports_kept_in_the_cache(
     assert checked == ["2015-01"]
 
 
-def test_a_damaged_or_foreign_cache_file_is_ignored(content, checked, monkeypatch, tmp_path):
+class _RunsCode:
+    def __reduce__(self):
+        return (os.system, ("touch ran",))
+
+
+def test_a_damaged_foreign_or_code_running_cache_file_is_ignored(
+    content, checked, monkeypatch, tmp_path
+):
     first = load_content(content)
-    for data in (b"not a pickle", pickle.dumps(["a", "list"]), pickle.dumps({1: {}})):
+    good = pickle.loads(_kept_files(tmp_path)[0].read_bytes())
+    monkeypatch.chdir(tmp_path)
+    for data in (
+        b"not a pickle",
+        pickle.dumps(["a", "list"]),
+        pickle.dumps({1: {}}),
+        pickle.dumps({**good, "as_at": "2015-01-31"}),  # a string where a date is
+        pickle.dumps({**good, "progress": {"1.1": {"status": "complete"}}}),
+        pickle.dumps({**good, "assessments": [_RunsCode()]}),
+        pickle.dumps({k: v for k, v in good.items() if k != "assessments"}),
+    ):
         for kept in _kept_files(tmp_path):
             kept.write_bytes(data)
         _another_process(monkeypatch)
         checked.clear()
         assert load_content(content) == first
         assert checked == ["2014-06", "2014-10", "2015-01"]
+    assert not (tmp_path / "ran").exists()
 
 
 def test_a_problem_found_from_a_kept_report_is_still_reported(content, checked, monkeypatch):
@@ -196,14 +215,18 @@ def test_a_problem_found_from_a_kept_report_is_still_reported(content, checked, 
     assert _problems(content)  # and again: nothing is kept once a problem is found
 
 
-def test_the_cache_of_other_code_is_removed_and_an_unwritable_one_costs_only_time(
+def test_the_caches_of_other_code_are_pruned_and_an_unwritable_one_costs_only_time(
     content, checked, monkeypatch, tmp_path
 ):
-    old = tmp_path / "cache" / "checked-reports" / ("0" * 32)
-    old.mkdir(parents=True)
-    (old / "x.pickle").write_bytes(b"old")
+    folder = tmp_path / "cache" / "checked-reports"
+    for n in range(5):  # older versions of the code, the first the oldest
+        old = folder / (str(n) * 32)
+        old.mkdir(parents=True)
+        (old / "x.pickle").write_bytes(b"old")
+        os.utime(old, (1_000_000 + n, 1_000_000 + n))
     first = load_content(content)
-    assert not old.exists() and len(_kept_files(tmp_path)) == 3
+    assert sorted(f.name[0] for f in folder.iterdir()) == sorted(["2", "3", "4", _code()[0]])
+    assert len(_kept_files(tmp_path)) == 3 + 3  # this code's three, and one in each other
     monkeypatch.setenv("PROGRESS_SITE_CACHE", "/dev/null/cache")
     _another_process(monkeypatch)
     assert load_content(content) == first
@@ -216,3 +239,41 @@ def test_only_the_reports_written_last_are_kept(content, checked, monkeypatch, t
     _another_process(monkeypatch)
     load_content(content)  # two reports changed (2014-10 and the one after it): 5 files, 4 kept
     assert len(_kept_files(tmp_path)) == 4
+
+
+def _publish_2015_04(content: Path) -> None:
+    releases = content / "releases.yaml"
+    releases.write_text(
+        releases.read_text(encoding="utf-8")
+        + "  - id: 2015-04\n    date: 2015-04-30\n    title: April 2015\n",
+        encoding="utf-8",
+    )
+    (content / "progress/2015-04.yaml").write_text(
+        "actions:\n  1.4:\n    status: completed\n    narrative: Done in April.\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_new_release_checks_only_its_own_report_in_the_next_process(
+    content, checked, monkeypatch
+):
+    load_content(content)
+    _publish_2015_04(content)
+    _another_process(monkeypatch)
+    checked.clear()
+    published = load_content(content)
+    assert checked == ["2015-04"]
+    monkeypatch.setenv("PROGRESS_SITE_CACHE", str(content.parent / "empty-cache"))
+    _another_process(monkeypatch)
+    assert load_content(content) == published  # as if every report had been checked
+
+
+def test_a_release_the_plan_names_cannot_go_without_a_problem(content, checked, monkeypatch):
+    load_content(content)  # action 1.3 is withdrawn in 2015-01, the last release
+    releases = content / "releases.yaml"
+    text = releases.read_text(encoding="utf-8")
+    releases.write_text(text.partition("  - id: 2015-01")[0], encoding="utf-8")
+    (content / "progress/2015-01.yaml").unlink()
+    _another_process(monkeypatch)
+    problems = _problems(content)
+    assert any("unknown release '2015-01'" in p for p in problems), problems
