@@ -2,15 +2,18 @@
 which is renamed over it (atomic on POSIX filesystems). If the write fails, the temporary
 file is removed and the target is as it was.
 
-And the two other things every cache file shares: it is read back as plain data only
-(``read_plain``), and it is keyed by the code that made it (``code_digest``)."""
+And the other things every cache file shares: it is read back as plain data only
+(``read_plain``), it is keyed by the code that made it (``code_digest``), and only the files
+used last are kept (``prune``)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
 import pickle
+import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -63,3 +66,20 @@ def code_digest(label: str, modules: Iterable[Path]) -> bytes:
     for module in modules:
         hasher.update(module.read_bytes())
     return hasher.digest()
+
+
+def prune(folder: Path, files: int, folders: int) -> None:
+    """Keep the ``files`` pickles of ``folder`` written (or touched) last, and of the folders
+    beside it (the caches of other versions of the code), the ``folders`` written last, with
+    ``folder`` always among them; remove the rest. A cache that cannot be pruned only grows."""
+    with contextlib.suppress(OSError):
+        others = sorted(
+            (f for f in folder.parent.iterdir() if f.is_dir() and f != folder),
+            key=lambda f: f.stat().st_mtime,
+            reverse=True,
+        )
+        for other in others[max(folders - 1, 0) :]:
+            shutil.rmtree(other, ignore_errors=True)
+        kept = sorted(folder.glob("*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
+        for old in kept[files:]:
+            old.unlink(missing_ok=True)

@@ -26,7 +26,6 @@ import hashlib
 import io
 import os
 import pickle
-import shutil
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -37,7 +36,7 @@ import pydantic
 import yaml
 
 from generator import __version__
-from generator.atomic import code_digest, keep_file
+from generator.atomic import code_digest, keep_file, prune
 from generator.content.model import Assessment, Progress, RecommendationProgress
 from generator.content.model.base import ContentModel
 from generator.content.parse_cache import cache_dir
@@ -82,7 +81,8 @@ class Reports:
         if self.written:
             self.written = False
             kept = _file(b"")
-            _prune(kept.parent if kept is not None else None)
+            if kept is not None:
+                prune(kept.parent, KEPT_REPORTS, KEPT_CODES)
 
 
 def _copied(fields: dict[str, Any]) -> dict[str, Any]:
@@ -176,22 +176,3 @@ histories of 48 releases, with room for edits)."""
 KEPT_CODES = 4
 """Versions of the code whose checked reports are kept: the most recently written (two
 copies of progress-site can share a cache)."""
-
-
-def _prune(folder: Path | None) -> None:
-    """All but the ``KEPT_REPORTS`` files of ``folder`` written or read last are removed, and
-    all but the ``KEPT_CODES`` folders (versions of the code) written last."""
-    if folder is None:
-        return
-    with contextlib.suppress(OSError):
-        codes = sorted(
-            (f for f in folder.parent.iterdir() if f.is_dir()),
-            key=lambda f: f.stat().st_mtime,
-            reverse=True,
-        )
-        for other in codes[KEPT_CODES:]:
-            if other != folder:
-                shutil.rmtree(other, ignore_errors=True)
-        files = sorted(folder.glob("*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
-        for old in files[KEPT_REPORTS:]:
-            old.unlink(missing_ok=True)

@@ -23,14 +23,13 @@ import dataclasses
 import functools
 import hashlib
 import pickle
-import shutil
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.atomic import code_digest, keep_file, read_plain
+from generator.atomic import code_digest, keep_file, prune, read_plain
 from generator.content.parse_cache import cache_dir
 
 _SCANS = {"references": tuple, "anchors": str}
@@ -160,7 +159,7 @@ def remembered(version: str) -> Iterator[None]:
     if store.used != store.kept:
         with contextlib.suppress(pickle.PicklingError, RecursionError):
             if keep_file(path, pickle.dumps(store.used, protocol=pickle.HIGHEST_PROTOCOL)):
-                _prune(folder)
+                prune(folder, KEPT_VERSIONS, folders=1)  # other versions' removed
 
 
 @functools.cache
@@ -174,15 +173,3 @@ def _salt() -> str:
 
 KEPT_VERSIONS = 200
 """Versions whose scans are kept: the most recently built."""
-
-
-def _prune(folder: Path) -> None:
-    """Remove all but the ``KEPT_VERSIONS`` most recently written files of ``folder``, and
-    the folders of other versions of Zensical or of this module."""
-    with contextlib.suppress(OSError):
-        for other in folder.parent.iterdir():
-            if other != folder and other.is_dir():
-                shutil.rmtree(other, ignore_errors=True)
-        files = sorted(folder.glob("*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
-        for old in files[KEPT_VERSIONS:]:
-            old.unlink(missing_ok=True)
