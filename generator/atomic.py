@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.metadata
 import io
 import os
 import pickle
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from generator import __version__
 
 
 def replace_file(path: Path, data: bytes) -> None:
@@ -59,13 +63,24 @@ def read_plain(path: Path) -> object:
         return None
 
 
-def code_digest(label: str, modules: Iterable[Path]) -> bytes:
-    """The digest of ``label`` (what is kept, and the versions it depends on) and the code
-    of ``modules``: a change to either makes what was kept under the old digest stale."""
-    hasher = hashlib.sha256(f"{label}\n".encode())
+def code_digest(label: str, modules: Iterable[Path], libraries: Iterable[str] = ()) -> bytes:
+    """The digest of ``label`` (what is kept), progress-site's and Python's versions, the
+    installed versions of the ``libraries`` (distributions, by name) and the code of
+    ``modules``: a change to any of them makes what was kept under the old digest stale."""
+    versions = " ".join(f"{name} {installed_version(name)}" for name in libraries)
+    line = f"{label} progress-site {__version__} python {sys.version_info[:3]} {versions}\n"
+    hasher = hashlib.sha256(line.encode())
     for module in modules:
         hasher.update(module.read_bytes())
     return hasher.digest()
+
+
+def installed_version(distribution: str) -> str:
+    """The installed version of ``distribution``, or "none" (a standard library module)."""
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "none"
 
 
 def prune(folder: Path, files: int, folders: int) -> None:

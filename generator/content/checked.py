@@ -32,10 +32,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pydantic
-import yaml
-
-from generator import __version__
 from generator.atomic import code_digest, keep_file, prune
 from generator.content.model import Assessment, Progress, RecommendationProgress
 from generator.content.model.base import ContentModel
@@ -80,9 +76,9 @@ class Reports:
         self.kept, self.used = self.used, {}
         if self.written:
             self.written = False
-            kept = _file(b"")
-            if kept is not None:
-                prune(kept.parent, KEPT_REPORTS, KEPT_CODES)
+            folder = _folder()
+            if folder is not None:
+                prune(folder, KEPT_REPORTS, KEPT_CODES)
 
 
 def _copied(fields: dict[str, Any]) -> dict[str, Any]:
@@ -98,20 +94,22 @@ def _code() -> str | None:
     PyYAML): a report checked by other code is checked again. None if the code cannot be read:
     then nothing is kept in the user's cache."""
     package = Path(__file__).parent.parent
-    label = (
-        f"checked {__version__} python {sys.version_info[:3]} pydantic {pydantic.VERSION} "
-        f"pyyaml {yaml.__version__}"
-    )
     try:
         modules = [p for p in package.rglob("*.py") if not p.name.startswith(".") and p.is_file()]
-        return code_digest(label, sorted(modules)).hex()[:32]
+        return code_digest("checked", sorted(modules), ["pydantic", "pyyaml"]).hex()[:32]
     except OSError:
         return None
 
 
-def _file(key: bytes) -> Path | None:
+def _folder() -> Path | None:
+    """Where this code's checked reports are kept; None where nothing is kept."""
     code = _code()
-    return None if code is None else cache_dir() / "checked-reports" / code / f"{key.hex()}.pickle"
+    return None if code is None else cache_dir() / "checked-reports" / code
+
+
+def _file(key: bytes) -> Path | None:
+    folder = _folder()
+    return None if folder is None else folder / f"{key.hex()}.pickle"
 
 
 _FIELDS: dict[str, Callable[[object], bool]] = {

@@ -13,14 +13,10 @@ import functools
 import hashlib
 import os
 import pickle
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from generator import __version__
 from generator.atomic import code_digest, keep_file
 from generator.errors import Problems
 
@@ -39,8 +35,7 @@ def _salt() -> bytes:
     """The parser's own version: the code that turns text into parsed values."""
     here = Path(__file__).parent
     modules = ("load.py", "strings.py", "parse_cache.py")
-    label = f"parsed {__version__} python {sys.version_info[:3]} pyyaml {yaml.__version__}"
-    return code_digest(label, [here / name for name in modules])
+    return code_digest("parsed", [here / name for name in modules], ["pyyaml"])
 
 
 def cached_parse(

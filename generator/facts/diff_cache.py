@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.metadata
 import pickle
 import re
-import sys
 import unicodedata
 import uuid
 from pathlib import Path
@@ -53,17 +51,8 @@ def folder() -> Path:
 @functools.cache
 def _salt() -> bytes:
     """The code that makes a diff: a change to it makes every kept diff stale."""
-    matcher = f"{SequenceMatcher.__module__} {_version(SequenceMatcher.__module__)}"
-    return code_digest(f"word-diffs 1 {matcher}", [Path(__file__).parent / "words.py"])
-
-
-def _version(module: str) -> str:
-    """The installed version of the package of ``module`` (Python's, for the standard
-    library)."""
-    try:
-        return importlib.metadata.version(module.partition(".")[0])
-    except importlib.metadata.PackageNotFoundError:
-        return sys.version
+    matcher = SequenceMatcher.__module__.partition(".")[0]  # cydifflib, or difflib
+    return code_digest(f"word-diffs 1 {matcher}", [Path(__file__).parent / "words.py"], [matcher])
 
 
 def _key(old: str, new: str) -> bytes:

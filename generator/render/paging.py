@@ -97,17 +97,21 @@ class Listed(Generic[P]):
     """The first and last page numbers left out here."""
 
 
-def every_page_listed(number: int, count: int) -> bool:
-    """Whether the page ``number`` of a list of ``count`` pages lists every page."""
-    return count <= EVERY_PAGE_LISTED or number == 1
+@dataclass(frozen=True)
+class PageList(Generic[P]):
+    """The pages one page of a paged list lists."""
+
+    every: bool
+    """Whether it lists every page (and its list is the one the others point to)."""
+    entries: tuple[Listed[P], ...]
 
 
-def listed_pages(number: int, pages: Sequence[P]) -> tuple[Listed[P], ...]:
+def listed_pages(number: int, pages: Sequence[P]) -> PageList[P]:
     """The pages the page ``number`` of ``pages`` lists, in order. A single page left out
     between two listed is listed instead: naming it takes no more room than the gap."""
     count = len(pages)
-    if every_page_listed(number, count):
-        return tuple(Listed(page) for page in pages)
+    if count <= EVERY_PAGE_LISTED or number == 1:
+        return PageList(True, tuple(Listed(page) for page in pages))
     shown = {1, count, *range(number - NEAR, number + NEAR + 1)}
     shown |= {n for n in range(2, count) if n - 1 in shown and n + 1 in shown}
     entries: list[Listed[P]] = []
@@ -120,4 +124,4 @@ def listed_pages(number: int, pages: Sequence[P]) -> tuple[Listed[P], ...]:
             entries.append(Listed(left_out=(gap_from, n - 1)))
             gap_from = 0
         entries.append(Listed(pages[n - 1]))
-    return tuple(entries)
+    return PageList(False, tuple(entries))

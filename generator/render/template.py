@@ -10,7 +10,7 @@ import jinja2
 import jinja2.bccache
 import markupsafe
 
-from generator import TEMPLATES_DIR, __version__
+from generator import TEMPLATES_DIR
 from generator.atomic import code_digest
 from generator.content.model import Meaning, slugify
 from generator.facts.compare import Move
@@ -50,7 +50,7 @@ from generator.render.format import (
     status_bar,
 )
 from generator.render.opendata import action_column_docs
-from generator.render.paging import every_page_listed, listed_pages
+from generator.render.paging import listed_pages
 from generator.render.periods import change_words, earlier_revisions, period_label, value_when
 from generator.render.phrases import count_words, heading_word, inspection_sentence, ratio
 from generator.render.plain import plain_block, plain_diff, plain_finalize
@@ -70,9 +70,9 @@ its ``finalize`` functions."""
 
 @functools.cache
 def _configuring() -> str:
-    """The digest of progress-site's version and the ``_CONFIGURING`` modules' code."""
+    """The digest of the ``_CONFIGURING`` modules' code (and progress-site's version)."""
     here = Path(__file__).parent
-    return code_digest(f"templates {__version__}", [here / name for name in _CONFIGURING]).hex()
+    return code_digest("templates", [here / name for name in _CONFIGURING]).hex()
 
 
 def render_page(
@@ -157,7 +157,6 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         left_out_lines=left_out_lines,
         no_new_value_line=no_new_value_line,
         listed_pages=listed_pages,
-        every_page_listed=every_page_listed,
     )
     return env
 

@@ -28,7 +28,6 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from generator import __version__
 from generator.atomic import code_digest, keep_file, prune, read_plain
 from generator.content.parse_cache import cache_dir
 
@@ -165,10 +164,7 @@ def remembered(version: str) -> Iterator[None]:
 @functools.cache
 def _salt() -> str:
     """Zensical's version and this module's: a folder per pair."""
-    import zensical
-
-    label = f"zensical-scans {zensical.version()} {__version__}"
-    return code_digest(label, [Path(__file__)]).hex()[:32]
+    return code_digest("zensical-scans", [Path(__file__)], ["zensical"]).hex()[:32]
 
 
 KEPT_VERSIONS = 200

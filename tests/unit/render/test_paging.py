@@ -30,8 +30,10 @@ def test_pages_are_numbered_and_labelled():
 
 
 def _shown(number: int, count: int) -> list[object]:
-    entries = listed_pages(number, list(range(1, count + 1)))
-    return [e.left_out if e.left_out else e.page for e in entries]
+    listed = listed_pages(number, list(range(1, count + 1)))
+    entries = [e.left_out if e.left_out else e.page for e in listed.entries]
+    assert listed.every == (entries == list(range(1, count + 1)))  # the heading says which
+    return entries
 
 
 def test_a_short_list_lists_every_page_on_each():
@@ -52,4 +54,4 @@ def test_a_single_page_between_two_listed_is_listed_rather_than_left_out():
 
 
 def test_what_a_page_lists_does_not_grow_with_the_list():
-    assert max(len(listed_pages(n, range(5000))) for n in range(2, 5001)) == 9
+    assert max(len(listed_pages(n, range(5000)).entries) for n in range(2, 5001)) == 9

@@ -65,11 +65,12 @@ def test_a_cache_that_cannot_be_written_or_read_only_costs_time(tmp_path, monkey
 
 def test_another_version_of_the_code_keeps_its_own_compiled_templates(cache, tmp_path, monkeypatch):
     """How a template compiles depends on the environment's settings, not only its source."""
+    from generator import atomic
     from generator.render import template
 
     folder = _templates(tmp_path / "t", "{{ name }}")
     environment(folder).get_template("page.md.j2").render(name="x")
-    monkeypatch.setattr(template, "__version__", "0.0.0-other")
+    monkeypatch.setattr(atomic, "__version__", "0.0.0-other")
     template._configuring.cache_clear()  # worked out once per process
     try:
         environment(folder).get_template("page.md.j2").render(name="x")
