@@ -22,20 +22,26 @@ import functools
 import hashlib
 import pickle
 import re
-import unicodedata
 import uuid
 from pathlib import Path
 
 from generator.atomic import code_digest, keep_file, read_plain
 from generator.content.parse_cache import cache_dir
-from generator.facts.words import Op, Segment, SequenceMatcher, word_diff
+from generator.facts.words import (
+    Op,
+    Segment,
+    SequenceMatcher,
+    normal_text,
+    old_and_new,
+    same_words,
+    word_diff,
+)
 
 STORE = "version-{}.pickle"
 """A version's store, named by the digest of its release id."""
 
 Entry = tuple[tuple[str, str], ...]
 _OPS = {op.value: op for op in Op}
-_SPACE = re.compile(r"\s+")
 
 _store: str | None = None
 """The store of the version this process builds; None outside a version's build."""
@@ -108,20 +114,10 @@ def _segments(entry: object, old: str, new: str) -> tuple[Segment, ...] | None:
         if not isinstance(text, str) or not text or op not in _OPS:
             return None
         segments.append(Segment(_OPS[op], text))
-    new_side = "".join(s.text for s in segments if s.op is not Op.DELETE)
-    old_side = "".join(s.text for s in segments if s.op is not Op.INSERT)
-    if new_side != _normal(new) or _words(old_side) != _words(_normal(old)):
+    old_side, new_side = old_and_new(segments)
+    if new_side != normal_text(new) or not same_words(old_side, old):
         return None
     return tuple(segments)
-
-
-def _normal(text: str) -> str:
-    """The text a diff is made of: trimmed, NFC (``words.tokens`` keeps every character)."""
-    return unicodedata.normalize("NFC", text.strip())
-
-
-def _words(text: str) -> str:
-    return _SPACE.sub(" ", text)
 
 
 def kept_word_diff(old: str, new: str) -> tuple[Segment, ...]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 try:  # difflib's algorithm compiled: the same matches, six times as fast
     from cydifflib import SequenceMatcher
@@ -44,95 +44,36 @@ class Op(StrEnum):
     DELETE = "delete"
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
+    """A stretch of text and what happened to it (a named tuple: a version's pages hold
+    thousands)."""
+
     op: Op
     text: str
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(unicodedata.normalize("NFC", text.strip()))
+    return _TOKEN.findall(normal_text(text))
 
 
-def _key(token: str) -> str:
-    return " " if token.isspace() else token
+def normal_text(text: str) -> str:
+    """The text a diff is made of: trimmed, then in Unicode's NFC form."""
+    return unicodedata.normalize("NFC", text.strip())
+
+
+def _keys(found: list[str]) -> list[str]:
+    """What is compared of each token: a run of whitespace is one space, whatever it is."""
+    return [" " if token.isspace() else token for token in found]
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def same_words(old: str, new: str) -> bool:
-    """True when two texts differ at most in whitespace and Unicode normalisation."""
-    return [_key(t) for t in tokens(old)] == [_key(t) for t in tokens(new)]
-
-
-def _merge(segments: list[Segment]) -> list[Segment]:
-    """Join neighbours with the same operation; within each run of changes, deletions first."""
-    merged: list[Segment] = []
-    deleted: list[str] = []
-    inserted: list[str] = []
-
-    def flush() -> None:
-        if deleted:
-            merged.append(Segment(Op.DELETE, "".join(deleted)))
-        if inserted:
-            merged.append(Segment(Op.INSERT, "".join(inserted)))
-        deleted.clear()
-        inserted.clear()
-
-    for segment in segments:
-        if not segment.text:
-            continue
-        if segment.op is Op.DELETE:
-            deleted.append(segment.text)
-        elif segment.op is Op.INSERT:
-            inserted.append(segment.text)
-        else:
-            flush()
-            if merged and merged[-1].op is Op.EQUAL:
-                merged[-1] = Segment(Op.EQUAL, merged[-1].text + segment.text)
-            else:
-                merged.append(segment)
-    flush()
-    return merged
-
-
-def _change_size(segments: list[Segment]) -> int:
-    return max(
-        sum(len(s.text) for s in segments if s.op is Op.DELETE),
-        sum(len(s.text) for s in segments if s.op is Op.INSERT),
-    )
-
-
-def _absorb_short_equalities(segments: list[Segment]) -> list[Segment]:
-    """Fold an unchanged stretch into the changes around it when it is no longer than they are.
-
-    "{--quickly ran--}{++slowly walked++}" reads better than
-    "{--quickly--}{++slowly++} {--ran--}{++walked++}". One pass, left to right: each
-    equality is compared with the (already folded) changes before it and the changes after it.
-    ``segments`` are merged (``_merge``), so a fold merges only the run of changes it joins.
-    """
-    result: list[Segment] = []
-    changes = 0  # where the run of changes that ``result`` ends with starts
-    index = 0
-    while index < len(segments):
-        segment = segments[index]
-        if segment.op is not Op.EQUAL or not result or result[-1].op is Op.EQUAL:
-            result.append(segment)
-            changes = len(result) if segment.op is Op.EQUAL else changes
-            index += 1
-            continue
-        j = index + 1
-        while j < len(segments) and segments[j].op is not Op.EQUAL:
-            j += 1
-        before, after = result[changes:], segments[index + 1 : j]
-        size = len(segment.text.strip())
-        if after and size <= _change_size(before) and size <= _change_size(after):
-            both = [Segment(Op.DELETE, segment.text), Segment(Op.INSERT, segment.text)]
-            result[changes:] = _merge(before + both + after)  # only the run changes
-            index = j
-        else:
-            result.append(segment)
-            changes = len(result)
-            index += 1
-    return _merge(result)
+    """True when two texts differ at most in whitespace and Unicode normalisation: their
+    tokens' keys are the same. (A text is its tokens joined, and each run of whitespace is one
+    token, so that is the texts with every run of whitespace written as one space.)"""
+    return old == new or _SPACES.sub(" ", normal_text(old)) == _SPACES.sub(" ", normal_text(new))
 
 
 def word_diff(old: str, new: str) -> tuple[Segment, ...]:
@@ -140,23 +81,53 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
 
     Joining the equal and deleted text gives ``old`` back, joining the equal and inserted text
     gives ``new`` (both after Unicode NFC normalisation and trimming; unchanged stretches keep
-    the new text's whitespace).
+    the new text's whitespace). Within each run of changes, the deletion comes first.
+
+    An unchanged stretch is folded into the changes either side of it when it is no longer
+    (trimmed) than either of them: "{--quickly ran--}{++slowly walked++}" reads better than
+    "{--quickly--}{++slowly++} {--ran--}{++walked++}". One pass, left to right: each stretch
+    is compared with the (already folded) run of changes before it and the change after it.
     """
     a, b = tokens(old), tokens(new)
     if len(a) * len(b) > MAX_COMPARISONS:  # rewritten, as far as a reader can follow
         changed = [Segment(Op.DELETE, "".join(a)), Segment(Op.INSERT, "".join(b))]
         return tuple(segment for segment in changed if segment.text)
-    matcher = SequenceMatcher(None, [_key(t) for t in a], [_key(t) for t in b], False)
-    segments: list[Segment] = []
+    matcher = SequenceMatcher(None, _keys(a), _keys(b), False)
+    result: list[Segment] = []
+    deleted = inserted = ""  # the run of changes gathered so far
+    held: str | None = None  # an unchanged stretch after that run, perhaps to be folded in
+
+    def close_run() -> None:
+        if deleted:
+            result.append(Segment(Op.DELETE, deleted))
+        if inserted:
+            result.append(Segment(Op.INSERT, inserted))
+
+    # the opcodes alternate between an unchanged stretch and a change (of one kind or both)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            segments.append(Segment(Op.EQUAL, "".join(b[j1:j2])))
+            text = "".join(b[j1:j2])
+            if deleted or inserted:
+                held = text
+            else:  # the text starts unchanged
+                result.append(Segment(Op.EQUAL, text))
             continue
-        if tag in ("delete", "replace"):
-            segments.append(Segment(Op.DELETE, "".join(a[i1:i2])))
-        if tag in ("insert", "replace"):
-            segments.append(Segment(Op.INSERT, "".join(b[j1:j2])))
-    return tuple(_absorb_short_equalities(_merge(segments)))
+        gone = "".join(a[i1:i2]) if tag != "insert" else ""
+        added = "".join(b[j1:j2]) if tag != "delete" else ""
+        if held is not None:
+            size = len(held.strip())
+            if size <= max(len(deleted), len(inserted)) and size <= max(len(gone), len(added)):
+                deleted, inserted, held = deleted + held + gone, inserted + held + added, None
+                continue
+            close_run()
+            result.append(Segment(Op.EQUAL, held))
+            deleted, inserted, held = gone, added, None
+        else:
+            deleted, inserted = deleted + gone, inserted + added
+    close_run()
+    if held is not None:
+        result.append(Segment(Op.EQUAL, held))
+    return tuple(result)
 
 
 _WORD = re.compile(rf"[\w{_MARKS}]+|[{_CJK}]")

@@ -9,9 +9,6 @@ from generator.facts.words import (
     Op,
     Segment,
     SequenceMatcher,
-    _absorb_short_equalities,
-    _change_size,
-    _merge,
     same_words,
     tokens,
     word_diff,
@@ -153,6 +150,44 @@ def test_the_compiled_matcher_keeps_popular_words_in_long_texts():
     assert expected != difflib.SequenceMatcher(None, old, new).get_opcodes()
 
 
+def _merge(segments: list[Segment]) -> list[Segment]:
+    """Neighbours with the same operation joined; within each run of changes, deletions first."""
+    merged: list[Segment] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+
+    def flush() -> None:
+        if deleted:
+            merged.append(Segment(Op.DELETE, "".join(deleted)))
+        if inserted:
+            merged.append(Segment(Op.INSERT, "".join(inserted)))
+        deleted.clear()
+        inserted.clear()
+
+    for segment in segments:
+        if not segment.text:
+            continue
+        if segment.op is Op.DELETE:
+            deleted.append(segment.text)
+        elif segment.op is Op.INSERT:
+            inserted.append(segment.text)
+        else:
+            flush()
+            if merged and merged[-1].op is Op.EQUAL:
+                merged[-1] = Segment(Op.EQUAL, merged[-1].text + segment.text)
+            else:
+                merged.append(segment)
+    flush()
+    return merged
+
+
+def _change_size(segments: list[Segment]) -> int:
+    return max(
+        sum(len(s.text) for s in segments if s.op is Op.DELETE),
+        sum(len(s.text) for s in segments if s.op is Op.INSERT),
+    )
+
+
 def _fold_and_merge_all(segments: list[Segment]) -> list[Segment]:
     """Short equalities folded by merging the whole list at each fold, as first written."""
     result: list[Segment] = []
@@ -181,14 +216,56 @@ def _fold_and_merge_all(segments: list[Segment]) -> list[Segment]:
     return _merge(result)
 
 
-_SEGMENTS = st.lists(
-    st.builds(Segment, st.sampled_from(list(Op)), st.sampled_from(["a", " b", "cc ", " ", "ddd"])),
-    max_size=30,
-)
+def _word_diff_as_first_written(old: str, new: str) -> tuple[Segment, ...]:
+    """Segments from difflib's opcodes, merged, then folded by merging the whole list."""
+    a, b = tokens(old), tokens(new)
+    keys = ([" " if t.isspace() else t for t in side] for side in (a, b))
+    segments: list[Segment] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, *keys, False).get_opcodes():
+        if tag == "equal":
+            segments.append(Segment(Op.EQUAL, "".join(b[j1:j2])))
+            continue
+        if tag in ("delete", "replace"):
+            segments.append(Segment(Op.DELETE, "".join(a[i1:i2])))
+        if tag in ("insert", "replace"):
+            segments.append(Segment(Op.INSERT, "".join(b[j1:j2])))
+    return tuple(_fold_and_merge_all(_merge(segments)))
 
 
-@settings(max_examples=500, deadline=None)
-@given(_SEGMENTS)
-def test_folding_short_equalities_merges_only_the_run_it_joins(segments):
-    merged = _merge(segments)
-    assert _absorb_short_equalities(merged) == _fold_and_merge_all(merged)
+_TEXTS = st.lists(
+    st.sampled_from(["a", "bb", "ccc", "the", " ", "  ", "\n", ".", ",", "é", "quickly", "ran"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_TEXTS, _TEXTS)
+def test_word_diffs_fold_in_one_pass_exactly_as_first_written(old, new):
+    assert word_diff(old, new) == _word_diff_as_first_written(old, new)
+
+
+def test_a_short_unchanged_stretch_between_changes_is_folded_into_them():
+    assert ops(word_diff("He quickly ran home.", "He slowly walked home.")) == [
+        ("equal", "He "),
+        ("delete", "quickly ran"),
+        ("insert", "slowly walked"),
+        ("equal", " home."),
+    ]
+
+
+def _keys_equal(old: str, new: str) -> bool:
+    """Same words as first defined: the tokens compared, whitespace as one space."""
+    key = [[" " if t.isspace() else t for t in tokens(text)] for text in (old, new)]
+    return key[0] == key[1]
+
+
+_SPACED = st.lists(
+    st.sampled_from(["a", "b", " ", "\t", "\n ", "\u00a0", "\u2028", "e\u0301", "\u00e9", "."]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_SPACED, _SPACED)
+def test_same_words_compares_the_tokens_words(old, new):
+    assert same_words(old, new) == _keys_equal(old, new)
