@@ -8,6 +8,7 @@ from typing import Any
 
 import jinja2
 import jinja2.bccache
+import jinja2.compiler
 import markupsafe
 
 from generator import TEMPLATES_DIR
@@ -97,11 +98,37 @@ def render_page(
 Md = markupsafe.Markup
 
 
+class _Generator(jinja2.compiler.CodeGenerator):
+    """Compiles a printed ``{{ value }}`` to ``finalize(value)`` alone, without autoescape's
+    ``escape`` around it: both finalize functions (``format.finalize``, ``plain.plain_finalize``)
+    escape every value and return it marked as Markdown, which ``escape`` would only copy."""
+
+    def _finalized(self, frame: jinja2.compiler.Frame, finalize: Any) -> bool:
+        context = frame.eval_ctx
+        return bool(context.autoescape) and not context.volatile and finalize.src is not None
+
+    def _output_child_pre(self, node: Any, frame: jinja2.compiler.Frame, finalize: Any) -> None:
+        if self._finalized(frame, finalize):
+            self.write(finalize.src)
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+    def _output_child_post(self, node: Any, frame: jinja2.compiler.Frame, finalize: Any) -> None:
+        if self._finalized(frame, finalize):
+            self.write(")")
+        else:
+            super()._output_child_post(node, frame, finalize)
+
+
+class _Environment(jinja2.Environment):
+    code_generator_class = _Generator
+
+
 def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jinja2.Environment:
     """The Jinja2 environment for the site's pages; ``plain`` writes plain Markdown for reading
     outside the site (``render.plain``): statuses and directions as bare words, no HTML,
     entities or CriticMarkup."""
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         bytecode_cache=_kept_compiled(templates_dir, plain),
         autoescape=True,  # with ``finalize``: values are escaped for Markdown, not just HTML
