@@ -3,6 +3,7 @@ release falls in the same month, the day: "9 Apr 2026", "16 Apr 2026"."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date
 
@@ -11,10 +12,12 @@ from generator.content.model import Release
 NBSP = "\u00a0"  # a label is never split across lines
 
 
+@functools.lru_cache(maxsize=1024)  # a plan's few dates, labelled on every line
 def month_label(day: date) -> str:
     return f"{day:%b}{NBSP}{day:%Y}"
 
 
+@functools.lru_cache(maxsize=1024)
 def day_label(day: date) -> str:
     return f"{day.day}{NBSP}{day:%b}{NBSP}{day:%Y}"
 

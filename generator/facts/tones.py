@@ -8,6 +8,7 @@ status's words and icon; it never carries the meaning alone.
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import StrEnum
 
@@ -41,6 +42,7 @@ BY_MEANING = {
 _COLOUR_WORD = re.compile(r"\b(" + "|".join(NAMED) + r")\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=256)  # a plan has a handful of labels, asked for on every line
 def named_tone(label: str) -> Tone | None:
     """The one colour ``label`` names as a word (Red, amber, GREEN, Blue), or None."""
     named = {NAMED[word.lower()] for word in _COLOUR_WORD.findall(label)}
@@ -49,4 +51,9 @@ def named_tone(label: str) -> Tone | None:
 
 def status_tone(status: StatusDef) -> Tone:
     """The colour of ``status``: the one its label names, otherwise its meaning's."""
-    return named_tone(status.label) or BY_MEANING[status.meaning]
+    return label_tone(status.label, status.meaning)
+
+
+def label_tone(label: str, meaning: Meaning) -> Tone:
+    """The colour of a status labelled ``label`` that means ``meaning``."""
+    return named_tone(label) or BY_MEANING[meaning]

@@ -29,7 +29,7 @@ from generator.facts.derive import (
 )
 from generator.facts.targets import Judgement, TargetProgress
 from generator.facts.terms import DEFAULT_ACTION, PlanTerm
-from generator.facts.tones import status_tone
+from generator.facts.tones import label_tone, status_tone
 from generator.facts.words import Op, Segment, old_and_new, rewritten
 from generator.render.typed import too_costly, typed_block, typed_line
 
@@ -362,6 +362,7 @@ def finalize(value: Any) -> Any:
     return Md(escape_text(value))
 
 
+@functools.lru_cache(maxsize=4096)  # a plan's dates, printed on every line
 def long_date(value: date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
 
@@ -402,13 +403,15 @@ def icon_html(icon: str) -> str:
 
 def status_badge(status: StatusDef | None) -> Md:
     """A status as an icon *and* a word; the icon is decoration, the word carries the meaning."""
-    if status is None:
-        return Md("")
-    icon = STATUS_ICONS[status.meaning]
-    tone = status_tone(status).value
+    return Md("") if status is None else _status_badge(status.meaning, status.label)
+
+
+@functools.lru_cache(maxsize=256)  # a plan has a handful of statuses, on every line
+def _status_badge(meaning: Meaning, label: str) -> Md:
+    tone = label_tone(label, meaning).value
     return Md(
-        f'<strong class="ps-status ps-status--{status.meaning.value} ps-tag ps-tag--{tone}">'
-        f"{icon_html(icon)} {escape_text(status.label)}</strong>"
+        f'<strong class="ps-status ps-status--{meaning.value} ps-tag ps-tag--{tone}">'
+        f"{icon_html(STATUS_ICONS[meaning])} {escape_text(label)}</strong>"
     )
 
 

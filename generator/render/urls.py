@@ -9,7 +9,6 @@ page (MkDocs, for links out of the version, with generator.render.outside_links)
 from __future__ import annotations
 
 import functools
-import posixpath
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,8 +101,14 @@ def _anchor(target: Any, anchor: str | None) -> str:
 
 @functools.lru_cache(maxsize=1 << 14)
 def _relative(path: str, current: str) -> str:
-    """``path`` relative to the folder of the page ``current``."""
-    return posixpath.relpath(path, posixpath.dirname(current) or ".")
+    """``path`` relative to the folder of the page ``current`` (both are normal paths inside
+    docs/, as ``page_path`` makes them): ``posixpath.relpath``'s answer, without its work of
+    making both absolute."""
+    here, there = current.split("/")[:-1], path.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 @dataclass(frozen=True)
