@@ -263,6 +263,17 @@ class KpiChange:
         )
 
 
+def _recommendation_of(change: PlanChange) -> str | None:
+    """The recommendation an addition or removal belongs to (None for an indicator)."""
+    if isinstance(change.target, ActionView):
+        return change.target.action.recommendation
+    return change.id if change.kind == "recommendation" else None
+
+
+_WITHIN = ("actions", "added", "removed", "recommendations")
+"""What ``Diff.within`` keeps of a comparison, by recommendation."""
+
+
 @dataclass(frozen=True)
 class Diff:
     old: ReleaseView
@@ -284,9 +295,7 @@ class Diff:
         themselves; the indicators are left out (they belong to the whole plan)."""
 
         def ours(p: PlanChange) -> bool:
-            if isinstance(p.target, ActionView):
-                return p.target.action.recommendation in recommendations
-            return p.kind == "recommendation" and p.id in recommendations
+            return _recommendation_of(p) in recommendations
 
         return replace(
             self,
@@ -298,6 +307,28 @@ class Diff:
                 r for r in self.recommendations if r.recommendation.id in recommendations
             ),
         )
+
+    def within_each(self) -> dict[str, Diff]:
+        """``within`` each recommendation on its own, by its id, in one pass over the changes
+        (a recommendation with no changes has none)."""
+        found: dict[str, dict[str, list[object]]] = {}
+
+        def add(rec_id: str | None, field: str, change: object) -> None:
+            if rec_id is not None:
+                found.setdefault(rec_id, {f: [] for f in _WITHIN})[field].append(change)
+
+        for a in self.actions:
+            add(a.action.recommendation, "actions", a)
+        for p in self.added:
+            add(_recommendation_of(p), "added", p)
+        for p in self.removed:
+            add(_recommendation_of(p), "removed", p)
+        for r in self.recommendations:
+            add(r.recommendation.id, "recommendations", r)
+        return {
+            rec_id: replace(self, kpis=(), **{f: tuple(v) for f, v in fields.items()})
+            for rec_id, fields in found.items()
+        }
 
     @property
     def detail_size(self) -> int:

@@ -59,7 +59,8 @@ class GroupChanges:
 
 def _entries(whole: Diff) -> Callable[[str], int]:
     """How many entries a recommendation of ``whole`` adds to a page."""
-    return lambda rec_id: whole.within(frozenset({rec_id})).detail_size
+    each = whole.within_each()
+    return lambda rec_id: each[rec_id].detail_size if rec_id in each else 0
 
 
 def split(diff: Diff, baseline: bool) -> tuple[tuple[GroupChanges, ...], ...]:
