@@ -135,8 +135,12 @@ _WORD = re.compile(rf"[\w{_MARKS}]+|[{_CJK}]")
 
 def kept_share(segments: tuple[Segment, ...] | list[Segment]) -> float:
     """The share of the old text's words that the new text keeps (0 when it had none)."""
-    old = sum(len(_WORD.findall(s.text)) for s in segments if s.op is not Op.INSERT)
-    kept = sum(len(_WORD.findall(s.text)) for s in segments if s.op is Op.EQUAL)
+    old = kept = 0
+    for segment in segments:
+        if segment.op is not Op.INSERT:
+            words = len(_WORD.findall(segment.text))
+            old += words
+            kept += words if segment.op is Op.EQUAL else 0
     return kept / old if old else 0.0
 
 

@@ -9,6 +9,8 @@ from generator.facts.words import (
     Op,
     Segment,
     SequenceMatcher,
+    kept_share,
+    rewritten,
     same_words,
     tokens,
     word_diff,
@@ -269,3 +271,16 @@ _SPACED = st.lists(
 @given(_SPACED, _SPACED)
 def test_same_words_compares_the_tokens_words(old, new):
     assert same_words(old, new) == _keys_equal(old, new)
+
+
+def test_kept_share_counts_the_old_texts_words_that_stay():
+    segments = [
+        Segment(Op.EQUAL, "The café "),
+        Segment(Op.DELETE, "opened late"),
+        Segment(Op.INSERT, "opens early and often"),
+        Segment(Op.EQUAL, "."),
+    ]
+    assert kept_share(segments) == 0.5  # "The café" of "The café opened late"
+    assert not rewritten(segments)
+    assert rewritten([Segment(Op.EQUAL, "The "), Segment(Op.DELETE, "café opened late")])
+    assert kept_share([Segment(Op.INSERT, "all new")]) == 0.0
