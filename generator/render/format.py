@@ -165,9 +165,13 @@ def _safe_destination(destination: str) -> bool:
 def _no_definitions(text: str) -> str:
     """Markdown source in which no reference or abbreviation can be defined and no image
     loaded: ``[x]:`` and ``![x]`` are shown as written (an image becomes a link to it)."""
-    text = _DEFINITION.sub(lambda m: m["escapes"] + "\\[", text)
-    text = _LABEL_END.sub(lambda m: m["escapes"] + "\\]", text)
-    return _IMAGE.sub(lambda m: m["escapes"] + "\\![", text)
+    # each pattern starts by looking behind for backslashes, at every character: a text
+    # without the bracket it needs is not searched
+    if "[" in text:
+        text = _DEFINITION.sub(lambda m: m["escapes"] + "\\[", text)
+    if "]" in text:
+        text = _LABEL_END.sub(lambda m: m["escapes"] + "\\]", text)
+    return _IMAGE.sub(lambda m: m["escapes"] + "\\![", text) if "![" in text else text
 
 
 def _neutralise_links(text: str) -> str:
@@ -355,11 +359,20 @@ def _critic_inline(
 
 def finalize(value: Any) -> Any:
     """Every printed value is escaped as text unless it is already marked as Markdown."""
-    if value is None:
-        return Md("")
     if isinstance(value, Md):
         return value
-    return Md(escape_text(value))
+    if value is None:
+        return _NOTHING
+    return _printed(value) if type(value) is str else Md(escape_text(value))
+
+
+_NOTHING = Md("")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _printed(text: str) -> Md:
+    """A text as printed: the same titles and labels are printed on many pages."""
+    return Md(escape_text(text))
 
 
 @functools.lru_cache(maxsize=4096)  # a plan's dates, printed on every line
