@@ -12,6 +12,7 @@ installed, and how to run it:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import importlib.metadata
@@ -41,6 +42,28 @@ def require(engine: str) -> None:
             ) from None
 
 
+ZENSICAL_MODULES = (
+    "zensical",
+    "zensical.config",
+    "zensical.markdown.render",
+    "zensical.collectors.anchors",
+    "zensical.collectors.references",
+    "zensical.collectors.snippets",
+    "zensical.extensions.autorefs",
+    "zensical.extensions.context",
+    "zensical.extensions.emoji",
+    "zensical.extensions.glightbox",
+    "zensical.extensions.include_markdown",
+    "zensical.extensions.macros",
+    "zensical.extensions.markdownextradata",
+    "zensical.extensions.media",
+    "zensical.extensions.mkdocstrings",
+    "zensical.extensions.table_reader",
+)
+"""What Zensical 0.0.73 imports to build a version (its configuration and the Python side of
+its Markdown): imported before the versions' processes are forked, not by each of them."""
+
+
 def preload(engine: str) -> None:
     """Import what every version's build needs, and build the emoji index, so that the
     children forked to build the versions share them."""
@@ -52,7 +75,9 @@ def preload(engine: str) -> None:
 
     warm()
     if engine == "zensical":
-        import zensical  # noqa: F401
+        for module in ZENSICAL_MODULES:  # another version of Zensical may not have them all
+            with contextlib.suppress(ImportError):
+                importlib.import_module(module)
     else:
         mkdocs_run.preload()
 
