@@ -65,22 +65,31 @@ def read_plain(path: Path) -> object:
 
 def code_digest(label: str, modules: Iterable[Path], libraries: Iterable[str] = ()) -> bytes:
     """The digest of ``label`` (what is kept), progress-site's and Python's versions, the
-    installed versions of the ``libraries`` (distributions, by name) and the code of
+    ``libraries`` this process imports (by module name, ``library_version``) and the code of
     ``modules``: a change to any of them makes what was kept under the old digest stale."""
-    versions = " ".join(f"{name} {installed_version(name)}" for name in libraries)
+    versions = " ".join(f"{name} {library_version(name)}" for name in libraries)
     line = f"{label} progress-site {__version__} python {sys.version_info[:3]} {versions}\n"
-    hasher = hashlib.sha256(line.encode())
+    hasher = hashlib.sha256(line.encode("utf-8", "surrogatepass"))
     for module in modules:
         hasher.update(module.read_bytes())
     return hasher.digest()
 
 
-def installed_version(distribution: str) -> str:
-    """The installed version of ``distribution``, or "none" (a standard library module)."""
+def library_version(name: str) -> str:
+    """The module ``name`` as this process imports it: its version (its ``__version__``, else
+    that of the installed distribution of the same name) and the file it is read from, so that
+    another copy of it earlier on the path is another library; "none" if it is not there."""
     try:
-        return importlib.metadata.version(distribution)
-    except importlib.metadata.PackageNotFoundError:
+        module = importlib.import_module(name)
+    except ImportError:
         return "none"
+    version = getattr(module, "__version__", None)
+    if not isinstance(version, str):
+        try:
+            version = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            version = "none"
+    return f"{version} {getattr(module, '__file__', None)}"
 
 
 def prune(folder: Path, files: int, folders: int) -> None:

@@ -96,7 +96,7 @@ def _code() -> str | None:
     package = Path(__file__).parent.parent
     try:
         modules = [p for p in package.rglob("*.py") if not p.name.startswith(".") and p.is_file()]
-        return code_digest("checked", sorted(modules), ["pydantic", "pyyaml"]).hex()[:32]
+        return code_digest("checked", sorted(modules), ["pydantic", "yaml"]).hex()[:32]
     except OSError:
         return None
 

@@ -35,7 +35,7 @@ def _salt() -> bytes:
     """The parser's own version: the code that turns text into parsed values."""
     here = Path(__file__).parent
     modules = ("load.py", "strings.py", "parse_cache.py")
-    return code_digest("parsed", [here / name for name in modules], ["pyyaml"])
+    return code_digest("parsed", [here / name for name in modules], ["yaml"])
 
 
 def cached_parse(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -97,20 +97,29 @@ class Listed(Generic[P]):
     """The first and last page numbers left out here."""
 
 
+def every_page_listed(number: int, count: int) -> bool:
+    """Whether the page ``number`` of a list of ``count`` pages lists every page."""
+    return count <= EVERY_PAGE_LISTED or number == 1
+
+
 @dataclass(frozen=True)
 class PageList(Generic[P]):
-    """The pages one page of a paged list lists."""
+    """The pages one page of a paged list lists (iterated, its entries: templates written
+    before ``every`` iterate over what ``listed_pages`` gives)."""
 
     every: bool
     """Whether it lists every page (and its list is the one the others point to)."""
     entries: tuple[Listed[P], ...]
+
+    def __iter__(self) -> Iterator[Listed[P]]:
+        return iter(self.entries)
 
 
 def listed_pages(number: int, pages: Sequence[P]) -> PageList[P]:
     """The pages the page ``number`` of ``pages`` lists, in order. A single page left out
     between two listed is listed instead: naming it takes no more room than the gap."""
     count = len(pages)
-    if count <= EVERY_PAGE_LISTED or number == 1:
+    if every_page_listed(number, count):
         return PageList(True, tuple(Listed(page) for page in pages))
     shown = {1, count, *range(number - NEAR, number + NEAR + 1)}
     shown |= {n for n in range(2, count) if n - 1 in shown and n + 1 in shown}

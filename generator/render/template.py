@@ -51,7 +51,7 @@ from generator.render.format import (
     status_bar,
 )
 from generator.render.opendata import action_column_docs
-from generator.render.paging import listed_pages
+from generator.render.paging import every_page_listed, listed_pages
 from generator.render.periods import change_words, earlier_revisions, period_label, value_when
 from generator.render.phrases import count_words, heading_word, inspection_sentence, ratio
 from generator.render.plain import plain_block, plain_diff, plain_finalize
@@ -184,6 +184,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR, plain: bool = False) -> jin
         left_out_lines=left_out_lines,
         no_new_value_line=no_new_value_line,
         listed_pages=listed_pages,
+        every_page_listed=every_page_listed,  # for councils' copies of the templates
     )
     return env
 

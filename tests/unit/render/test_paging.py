@@ -55,3 +55,19 @@ def test_a_single_page_between_two_listed_is_listed_rather_than_left_out():
 
 def test_what_a_page_lists_does_not_grow_with_the_list():
     assert max(len(listed_pages(n, range(5000)).entries) for n in range(2, 5001)) == 9
+
+
+def test_a_councils_copy_of_the_templates_from_before_keeps_working(tmp_path):
+    """Templates written when the heading asked ``every_page_listed`` and the list was
+    iterated directly, as a council's own copy (``PROGRESS_SITE_TEMPLATES``) may be."""
+    from generator.render.template import environment
+
+    (tmp_path / "page.md.j2").write_text(
+        "{% if every_page_listed(n, 13) %}every{% else %}near{% endif %}:"
+        "{% for e in listed_pages(n, pages) %}{{ e.left_out or e.page }} {% endfor %}",
+        encoding="utf-8",
+    )
+    page = environment(tmp_path).get_template("page.md.j2")
+    pages = list(range(1, 14))
+    assert page.render(n=1, pages=pages) == "every:" + "".join(f"{p} " for p in pages)
+    assert page.render(n=2, pages=pages) == "near:1 2 3 4 (5, 12) 13 "
