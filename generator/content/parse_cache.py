@@ -4,15 +4,18 @@ from one build to the next.
 
 The cache is the user's own (``PROGRESS_SITE_CACHE``, else ``$XDG_CACHE_HOME/progress-site``
 or ``~/.cache/progress-site``), the one the charts are kept in. Only files that parsed without
-a problem are kept; a kept file that cannot be read back is parsed again.
+a problem are kept; a kept file that cannot be read back, or that holds anything but the
+parser's mappings and lists and plain values (``_ParsedUnpickler``), is parsed again.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import os
 import pickle
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -46,14 +49,29 @@ def cached_parse(
     hasher.update(text.encode("utf-8", "surrogatepass"))
     path = cache_dir() / "parsed" / f"{hasher.hexdigest()}.pickle"
     try:
-        return pickle.loads(path.read_bytes())
-    except Exception:  # noqa: BLE001 - missing, unreadable or damaged: parse again
+        return _ParsedUnpickler(io.BytesIO(path.read_bytes())).load()
+    except Exception:  # noqa: BLE001 - missing, unreadable, damaged or foreign: parse again
         pass
     before = len(problems)
     value = parse(text, display, problems)
     if len(problems) == before and value is not None:
         _keep(path, value)
     return value
+
+
+PARSED = ("YMap", "YList")
+"""The classes a parsed file is made of, besides plain values (``content.load``'s mappings
+and lists, which carry the lines of their keys and items)."""
+
+
+class _ParsedUnpickler(pickle.Unpickler):
+    """Makes a parsed file's mappings and lists, and nothing else (nothing that runs code)."""
+
+    def find_class(self, module: str, name: str) -> type:
+        loaded = sys.modules.get("generator.content.load")  # the parser: loaded by now
+        if module == "generator.content.load" and name in PARSED and loaded is not None:
+            return getattr(loaded, name)  # type: ignore[no-any-return]
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a parsed file")
 
 
 def _keep(path: Path, value: Any) -> None:

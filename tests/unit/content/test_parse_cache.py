@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -49,3 +52,22 @@ def test_a_file_with_a_problem_is_not_kept_and_reported_every_time(tmp_path, mon
         assert "duplicate key 'kpis' (each key may appear only once)" in raised.value.report()
     names = {p.name for p in (cache_dir() / "parsed").glob("*.pickle")}
     assert len(names) == len(list(content.rglob("*.yaml"))) - 1
+
+
+class _RunsCode:
+    def __reduce__(self):
+        return (os.system, ("touch ran",))
+
+
+def test_a_kept_file_that_would_run_code_or_make_other_objects_is_parsed_again(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setenv("PROGRESS_SITE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    first = load_content(SMALL_PLAN)
+    kept = sorted((cache_dir() / "parsed").glob("*.pickle"))
+    for data in (pickle.dumps(_RunsCode()), pickle.dumps(Path("elsewhere"))):
+        for path in kept:
+            path.write_bytes(data)
+        assert load_content(SMALL_PLAN) == first
+        assert not (tmp_path / "ran").exists()
