@@ -17,6 +17,7 @@ import pickle
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -43,7 +44,28 @@ def keep_file(path: Path, data: bytes) -> bool:
         replace_file(path, data)
     except OSError:
         return False
+    if path.parent not in _swept:  # once per folder and process
+        _swept.add(path.parent)
+        sweep_leftovers(path.parent)
     return True
+
+
+LEFTOVER_AGE = 3600.0
+"""A temporary file older than this (in seconds) was left by a write that was cut short (the
+process killed): a write under way is younger."""
+
+_swept: set[Path] = set()
+
+
+def sweep_leftovers(folder: Path, age: float = LEFTOVER_AGE) -> None:
+    """Remove the temporary files that writes cut short left in ``folder`` ``age`` seconds ago
+    or more. What cannot be removed stays."""
+    cutoff = time.time() - age
+    with contextlib.suppress(OSError):
+        for leftover in folder.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
 
 
 class _PlainUnpickler(pickle.Unpickler):

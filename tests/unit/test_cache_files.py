@@ -1,6 +1,6 @@
 """Every cache is keyed by the code that made what it keeps (``atomic.code_digest``): its own
 modules, progress-site's and Python's versions, and the libraries as this process imports
-them."""
+them. A write cut short leaves nothing behind for long (``atomic.sweep_leftovers``)."""
 
 from __future__ import annotations
 
@@ -49,3 +49,27 @@ def test_a_library_without_a_version_attribute_takes_its_distributions():
 
     assert not hasattr(zensical, "__version__")
     assert library_version("zensical").startswith(f"{zensical.version()} ")
+
+
+def test_a_write_cut_short_leaves_nothing_for_long(tmp_path):
+    """A process killed mid-write leaves its temporary file; the next write to the folder
+    removes it once it is an hour old, and never a write still under way."""
+    import os
+    import time
+
+    from generator import atomic
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    old, recent = folder / ".a.pickle.x1.tmp", folder / ".b.pickle.x2.tmp"
+    kept = folder / "c.pickle"
+    for path in (old, recent, kept):
+        path.write_bytes(b"partial")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    os.utime(kept, (hours_ago, hours_ago))
+    atomic._swept.discard(folder)
+    assert atomic.keep_file(folder / "d.pickle", b"whole")
+    assert not old.exists()
+    assert recent.read_bytes() == kept.read_bytes() == b"partial"
+    assert (folder / "d.pickle").read_bytes() == b"whole"
