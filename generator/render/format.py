@@ -363,7 +363,9 @@ def finalize(value: Any) -> Any:
         return value
     if value is None:
         return _NOTHING
-    return _printed(value) if type(value) is str else Md(escape_text(value))
+    if type(value) is str and len(value) <= REMEMBERED:
+        return _printed(value)
+    return Md(escape_text(value))
 
 
 _NOTHING = Md("")
@@ -371,7 +373,8 @@ _NOTHING = Md("")
 
 @functools.lru_cache(maxsize=1 << 16)
 def _printed(text: str) -> Md:
-    """A text as printed: the same titles and labels are printed on many pages."""
+    """A text as printed, once per process: the same titles and labels are printed on many
+    pages (a long text is escaped each time: a plan of them would fill the memory)."""
     return Md(escape_text(text))
 
 

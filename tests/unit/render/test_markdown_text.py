@@ -64,3 +64,13 @@ def test_a_brief_is_the_opening_cut_at_a_word_with_an_ellipsis():
     assert brief("Audit the front door.") == "Audit the front door."
     assert brief("First paragraph.\n\nSecond paragraph.") == "First paragraph. …"
     assert brief("x" * 200) == "x" * 140 + " …"
+
+
+def test_printed_texts_are_remembered_only_when_short():
+    from generator.render import format as fmt
+
+    fmt._printed.cache_clear()
+    short, long = "Short <title>", "A long title " * 400
+    assert fmt.finalize(short) == fmt.finalize(short) == "Short &lt;title&gt;"
+    assert fmt.finalize(long) == fmt.escape_text(long)
+    assert fmt._printed.cache_info().currsize == 1
