@@ -419,7 +419,7 @@ def icon_html(icon: str) -> str:
 
 def status_badge(status: StatusDef | None) -> Md:
     """A status as an icon *and* a word; the icon is decoration, the word carries the meaning."""
-    return Md("") if status is None else _status_badge(status.meaning, status.label)
+    return _NOTHING if status is None else _status_badge(status.meaning, status.label)
 
 
 @functools.lru_cache(maxsize=256)  # a plan has a handful of statuses, on every line

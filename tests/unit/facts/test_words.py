@@ -234,10 +234,12 @@ def _word_diff_as_first_written(old: str, new: str) -> tuple[Segment, ...]:
     return tuple(_fold_and_merge_all(_merge(segments)))
 
 
-_TEXTS = st.lists(
-    st.sampled_from(["a", "bb", "ccc", "the", " ", "  ", "\n", ".", ",", "é", "quickly", "ran"]),
-    max_size=40,
-).map("".join)
+def _texts(pieces: list[str], max_size: int) -> st.SearchStrategy[str]:
+    """Texts made of up to ``max_size`` of ``pieces``: a small vocabulary repeats itself."""
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
+_TEXTS = _texts(["a", "bb", "ccc", "the", " ", "  ", "\n", ".", ",", "é", "quickly", "ran"], 40)
 
 
 @settings(max_examples=1000, deadline=None)
@@ -261,10 +263,7 @@ def _keys_equal(old: str, new: str) -> bool:
     return key[0] == key[1]
 
 
-_SPACED = st.lists(
-    st.sampled_from(["a", "b", " ", "\t", "\n ", "\u00a0", "\u2028", "e\u0301", "\u00e9", "."]),
-    max_size=12,
-).map("".join)
+_SPACED = _texts(["a", "b", " ", "\t", "\n ", "\u00a0", "\u2028", "e\u0301", "\u00e9", "."], 12)
 
 
 @settings(max_examples=1000, deadline=None)
