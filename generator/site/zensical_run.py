@@ -66,6 +66,10 @@ def reported(text: str) -> list[str]:
     return found
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's safe loader and dumper where PyYAML has them (the same data, 10 times faster)."""
+
 BUILT = ".zensical-site"
 """Where Zensical builds a version whose site_dir is outside the config's folder."""
 
@@ -79,7 +83,7 @@ def _site_inside(config_file: Path) -> Iterator[tuple[Path, Path, Path, str]]:
     elsewhere is built with a copy of the config naming a folder inside, then moved.
     """
     here = config_file.parent.resolve()
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LOADER)
     site_dir = (here / config.get("site_dir", "site")).resolve()
     version = f"{config.get('site_name')}\n{site_dir.name}"
     if site_dir.is_relative_to(here):
@@ -88,7 +92,9 @@ def _site_inside(config_file: Path) -> Iterator[tuple[Path, Path, Path, str]]:
     shutil.rmtree(here / BUILT, ignore_errors=True)  # left by a build that failed: not reused
     inside = here / f"{config_file.stem}.zensical{config_file.suffix}"
     inside.write_text(
-        yaml.safe_dump({**config, "site_dir": BUILT}, sort_keys=False, allow_unicode=True),
+        yaml.dump(
+            {**config, "site_dir": BUILT}, Dumper=_DUMPER, sort_keys=False, allow_unicode=True
+        ),
         encoding="utf-8",
     )
     try:
