@@ -33,6 +33,7 @@ from generator.facts.series import (
     current_segment,
     direction_of,
     notes,
+    publication,
     published_by,
     segment_baseline,
     segments,
@@ -390,11 +391,7 @@ def _no_new_value(view: KpiView, previous: Release) -> bool:
 
 
 def _kpi_view(kpi: Kpi, release: Release, action_views: Iterable[ActionView]) -> KpiView:
-    values = published_by(kpi.values, release.date)
-    first: dict[date, Value] = {}
-    for value in kpi.values:  # oldest publication first
-        if value.made_public <= release.date:
-            first.setdefault(value.date, value)
+    values, first = publication(kpi.values).on(release.date)
     revisions = tuple(
         (first[v.date], v)
         for v in values

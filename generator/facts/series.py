@@ -10,7 +10,8 @@ improving, maintaining or worsening against a stated tolerance.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from typing import TypeVar
@@ -99,13 +100,49 @@ def segment_baseline(baseline: Point | None, segment: Sequence[Point]) -> Point 
     return baseline if baseline.date >= segment[0].date else None
 
 
-def published_by(values: Iterable[Value], day: date) -> tuple[Value, ...]:
+class Publication:
+    """A series' values in the order they were made public: the series as it stood on any day,
+    each day worked out once (a build asks for the same KPI on the same day several times)."""
+
+    def __init__(self, values: Sequence[Value]) -> None:
+        # made public the same day, a later row revises an earlier one
+        self._ordered = sorted(enumerate(values), key=lambda row: (row[1].made_public, row[0]))
+        self._days = [value.made_public for _, value in self._ordered]
+        self._on: dict[date, tuple[tuple[Value, ...], dict[date, Value]]] = {}
+
+    def on(self, day: date) -> tuple[tuple[Value, ...], dict[date, Value]]:
+        """The series as it stood on ``day`` (the values made public by then, oldest first,
+        each date's value as last revised by then), and each date's first value given by then
+        (the first row for the date)."""
+        if day not in self._on:
+            latest: dict[date, Value] = {}
+            first: dict[date, tuple[int, Value]] = {}
+            for row, value in self._ordered[: bisect_right(self._days, day)]:
+                latest[value.date] = value
+                if value.date not in first or row < first[value.date][0]:
+                    first[value.date] = (row, value)
+            series = tuple(latest[when] for when in sorted(latest))
+            self._on[day] = series, {when: value for when, (_, value) in first.items()}
+        return self._on[day]
+
+
+_PUBLICATIONS: dict[int, tuple[tuple[Value, ...], Publication]] = {}
+"""Each series' ``Publication``, by the identity of its (immutable) tuple of values."""
+
+
+def publication(values: Sequence[Value]) -> Publication:
+    """The ``Publication`` of ``values``: made once for a tuple of values."""
+    if not isinstance(values, tuple):
+        return Publication(values)
+    kept = _PUBLICATIONS.get(id(values))
+    if kept is None or kept[0] is not values:
+        if len(_PUBLICATIONS) >= 4096:
+            _PUBLICATIONS.clear()
+        kept = _PUBLICATIONS[id(values)] = (values, Publication(values))
+    return kept[1]
+
+
+def published_by(values: Sequence[Value], day: date) -> tuple[Value, ...]:
     """The series as it stood on ``day``: the values made public by then, oldest first, each
     date's value as last revised by then."""
-    latest: dict[date, Value] = {}
-    for value in values:
-        if value.made_public <= day:
-            known = latest.get(value.date)
-            if known is None or known.made_public <= value.made_public:
-                latest[value.date] = value
-    return tuple(latest[day] for day in sorted(latest))
+    return publication(values).on(day)[0]

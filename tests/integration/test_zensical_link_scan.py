@@ -3,8 +3,6 @@ cursor (``site.zensical_cursor``), gives what Zensical's own scan gives."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from generator.content.validate import load_content
