@@ -17,8 +17,8 @@ The line break ending such a run is passed over too. Every call of ``advance`` i
 is followed by the loop's next turn, or by the return of a function whose result is built
 from its own offsets, never the cursor's, so stepping there changes nothing but the time.
 The scan is Zensical's own (its ``_scan``, given this cursor; the parts of a page it scans
-apart, such as an HTML block, keep Zensical's cursor). Only the file this was read against
-is sped up (``stepping_references`` checks its digest), and a test holds the two to the same
+apart, such as an HTML block, keep Zensical's cursor). Only the files this was read against
+are sped up (``stepping_references`` checks their digests), and a test holds the two to the same
 results.
 """
 
@@ -31,22 +31,31 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+SCAN_MODULE = "zensical.collectors.references"
 CURSOR_MODULE = "zensical.collectors.references.cursor"
-READ_AGAINST = "ed98ec902d39a24a307bc545ba2373ba5cbce38db088d0487d1f306ff247912c"
-"""The SHA-256 of the cursor module of Zensical 0.0.73, whose scan is described above."""
+READ_AGAINST = {
+    SCAN_MODULE: "ebca3848949df2e8a6a2e427a3e52bdf46bfc401428357e324b47b51cf6f2d90",
+    CURSOR_MODULE: "ed98ec902d39a24a307bc545ba2373ba5cbce38db088d0487d1f306ff247912c",
+}
+"""The SHA-256 of each module of Zensical 0.0.73's link scan (the function Zensical calls,
+and the cursor and loop it runs), whose scan is described above."""
 
 _PLAIN_RUN = re.compile(rb"[^\\`$<{!\[\r\n]*")
 _LINE_BREAKS = (ord("\n"), ord("\r"))
 
 
 def _module() -> Any | None:
-    """Zensical's cursor module if it is the one read against, else None."""
+    """Zensical's cursor module if the scan's modules are the ones read against, else None."""
+    modules = {}
     try:
-        module = importlib.import_module(CURSOR_MODULE)
-        source = Path(module.__file__ or "").read_bytes()
+        for name, digest in READ_AGAINST.items():
+            modules[name] = importlib.import_module(name)
+            source = Path(modules[name].__file__ or "").read_bytes()
+            if hashlib.sha256(source).hexdigest() != digest:
+                return None
     except (ImportError, OSError):
         return None
-    return module if hashlib.sha256(source).hexdigest() == READ_AGAINST else None
+    return modules[CURSOR_MODULE]
 
 
 def _stepping(cursor_class: type) -> type:
@@ -74,14 +83,16 @@ def _stepping(cursor_class: type) -> type:
 
 def stepping_references(scan: Callable[..., Any]) -> Callable[..., Iterator[Any]]:
     """``scan`` (Zensical's ``references``), with its cursor stepping over plain text: if it
-    is Zensical's own and its cursor module the one read against; else ``scan`` itself."""
+    is Zensical's own and its modules the ones read against; else ``scan`` itself."""
     module = _module()
-    own = importlib.import_module("zensical.collectors.references")
+    own = importlib.import_module(SCAN_MODULE)
     if module is None or scan is not getattr(own, "references", None):
         return scan
     stepping, scan_with = _stepping(module.Cursor), module._scan
 
     def references(markdown: bytes, shift: int = 0) -> Iterator[Any]:
-        yield from scan_with(stepping(markdown, shift))
+        if not isinstance(markdown, bytes):  # Zensical gives bytes; anything else as it was
+            return scan(markdown, shift)
+        return scan_with(stepping(markdown, shift))
 
     return references

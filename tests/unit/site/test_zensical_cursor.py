@@ -120,7 +120,14 @@ def test_another_scan_is_used_as_it_is():
     assert zensical_cursor.stepping_references(scan) is scan
 
 
-def test_another_version_of_the_cursor_is_used_as_it_is(monkeypatch):
-    monkeypatch.setattr(zensical_cursor, "READ_AGAINST", "0" * 64)
+@pytest.mark.parametrize("module", sorted(zensical_cursor.READ_AGAINST))
+def test_another_version_of_either_module_is_used_as_it_is(monkeypatch, module):
+    changed = {**zensical_cursor.READ_AGAINST, module: "0" * 64}
+    monkeypatch.setattr(zensical_cursor, "READ_AGAINST", changed)
     own = importlib.import_module("zensical.collectors.references").references
     assert zensical_cursor.stepping_references(own) is own
+
+
+@pytest.mark.parametrize("given", ["[a](b.md)", memoryview(b"[a](b.md)")])
+def test_what_is_not_bytes_is_scanned_as_zensical_scans_it(given):
+    assert list(stepping(given)) == list(references.references(given))
