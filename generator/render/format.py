@@ -199,8 +199,10 @@ def markdown_block(value: str) -> Md:
 
 
 REMEMBERED = 4000
-"""Texts up to this long are made into Markdown once per process: a narrative is shown on
-its recommendation's page, the printable report, its leads' pages and what changed."""
+"""Texts up to this long are made into Markdown, and printed values escaped, once per process
+(a narrative is shown on its recommendation's page, the printable report, its leads' pages
+and what changed); a longer text is worked out each time, so that a plan of long texts does
+not keep a second copy of each."""
 
 
 @functools.lru_cache(maxsize=4096)
